@@ -1,0 +1,29 @@
+/**
+ * The one contract: every method with its input and output schema. The server's handler map,
+ * HTTP (`POST /api/:method`), Electron IPC (`app:invoke`) and the web transport are typed from it.
+ */
+import type { z } from 'zod';
+import { authContract } from './auth.js';
+import { customersContract } from './customers.js';
+import { syncContract } from './sync.js';
+
+export const contract = {
+  ...authContract,
+  ...syncContract,
+  ...customersContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const methods = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { authContract, customersContract, syncContract };
+export type { Session } from './auth.js';

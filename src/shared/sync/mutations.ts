@@ -1,0 +1,44 @@
+/**
+ * The mutations a laptop can push. Each is an intent the server re-runs against
+ * current data (it never trusts a client's resulting row).
+ */
+import { z } from 'zod';
+import { customerChangesSchema } from '../domain/customer/customer.js';
+import { noteBodySchema } from '../domain/note/note.js';
+import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
+
+export const mutationArgsSchemas = {
+  'note-add': z.object({
+    id: uuidSchema,
+    customerId: uuidSchema,
+    body: noteBodySchema,
+    createdAt: isoDateTimeSchema,
+  }),
+  'customer-update': z.object({
+    id: uuidSchema,
+    /** The customer's version the rep saw when editing: a stale one logs a conflict. */
+    baseVersion: z.number().int().nonnegative(),
+    changes: customerChangesSchema,
+  }),
+} as const;
+
+export type MutationName = keyof typeof mutationArgsSchemas;
+export const mutationNames = Object.keys(mutationArgsSchemas) as MutationName[];
+export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationArgsSchemas)[N]>;
+
+const envelope = {
+  /** Per-client monotonic counter: 1, 2, 3… with no gap. */
+  mid: z.number().int().positive(),
+  mutationId: uuidSchema,
+  createdAt: isoDateTimeSchema,
+};
+
+export const mutationSchema = z.discriminatedUnion('name', [
+  z.object({ ...envelope, name: z.literal('note-add'), args: mutationArgsSchemas['note-add'] }),
+  z.object({
+    ...envelope,
+    name: z.literal('customer-update'),
+    args: mutationArgsSchemas['customer-update'],
+  }),
+]);
+export type Mutation = z.infer<typeof mutationSchema>;

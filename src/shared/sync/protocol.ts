@@ -1,0 +1,95 @@
+/**
+ * Push/pull wire format (Replicache-style). See ARCHITECTURE.md and
+ * docs/decisions/0002-sync-protocol.md.
+ */
+import { z } from 'zod';
+import { customerSchema } from '../domain/customer/customer.js';
+import { noteSchema } from '../domain/note/note.js';
+import { errorCodes } from '../lib/result.js';
+import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
+import { mutationSchema } from './mutations.js';
+
+/** Bump when the wire format or a mutation changes; the server accepts this and the previous. */
+export const SCHEMA_VERSION = 1;
+export const MAX_PUSH_BATCH = 500;
+
+export const pushRequestSchema = z.object({
+  clientId: uuidSchema,
+  schemaVersion: z.number().int(),
+  mutations: z.array(mutationSchema).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushResponseSchema = z.object({
+  /** Highest mid the server has processed for this client (applied or rejected). */
+  lastMid: z.number().int().nonnegative(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** A business rejection of a pushed mutation, pulled back so the rep sees it. */
+export const mutationOutcomeSchema = z.object({
+  id: uuidSchema, // the mutationId
+  clientId: uuidSchema,
+  mid: z.number().int().positive(),
+  name: z.string(),
+  code: z.enum(errorCodes),
+  message: z.string(),
+  at: isoDateTimeSchema,
+});
+export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;
+
+/** A losing value under last-writer-wins, kept so nobody's change disappears silently. */
+export const conflictSchema = z.object({
+  id: uuidSchema,
+  entity: z.enum(['customer']),
+  entityId: uuidSchema,
+  entityLabel: z.string(),
+  field: z.string(),
+  lostValue: z.string(),
+  keptValue: z.string(),
+  lostBy: z.string(),
+  keptBy: z.string(),
+  at: isoDateTimeSchema,
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const entitySchemas = {
+  customer: customerSchema,
+  note: noteSchema,
+  conflict: conflictSchema,
+  outcome: mutationOutcomeSchema,
+} as const;
+export type EntityName = keyof typeof entitySchemas;
+export const entityNames = Object.keys(entitySchemas) as EntityName[];
+export type EntityRow<E extends EntityName> = z.infer<(typeof entitySchemas)[E]>;
+
+export const patchOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('put'), entity: z.literal('customer'), value: customerSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('note'), value: noteSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('conflict'), value: conflictSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('outcome'), value: mutationOutcomeSchema }),
+  z.object({ op: z.literal('del'), entity: z.enum(entityNames), id: uuidSchema }),
+]);
+export type PatchOp = z.infer<typeof patchOpSchema>;
+
+export const pullRequestSchema = z.object({
+  clientId: uuidSchema,
+  schemaVersion: z.number().int(),
+  /** The cookie of the last pull applied on the laptop; null on first pull. */
+  cookie: z.number().int().nonnegative().nullable(),
+  /** Upper bound of ops in one response; the client pulls again while `more` is true. */
+  limit: z.number().int().min(1).max(20_000).optional(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pullResponseSchema = z.object({
+  cookie: z.number().int().nonnegative(),
+  lastMid: z.number().int().nonnegative(),
+  /** True when the laptop must drop its copy of server data before applying (cookie unknown). */
+  reset: z.boolean(),
+  /** True when more ops are waiting: pull again with the new cookie. */
+  more: z.boolean(),
+  patch: z.array(patchOpSchema),
+  serverTime: isoDateTimeSchema,
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
