@@ -6,11 +6,13 @@ import type { z } from 'zod';
 import { authContract } from './auth.js';
 import { customersContract } from './customers.js';
 import { syncContract } from './sync.js';
+import { usersContract } from './users.js';
 
 export const contract = {
   ...authContract,
   ...syncContract,
   ...customersContract,
+  ...usersContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -25,5 +27,5 @@ export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export { authContract, customersContract, syncContract };
+export { authContract, customersContract, syncContract, usersContract };
 export type { Session } from './auth.js';

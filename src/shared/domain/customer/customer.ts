@@ -19,9 +19,7 @@ export const customerEditableSchema = z.object({
   status: customerStatusSchema,
 });
 export type CustomerEditable = z.infer<typeof customerEditableSchema>;
-export const customerEditableFields = Object.keys(
-  customerEditableSchema.shape,
-) as (keyof CustomerEditable)[];
+export const customerEditableFields = Object.keys(customerEditableSchema.shape) as (keyof CustomerEditable)[];
 
 export const customerSchema = customerEditableSchema.extend({
   id: uuidSchema,

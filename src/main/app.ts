@@ -1,0 +1,87 @@
+/**
+ * The main process, kept thin: one window, IPC forwarding to head office, token in safeStorage.
+ * Everything Electron is injected so that it is unit-tested with a mocked `electron`.
+ */
+import type * as Electron from 'electron';
+import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/bridge.js';
+import type { BridgeEvent } from '../shared/contract/bridge.js';
+import type { HeadOfficeClient } from './headOffice.js';
+import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security.js';
+
+export interface MainDeps {
+  electron: typeof Electron;
+  client: HeadOfficeClient;
+  preloadPath: string;
+  /** Dev server URL (`npm run dev`) or null to load the built renderer file. */
+  rendererUrl: string | null;
+  rendererFile: string;
+  loginCode: string | null;
+}
+
+export function registerIpc(deps: Pick<MainDeps, 'electron' | 'client'>): void {
+  const { ipcMain } = deps.electron;
+  ipcMain.handle(IPC_INVOKE, async (event, kind: unknown, method: unknown, input: unknown) => {
+    if (!event.senderFrame || !isTrustedSender(event.senderFrame.url)) {
+      return { transportError: 'untrusted sender' };
+    }
+    if (kind === 'probe') return deps.client.probe();
+    if (kind !== 'call' || typeof method !== 'string') return { transportError: 'bad call' };
+    return deps.client.invoke(method, input);
+  });
+}
+
+function isTrustedSender(url: string): boolean {
+  return (
+    url.startsWith('file://') || url.startsWith('http://localhost:') || url.startsWith('http://127.0.0.1:')
+  );
+}
+
+export function createMainWindow(deps: MainDeps): Electron.BrowserWindow {
+  const { BrowserWindow, session, shell } = deps.electron;
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Tournée',
+    webPreferences: secureWebPreferences(deps.preloadPath),
+  });
+  const appOrigin = deps.rendererUrl ? new URL(deps.rendererUrl).origin : 'file://';
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appOrigin)) event.preventDefault();
+  });
+  window.once('ready-to-show', () => window.show());
+  if (deps.rendererUrl) void window.loadURL(deps.rendererUrl);
+  else void window.loadFile(deps.rendererFile);
+  return window;
+}
+
+export function sendEvent(window: Electron.BrowserWindow, event: BridgeEvent): void {
+  if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, event);
+}
+
+/** Signs in with the one-time code `npm start` passes, so the demo opens signed in. */
+export async function redeemLoginCode(client: HeadOfficeClient, code: string | null): Promise<boolean> {
+  if (!code) return false;
+  const result = await client.invoke('auth-redeem-link', {
+    code,
+    deviceName: 'Tournée desktop',
+    tokenDelivery: 'body',
+  });
+  return 'ok' in result && result.ok;
+}

@@ -1,0 +1,113 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  ConflictRow,
+  CustomerRow,
+  MetaKey,
+  MetaRow,
+  MetaValue,
+  NoteRow,
+  OutboxEntry,
+  OutcomeRow,
+} from './schema.js';
+import { metaDefaults, metaSchemas, outboxEntrySchema } from './schema.js';
+
+/** The database of one signed-in user on this device. */
+export function databaseNameFor(userId: string): string {
+  return `tournee-${userId}`;
+}
+
+export class MetaValueError extends Error {
+  constructor(key: MetaKey, detail: string) {
+    super(`Invalid local setting ${key}: ${detail}`);
+    this.name = 'MetaValueError';
+  }
+}
+
+/**
+ * One AppDB per user. Versions only ever get added; each has its upgrade function (or none
+ * when only indexes change). Writes that belong together go in one `rw` transaction; the
+ * database uses strict durability so "saved on this laptop" means flushed to disk.
+ */
+export class AppDB extends Dexie {
+  customers!: EntityTable<CustomerRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
+  outcomes!: EntityTable<OutcomeRow, 'id'>;
+  outbox!: Table<OutboxEntry, number>;
+  meta!: Table<MetaRow, MetaKey>;
+
+  constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+
+    this.version(1).stores({
+      customers: 'id, name, city, postcode, status, ownerId',
+      notes: 'id, customerId, [customerId+createdAt]',
+      conflicts: 'id, at, entityId',
+      outcomes: 'id, mid, at',
+      outbox: 'mid, &mutationId',
+      meta: 'key',
+    });
+    // Version 2 seeds the per-device settings once and checks that every pending mutation
+    // still parses with this build's schemas (an entry this build cannot push would block the
+    // queue forever, so it is kept in `meta` for support rather than silently dropped).
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        const meta = tx.table<MetaRow, MetaKey>('meta');
+        const existing = await meta.get('clientId');
+        if (!existing) await meta.put({ key: 'clientId', value: uuidv7() });
+        for (const [key, value] of Object.entries(metaDefaults)) {
+          const k = key as MetaKey;
+          if (!(await meta.get(k))) await meta.put({ key: k, value });
+        }
+        const outbox = tx.table<unknown, number>('outbox');
+        const rows = await outbox.toArray();
+        for (const row of rows) {
+          const parsed = outboxEntrySchema.safeParse(row);
+          if (!parsed.success) {
+            console.error('Outbox entry no longer valid after upgrade', row, parsed.error);
+          }
+        }
+      });
+  }
+
+  /** Reads one setting, validated; the default when unset. Throws on a corrupt value. */
+  async getMeta<K extends MetaKey>(key: K): Promise<MetaValue<K> | undefined> {
+    const row = await this.meta.get(key);
+    if (!row) return metaDefaults[key] as MetaValue<K> | undefined;
+    const parsed = metaSchemas[key].safeParse(row.value);
+    if (!parsed.success) throw new MetaValueError(key, parsed.error.message);
+    return parsed.data as MetaValue<K>;
+  }
+
+  async setMeta<K extends MetaKey>(key: K, value: MetaValue<K>): Promise<void> {
+    await this.meta.put({ key, value: metaSchemas[key].parse(value) });
+  }
+
+  /** The device's client id for this user, created on first use. */
+  async ensureClientId(): Promise<string> {
+    return this.transaction('rw', this.meta, async () => {
+      const current = await this.getMeta('clientId');
+      if (current) return current;
+      const id = uuidv7();
+      await this.setMeta('clientId', id);
+      return id;
+    });
+  }
+
+  /** Pending outbox entries, validated (they cross the boundary of app versions). */
+  async pendingMutations(limit?: number): Promise<OutboxEntry[]> {
+    const query = this.outbox.orderBy('mid');
+    const rows = limit === undefined ? await query.toArray() : await query.limit(limit).toArray();
+    return rows.map((row) => outboxEntrySchema.parse(row));
+  }
+}
+
+/** Opens (and creates or upgrades) the database of one user. */
+export async function openUserDB(userId: string): Promise<AppDB> {
+  const db = new AppDB(databaseNameFor(userId));
+  await db.open();
+  await db.ensureClientId();
+  return db;
+}

@@ -1,0 +1,54 @@
+/**
+ * Row types of the local database. Server-owned rows (customers, notes, conflicts, outcomes)
+ * keep the exact wire shape from src/shared so a pull can store them as they come.
+ */
+import { z } from 'zod';
+import type { Customer } from '../../shared/domain/customer/customer.js';
+import type { Note } from '../../shared/domain/note/note.js';
+import { localeSchema } from '../../shared/domain/user/user.js';
+import { isoDateTimeSchema, uuidSchema } from '../../shared/lib/ids.js';
+import { mutationSchema } from '../../shared/sync/mutations.js';
+import type { Conflict, MutationOutcome } from '../../shared/sync/protocol.js';
+
+export type CustomerRow = Customer;
+export type NoteRow = Note;
+export type ConflictRow = Conflict;
+export type OutcomeRow = MutationOutcome;
+
+/** A local write waiting for head office: the exact mutation that will be pushed. */
+export const outboxEntrySchema = mutationSchema;
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+/** Typed key/value settings of one user's database, validated on read. */
+export const metaSchemas = {
+  /** UUID v7, one per device and user, created once. */
+  clientId: uuidSchema,
+  /** Cookie of the last pull applied (null before the first pull). */
+  cookie: z.number().int().nonnegative().nullable(),
+  /** Highest mid head office has processed (applied or refused). */
+  lastMid: z.number().int().nonnegative(),
+  /** The mid the next local write will take. */
+  nextMid: z.number().int().positive(),
+  lastSyncAt: isoDateTimeSchema.nullable(),
+  lastPullAt: isoDateTimeSchema.nullable(),
+  /** The language the user chose on this laptop. */
+  locale: localeSchema,
+  /** The locale still to send to head office with `user-set-locale`. */
+  localeToSend: localeSchema.nullable(),
+} as const;
+export type MetaKey = keyof typeof metaSchemas;
+export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
+
+export interface MetaRow {
+  key: MetaKey;
+  value: unknown;
+}
+
+export const metaDefaults: { [K in MetaKey]?: MetaValue<K> } = {
+  cookie: null,
+  lastMid: 0,
+  nextMid: 1,
+  lastSyncAt: null,
+  lastPullAt: null,
+  localeToSend: null,
+};

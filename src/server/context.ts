@@ -1,0 +1,39 @@
+/** What every handler receives: the database, server config, the caller and response effects. */
+import type { Role, User } from '../shared/domain/user/user.js';
+import type { Db } from './db/types.js';
+import type { PasswordHashOptions } from './features/auth/passwords.js';
+
+export interface ServerConfig {
+  passwordHashing: PasswordHashOptions;
+  /** Injected clock for tests; wall clock otherwise. */
+  now: () => Date;
+}
+
+export interface Logger {
+  error(obj: object, msg?: string): void;
+}
+
+/** Side effects a handler asks the transport for (HTTP sets or clears the session cookie). */
+export interface ResponseEffects {
+  session?: { kind: 'set'; token: string; expiresAt: Date } | { kind: 'clear' };
+}
+
+export interface RequestContext {
+  db: Db;
+  config: ServerConfig;
+  /** Session token from `Authorization: Bearer` or the session cookie. */
+  token?: string;
+  ip?: string;
+  log?: Logger;
+  effects: ResponseEffects;
+}
+
+export interface Principal {
+  user: User;
+  sessionId: string;
+}
+
+export type PublicContext = RequestContext & { principal: Principal | null };
+export type AuthedContext = RequestContext & { principal: Principal };
+
+export type { Role };

@@ -1,0 +1,81 @@
+/**
+ * The one entry point for every contract method, whatever the transport (HTTP, CLI, tests):
+ * parse input, authenticate and authorise, run, parse output. Expected failures are Results.
+ */
+import { contract, isMethod } from '../shared/contract/index.js';
+import type { Method, Output, ParsedInput } from '../shared/contract/index.js';
+import type { Role } from '../shared/domain/user/user.js';
+import { fail, zodToAppError } from '../shared/lib/result.js';
+import type { Result } from '../shared/lib/result.js';
+import type { AuthedContext, PublicContext, RequestContext } from './context.js';
+import { authenticate } from './features/auth/sessions.js';
+import { handlers } from './handlers.js';
+
+export interface PublicHandler<M extends Method> {
+  auth: 'public';
+  run(input: ParsedInput<M>, ctx: PublicContext): Promise<Result<Output<M>>>;
+}
+
+export interface AuthedHandler<M extends Method> {
+  auth: readonly Role[];
+  run(input: ParsedInput<M>, ctx: AuthedContext): Promise<Result<Output<M>>>;
+}
+
+export type Handler<M extends Method> = PublicHandler<M> | AuthedHandler<M>;
+
+/** A missing method is a compile error. */
+export type Handlers = { [M in Method]: Handler<M> };
+
+export const ALL_ROLES = ['rep', 'manager', 'admin'] as const satisfies readonly Role[];
+
+async function runHandler<M extends Method>(
+  method: M,
+  handler: Handler<M>,
+  raw: unknown,
+  ctx: RequestContext,
+): Promise<Result<unknown>> {
+  const parsed = contract[method].input.safeParse(raw ?? {});
+  if (!parsed.success) return { ok: false, error: zodToAppError(parsed.error) };
+  const input = parsed.data as ParsedInput<M>;
+
+  let result: Result<Output<M>>;
+  if (handler.auth === 'public') {
+    const principal = ctx.token === undefined ? null : await authenticate(ctx.db, ctx.token, ctx.config.now());
+    result = await handler.run(input, { ...ctx, principal: principal?.ok === true ? principal.value : null });
+  } else {
+    if (ctx.token === undefined) return fail('unauthenticated', 'Sign in to continue.');
+    const principal = await authenticate(ctx.db, ctx.token, ctx.config.now());
+    if (!principal.ok) return principal;
+    if (!handler.auth.includes(principal.value.user.role)) {
+      return fail('forbidden', `Your role (${principal.value.user.role}) may not call ${method}.`);
+    }
+    result = await handler.run(input, { ...ctx, principal: principal.value });
+  }
+  if (!result.ok) return result;
+  const output = contract[method].output.safeParse(result.value);
+  if (!output.success) {
+    ctx.log?.error({ method, issues: output.error.issues }, 'handler output does not match the contract');
+    return fail('internal', 'The server produced an invalid answer. Please report this.');
+  }
+  return { ok: true, value: output.data };
+}
+
+export async function dispatchWith(
+  handlerMap: Handlers,
+  method: string,
+  raw: unknown,
+  ctx: RequestContext,
+): Promise<Result<unknown>> {
+  if (!isMethod(method)) return fail('unknown-method', `Unknown method: ${method.slice(0, 100)}`);
+  try {
+    return await runHandler(method, handlerMap[method] as Handler<typeof method>, raw, ctx);
+  } catch (error) {
+    ctx.log?.error({ method, err: error }, 'handler failed');
+    return fail('internal', 'Something went wrong on the server. Please try again.');
+  }
+}
+
+/** `dispatch(method, raw, ctx)` over the server's handler map. */
+export function dispatch(method: string, raw: unknown, ctx: RequestContext): Promise<Result<unknown>> {
+  return dispatchWith(handlers, method, raw, ctx);
+}
