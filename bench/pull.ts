@@ -1,0 +1,50 @@
+/**
+ * First download of a 2,000-customer portfolio into Dexie in Chromium, against a raw bulkPut of
+ * the same rows in the same run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { openDatabase } from '../src/server/db/connect.js';
+import { seedDemo, seedScale } from '../src/server/seed/demo.js';
+import { startHeadOffice } from '../src/server/start.js';
+import type { PullPageResult } from './browser/pull-page.js';
+
+export interface PullBenchResult extends PullPageResult {
+  ratio: number;
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+
+export async function buildBenchPage(): Promise<string> {
+  const outDir = resolve('node_modules/.bench-page');
+  await build({ root: resolve('bench/browser'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export async function benchPull(options: { customers: number }): Promise<PullBenchResult> {
+  const pageDir = await buildBenchPage();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tournee-bench-pull-'));
+  const database = await openDatabase({ dataDir });
+  await seedDemo(database.db);
+  await seedScale(database.db, { repEmail: 'camille.martin@tournee.test', customers: options.customers });
+  await database.close();
+  const headOffice = await startHeadOffice({ port: 0, dataDir, rendererDir: pageDir, seed: false });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${headOffice.url}/index.html`);
+    await page.waitForFunction(() => typeof window.runPullBench === 'function');
+    const result = await page.evaluate(
+      ([email, password]) => window.runPullBench!(email!, password!),
+      ['camille.martin@tournee.test', 'tournee'],
+    );
+    return { ...result, ratio: result.pullMs / result.bulkPutMs };
+  } finally {
+    await browser.close();
+    await headOffice.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

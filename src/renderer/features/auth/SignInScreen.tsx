@@ -1,0 +1,153 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { authContract } from '../../../shared/contract/auth.js';
+import { TransportError } from '../../../shared/contract/transport.js';
+import type { Locale, User } from '../../../shared/domain/user/user.js';
+import { locales } from '../../../shared/domain/user/user.js';
+import { deviceNameFrom } from '../../app/session.js';
+import type { MessageKey } from '../../i18n/fr.js';
+import { Msg } from '../../i18n/Msg.js';
+import type { Platform } from '../../platform/types.js';
+
+const loginSchema = authContract['auth-login'].input;
+type LoginInput = z.input<typeof loginSchema>;
+
+type SignInError = { key: MessageKey; seconds?: number };
+
+/** Email + password against head office. The first sign-in on a laptop needs the network. */
+export function SignInScreen({
+  platform,
+  onSignedIn,
+  notice,
+  locale,
+  onLocaleChange,
+  defaultEmail = '',
+}: {
+  platform: Platform;
+  onSignedIn: (user: User) => void;
+  notice?: MessageKey | null;
+  locale: Locale;
+  onLocaleChange: (locale: Locale) => void;
+  defaultEmail?: string;
+}) {
+  const id = useId();
+  const [error, setError] = useState<SignInError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginInput>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: {
+      email: defaultEmail,
+      password: '',
+      deviceName: deviceNameFrom(globalThis.navigator?.userAgent ?? ''),
+      tokenDelivery: platform.tokenDelivery,
+    },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    try {
+      const result = await platform.transport.invoke('auth-login', values);
+      if (result.ok) {
+        onSignedIn(result.value.user);
+        return;
+      }
+      const { code, retryAfterSeconds } = result.error;
+      if (code === 'too-many-attempts' && retryAfterSeconds !== undefined) {
+        setError({ key: 'auth.throttled', seconds: retryAfterSeconds });
+      } else {
+        setError({ key: `error.${code}` });
+      }
+    } catch (e) {
+      setError({ key: e instanceof TransportError ? 'auth.offline' : 'error.unexpected' });
+    }
+  });
+
+  return (
+    <main className="signin">
+      <div className="signin__card">
+        <p className="signin__brand" aria-hidden="true">Tournée</p>
+        <h1 className="signin__title">
+          <Msg id="auth.title" />
+        </h1>
+        <p className="muted">
+          <Msg id="auth.subtitle" />
+        </p>
+        {notice ? (
+          <div className="banner banner--info">
+            <Msg id={notice} />
+          </div>
+        ) : null}
+        <form onSubmit={(e) => void onSubmit(e)} noValidate className="signin__form">
+          <div className="field">
+            <label htmlFor={`${id}-email`} className="field__label">
+              <Msg id="auth.email" />
+            </label>
+            <input
+              id={`${id}-email`}
+              type="email"
+              className="input"
+              autoComplete="username"
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={errors.email ? `${id}-email-error` : undefined}
+              {...register('email')}
+            />
+            {errors.email ? (
+              <p id={`${id}-email-error`} className="field__error">
+                <Msg id="auth.invalidEmail" />
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-password`} className="field__label">
+              <Msg id="auth.password" />
+            </label>
+            <input
+              id={`${id}-password`}
+              type="password"
+              className="input"
+              autoComplete="current-password"
+              aria-invalid={errors.password ? true : undefined}
+              aria-describedby={errors.password ? `${id}-password-error` : undefined}
+              {...register('password')}
+            />
+            {errors.password ? (
+              <p id={`${id}-password-error`} className="field__error">
+                <Msg id="auth.missingPassword" />
+              </p>
+            ) : null}
+          </div>
+          {error ? (
+            <p className="form-error" role="alert">
+              <Msg id={error.key} values={{ seconds: error.seconds ?? 0 }} />
+            </p>
+          ) : null}
+          <button type="submit" className="btn btn--primary btn--block" disabled={isSubmitting}>
+            {isSubmitting ? <Msg id="auth.submitting" /> : <Msg id="auth.submit" />}
+          </button>
+        </form>
+        <div className="signin__lang">
+          <label htmlFor={`${id}-lang`} className="field__label">
+            <Msg id="auth.language" />
+          </label>
+          <select
+            id={`${id}-lang`}
+            className="input input--inline"
+            value={locale}
+            onChange={(e) => onLocaleChange(e.target.value as Locale)}
+          >
+            {locales.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {l === 'fr' ? 'Français' : 'English'}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    </main>
+  );
+}

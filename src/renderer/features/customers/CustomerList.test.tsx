@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AppDB } from '../../db/AppDB.js';
+import { makeCustomer } from '../../test/fakeServer.js';
+import { renderWithApp } from '../../test/renderWithApp.js';
+import { CustomerList } from './CustomerList.js';
+import { filterCustomers, indexCustomers } from './filter.js';
+
+beforeAll(() => {
+  // jsdom has no layout: give the scroll container a size so rows are virtualised in.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+let db: AppDB;
+let n = 0;
+beforeEach(async () => {
+  n += 1;
+  db = new AppDB(`customer-list-${n}`);
+  await db.open();
+});
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await db.delete();
+});
+
+describe('customer list', () => {
+  it('filters accent- and case-insensitively over name, city and postcode', () => {
+    const index = indexCustomers([
+      makeCustomer(1, { name: 'Café de l’Étoile', city: 'Épinal', postcode: '88000' }),
+      makeCustomer(2, { name: 'Boulangerie Martin', city: 'Lyon', postcode: '69003' }),
+    ]);
+    expect(filterCustomers(index, 'etoile').map((c) => c.name)).toEqual(['Café de l’Étoile']);
+    expect(filterCustomers(index, 'EPINAL').map((c) => c.name)).toEqual(['Café de l’Étoile']);
+    expect(filterCustomers(index, '6900').map((c) => c.name)).toEqual(['Boulangerie Martin']);
+    expect(filterCustomers(index, 'cafe epi')).toHaveLength(1);
+    expect(filterCustomers(index, '')).toHaveLength(2);
+  });
+
+  it('renders a virtualised, sortable table of thousands of customers and filters it', async () => {
+    const many = Array.from({ length: 6000 }, (_, i) => makeCustomer(i + 10, { name: `Client ${String(i).padStart(4, '0')}` }));
+    many.push(makeCustomer(1, { name: 'Crêperie Sévigné', city: 'Rennes', postcode: '35000' }));
+    await db.customers.bulkPut(many);
+    renderWithApp(db, <CustomerList />);
+    const table = await screen.findByRole('table', { name: 'Liste des clients' });
+    expect(table.getAttribute('aria-rowcount')).toBe('6002');
+    // Only a window of rows is in the DOM.
+    const rendered = screen.getAllByRole('row').length;
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(80);
+    const nameHeader = screen.getByRole('columnheader', { name: /Nom/ });
+    expect(nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.change(screen.getByLabelText('Filtrer les clients'), { target: { value: 'creperie sevigne' } });
+    await waitFor(() => expect(screen.getByRole('row', { name: /Crêperie Sévigné/ })).toBeTruthy());
+    expect(screen.getByRole('link', { name: 'Crêperie Sévigné' }).getAttribute('href')).toBe(`#/customers/${makeCustomer(1).id}`);
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+  });
+
+  it('shows what to do when there are no customers yet', async () => {
+    renderWithApp(db, <CustomerList />);
+    expect(await screen.findByText('Aucun client sur ce portable')).toBeTruthy();
+  });
+});

@@ -1,0 +1,95 @@
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { noteBodySchema } from '../../../shared/domain/note/note.js';
+import { useApp } from '../../app/context.js';
+import type { MessageKey } from '../../i18n/fr.js';
+import { Msg } from '../../i18n/Msg.js';
+import { StorageFullError } from '../../sync/engine.js';
+
+/** Writes a note on this laptop at once; Ctrl/Cmd+Enter saves. */
+export function NoteForm({ customerId }: { customerId: string }) {
+  const { engine } = useApp();
+  const intl = useIntl();
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<MessageKey | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  async function save() {
+    if (saving) return;
+    const parsed = noteBodySchema.safeParse(body);
+    if (!parsed.success) {
+      setError(body.trim() === '' ? 'notes.emptyBody' : 'notes.tooLong');
+      setSaved(false);
+      textareaRef.current?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      await engine.addNote({ customerId, body: parsed.data });
+      setBody('');
+      setError(null);
+      setSaved(true);
+    } catch (e) {
+      setError(e instanceof StorageFullError ? 'error.storage-full' : 'error.unexpected');
+      setSaved(false);
+    } finally {
+      setSaving(false);
+      textareaRef.current?.focus();
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void save();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  }
+
+  return (
+    <form className="note-form" onSubmit={onSubmit} noValidate>
+      <label htmlFor={`${id}-body`} className="field__label">
+        <Msg id="notes.label" />
+      </label>
+      <textarea
+        ref={textareaRef}
+        id={`${id}-body`}
+        className="input textarea"
+        rows={3}
+        value={body}
+        onChange={(e) => {
+          setBody(e.target.value);
+          if (error) setError(null);
+          setSaved(false);
+        }}
+        onKeyDown={onKeyDown}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        placeholder={intl.formatMessage({ id: 'notes.hint' })}
+      />
+      <div className="note-form__footer">
+        <span id={`${id}-hint`} className="hint muted">
+          <Msg id="notes.hint" />
+        </span>
+        <span className="note-form__feedback" aria-live="polite">
+          {saved ? <Msg id="notes.saved" /> : null}
+        </span>
+        <button type="submit" className="btn btn--primary" disabled={saving}>
+          <Msg id="notes.submit" />
+        </button>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="form-error" role="alert">
+          <Msg id={error} />
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+export { CustomerList } from './CustomerList.js';
+export { CustomerPage } from './CustomerPage.js';

@@ -1,0 +1,100 @@
+import { useEffect, useId, useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { Locale } from '../../../shared/domain/user/user.js';
+import { locales } from '../../../shared/domain/user/user.js';
+import { useApp } from '../../app/context.js';
+import { Msg } from '../../i18n/Msg.js';
+
+export function SettingsScreen() {
+  const { user, db, locale, setLocale, signOut } = useApp();
+  const intl = useIntl();
+  const id = useId();
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    const storage = globalThis.navigator?.storage;
+    if (storage?.persisted) {
+      storage
+        .persisted()
+        .then((p) => live && setPersisted(p))
+        .catch(() => undefined);
+    }
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <section className="page page--settings" aria-labelledby="settings-title">
+      <header className="page__header">
+        <h1 id="settings-title" className="page__title">
+          <Msg id="settings.title" />
+        </h1>
+      </header>
+      <div className="settings">
+        <section className="card" aria-labelledby={`${id}-lang-title`}>
+          <h2 id={`${id}-lang-title`} className="section-title">
+            <Msg id="settings.language" />
+          </h2>
+          <div className="field">
+            <label htmlFor={`${id}-lang`} className="field__label">
+              <Msg id="settings.language" />
+            </label>
+            <select
+              id={`${id}-lang`}
+              className="input input--inline"
+              value={locale}
+              aria-describedby={`${id}-lang-help`}
+              onChange={(e) => void setLocale(e.target.value as Locale)}
+            >
+              {locales.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {intl.formatMessage({ id: `language.${l}` })}
+                </option>
+              ))}
+            </select>
+            <p id={`${id}-lang-help`} className="hint muted">
+              <Msg id="settings.languageHelp" />
+            </p>
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby={`${id}-account`}>
+          <h2 id={`${id}-account`} className="section-title">
+            <Msg id="settings.account" />
+          </h2>
+          <dl className="props">
+            <dt><Msg id="settings.name" /></dt>
+            <dd>{user.name}</dd>
+            <dt><Msg id="settings.email" /></dt>
+            <dd>{user.email}</dd>
+            <dt><Msg id="settings.role" /></dt>
+            <dd><Msg id={`role.${user.role}`} /></dd>
+            <dt><Msg id="settings.timeZone" /></dt>
+            <dd>{user.timeZone}</dd>
+          </dl>
+          <p className="hint muted">
+            <Msg id="settings.signOutHelp" />
+          </p>
+          <button type="button" className="btn" onClick={() => void signOut()}>
+            <Msg id="settings.signOut" />
+          </button>
+        </section>
+
+        <section className="card" aria-labelledby={`${id}-data`}>
+          <h2 id={`${id}-data`} className="section-title">
+            <Msg id="settings.data" />
+          </h2>
+          <p>
+            <Msg id="settings.dataBody" values={{ database: db.name }} />
+          </p>
+          {persisted === null ? null : (
+            <p className="hint muted">
+              <Msg id={persisted ? 'settings.persisted' : 'settings.notPersisted'} />
+            </p>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}

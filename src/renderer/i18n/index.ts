@@ -1,0 +1,13 @@
+export { I18nProvider } from './I18nProvider.js';
+export {
+  browserLocale,
+  catalogues,
+  defaultLocale,
+  defaultTimeZone,
+  isLocale,
+  lastUsedLocale,
+  rememberLocale,
+} from './catalogues.js';
+export type { MessageKey } from './catalogues.js';
+export { useT } from './useT.js';
+export { Msg } from './Msg.js';

@@ -1,0 +1,243 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppDB } from '../db/AppDB.js';
+import { FakeClock, FakeServer, USER, makeCustomer } from '../test/fakeServer.js';
+import { backoffCeiling, backoffDelay } from './backoff.js';
+import type { SyncEvent } from './engine.js';
+import { SyncEngine } from './engine.js';
+import { addNote } from './mutators.js';
+
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+let db: AppDB;
+let server: FakeServer;
+let clock: FakeClock;
+let dbCount = 0;
+
+function makeEngine(random: () => number = () => 0.5): SyncEngine {
+  return new SyncEngine({
+    db,
+    transport: server,
+    probe: async () => !server.unreachable,
+    user: USER,
+    clock,
+    random,
+    connectivity: null,
+    log: silent,
+  });
+}
+
+beforeEach(async () => {
+  dbCount += 1;
+  db = new AppDB(`engine-test-${dbCount}`);
+  await db.open();
+  server = new FakeServer();
+  clock = new FakeClock();
+  server.customers.set(makeCustomer(1).id, makeCustomer(1));
+  server.customers.set(makeCustomer(2).id, makeCustomer(2));
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('SyncEngine', () => {
+  it('first sync pulls head office data and reports idle', async () => {
+    const engine = makeEngine();
+    await engine.start();
+    expect(await db.customers.count()).toBe(2);
+    expect(engine.getStatus()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(engine.getStatus().lastSyncAt).toBe('2026-11-24T09:00:00.000Z');
+    expect(await db.getMeta('cookie')).toBe(server.cookie);
+    engine.stop();
+  });
+
+  it('push then pull drops acknowledged entries and marks the note received', async () => {
+    const engine = makeEngine();
+    await engine.start();
+    const note = await engine.addNote({ customerId: makeCustomer(1).id, body: 'Terrasse en avril' });
+    expect(note.receivedAt).toBeNull();
+    expect(engine.getStatus().pending).toBe(1);
+    // The debounce timer is scheduled; fire it.
+    expect(clock.pendingDelays()).toContain(300);
+    await engine.syncNow();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.getMeta('lastMid')).toBe(1);
+    expect((await db.notes.get(note.id))?.receivedAt).toBe('2026-11-24T12:00:00.000Z');
+    expect(server.pushes().at(-1)?.mutations.map((m) => m.mid)).toEqual([1]);
+    expect(engine.getStatus()).toMatchObject({ state: 'idle', pending: 0 });
+    engine.stop();
+  });
+
+  it('pushes in mid order, in batches', async () => {
+    const ctx = { userId: USER.id, userName: USER.name };
+    for (let i = 0; i < 3; i += 1) await addNote(db, ctx, { customerId: makeCustomer(1).id, body: `n${i}` });
+    const engine = makeEngine();
+    await engine.start();
+    const push = server.pushes()[0];
+    expect(push?.mutations.map((m) => m.mid)).toEqual([1, 2, 3]);
+    expect(push?.schemaVersion).toBe(1);
+    expect(push?.clientId).toBe(await db.getMeta('clientId'));
+    expect(server.notes.size).toBe(3);
+    engine.stop();
+  });
+
+  it('a pull reset keeps pending local notes (rebase) and drops stale server rows', async () => {
+    const engine = makeEngine();
+    await db.customers.put(makeCustomer(99)); // a row head office no longer sends
+    const ctx = { userId: USER.id, userName: USER.name };
+    const note = await addNote(db, ctx, { customerId: makeCustomer(1).id, body: 'pas encore envoyée' });
+    await engine.updateCustomer({ id: makeCustomer(1).id, baseVersion: 1, changes: { phone: '06 00 00 00 00' } });
+    server.ignorePushes = true; // head office processes nothing: the pull resets under us
+    await engine.start();
+    expect(server.calls.some((c) => c.method === 'sync-pull')).toBe(true);
+    expect(await db.customers.get(makeCustomer(99).id)).toBeUndefined();
+    const local = await db.notes.get(note.id);
+    expect(local).toMatchObject({ body: 'pas encore envoyée', receivedAt: null, authorName: USER.name });
+    // The pending edit is re-applied on top of the fresh server row.
+    expect((await db.customers.get(makeCustomer(1).id))?.phone).toBe('06 00 00 00 00');
+    expect(await db.outbox.count()).toBe(2);
+    engine.stop();
+  });
+
+  it('a retried push after a dropped response resends the same mids and mutationIds', async () => {
+    const engine = makeEngine();
+    await engine.start();
+    await engine.addNote({ customerId: makeCustomer(1).id, body: 'une seule fois' });
+    server.dropNextPushResponse = true;
+    await engine.syncNow();
+    expect(engine.getStatus().state).toBe('offline');
+    expect(await db.outbox.count()).toBe(1); // not acknowledged: kept
+    await engine.syncNow();
+    const pushes = server.pushes().filter((p) => p.mutations.length > 0);
+    expect(pushes).toHaveLength(2);
+    expect(pushes[1]?.mutations).toEqual(pushes[0]?.mutations);
+    expect(server.applied).toHaveLength(1);
+    expect(await db.notes.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    engine.stop();
+  });
+
+  it('retries network failures with growing, jittered backoff, then probes and recovers', async () => {
+    const randoms = [0.9, 0.3, 0.9, 0.6, 0.9];
+    let i = 0;
+    const engine = makeEngine(() => randoms[i++ % randoms.length] ?? 0.5);
+    server.unreachable = true;
+    await engine.start();
+    expect(engine.getStatus().state).toBe('offline');
+    for (let n = 0; n < 4; n += 1) {
+      const retryDelay = engine.retryDelays.at(-1) ?? 0;
+      // Run timers until the retry fired (probes may come first).
+      const before = engine.retryDelays.length;
+      while (engine.retryDelays.length === before) {
+        clock.runNext();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(retryDelay).toBeGreaterThanOrEqual(0);
+    }
+    const delays = engine.retryDelays;
+    expect(delays.slice(0, 5)).toEqual([
+      Math.floor(0.9 * 1000),
+      Math.floor(0.3 * 2000),
+      Math.floor(0.9 * 4000),
+      Math.floor(0.6 * 8000),
+      Math.floor(0.9 * 16000),
+    ]);
+    server.unreachable = false;
+    for (let guard = 0; guard < 50 && engine.getStatus().state !== 'idle'; guard += 1) {
+      clock.runNext();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(engine.getStatus().state).toBe('idle');
+    engine.stop();
+  });
+
+  it('a lost session emits signed-out and keeps the outbox and local data', async () => {
+    const engine = makeEngine();
+    const events: SyncEvent[] = [];
+    engine.onEvent((e) => events.push(e));
+    await engine.start();
+    const note = await engine.addNote({ customerId: makeCustomer(1).id, body: 'à garder' });
+    server.nextError = { method: 'sync-push', code: 'session-expired' };
+    await engine.syncNow();
+    expect(events).toContainEqual({ type: 'signed-out', code: 'session-expired' });
+    expect(engine.getStatus()).toMatchObject({ state: 'error', error: 'session-expired', pending: 1 });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.notes.get(note.id)).toBeDefined();
+    expect(await db.customers.count()).toBe(2);
+    // Halted: no more calls until a new engine (after signing in again).
+    const calls = server.calls.length;
+    await engine.syncNow();
+    expect(server.calls.length).toBe(calls);
+    engine.stop();
+    const again = makeEngine();
+    await again.start();
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.notes.has(note.id)).toBe(true);
+    again.stop();
+  });
+
+  it('app-outdated stops syncing and says so', async () => {
+    const engine = makeEngine();
+    const events: SyncEvent[] = [];
+    engine.onEvent((e) => events.push(e));
+    server.nextError = { method: 'sync-pull', code: 'app-outdated' };
+    await engine.start();
+    expect(events).toContainEqual({ type: 'app-outdated' });
+    expect(engine.getStatus()).toMatchObject({ state: 'error', error: 'app-outdated' });
+    expect(clock.timers.size).toBe(0);
+    engine.stop();
+  });
+
+  it('a mutation gap pulls lastMid, renumbers unseen entries and pushes again', async () => {
+    const ctx = { userId: USER.id, userName: USER.name };
+    await db.setMeta('nextMid', 5); // e.g. head office lost its record of this laptop
+    const note = await addNote(db, ctx, { customerId: makeCustomer(1).id, body: 'après un trou' });
+    const engine = makeEngine();
+    await engine.start();
+    expect(server.notes.has(note.id)).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.getMeta('lastMid')).toBe(1);
+    expect(await db.getMeta('nextMid')).toBe(2);
+    engine.stop();
+  });
+
+  it('pulls again while more is true', async () => {
+    for (let n = 3; n <= 25; n += 1) server.customers.set(makeCustomer(n).id, makeCustomer(n));
+    server.pageSize = 10;
+    const engine = makeEngine();
+    await engine.start();
+    expect(await db.customers.count()).toBe(25);
+    expect(server.calls.filter((c) => c.method === 'sync-pull')).toHaveLength(3);
+    engine.stop();
+  });
+
+  it('a local change triggers a debounced sync', async () => {
+    const engine = makeEngine();
+    await engine.start();
+    const pushesBefore = server.pushes().length;
+    await engine.addNote({ customerId: makeCustomer(1).id, body: 'debounce' });
+    await engine.addNote({ customerId: makeCustomer(1).id, body: 'debounce 2' });
+    expect(clock.pendingDelays().filter((d) => d === 300)).toHaveLength(1);
+    while (clock.pendingDelays().includes(300)) clock.runNext();
+    await new Promise((r) => setTimeout(r, 50));
+    await engine.syncNow();
+    expect(server.pushes().length).toBeGreaterThan(pushesBefore);
+    expect(server.notes.size).toBe(2);
+    engine.stop();
+  });
+});
+
+describe('backoff', () => {
+  it('grows exponentially up to the cap', () => {
+    expect([1, 2, 3, 4, 7, 8, 20].map((n) => backoffCeiling(n))).toEqual([
+      1000, 2000, 4000, 8000, 60000, 60000, 60000,
+    ]);
+  });
+  it('is fully jittered within [0, ceiling)', () => {
+    const values = Array.from({ length: 50 }, () => backoffDelay(5));
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...values)).toBeLessThan(16000);
+    expect(new Set(values).size).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,603 @@
+/**
+ * The sync client: pushes the outbox, pulls server changes, rebases pending local writes.
+ * Framework-free; React reads it through `subscribe` / `getStatus` (useSyncExternalStore).
+ *
+ * Rules (ARCHITECTURE.md, "Sync protocol"):
+ * - push in mid order, ≤ MAX_PUSH_BATCH per request, always resending the same mid/mutationId;
+ * - each pull response is applied in ONE transaction (reset, patch, cookie, lastMid, outbox
+ *   trim, rebase);
+ * - only TransportError (network, 5xx) is retried, with exponential backoff + full jitter;
+ * - a lost session never deletes local data or the outbox.
+ */
+import type { Transport } from '../../shared/contract/transport.js';
+import { TransportError } from '../../shared/contract/transport.js';
+import type { AppError, ErrorCode } from '../../shared/lib/result.js';
+import { missingCaseError } from '../../shared/lib/result.js';
+import { MAX_PUSH_BATCH, SCHEMA_VERSION } from '../../shared/sync/protocol.js';
+import type { PatchOp, PullResponse } from '../../shared/sync/protocol.js';
+import type { AppDB } from '../db/AppDB.js';
+import type { CustomerChanges } from '../../shared/domain/customer/customer.js';
+import type { NoteRow, OutboxEntry } from '../db/schema.js';
+import type { BackoffOptions } from './backoff.js';
+import { backoffDelay, defaultBackoff } from './backoff.js';
+import type { Clock, TimerHandle } from './clock.js';
+import { systemClock } from './clock.js';
+import type { MutatorContext } from './mutators.js';
+import { addNote, rebasePending, updateCustomer } from './mutators.js';
+
+/** Error codes the sync indicator can show: head office's codes plus local ones. */
+export type SyncErrorCode = ErrorCode | 'storage-full';
+
+export type SyncState = 'offline' | 'syncing' | 'idle' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Outbox entries not yet acknowledged by head office. */
+  pending: number;
+  lastSyncAt: string | null;
+  error?: SyncErrorCode;
+}
+
+export type SyncEvent =
+  | { type: 'signed-out'; code: ErrorCode }
+  | { type: 'app-outdated' }
+  | { type: 'synced'; at: string };
+
+export interface SyncTimings {
+  debounceMs: number;
+  periodicMs: number;
+  offlineProbeMs: number;
+  backoff: BackoffOptions;
+}
+
+export const defaultTimings: SyncTimings = {
+  debounceMs: 300,
+  periodicMs: 60_000,
+  offlineProbeMs: 5_000,
+  backoff: defaultBackoff,
+};
+
+export interface Logger {
+  info(message: string, data?: unknown): void;
+  warn(message: string, data?: unknown): void;
+  error(message: string, data?: unknown): void;
+}
+
+type EventTargetLike = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+
+export interface SyncEngineOptions {
+  db: AppDB;
+  transport: Transport;
+  /** Real reachability probe (GET /health or the bridge's probe); navigator.onLine can lie. */
+  probe: () => Promise<boolean>;
+  user: { id: string; name: string };
+  clock?: Clock;
+  random?: () => number;
+  /** Where 'online'/'offline' events come from; null to ignore them (tests). */
+  connectivity?: EventTargetLike | null;
+  timings?: Partial<SyncTimings>;
+  log?: Logger;
+}
+
+/** A business answer that ends this sync attempt (not retried with backoff). */
+class SyncStop extends Error {
+  constructor(readonly appError: AppError) {
+    super(`${appError.code}: ${appError.message}`);
+    this.name = 'SyncStop';
+  }
+}
+
+const signedOutCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'unauthenticated',
+  'session-revoked',
+  'session-expired',
+]);
+
+/** IndexedDB / Dexie quota failures, possibly wrapped by Dexie in an AbortError. */
+export function isQuotaError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    if (current.name === 'QuotaExceededError') return true;
+    const inner: unknown = (current as Error & { inner?: unknown }).inner;
+    current = inner ?? (current as Error & { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+const consoleLogger: Logger = {
+  info: (m, d) => console.info(`[sync] ${m}`, d ?? ''),
+  warn: (m, d) => console.warn(`[sync] ${m}`, d ?? ''),
+  error: (m, d) => console.error(`[sync] ${m}`, d ?? ''),
+};
+
+export class SyncEngine {
+  private readonly db: AppDB;
+  private readonly transport: Transport;
+  private readonly probe: () => Promise<boolean>;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly connectivity: EventTargetLike | null;
+  private readonly timings: SyncTimings;
+  private readonly log: Logger;
+  private readonly ctx: MutatorContext;
+
+  private status: SyncStatus = { state: 'idle', pending: 0, lastSyncAt: null };
+  private readonly statusListeners = new Set<(status: SyncStatus) => void>();
+  private readonly eventListeners = new Set<(event: SyncEvent) => void>();
+
+  private clientId: string | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private started = false;
+  /** Set after app-outdated or a lost session: no automatic sync until a new engine. */
+  private halted = false;
+  /** Consecutive TransportErrors; drives the backoff. */
+  private attempt = 0;
+
+  private debounceTimer: TimerHandle | null = null;
+  private retryTimer: TimerHandle | null = null;
+  private periodicTimer: TimerHandle | null = null;
+  private probeTimer: TimerHandle | null = null;
+
+  /** Delays chosen for retries, newest last (read by tests and diagnostics). */
+  readonly retryDelays: number[] = [];
+
+  constructor(options: SyncEngineOptions) {
+    this.db = options.db;
+    this.transport = options.transport;
+    this.probe = options.probe;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.connectivity =
+      options.connectivity === undefined
+        ? typeof window === 'undefined'
+          ? null
+          : window
+        : options.connectivity;
+    this.timings = { ...defaultTimings, ...options.timings };
+    this.log = options.log ?? consoleLogger;
+    this.ctx = {
+      userId: options.user.id,
+      userName: options.user.name,
+      now: () => new Date(this.clock.now()).toISOString(),
+    };
+  }
+
+  // ---- public API -------------------------------------------------------------------------
+
+  getStatus = (): SyncStatus => this.status;
+
+  subscribe = (listener: (status: SyncStatus) => void): (() => void) => {
+    this.statusListeners.add(listener);
+    return () => {
+      this.statusListeners.delete(listener);
+    };
+  };
+
+  onEvent(listener: (event: SyncEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => {
+      this.eventListeners.delete(listener);
+    };
+  }
+
+  /** Loads the local state, listens for connectivity, schedules periodic syncs, syncs once. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.clientId = await this.db.ensureClientId();
+    const lastSyncAt = (await this.db.getMeta('lastSyncAt')) ?? null;
+    this.setStatus({ pending: await this.db.outbox.count(), lastSyncAt });
+    this.connectivity?.addEventListener('online', this.handleOnline);
+    this.connectivity?.addEventListener('offline', this.handleOffline);
+    this.schedulePeriodic();
+    await this.requestSync();
+  }
+
+  /** Removes every listener and timer. Local data is untouched. */
+  stop(): void {
+    this.started = false;
+    this.connectivity?.removeEventListener('online', this.handleOnline);
+    this.connectivity?.removeEventListener('offline', this.handleOffline);
+    this.clearTimers();
+  }
+
+  /** "Sync now": resets the backoff and syncs at once (joins a sync already running). */
+  syncNow(): Promise<void> {
+    this.attempt = 0;
+    this.clearTimer('retryTimer');
+    return this.requestSync();
+  }
+
+  /** Call after any local write: refreshes the pending count and syncs ~300 ms later. */
+  notifyLocalChange(): void {
+    void this.refreshPending();
+    this.clearTimer('debounceTimer');
+    this.debounceTimer = this.clock.setTimeout(() => {
+      this.debounceTimer = null;
+      void this.requestSync();
+    }, this.timings.debounceMs);
+  }
+
+  /** The mutators bound to this user, followed by a sync. */
+  async addNote(input: { customerId: string; body: string }): Promise<NoteRow> {
+    const note = await this.guardStorage(() => addNote(this.db, this.ctx, input));
+    await this.refreshPending();
+    this.notifyLocalChange();
+    return note;
+  }
+
+  async updateCustomer(input: {
+    id: string;
+    baseVersion: number;
+    changes: CustomerChanges;
+  }): Promise<OutboxEntry> {
+    const entry = await this.guardStorage(() => updateCustomer(this.db, this.ctx, input));
+    await this.refreshPending();
+    this.notifyLocalChange();
+    return entry;
+  }
+
+  // ---- the sync itself ----------------------------------------------------------------------
+
+  private requestSync(): Promise<void> {
+    if (this.halted) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = this.runLoop().finally(() => {
+      this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async runLoop(): Promise<void> {
+    do {
+      this.again = false;
+      const ok = await this.runOnce();
+      if (!ok) return;
+    } while (this.again && !this.halted);
+  }
+
+  /** One push + pull. Returns false when it failed (a retry is scheduled when it makes sense). */
+  private async runOnce(): Promise<boolean> {
+    this.setStatus({ state: 'syncing' });
+    try {
+      const clientId = this.clientId ?? (await this.db.ensureClientId());
+      this.clientId = clientId;
+      await this.push(clientId);
+      await this.pull(clientId);
+      await this.sendLocale();
+      const at = new Date(this.clock.now()).toISOString();
+      await this.db.setMeta('lastSyncAt', at);
+      this.attempt = 0;
+      this.clearTimer('retryTimer');
+      this.clearTimer('probeTimer');
+      this.setStatus({
+        state: 'idle',
+        lastSyncAt: at,
+        error: undefined,
+        pending: await this.db.outbox.count(),
+      });
+      this.emit({ type: 'synced', at });
+      return true;
+    } catch (error) {
+      await this.handleFailure(error);
+      return false;
+    }
+  }
+
+  private async push(clientId: string): Promise<void> {
+    let gapRetries = 0;
+    for (;;) {
+      const batch = await this.db.pendingMutations(MAX_PUSH_BATCH);
+      const first = batch[0];
+      const last = batch[batch.length - 1];
+      if (!first || !last) return;
+      const result = await this.transport.invoke('sync-push', {
+        clientId,
+        schemaVersion: SCHEMA_VERSION,
+        mutations: batch,
+      });
+      if (!result.ok) {
+        if (result.error.code === 'mutation-gap' && gapRetries < 2) {
+          gapRetries += 1;
+          this.log.warn('mutation gap: pulling to learn lastMid, then pushing again', result.error);
+          await this.pull(clientId);
+          await this.renumberAfterGap();
+          continue;
+        }
+        throw new SyncStop(result.error);
+      }
+      await this.acknowledge(result.value.lastMid);
+      await this.refreshPending();
+      // Head office processed nothing of this batch: stop rather than loop; pull follows.
+      if (result.value.lastMid < first.mid) return;
+      if (result.value.lastMid < last.mid) {
+        this.log.warn('head office processed part of the batch', {
+          sent: [first.mid, last.mid],
+          lastMid: result.value.lastMid,
+        });
+      }
+    }
+  }
+
+  /** Drops the entries head office has processed (applied or refused). */
+  private async acknowledge(lastMid: number): Promise<void> {
+    await this.db.transaction('rw', [this.db.outbox, this.db.meta], async () => {
+      await this.db.outbox.where('mid').belowOrEqual(lastMid).delete();
+      await this.db.setMeta('lastMid', lastMid);
+      const nextMid = (await this.db.getMeta('nextMid')) ?? 1;
+      if (nextMid <= lastMid) await this.db.setMeta('nextMid', lastMid + 1);
+    });
+  }
+
+  /**
+   * After a gap, head office's lastMid is known (from the pull). Entries it never saw are
+   * renumbered to follow it: safe because it refuses a whole batch on a gap, so none of them
+   * was processed; their mutationIds stay the same.
+   */
+  private async renumberAfterGap(): Promise<void> {
+    await this.db.transaction('rw', [this.db.outbox, this.db.meta], async () => {
+      const lastMid = (await this.db.getMeta('lastMid')) ?? 0;
+      const pending = await this.db.pendingMutations();
+      const first = pending[0];
+      if (!first || first.mid === lastMid + 1) return;
+      this.log.warn('renumbering pending mutations after a gap', { from: first.mid, to: lastMid + 1 });
+      await this.db.outbox.clear();
+      await this.db.outbox.bulkAdd(pending.map((entry, i) => ({ ...entry, mid: lastMid + 1 + i })));
+      await this.db.setMeta('nextMid', lastMid + 1 + pending.length);
+    });
+  }
+
+  private async pull(clientId: string): Promise<void> {
+    for (let round = 0; round < 10_000; round += 1) {
+      const cookie = (await this.db.getMeta('cookie')) ?? null;
+      const result = await this.transport.invoke('sync-pull', {
+        clientId,
+        schemaVersion: SCHEMA_VERSION,
+        cookie,
+      });
+      if (!result.ok) throw new SyncStop(result.error);
+      await this.applyPull(result.value);
+      if (!result.value.more) return;
+    }
+  }
+
+  /** One pull response, one transaction: nobody ever sees half of it. */
+  private async applyPull(response: PullResponse): Promise<void> {
+    const db = this.db;
+    await this.guardStorage(() =>
+      db.transaction(
+        'rw',
+        [db.customers, db.notes, db.conflicts, db.outcomes, db.outbox, db.meta],
+        async () => {
+          if (response.reset) {
+            await Promise.all([
+              db.customers.clear(),
+              db.notes.clear(),
+              db.conflicts.clear(),
+              db.outcomes.clear(),
+            ]);
+          }
+          await applyPatch(db, response.patch);
+          await db.setMeta('cookie', response.cookie);
+          await db.setMeta('lastMid', response.lastMid);
+          await db.setMeta('lastPullAt', response.serverTime);
+          await db.outbox.where('mid').belowOrEqual(response.lastMid).delete();
+          const nextMid = (await db.getMeta('nextMid')) ?? 1;
+          if (nextMid <= response.lastMid) await db.setMeta('nextMid', response.lastMid + 1);
+          await rebasePending(db, this.ctx);
+        },
+      ),
+    );
+    await this.refreshPending();
+  }
+
+  /** Sends a language chosen on this laptop (best effort; retried at the next sync). */
+  private async sendLocale(): Promise<void> {
+    const locale = await this.db.getMeta('localeToSend');
+    if (!locale) return;
+    const result = await this.transport.invoke('user-set-locale', { locale });
+    if (!result.ok) {
+      if (signedOutCodes.has(result.error.code)) throw new SyncStop(result.error);
+      this.log.warn('head office refused the language', result.error);
+    }
+    await this.db.setMeta('localeToSend', null);
+  }
+
+  // ---- failures, retries, timers ------------------------------------------------------------
+
+  private async handleFailure(error: unknown): Promise<void> {
+    const pending = await this.db.outbox.count().catch(() => this.status.pending);
+    if (error instanceof TransportError) {
+      this.attempt += 1;
+      const delay = backoffDelay(this.attempt, this.random, this.timings.backoff);
+      this.retryDelays.push(delay);
+      const offline = error.status === null;
+      this.log.info(`head office unreachable (${error.message}); retry in ${delay} ms`);
+      this.setStatus({ state: offline ? 'offline' : 'error', error: offline ? undefined : 'internal', pending });
+      this.scheduleRetry(delay);
+      if (offline) this.startProbing();
+      return;
+    }
+    if (error instanceof SyncStop) {
+      const { code } = error.appError;
+      this.log.warn(`sync stopped: ${code}`, error.appError);
+      this.setStatus({ state: 'error', error: code, pending });
+      if (signedOutCodes.has(code)) {
+        this.halt();
+        this.emit({ type: 'signed-out', code });
+      } else if (code === 'app-outdated') {
+        this.halt();
+        this.emit({ type: 'app-outdated' });
+      }
+      // Other business errors wait for the periodic sync or "sync now".
+      return;
+    }
+    if (isQuotaError(error)) {
+      this.log.error('local storage is full', error);
+      this.setStatus({ state: 'error', error: 'storage-full', pending });
+      return;
+    }
+    this.log.error('sync failed unexpectedly', error);
+    this.setStatus({ state: 'error', error: 'internal', pending });
+  }
+
+  private halt(): void {
+    this.halted = true;
+    this.clearTimers();
+  }
+
+  private scheduleRetry(delay: number): void {
+    this.clearTimer('retryTimer');
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = null;
+      void this.requestSync();
+    }, delay);
+  }
+
+  private schedulePeriodic(): void {
+    this.clearTimer('periodicTimer');
+    this.periodicTimer = this.clock.setTimeout(() => {
+      this.periodicTimer = null;
+      if (!this.started || this.halted) return;
+      this.schedulePeriodic();
+      if (this.status.state !== 'offline') void this.requestSync();
+    }, this.timings.periodicMs);
+  }
+
+  /** While offline, asks head office every few seconds whether it is back. */
+  private startProbing(): void {
+    if (this.probeTimer !== null || this.halted) return;
+    this.probeTimer = this.clock.setTimeout(() => {
+      this.probeTimer = null;
+      if (this.halted || this.status.state !== 'offline') return;
+      this.probe()
+        .catch(() => false)
+        .then((reachable) => {
+          if (reachable && this.status.state === 'offline') {
+            this.attempt = 0;
+            return this.requestSync();
+          }
+          return undefined;
+        })
+        .finally(() => {
+          if (this.status.state === 'offline') this.startProbing();
+        })
+        .catch((e: unknown) => this.log.error('probe failed', e));
+    }, this.timings.offlineProbeMs);
+  }
+
+  private readonly handleOnline = (): void => {
+    this.attempt = 0;
+    this.clearTimer('retryTimer');
+    void this.requestSync();
+  };
+
+  private readonly handleOffline = (): void => {
+    if (this.halted) return;
+    this.setStatus({ state: 'offline', error: undefined });
+    this.startProbing();
+  };
+
+  private clearTimer(name: 'debounceTimer' | 'retryTimer' | 'periodicTimer' | 'probeTimer'): void {
+    const handle = this[name];
+    if (handle !== null) this.clock.clearTimeout(handle);
+    this[name] = null;
+  }
+
+  private clearTimers(): void {
+    this.clearTimer('debounceTimer');
+    this.clearTimer('retryTimer');
+    this.clearTimer('periodicTimer');
+    this.clearTimer('probeTimer');
+  }
+
+  private async guardStorage<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (isQuotaError(error)) {
+        this.setStatus({ state: 'error', error: 'storage-full' });
+        throw new StorageFullError(error);
+      }
+      throw error;
+    }
+  }
+
+  private async refreshPending(): Promise<void> {
+    const pending = await this.db.outbox.count();
+    if (pending !== this.status.pending) this.setStatus({ pending });
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    const next: SyncStatus = { ...this.status, ...patch };
+    if (next.error === undefined) delete next.error;
+    this.status = next;
+    for (const listener of this.statusListeners) listener(next);
+  }
+
+  private emit(event: SyncEvent): void {
+    for (const listener of this.eventListeners) listener(event);
+  }
+}
+
+/** The laptop's storage is full: the write did not happen. */
+export class StorageFullError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('Local storage is full');
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Applies ops in order, batching consecutive puts/deletes of the same entity. */
+async function applyPatch(db: AppDB, patch: readonly PatchOp[]): Promise<void> {
+  let i = 0;
+  while (i < patch.length) {
+    const op = patch[i];
+    if (!op) break;
+    let j = i + 1;
+    while (j < patch.length && patch[j]?.op === op.op && patch[j]?.entity === op.entity) j += 1;
+    const run = patch.slice(i, j);
+    if (op.op === 'del') {
+      const ids = run.flatMap((o) => (o.op === 'del' ? [o.id] : []));
+      await tableFor(db, op.entity).bulkDelete(ids);
+    } else {
+      switch (op.entity) {
+        case 'customer':
+          await db.customers.bulkPut(run.flatMap((o) => (o.op === 'put' && o.entity === 'customer' ? [o.value] : [])));
+          break;
+        case 'note':
+          await db.notes.bulkPut(run.flatMap((o) => (o.op === 'put' && o.entity === 'note' ? [o.value] : [])));
+          break;
+        case 'conflict':
+          await db.conflicts.bulkPut(run.flatMap((o) => (o.op === 'put' && o.entity === 'conflict' ? [o.value] : [])));
+          break;
+        case 'outcome':
+          await db.outcomes.bulkPut(run.flatMap((o) => (o.op === 'put' && o.entity === 'outcome' ? [o.value] : [])));
+          break;
+        default:
+          missingCaseError(op);
+      }
+    }
+    i = j;
+  }
+}
+
+function tableFor(db: AppDB, entity: PatchOp['entity']) {
+  switch (entity) {
+    case 'customer':
+      return db.customers;
+    case 'note':
+      return db.notes;
+    case 'conflict':
+      return db.conflicts;
+    case 'outcome':
+      return db.outcomes;
+    default:
+      return missingCaseError(entity);
+  }
+}

@@ -1,0 +1,164 @@
+/** A small in-memory head office speaking the sync protocol, for renderer unit tests. */
+import type { Input, Method, Output } from '../../shared/contract/index.js';
+import type { Transport } from '../../shared/contract/transport.js';
+import { TransportError } from '../../shared/contract/transport.js';
+import type { Customer } from '../../shared/domain/customer/customer.js';
+import type { Note } from '../../shared/domain/note/note.js';
+import type { Result } from '../../shared/lib/result.js';
+import { fail, ok } from '../../shared/lib/result.js';
+import type { Mutation } from '../../shared/sync/mutations.js';
+import type { PatchOp, PullResponse, PushRequest } from '../../shared/sync/protocol.js';
+import type { Clock, TimerHandle } from '../sync/clock.js';
+
+export const USER = { id: '01900000-0000-7000-8000-000000000001', name: 'Camille Martin' };
+
+export function makeCustomer(n: number, extra: Partial<Customer> = {}): Customer {
+  const hex = n.toString(16).padStart(12, '0');
+  return {
+    id: `01900000-0000-7000-8000-${hex}`,
+    name: `Client ${n}`,
+    address: `${n} rue de la République`,
+    postcode: '69001',
+    city: 'Lyon',
+    phone: '04 72 00 00 00',
+    email: '',
+    status: 'customer',
+    ownerId: USER.id,
+    ownerName: USER.name,
+    version: 1,
+    updatedAt: '2026-11-20T08:00:00.000Z',
+    ...extra,
+  };
+}
+
+type Call = { method: Method; input: unknown };
+
+export class FakeServer implements Transport {
+  customers = new Map<string, Customer>();
+  notes = new Map<string, Note>();
+  lastMid = new Map<string, number>();
+  /** Every mutationId applied, in order (duplicates would show here). */
+  applied: string[] = [];
+  calls: Call[] = [];
+  cookie = 1;
+  /** Next push: apply it, then lose the answer (network drop). */
+  dropNextPushResponse = false;
+  /** Next calls fail with this business error. */
+  nextError: { method: Method; code: Parameters<typeof fail>[0] } | null = null;
+  /** Throw TransportError for every call. */
+  unreachable = false;
+  /** Push answers without processing anything (to test pull-without-push paths). */
+  ignorePushes = false;
+  /** Max ops per pull response (exercises `more`). */
+  pageSize = 10_000;
+  private pullOffsets = new Map<string, number>();
+
+  async invoke<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
+    this.calls.push({ method, input: structuredClone(input) });
+    if (this.unreachable) throw new TransportError('fetch failed', null);
+    if (this.nextError && this.nextError.method === method) {
+      const { code } = this.nextError;
+      this.nextError = null;
+      return fail(code, code) as Result<Output<M>>;
+    }
+    switch (method) {
+      case 'sync-push':
+        return this.push(input as PushRequest) as Result<Output<M>>;
+      case 'sync-pull':
+        return this.pull(input as Input<'sync-pull'>) as Result<Output<M>>;
+      case 'user-set-locale':
+        return ok({ user: { id: USER.id } }) as unknown as Result<Output<M>>;
+      default:
+        return fail('unknown-method', method) as Result<Output<M>>;
+    }
+  }
+
+  pushes(): PushRequest[] {
+    return this.calls.filter((c) => c.method === 'sync-push').map((c) => c.input as PushRequest);
+  }
+
+  private push(req: PushRequest): Result<Output<'sync-push'>> {
+    let last = this.lastMid.get(req.clientId) ?? 0;
+    if (!this.ignorePushes) {
+      for (const m of req.mutations) {
+        if (m.mid <= last) continue;
+        if (m.mid > last + 1) return fail('mutation-gap', `expected ${last + 1}, got ${m.mid}`);
+        this.apply(m);
+        last = m.mid;
+        this.lastMid.set(req.clientId, last);
+      }
+    }
+    if (this.dropNextPushResponse) {
+      this.dropNextPushResponse = false;
+      throw new TransportError('socket hang up', null);
+    }
+    return ok({ lastMid: last });
+  }
+
+  private apply(m: Mutation): void {
+    this.applied.push(m.mutationId);
+    this.cookie += 1;
+    if (m.name === 'note-add') {
+      this.notes.set(m.args.id, {
+        ...m.args,
+        authorId: USER.id,
+        authorName: USER.name,
+        receivedAt: '2026-11-24T12:00:00.000Z',
+      });
+    } else {
+      const c = this.customers.get(m.args.id);
+      if (c) this.customers.set(c.id, { ...c, ...m.args.changes, version: c.version + 1 });
+    }
+  }
+
+  /** Always answers with the full state (reset on first pull), paginated by pageSize. */
+  private pull(req: Input<'sync-pull'>): Result<PullResponse> {
+    const all: PatchOp[] = [
+      ...[...this.customers.values()].map((value): PatchOp => ({ op: 'put', entity: 'customer', value })),
+      ...[...this.notes.values()].map((value): PatchOp => ({ op: 'put', entity: 'note', value })),
+    ];
+    const offset = req.cookie === null ? 0 : (this.pullOffsets.get(req.clientId) ?? 0);
+    const page = all.slice(offset, offset + this.pageSize);
+    const more = offset + page.length < all.length;
+    this.pullOffsets.set(req.clientId, more ? offset + page.length : 0);
+    return ok({
+      cookie: this.cookie,
+      lastMid: this.lastMid.get(req.clientId) ?? 0,
+      reset: offset === 0,
+      more,
+      patch: page,
+      serverTime: '2026-11-24T12:00:00.000Z',
+    });
+  }
+}
+
+/** Timers that only run when the test says so. */
+export class FakeClock implements Clock {
+  time = Date.parse('2026-11-24T09:00:00.000Z');
+  private seq = 0;
+  timers = new Map<number, { at: number; ms: number; callback: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    this.seq += 1;
+    this.timers.set(this.seq, { at: this.time + ms, ms, callback });
+    return this.seq;
+  }
+  clearTimeout(handle: TimerHandle): void {
+    this.timers.delete(handle as number);
+  }
+  /** Delays of the timers currently scheduled. */
+  pendingDelays(): number[] {
+    return [...this.timers.values()].map((t) => t.ms);
+  }
+  /** Runs the earliest timer. */
+  runNext(): void {
+    const next = [...this.timers.entries()].sort((a, b) => a[1].at - b[1].at)[0];
+    if (!next) return;
+    this.timers.delete(next[0]);
+    this.time = Math.max(this.time, next[1].at);
+    next[1].callback();
+  }
+}

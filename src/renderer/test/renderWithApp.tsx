@@ -1,0 +1,46 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import type { User } from '../../shared/domain/user/user.js';
+import { AppContext, type AppContextValue } from '../app/context.js';
+import type { AppDB } from '../db/AppDB.js';
+import { I18nProvider } from '../i18n/I18nProvider.js';
+import { SyncEngine } from '../sync/engine.js';
+import { FakeClock, FakeServer, USER } from './fakeServer.js';
+
+export const testUser: User = {
+  id: USER.id,
+  email: 'camille.martin@example.fr',
+  name: USER.name,
+  role: 'rep',
+  teamId: null,
+  locale: 'fr',
+  timeZone: 'Europe/Paris',
+};
+
+export function renderWithApp(db: AppDB, ui: ReactNode) {
+  const server = new FakeServer();
+  const engine = new SyncEngine({
+    db,
+    transport: server,
+    probe: async () => true,
+    user: USER,
+    clock: new FakeClock(),
+    connectivity: null,
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+  });
+  const value: AppContextValue = {
+    user: testUser,
+    db,
+    engine,
+    platform: { kind: 'web', tokenDelivery: 'cookie', transport: server, probe: async () => true, onSessionEnded: () => () => {} },
+    locale: 'fr',
+    setLocale: async () => {},
+    signOut: async () => {},
+  };
+  const result = render(
+    <I18nProvider locale="fr">
+      <AppContext.Provider value={value}>{ui}</AppContext.Provider>
+    </I18nProvider>,
+  );
+  return { ...result, engine, server };
+}

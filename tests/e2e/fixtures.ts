@@ -1,0 +1,113 @@
+/**
+ * Shared end-to-end fixtures: page objects over role/label locators (which also prove the
+ * accessible names), a head-office API client for checks "at head office", and an axe check.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+
+export const REP = { email: 'camille.martin@tournee.test', password: 'tournee', name: 'Camille Martin' };
+export const OTHER_REP = { email: 'thomas.bernard@tournee.test', password: 'tournee', name: 'Thomas Bernard' };
+export const ADMIN = { email: 'admin@tournee.test', password: 'tournee' };
+
+interface ResultBody<T> {
+  ok: boolean;
+  value?: T;
+  error?: { code: string; message: string };
+}
+
+/** Talks to head office as the admin, with a bearer token (the CLI's way). */
+export class HeadOffice {
+  private token: string | null = null;
+  constructor(private readonly request: APIRequestContext) {}
+
+  async call<T>(method: string, input: unknown): Promise<T> {
+    if (!this.token) {
+      const login = await this.raw<{ token: string }>('auth-login', { ...ADMIN, deviceName: 'e2e admin', tokenDelivery: 'body' });
+      this.token = login.token;
+    }
+    return this.raw<T>(method, input);
+  }
+
+  private async raw<T>(method: string, input: unknown): Promise<T> {
+    const response = await this.request.post(`/api/${method}`, {
+      data: input,
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+    });
+    const body = (await response.json()) as ResultBody<T>;
+    if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
+    return body.value as T;
+  }
+
+  async customerByName(name: string): Promise<{ id: string; name: string; city: string; version: number }> {
+    const { customers } = await this.call<{ customers: { id: string; name: string; city: string; version: number }[] }>('customer-list', { query: name });
+    const found = customers.find((c) => c.name === name);
+    if (!found) throw new Error(`no customer ${name} at head office`);
+    return found;
+  }
+
+  async notesOf(customerId: string): Promise<{ id: string; body: string }[]> {
+    const { notes } = await this.call<{ notes: { id: string; body: string }[] }>('customer-get', { id: customerId });
+    return notes;
+  }
+}
+
+export class App {
+  constructor(readonly page: Page) {}
+
+  syncStatus() {
+    return this.page.getByRole('status').filter({ hasText: /jour|ligne|Synchronisation|attente/i }).first();
+  }
+
+  async signIn(user: { email: string; password: string }): Promise<void> {
+    await this.page.goto('/');
+    await this.page.getByLabel('Adresse e-mail').fill(user.email);
+    await this.page.getByLabel('Mot de passe').fill(user.password);
+    await this.page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Clients' })).toBeVisible();
+  }
+
+  async waitUpToDate(): Promise<void> {
+    await expect(this.syncStatus()).toContainText(/À jour/, { timeout: 20_000 });
+  }
+
+  customerRows() {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('gridcell') });
+  }
+
+  async openCustomer(name: string): Promise<void> {
+    await this.page.getByLabel('Filtrer les clients').fill(name);
+    await this.page.getByRole('link', { name, exact: true }).first().click();
+    await expect(this.page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  }
+
+  async addNote(text: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: /Nouvelle note/ }).fill(text);
+    await this.page.getByRole('button', { name: /Ajouter la note/ }).click();
+  }
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+export const test = base.extend<{ app: App; headOffice: HeadOffice }>({
+  app: async ({ page }, use) => {
+    await use(new App(page));
+  },
+  headOffice: async ({ playwright, baseURL }, use) => {
+    const request = await playwright.request.newContext({ baseURL });
+    await use(new HeadOffice(request));
+    await request.dispose();
+  },
+});
+
+export { expect };
