@@ -26,7 +26,7 @@ export type Handler<M extends Method> = PublicHandler<M> | AuthedHandler<M>;
 /** A missing method is a compile error. */
 export type Handlers = { [M in Method]: Handler<M> };
 
-export const ALL_ROLES = ['rep', 'manager', 'admin'] as const satisfies readonly Role[];
+export { ADMIN_ONLY, ALL_ROLES, STAFF_ROLES } from './roles.js';
 
 async function runHandler<M extends Method>(
   method: M,
@@ -40,7 +40,8 @@ async function runHandler<M extends Method>(
 
   let result: Result<Output<M>>;
   if (handler.auth === 'public') {
-    const principal = ctx.token === undefined ? null : await authenticate(ctx.db, ctx.token, ctx.config.now());
+    const principal =
+      ctx.token === undefined ? null : await authenticate(ctx.db, ctx.token, ctx.config.now());
     result = await handler.run(input, { ...ctx, principal: principal?.ok === true ? principal.value : null });
   } else {
     if (ctx.token === undefined) return fail('unauthenticated', 'Sign in to continue.');

@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { errorCodes } from '../../shared/lib/result.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -69,7 +70,10 @@ export const loginAttempts = pgTable(
     success: boolean('success').notNull(),
     at: ts('at').notNull(),
   },
-  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)],
+  (t) => [
+    index('login_attempts_email_at_idx').on(t.email, t.at),
+    index('login_attempts_ip_at_idx').on(t.ip, t.at),
+  ],
 );
 
 export const loginLinks = pgTable('login_links', {
@@ -99,8 +103,14 @@ export const customers = pgTable(
     status: text('status', { enum: ['prospect', 'customer', 'lost'] }).notNull(),
     ownerId: uuid('owner_id').references(() => users.id),
     version: integer('version').notNull().default(1),
-    fieldVersions: jsonb('field_versions').$type<FieldVersions>().notNull().default(sql`'{}'::jsonb`),
-    fieldAuthors: jsonb('field_authors').$type<FieldAuthors>().notNull().default(sql`'{}'::jsonb`),
+    fieldVersions: jsonb('field_versions')
+      .$type<FieldVersions>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    fieldAuthors: jsonb('field_authors')
+      .$type<FieldAuthors>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     deletedAt: ts('deleted_at'),
@@ -172,7 +182,7 @@ export const mutationOutcomes = pgTable(
       .references(() => syncClients.id),
     mid: integer('mid').notNull(),
     name: text('name').notNull(),
-    code: text('code').notNull(),
+    code: text('code', { enum: errorCodes }).notNull(),
     message: text('message').notNull(),
     at: ts('at').notNull(),
   },

@@ -63,11 +63,14 @@ export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];
 export type EntityRow<E extends EntityName> = z.infer<(typeof entitySchemas)[E]>;
 
+// Puts are nested by entity: zod 4 refuses duplicate discriminator values in one union.
 export const patchOpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('put'), entity: z.literal('customer'), value: customerSchema }),
-  z.object({ op: z.literal('put'), entity: z.literal('note'), value: noteSchema }),
-  z.object({ op: z.literal('put'), entity: z.literal('conflict'), value: conflictSchema }),
-  z.object({ op: z.literal('put'), entity: z.literal('outcome'), value: mutationOutcomeSchema }),
+  z.discriminatedUnion('entity', [
+    z.object({ op: z.literal('put'), entity: z.literal('customer'), value: customerSchema }),
+    z.object({ op: z.literal('put'), entity: z.literal('note'), value: noteSchema }),
+    z.object({ op: z.literal('put'), entity: z.literal('conflict'), value: conflictSchema }),
+    z.object({ op: z.literal('put'), entity: z.literal('outcome'), value: mutationOutcomeSchema }),
+  ]),
   z.object({ op: z.literal('del'), entity: z.enum(entityNames), id: uuidSchema }),
 ]);
 export type PatchOp = z.infer<typeof patchOpSchema>;

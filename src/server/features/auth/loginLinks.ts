@@ -22,7 +22,9 @@ export async function consumeLoginLink(db: DbOrTx, code: string, now: Date): Pro
   const [row] = await db
     .update(loginLinks)
     .set({ usedAt: now })
-    .where(and(eq(loginLinks.codeHash, sha256Hex(code)), isNull(loginLinks.usedAt), gt(loginLinks.expiresAt, now)))
+    .where(
+      and(eq(loginLinks.codeHash, sha256Hex(code)), isNull(loginLinks.usedAt), gt(loginLinks.expiresAt, now)),
+    )
     .returning({ userId: loginLinks.userId });
   return row?.userId ?? null;
 }

@@ -51,7 +51,8 @@ export async function authenticate(db: DbOrTx, token: string, now: Date): Promis
     .where(eq(sessions.tokenHash, sha256Hex(token)))
     .limit(1);
   if (row === undefined) return fail('unauthenticated', 'Your session is unknown. Sign in again.');
-  if (row.session.revokedAt !== null) return fail('session-revoked', 'This session was signed out. Sign in again.');
+  if (row.session.revokedAt !== null)
+    return fail('session-revoked', 'This session was signed out. Sign in again.');
   if (row.session.expiresAt.getTime() <= now.getTime()) {
     return fail('session-expired', 'Your session has expired. Sign in again.');
   }

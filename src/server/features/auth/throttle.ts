@@ -30,7 +30,13 @@ export function throttleDecision(
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
 }
 
-async function recentFailures(db: DbOrTx, by: 'email' | 'ip', key: string, now: Date, limit: number): Promise<Date[]> {
+async function recentFailures(
+  db: DbOrTx,
+  by: 'email' | 'ip',
+  key: string,
+  now: Date,
+  limit: number,
+): Promise<Date[]> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const column = by === 'email' ? loginAttempts.email : loginAttempts.ip;
   const rows = await db
@@ -54,12 +60,18 @@ export async function checkLoginThrottle(
     MAX_FAILURES_PER_EMAIL,
   );
   if (!byEmail.allowed || ip === undefined) return byEmail;
-  return throttleDecision(await recentFailures(db, 'ip', ip, now, MAX_FAILURES_PER_IP), now, MAX_FAILURES_PER_IP);
+  return throttleDecision(
+    await recentFailures(db, 'ip', ip, now, MAX_FAILURES_PER_IP),
+    now,
+    MAX_FAILURES_PER_IP,
+  );
 }
 
 export async function recordLoginAttempt(
   db: DbOrTx,
   attempt: { email: string; ip: string | undefined; success: boolean; at: Date },
 ): Promise<void> {
-  await db.insert(loginAttempts).values({ email: attempt.email, ip: attempt.ip ?? null, success: attempt.success, at: attempt.at });
+  await db
+    .insert(loginAttempts)
+    .values({ email: attempt.email, ip: attempt.ip ?? null, success: attempt.success, at: attempt.at });
 }

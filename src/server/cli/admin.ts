@@ -1,0 +1,204 @@
+/**
+ * Head-office administration: `npx tsx src/server/cli/admin.ts <command> …`
+ * Every command goes through `dispatch` as an admin user (a short-lived session, revoked at
+ * the end), so the same validation, authorisation and audit log apply as over HTTP.
+ * Uses DATABASE_URL, or the PGlite data dir (TOURNEE_DATA_DIR or the per-user default;
+ * stop the server first: PGlite allows one process at a time).
+ */
+import { randomBytes } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Customer } from '../../shared/domain/customer/customer.js';
+import { customerEditableFields } from '../../shared/domain/customer/customer.js';
+import type { User } from '../../shared/domain/user/user.js';
+import type { Result } from '../../shared/lib/result.js';
+import type { RequestContext } from '../context.js';
+import { openDatabase } from '../db/connect.js';
+import type { Database } from '../db/connect.js';
+import { users } from '../db/schema.js';
+import { dispatch } from '../dispatch.js';
+import { productionHashOptions } from '../features/auth/passwords.js';
+import { createSession, revokeSession } from '../features/auth/sessions.js';
+import { defaultDataDir } from '../start.js';
+
+const USAGE = `Usage: npx tsx src/server/cli/admin.ts [--as <adminEmail>] <command>
+  users                                      list users
+  add-user <email> <name> <rep|manager|admin> [--team=<teamId>] [--password=<pw>]
+  customer-update <id|name> field=value…     fields: ${customerEditableFields.join(', ')}
+  customer-assign <id|name> <repEmail|none>
+  revoke <sessionId>
+  sessions [email]`;
+
+class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+interface Cli {
+  call<T>(method: string, input: unknown): Promise<T>;
+}
+
+function unwrap<T>(method: string, result: Result<unknown>): T {
+  if (!result.ok) {
+    const field = result.error.field === undefined ? '' : ` (${result.error.field})`;
+    throw new CliError(`${method}: ${result.error.code}${field}: ${result.error.message}`);
+  }
+  return result.value as T;
+}
+
+async function findCustomer(cli: Cli, ref: string): Promise<Customer> {
+  if (/^[0-9a-f-]{36}$/i.test(ref)) {
+    return (await cli.call<{ customer: Customer }>('customer-get', { id: ref })).customer;
+  }
+  const { customers } = await cli.call<{ customers: Customer[] }>('customer-list', { query: ref, limit: 20 });
+  const exact = customers.filter((c) => c.name.toLowerCase() === ref.toLowerCase());
+  const matches = exact.length > 0 ? exact : customers;
+  if (matches.length === 1 && matches[0] !== undefined) return matches[0];
+  if (matches.length === 0) throw new CliError(`No customer matches "${ref}".`);
+  throw new CliError(
+    `"${ref}" matches ${matches.length} customers: ${matches.map((c) => `${c.name} (${c.id})`).join(', ')}`,
+  );
+}
+
+async function findUser(cli: Cli, email: string): Promise<User> {
+  const { users: list } = await cli.call<{ users: User[] }>('user-list', {});
+  const user = list.find((u) => u.email === email.toLowerCase());
+  if (user === undefined) throw new CliError(`No user with email ${email}.`);
+  return user;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return args.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+async function run(cli: Cli, command: string, args: string[]): Promise<void> {
+  const positional = args.filter((a) => !a.startsWith('--'));
+  switch (command) {
+    case 'users': {
+      const { users: list } = await cli.call<{ users: User[] }>('user-list', {});
+      for (const u of list) console.log(`${u.id}  ${u.role.padEnd(7)}  ${u.email.padEnd(34)}  ${u.name}`);
+      return;
+    }
+    case 'add-user': {
+      const [email, name, role] = positional;
+      if (email === undefined || name === undefined || role === undefined) throw new CliError(USAGE);
+      const generated = option(args, 'password') === undefined;
+      const password = option(args, 'password') ?? randomBytes(12).toString('base64url');
+      const { user } = await cli.call<{ user: User }>('user-create', {
+        id: uuidv7(),
+        email,
+        name,
+        role,
+        teamId: option(args, 'team') ?? null,
+        password,
+      });
+      console.log(
+        `Created ${user.role} ${user.email} (${user.id})${generated ? ` with password: ${password}` : ''}`,
+      );
+      return;
+    }
+    case 'customer-update': {
+      const [ref, ...assignments] = positional;
+      if (ref === undefined || assignments.length === 0) throw new CliError(USAGE);
+      const changes: Record<string, string> = {};
+      for (const assignment of assignments) {
+        const eq = assignment.indexOf('=');
+        if (eq <= 0) throw new CliError(`Expected field=value, got "${assignment}".`);
+        changes[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+      }
+      const customer = await findCustomer(cli, ref);
+      const updated = await cli.call<{ customer: Customer }>('customer-update', { id: customer.id, changes });
+      console.log(JSON.stringify(updated.customer, null, 2));
+      return;
+    }
+    case 'customer-assign': {
+      const [ref, email] = positional;
+      if (ref === undefined || email === undefined) throw new CliError(USAGE);
+      const customer = await findCustomer(cli, ref);
+      const ownerId = email === 'none' ? null : (await findUser(cli, email)).id;
+      const updated = await cli.call<{ customer: Customer }>('customer-assign', { id: customer.id, ownerId });
+      console.log(`${updated.customer.name} → ${updated.customer.ownerName ?? 'nobody'}`);
+      return;
+    }
+    case 'revoke': {
+      const [sessionId] = positional;
+      if (sessionId === undefined) throw new CliError(USAGE);
+      const { revoked } = await cli.call<{ revoked: boolean }>('auth-revoke', { sessionId });
+      console.log(revoked ? 'Session revoked.' : 'Session was already revoked.');
+      return;
+    }
+    case 'sessions': {
+      const [email] = positional;
+      const input = email === undefined ? {} : { userId: (await findUser(cli, email)).id };
+      const { sessions } = await cli.call<{
+        sessions: { id: string; deviceName: string; createdAt: string; revokedAt: string | null }[];
+      }>('auth-sessions', input);
+      for (const s of sessions)
+        console.log(
+          `${s.id}  ${s.createdAt}  ${s.revokedAt === null ? 'active ' : 'revoked'}  ${s.deviceName}`,
+        );
+      return;
+    }
+    default:
+      throw new CliError(`Unknown command "${command}".\n${USAGE}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const asEmail = option(argv, 'as') ?? process.env.TOURNEE_ADMIN_EMAIL;
+  const rest = argv.filter((a) => !a.startsWith('--as='));
+  const [command, ...args] = rest;
+  if (command === undefined || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  const url = process.env.DATABASE_URL;
+  const database: Database = await openDatabase(
+    url !== undefined && url !== '' ? { url } : { dataDir: defaultDataDir() },
+  );
+  let sessionId: string | undefined;
+  try {
+    const admins = await database.db
+      .select()
+      .from(users)
+      .where(asEmail === undefined ? eq(users.role, 'admin') : eq(users.email, asEmail.toLowerCase()))
+      .orderBy(asc(users.email))
+      .limit(1);
+    const admin = admins[0];
+    if (admin === undefined || admin.role !== 'admin') {
+      throw new CliError(
+        asEmail === undefined ? 'No admin user in this database.' : `${asEmail} is not an admin.`,
+      );
+    }
+    const session = await createSession(database.db, admin.id, 'admin CLI', new Date());
+    sessionId = session.sessionId;
+    const cli: Cli = {
+      async call<T>(method: string, input: unknown): Promise<T> {
+        const ctx: RequestContext = {
+          db: database.db,
+          config: { passwordHashing: productionHashOptions, now: () => new Date() },
+          token: session.token,
+          effects: {},
+          log: { error: (obj, msg) => console.error(msg ?? 'error', obj) },
+        };
+        return unwrap<T>(method, await dispatch(method, input, ctx));
+      },
+    };
+    await run(cli, command, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    if (sessionId !== undefined) await revokeSession(database.db, sessionId, new Date());
+    await database.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,2 @@
+export { customerHandlers } from './handlers.js';
+export { customerScope, selectCustomers, updateCustomer } from './repo.js';

@@ -1,0 +1,214 @@
+/** Customer reads and writes shared by head-office methods and sync mutations. */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { v7 as uuidv7 } from 'uuid';
+import type { Customer, CustomerEditable } from '../../../shared/domain/customer/customer.js';
+import type { Note } from '../../../shared/domain/note/note.js';
+import type { User } from '../../../shared/domain/user/user.js';
+import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import { conflicts, customers, notes, users } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/types.js';
+import { toIso, toIsoOrNull } from '../../lib/time.js';
+import { planCustomerUpdate } from '../sync/policy.js';
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+/** The customers a user may see: a rep their own, a manager their team's, an admin all. */
+export function customerScope(user: Pick<User, 'id' | 'role' | 'teamId'>, table = customers): SQL {
+  switch (user.role) {
+    case 'rep':
+      return sql`${table.ownerId} = ${user.id}`;
+    case 'manager':
+      return user.teamId === null
+        ? sql`false`
+        : sql`${table.ownerId} in (select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`;
+    case 'admin':
+      return sql`true`;
+    default:
+      return missingCaseError(user.role);
+  }
+}
+
+export function toCustomerWire(row: CustomerRow, ownerName: string | null): Customer {
+  return {
+    id: row.id,
+    name: row.name,
+    address: row.address,
+    postcode: row.postcode,
+    city: row.city,
+    phone: row.phone,
+    email: row.email,
+    status: row.status,
+    ownerId: row.ownerId,
+    ownerName,
+    version: row.version,
+    updatedAt: toIso(row.updatedAt),
+  };
+}
+
+const owners = alias(users, 'owners');
+
+export async function selectCustomers(
+  db: DbOrTx,
+  where: SQL | undefined,
+  limit?: number,
+): Promise<Customer[]> {
+  const query = db
+    .select({ customer: customers, ownerName: owners.name })
+    .from(customers)
+    .leftJoin(owners, eq(owners.id, customers.ownerId))
+    .where(where)
+    .orderBy(customers.name, customers.id);
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  return rows.map((r) => toCustomerWire(r.customer, r.ownerName));
+}
+
+export async function selectNotes(db: DbOrTx, where: SQL | undefined): Promise<Note[]> {
+  const rows = await db
+    .select({ note: notes, authorName: users.name })
+    .from(notes)
+    .innerJoin(users, eq(users.id, notes.authorId))
+    .where(where)
+    .orderBy(notes.createdAt, notes.id);
+  return rows.map((r) => ({
+    id: r.note.id,
+    customerId: r.note.customerId,
+    authorId: r.note.authorId,
+    authorName: r.authorName,
+    body: r.note.body,
+    createdAt: toIso(r.note.createdAt),
+    receivedAt: toIsoOrNull(r.note.receivedAt),
+  }));
+}
+
+export async function lockCustomer(db: DbOrTx, id: string): Promise<CustomerRow | undefined> {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id)).for('update').limit(1);
+  return row;
+}
+
+export async function isCustomerInScope(
+  db: DbOrTx,
+  user: Pick<User, 'id' | 'role' | 'teamId'>,
+  id: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, id), isNull(customers.deletedAt), customerScope(user)))
+    .limit(1);
+  return row !== undefined;
+}
+
+function editableOf(row: CustomerRow): CustomerEditable {
+  return {
+    name: row.name,
+    address: row.address,
+    postcode: row.postcode,
+    city: row.city,
+    phone: row.phone,
+    email: row.email,
+    status: row.status,
+  };
+}
+
+export interface CustomerUpdateRequest {
+  id: string;
+  changes: Partial<CustomerEditable>;
+  baseVersion: number | undefined;
+  writer: Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
+  now: Date;
+}
+
+/**
+ * Last writer wins per field in server order; overwritten values the writer had not seen are
+ * logged as conflicts. Call inside a transaction.
+ */
+export async function updateCustomer(
+  tx: DbOrTx,
+  request: CustomerUpdateRequest,
+): Promise<Result<CustomerRow>> {
+  const row = await lockCustomer(tx, request.id);
+  if (row === undefined || row.deletedAt !== null)
+    return fail('not-found', 'This customer no longer exists.', { field: 'id' });
+  if (!(await isCustomerInScope(tx, request.writer, request.id))) {
+    return fail('forbidden', 'This customer is not in your portfolio.', { field: 'id' });
+  }
+  const plan = planCustomerUpdate(
+    {
+      values: editableOf(row),
+      version: row.version,
+      fieldVersions: row.fieldVersions,
+      fieldAuthors: row.fieldAuthors,
+    },
+    request.changes,
+    request.baseVersion,
+    request.writer.id,
+  );
+  if (plan.changes.length === 0) return ok(row);
+  const lostAuthorIds = [
+    ...new Set(
+      plan.changes.filter((c) => c.conflict && c.lostByUserId !== null).map((c) => c.lostByUserId as string),
+    ),
+  ];
+  const names = new Map<string, string>();
+  if (lostAuthorIds.length > 0) {
+    const rows = await tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, lostAuthorIds));
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  const conflictRows = plan.changes
+    .filter((c) => c.conflict)
+    .map((c) => ({
+      id: uuidv7(),
+      entity: 'customer' as const,
+      entityId: row.id,
+      entityLabel: plan.values.name,
+      field: c.field,
+      lostValue: c.lostValue,
+      keptValue: c.keptValue,
+      lostByUserId: c.lostByUserId,
+      lostBy: (c.lostByUserId === null ? undefined : names.get(c.lostByUserId)) ?? 'Head office',
+      keptByUserId: request.writer.id,
+      keptBy: request.writer.name,
+      at: request.now,
+    }));
+  if (conflictRows.length > 0) await tx.insert(conflicts).values(conflictRows);
+  const [updated] = await tx
+    .update(customers)
+    .set({
+      ...plan.values,
+      version: plan.newVersion,
+      fieldVersions: plan.fieldVersions,
+      fieldAuthors: plan.fieldAuthors,
+      updatedAt: request.now,
+    })
+    .where(eq(customers.id, row.id))
+    .returning();
+  if (updated === undefined) return fail('not-found', 'This customer no longer exists.', { field: 'id' });
+  return ok(updated);
+}
+
+export async function ownerName(db: DbOrTx, ownerId: string | null): Promise<string | null> {
+  if (ownerId === null) return null;
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, ownerId)).limit(1);
+  return row?.name ?? null;
+}
+
+/** Lower-case and strip accents, in SQL, for accent-insensitive search. */
+const ACCENTED = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
+const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyoa';
+export function foldSql(expr: SQL): SQL {
+  return sql`translate(lower(${expr}), ${ACCENTED}, ${PLAIN})`;
+}
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/g, 'o')
+    .replace(/æ/g, 'a');
+}

@@ -1,0 +1,3 @@
+export { syncHandlers } from './handlers.js';
+export { entityPolicies, planCustomerUpdate, decideFieldWrite } from './policy.js';
+export { DEFAULT_PULL_LIMIT } from './pull.js';

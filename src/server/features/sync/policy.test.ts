@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { decideFieldWrite, entityPolicies, laptopMayEdit, planCustomerUpdate } from './policy.js';
+import type { CustomerState } from './policy.js';
+
+const rep = '00000000-0000-7000-8000-000000000001';
+const manager = '00000000-0000-7000-8000-000000000002';
+
+const state: CustomerState = {
+  values: {
+    name: 'Café du Port',
+    address: '1 quai',
+    postcode: '69001',
+    city: 'Lyon',
+    phone: '',
+    email: '',
+    status: 'prospect',
+  },
+  version: 3,
+  fieldVersions: { phone: 3, name: 1 },
+  fieldAuthors: { phone: manager, name: rep },
+};
+
+describe('entity policies', () => {
+  it('lets laptops edit customers only', () => {
+    expect(entityPolicies.customer).toBe('field-last-writer-wins');
+    expect(laptopMayEdit('customer')).toBe(true);
+    expect(laptopMayEdit('note')).toBe(false);
+    expect(laptopMayEdit('conflict')).toBe(false);
+    expect(laptopMayEdit('outcome')).toBe(false);
+  });
+});
+
+describe('decideFieldWrite', () => {
+  const base = { currentValue: 'a', newValue: 'b', fieldVersion: 3, currentAuthorId: manager, writerId: rep };
+  it('ignores identical values', () => {
+    expect(decideFieldWrite({ ...base, newValue: 'a', baseVersion: 1 })).toBe('unchanged');
+  });
+  it('applies when the writer saw the current value', () => {
+    expect(decideFieldWrite({ ...base, baseVersion: 3 })).toBe('apply');
+  });
+  it('logs a conflict on a stale base version', () => {
+    expect(decideFieldWrite({ ...base, baseVersion: 2 })).toBe('apply-and-log-conflict');
+  });
+  it('head-office edits without a base version just apply', () => {
+    expect(decideFieldWrite({ ...base, baseVersion: undefined })).toBe('apply');
+  });
+  it('overwriting your own value is not a conflict', () => {
+    expect(decideFieldWrite({ ...base, currentAuthorId: rep, baseVersion: 0 })).toBe('apply');
+  });
+});
+
+describe('planCustomerUpdate', () => {
+  it('bumps the version once and records field versions and authors', () => {
+    const plan = planCustomerUpdate(state, { city: 'Villeurbanne', postcode: '69100' }, 3, rep);
+    expect(plan.newVersion).toBe(4);
+    expect(plan.values.city).toBe('Villeurbanne');
+    expect(plan.fieldVersions).toMatchObject({ city: 4, postcode: 4, phone: 3 });
+    expect(plan.fieldAuthors).toMatchObject({ city: rep, postcode: rep });
+    expect(plan.changes.every((c) => !c.conflict)).toBe(true);
+  });
+  it('keeps the new value and flags the overwritten one when stale', () => {
+    const plan = planCustomerUpdate(state, { phone: '0478000000', name: 'Café du Port' }, 2, rep);
+    expect(plan.changes).toEqual([
+      { field: 'phone', lostValue: '', keptValue: '0478000000', conflict: true, lostByUserId: manager },
+    ]);
+    expect(plan.values.phone).toBe('0478000000');
+  });
+  it('changes nothing when every value is the same', () => {
+    const plan = planCustomerUpdate(state, { city: 'Lyon' }, 0, rep);
+    expect(plan.changes).toEqual([]);
+    expect(plan.newVersion).toBe(3);
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * Pull with a per-client view record (CVR): `sync_client_views` holds, for each laptop, the
+ * version of every row it was sent. A pull diffs the caller's current scope against that
+ * view in SQL, so rows that left the scope become `del`s; no timestamp cursors.
+ * The cookie is `sync_clients.view_version`; entries recorded after the client's cookie
+ * (a response it never applied) are re-sent in their current state.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { User } from '../../../shared/domain/user/user.js';
+import type { EntityName, PatchOp, PullRequest, PullResponse } from '../../../shared/sync/protocol.js';
+import { entityNames } from '../../../shared/sync/protocol.js';
+import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import type { AuthedContext } from '../../context.js';
+import {
+  conflicts,
+  customers,
+  mutationOutcomes,
+  notes,
+  syncClients,
+  syncClientViews,
+  users,
+} from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/types.js';
+import { queryRows } from '../../db/types.js';
+import { toIso } from '../../lib/time.js';
+import { customerScope, selectCustomers, selectNotes } from '../customers/repo.js';
+import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
+
+export const DEFAULT_PULL_LIMIT = 5000;
+const VIEW_WRITE_CHUNK = 1000;
+
+/** The conflicts a user sees: about customers in their scope, or that they lost or kept. */
+function conflictScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
+  switch (user.role) {
+    case 'admin':
+      return sql`true`;
+    case 'manager':
+    case 'rep': {
+      const people =
+        user.role === 'manager' && user.teamId !== null
+          ? sql`(select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`
+          : sql`(select ${user.id}::uuid)`;
+      return sql`(${conflicts.entityId} in (select ${customers.id} from ${customers} where ${customerScope(user)})
+        or ${conflicts.lostByUserId} in ${people} or ${conflicts.keptByUserId} in ${people})`;
+    }
+    default:
+      return missingCaseError(user.role);
+  }
+}
+
+/** (entity, row_id, row_version) of every row the user may hold on this client. */
+function scopedRows(user: Pick<User, 'id' | 'role' | 'teamId'>, clientId: string): SQL {
+  return sql`
+    select 'customer'::text as entity, ${customers.id} as row_id, ${customers.version} as row_version
+      from ${customers} where ${customers.deletedAt} is null and ${customerScope(user)}
+    union all
+    select 'note'::text, ${notes.id}, ${notes.version}
+      from ${notes} join ${customers} on ${customers.id} = ${notes.customerId}
+      where ${notes.deletedAt} is null and ${customers.deletedAt} is null and ${customerScope(user)}
+    union all
+    select 'conflict'::text, ${conflicts.id}, 1 from ${conflicts} where ${conflictScope(user)}
+    union all
+    select 'outcome'::text, ${mutationOutcomes.id}, 1 from ${mutationOutcomes} where ${mutationOutcomes.clientId} = ${clientId}`;
+}
+
+interface PlannedOp {
+  entity: string;
+  row_id: string;
+  row_version: number | null;
+  is_del: boolean;
+}
+
+function isEntityName(name: string): name is EntityName {
+  return (entityNames as readonly string[]).includes(name);
+}
+
+async function planOps(
+  tx: Tx,
+  user: User,
+  clientId: string,
+  since: number,
+  limit: number,
+): Promise<PlannedOp[]> {
+  return queryRows<PlannedOp>(
+    tx,
+    sql`
+    with scoped as (${scopedRows(user, clientId)}),
+    view as (select entity, row_id, row_version, deleted, changed_at from sync_client_views where client_id = ${clientId}),
+    candidates as (
+      select entity, row_id from view where changed_at > ${since}
+      union
+      select s.entity, s.row_id from scoped s
+        left join view v on v.entity = s.entity and v.row_id = s.row_id
+        where v.row_id is null or v.deleted or v.row_version <> s.row_version
+      union
+      select v.entity, v.row_id from view v
+        where not v.deleted and not exists (select 1 from scoped s where s.entity = v.entity and s.row_id = v.row_id)
+    )
+    select c.entity, c.row_id::text as row_id, s.row_version, (s.row_id is null) as is_del
+      from candidates c left join scoped s on s.entity = c.entity and s.row_id = c.row_id
+      order by case c.entity when 'customer' then 0 when 'note' then 1 when 'conflict' then 2 else 3 end, c.row_id
+      limit ${limit + 1}`,
+  );
+}
+
+async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<PatchOp[]> {
+  if (ids.length === 0) return [];
+  switch (entity) {
+    case 'customer':
+      return (await selectCustomers(db, inArray(customers.id, ids))).map((value) => ({
+        op: 'put',
+        entity,
+        value,
+      }));
+    case 'note':
+      return (await selectNotes(db, and(inArray(notes.id, ids), isNull(notes.deletedAt)))).map((value) => ({
+        op: 'put',
+        entity,
+        value,
+      }));
+    case 'conflict': {
+      const rows = await db
+        .select()
+        .from(conflicts)
+        .where(inArray(conflicts.id, ids))
+        .orderBy(conflicts.at, conflicts.id);
+      return rows.map((r) => ({
+        op: 'put',
+        entity,
+        value: {
+          id: r.id,
+          entity: r.entity,
+          entityId: r.entityId,
+          entityLabel: r.entityLabel,
+          field: r.field,
+          lostValue: r.lostValue,
+          keptValue: r.keptValue,
+          lostBy: r.lostBy,
+          keptBy: r.keptBy,
+          at: toIso(r.at),
+        },
+      }));
+    }
+    case 'outcome': {
+      const rows = await db
+        .select()
+        .from(mutationOutcomes)
+        .where(inArray(mutationOutcomes.id, ids))
+        .orderBy(mutationOutcomes.mid);
+      return rows.map((r) => ({
+        op: 'put',
+        entity,
+        value: {
+          id: r.id,
+          clientId: r.clientId,
+          mid: r.mid,
+          name: r.name,
+          code: r.code,
+          message: r.message,
+          at: toIso(r.at),
+        },
+      }));
+    }
+    default:
+      return missingCaseError(entity);
+  }
+}
+
+export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Result<PullResponse>> {
+  const version = checkSchemaVersion(input.schemaVersion);
+  if (!version.ok) return version;
+  const now = ctx.config.now();
+  const user = ctx.principal.user;
+  const registered = await ensureClient(ctx.db, input.clientId, user.id, now);
+  if (!registered.ok) return registered;
+  const limit = input.limit ?? DEFAULT_PULL_LIMIT;
+
+  return ctx.db.transaction(async (tx): Promise<Result<PullResponse>> => {
+    const client = await lockClient(tx, input.clientId);
+    if (client === undefined)
+      return fail('client-forbidden', 'This device is not registered.', { field: 'clientId' });
+    const reset = input.cookie === null || input.cookie > client.viewVersion;
+    if (reset) await tx.delete(syncClientViews).where(eq(syncClientViews.clientId, input.clientId));
+    const since = reset ? client.viewVersion : (input.cookie ?? 0);
+
+    const planned = await planOps(tx, user, input.clientId, since, limit);
+    const more = planned.length > limit;
+    const ops = more ? planned.slice(0, limit) : planned;
+    const base = { lastMid: client.lastMid, reset, serverTime: toIso(now) };
+    if (ops.length === 0) {
+      await tx.update(syncClients).set({ lastSeenAt: now }).where(eq(syncClients.id, input.clientId));
+      return ok({ ...base, cookie: client.viewVersion, more: false, patch: [] });
+    }
+
+    const nextVersion = client.viewVersion + 1;
+    const patch: PatchOp[] = [];
+    const viewRows: (typeof syncClientViews.$inferInsert)[] = [];
+    // Rows are loaded entity by entity in the planned order (customers before their notes).
+    for (const entity of entityNames) {
+      const ofEntity = ops.filter((o) => o.entity === entity);
+      const puts = await loadPuts(
+        tx,
+        entity,
+        ofEntity.filter((o) => !o.is_del).map((o) => o.row_id),
+      );
+      patch.push(...puts);
+      const putIds = new Set(puts.map((p) => (p.op === 'put' ? p.value.id : p.id)));
+      for (const o of ofEntity) {
+        // A planned put whose row vanished meanwhile becomes a del.
+        const isPut = !o.is_del && putIds.has(o.row_id);
+        if (!isPut) patch.push({ op: 'del', entity, id: o.row_id });
+        viewRows.push({
+          clientId: input.clientId,
+          entity,
+          rowId: o.row_id,
+          rowVersion: isPut ? Number(o.row_version) : 0,
+          deleted: !isPut,
+          changedAt: nextVersion,
+        });
+      }
+    }
+    const unknown = ops.filter((o) => !isEntityName(o.entity));
+    if (unknown.length > 0) throw new Error(`Unknown entity in sync view: ${unknown[0]?.entity ?? ''}`);
+
+    for (let i = 0; i < viewRows.length; i += VIEW_WRITE_CHUNK) {
+      await tx
+        .insert(syncClientViews)
+        .values(viewRows.slice(i, i + VIEW_WRITE_CHUNK))
+        .onConflictDoUpdate({
+          target: [syncClientViews.clientId, syncClientViews.entity, syncClientViews.rowId],
+          set: {
+            rowVersion: sql`excluded.row_version`,
+            deleted: sql`excluded.deleted`,
+            changedAt: sql`excluded.changed_at`,
+          },
+        });
+    }
+    await tx
+      .update(syncClients)
+      .set({ viewVersion: nextVersion, lastSeenAt: now })
+      .where(eq(syncClients.id, input.clientId));
+    return ok({ ...base, cookie: nextVersion, more, patch });
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Push: per mutation, one transaction that locks the client row, skips duplicates, refuses
+ * gaps, authorises and re-runs the intent; a business rejection is stored as an outcome
+ * (pulled back to the rep) and still advances lastMid.
+ */
+import { eq } from 'drizzle-orm';
+import type { PushRequest, PushResponse } from '../../../shared/sync/protocol.js';
+import type { Mutation } from '../../../shared/sync/mutations.js';
+import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import type { AuthedContext } from '../../context.js';
+import { customers, mutationOutcomes, notes, syncClients } from '../../db/schema.js';
+import type { Tx } from '../../db/types.js';
+import { audit } from '../../lib/audit.js';
+import { isCustomerInScope, updateCustomer } from '../customers/repo.js';
+import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
+import type { Principal } from '../../context.js';
+
+async function applyMutation(
+  tx: Tx,
+  mutation: Mutation,
+  principal: Principal,
+  now: Date,
+): Promise<Result<void>> {
+  const user = principal.user;
+  switch (mutation.name) {
+    case 'note-add': {
+      const args = mutation.args;
+      const [customer] = await tx
+        .select({ id: customers.id, deletedAt: customers.deletedAt })
+        .from(customers)
+        .where(eq(customers.id, args.customerId))
+        .limit(1);
+      if (customer === undefined || customer.deletedAt !== null) {
+        return fail('not-found', 'The customer of this note no longer exists.', { field: 'customerId' });
+      }
+      if (!(await isCustomerInScope(tx, user, args.customerId))) {
+        return fail(
+          'forbidden',
+          'This customer is no longer in your portfolio; the note was not saved at head office.',
+          {
+            field: 'customerId',
+          },
+        );
+      }
+      await tx
+        .insert(notes)
+        .values({
+          id: args.id,
+          customerId: args.customerId,
+          authorId: user.id,
+          body: args.body,
+          createdAt: new Date(args.createdAt),
+          receivedAt: now,
+        })
+        .onConflictDoNothing();
+      await audit(
+        tx,
+        { userId: user.id, method: 'sync-push:note-add', entity: 'note', entityId: args.id },
+        now,
+      );
+      return ok(undefined);
+    }
+    case 'customer-update': {
+      const args = mutation.args;
+      const updated = await updateCustomer(tx, {
+        id: args.id,
+        changes: args.changes,
+        baseVersion: args.baseVersion,
+        writer: user,
+        now,
+      });
+      if (!updated.ok) return updated;
+      await audit(
+        tx,
+        {
+          userId: user.id,
+          method: 'sync-push:customer-update',
+          entity: 'customer',
+          entityId: args.id,
+          details: { fields: Object.keys(args.changes) },
+        },
+        now,
+      );
+      return ok(undefined);
+    }
+    default:
+      return missingCaseError(mutation);
+  }
+}
+
+type Step = { kind: 'done'; lastMid: number } | { kind: 'gap'; lastMid: number };
+
+export async function push(input: PushRequest, ctx: AuthedContext): Promise<Result<PushResponse>> {
+  const version = checkSchemaVersion(input.schemaVersion);
+  if (!version.ok) return version;
+  const now = ctx.config.now();
+  const registered = await ensureClient(ctx.db, input.clientId, ctx.principal.user.id, now);
+  if (!registered.ok) return registered;
+
+  const [current] = await ctx.db
+    .select({ lastMid: syncClients.lastMid })
+    .from(syncClients)
+    .where(eq(syncClients.id, input.clientId));
+  let lastMid = current?.lastMid ?? 0;
+  for (const mutation of input.mutations) {
+    const step = await ctx.db.transaction(async (tx): Promise<Step> => {
+      const client = await lockClient(tx, input.clientId);
+      const clientLastMid = client?.lastMid ?? 0;
+      if (mutation.mid <= clientLastMid) return { kind: 'done', lastMid: clientLastMid };
+      if (mutation.mid > clientLastMid + 1) return { kind: 'gap', lastMid: clientLastMid };
+      const applied = await applyMutation(tx, mutation, ctx.principal, now);
+      if (!applied.ok) {
+        await tx
+          .insert(mutationOutcomes)
+          .values({
+            id: mutation.mutationId,
+            clientId: input.clientId,
+            mid: mutation.mid,
+            name: mutation.name,
+            code: applied.error.code,
+            message: applied.error.message,
+            at: now,
+          })
+          .onConflictDoNothing();
+      }
+      await tx
+        .update(syncClients)
+        .set({ lastMid: mutation.mid, lastSeenAt: now })
+        .where(eq(syncClients.id, input.clientId));
+      return { kind: 'done', lastMid: mutation.mid };
+    });
+    lastMid = step.lastMid;
+    if (step.kind === 'gap') {
+      return fail(
+        'mutation-gap',
+        `Mutation ${mutation.mid} arrived before ${step.lastMid + 1}; push from ${step.lastMid + 1}.`,
+        {
+          field: 'mutations',
+        },
+      );
+    }
+  }
+  return ok({ lastMid });
+}

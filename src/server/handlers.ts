@@ -1,0 +1,11 @@
+/** The server's handler map: typed from the contract, so a missing method does not compile. */
+import type { Handlers } from './dispatch.js';
+import { authHandlers } from './features/auth/index.js';
+import { customerHandlers } from './features/customers/index.js';
+import { syncHandlers } from './features/sync/index.js';
+
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...syncHandlers,
+  ...customerHandlers,
+};

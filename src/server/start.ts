@@ -1,0 +1,127 @@
+/** Starts head office: database (PGlite in the user's data dir, or PostgreSQL), seed, HTTP. */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyServerOptions } from 'fastify';
+import { buildServer } from './app.js';
+import type { ServerConfig } from './context.js';
+import { openDatabase } from './db/connect.js';
+import type { DatabaseKind } from './db/connect.js';
+import { createLoginLink } from './features/auth/loginLinks.js';
+import { findUserByEmail } from './features/auth/users.js';
+import { seedDemo } from './seed/demo.js';
+import { UnknownUserError } from './seed/demo.js';
+
+export const DEFAULT_PORT = 4870;
+
+export interface StartHeadOfficeOptions {
+  /** 0 picks a free port; default `$PORT` or 4870. */
+  port?: number | undefined;
+  host?: string | undefined;
+  /** PGlite data directory; default `defaultDataDir()`. Ignored when databaseUrl is set. */
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  rendererDir?: string | undefined;
+  seed?: boolean | undefined;
+  logger?: FastifyServerOptions['logger'];
+  config?: Partial<ServerConfig>;
+}
+
+export interface HeadOffice {
+  url: string;
+  port: number;
+  kind: DatabaseKind;
+  /** Where the data lives: the PGlite folder, or the PostgreSQL URL without its password. */
+  dataLocation: string;
+  close(): Promise<void>;
+  /** A one-time code for `/auth/link?code=…` or `auth-redeem-link` (2 minutes). */
+  createLoginLink(email: string): Promise<string>;
+}
+
+/** Per-user data dir: `$TOURNEE_DATA_DIR`, else the platform's application-data folder. */
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (env.TOURNEE_DATA_DIR !== undefined && env.TOURNEE_DATA_DIR !== '') return env.TOURNEE_DATA_DIR;
+  switch (platform) {
+    case 'win32':
+      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Tournee', 'headoffice');
+    case 'darwin':
+      return join(homedir(), 'Library', 'Application Support', 'Tournee', 'headoffice');
+    default:
+      return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'tournee', 'headoffice');
+  }
+}
+
+export function serverVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
+      return pkg.version;
+  } catch {
+    // fall through
+  }
+  return '0.0.0';
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Promise<HeadOffice> {
+  const databaseUrl =
+    options.databaseUrl !== undefined && options.databaseUrl !== '' ? options.databaseUrl : undefined;
+  const dataDir = databaseUrl === undefined ? (options.dataDir ?? defaultDataDir()) : undefined;
+  const database = await openDatabase(databaseUrl !== undefined ? { url: databaseUrl } : { dataDir });
+  try {
+    if (options.seed === true) {
+      await seedDemo(
+        database.db,
+        options.config?.passwordHashing ? { hashOptions: options.config.passwordHashing } : {},
+      );
+    }
+    const app = await buildServer({
+      db: database.db,
+      kind: database.kind,
+      version: serverVersion(),
+      rendererDir: options.rendererDir,
+      logger: options.logger,
+      config: options.config,
+    });
+    const envPort =
+      process.env.PORT !== undefined && process.env.PORT !== '' ? Number(process.env.PORT) : undefined;
+    const port = options.port ?? envPort ?? DEFAULT_PORT;
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ port, host });
+    const address = app.server.address();
+    const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+    let closed = false;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+      port: actualPort,
+      kind: database.kind,
+      dataLocation: databaseUrl !== undefined ? redactUrl(databaseUrl) : (dataDir ?? 'memory'),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await database.close();
+      },
+      async createLoginLink(email: string) {
+        const user = await findUserByEmail(database.db, email);
+        if (user === undefined) throw new UnknownUserError(email);
+        return createLoginLink(database.db, user.id);
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, CONTENT_SECURITY_POLICY } from '../../src/server/app.js';
+import { backends, DEMO, startTestServer } from './harness.js';
+import type { TestServer } from './harness.js';
+
+describe.each(backends)('http on $name', (backend) => {
+  let server: TestServer;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(backend, { customersPerRep: 1 });
+    token = await server.login(DEMO.camille);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const post = (url: string, payload: string, contentType = 'application/json') =>
+    server.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+      payload,
+    });
+
+  it('GET /health', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/health' });
+    expect(response.json()).toEqual({ status: 'ok', version: 'test', database: backend.name });
+  });
+
+  it('malformed JSON → 400 Result', async () => {
+    const response = await post('/api/auth-me', '{"oops');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('wrong content type → 400 Result', async () => {
+    const response = await post('/api/auth-me', 'hello', 'text/plain');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('body too large → 400 Result', async () => {
+    const response = await post('/api/auth-me', JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('wrong types → 400 with the field', async () => {
+    const response = await post(
+      '/api/sync-pull',
+      JSON.stringify({ clientId: 'not-a-uuid', schemaVersion: 1, cookie: null }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ ok: false, error: { code: 'bad-request', field: 'clientId' } });
+    const nested = await post(
+      '/api/sync-push',
+      JSON.stringify({
+        clientId: '01890000-0000-7000-8000-000000000001',
+        schemaVersion: 1,
+        mutations: [{ mid: 0 }],
+      }),
+    );
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json()).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const array = await post('/api/customer-list', '[1,2]');
+    expect(array.statusCode).toBe(400);
+    const nul = await post('/api/customer-get', 'null');
+    expect(nul.statusCode).toBe(400);
+  });
+
+  it('unknown method → 404 unknown-method', async () => {
+    const response = await post('/api/drop-everything', '{}');
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    const proto = await post('/api/__proto__', '{}');
+    expect(proto.statusCode).toBe(404);
+  });
+
+  it('customer-list filters case- and accent-insensitively', async () => {
+    const admin = await server.login(DEMO.admin);
+    const manager = await server.login(DEMO.manager);
+    await server.ok(
+      'customer-create',
+      {
+        id: '01890000-0000-7000-8000-0000000000aa',
+        name: 'Crêperie Éléonore',
+        address: '',
+        postcode: '73000',
+        city: 'Chambéry',
+        phone: '',
+        email: '',
+        status: 'prospect',
+        ownerId: server.ids.repIds.camille,
+      },
+      manager,
+    );
+    for (const query of ['creperie eleo', 'CHAMBERY', '73000']) {
+      const { customers } = await server.ok<{ customers: { name: string }[] }>(
+        'customer-list',
+        { query },
+        admin,
+      );
+      expect(customers.map((c) => c.name)).toContain('Crêperie Éléonore');
+    }
+    const { customers } = await server.ok<{ customers: unknown[] }>('customer-list', { query: '%' }, admin);
+    expect(customers).toHaveLength(0);
+  });
+});
+
+describe('static renderer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tournee-renderer-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Tournée</title>');
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves files, falls back to index.html with CSP and no-cache, and keeps API 404s as JSON', async () => {
+    const { openDatabase } = await import('../../src/server/db/connect.js');
+    const database = await openDatabase();
+    const app = await buildServer({
+      db: database.db,
+      kind: database.kind,
+      version: 'test',
+      logger: false,
+      rendererDir: dir,
+    });
+    try {
+      const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
+      expect(asset.statusCode).toBe(200);
+      const spa = await app.inject({ method: 'GET', url: '/customers/123' });
+      expect(spa.statusCode).toBe(200);
+      expect(spa.body).toContain('<title>Tournée</title>');
+      expect(spa.headers['cache-control']).toBe('no-cache');
+      expect(spa.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      const root = await app.inject({ method: 'GET', url: '/' });
+      expect(root.headers['cache-control']).toBe('no-cache');
+      expect(root.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      const api = await app.inject({ method: 'GET', url: '/api/auth-me' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/shared/domain/customer/customer.js';
+import type { Conflict, MutationOutcome, PullResponse } from '../../src/shared/sync/protocol.js';
+import {
+  backends,
+  delIds,
+  DEMO,
+  noteAdd,
+  pullAll,
+  pullInput,
+  pushInput,
+  putIds,
+  startTestServer,
+  uuidv7,
+} from './harness.js';
+import type { TestServer } from './harness.js';
+
+describe.each(backends)('sync on $name', (backend) => {
+  let server: TestServer;
+  let camille: string;
+  let thomas: string;
+  let manager: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(backend);
+    [camille, thomas, manager] = await Promise.all([
+      server.login(DEMO.camille),
+      server.login(DEMO.thomas),
+      server.login(DEMO.manager),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function createCustomer(
+    ownerId: string,
+    name = `Café test ${uuidv7().slice(-6)}`,
+  ): Promise<Customer> {
+    const { customer } = await server.ok<{ customer: Customer }>(
+      'customer-create',
+      {
+        id: uuidv7(),
+        name,
+        address: '1 rue Mercière',
+        postcode: '69002',
+        city: 'Lyon',
+        phone: '',
+        email: '',
+        status: 'prospect',
+        ownerId,
+      },
+      manager,
+    );
+    return customer;
+  }
+
+  it('first pull resets and sends the rep only their own customers and notes', async () => {
+    const clientId = uuidv7();
+    const pages = await pullAll(server, camille, clientId, null);
+    const first = pages[0]!;
+    expect(first.reset).toBe(true);
+    expect(first.lastMid).toBe(0);
+    const customers = first.patch.flatMap((op) =>
+      op.op === 'put' && op.entity === 'customer' ? [op.value] : [],
+    );
+    expect(customers.length).toBeGreaterThan(0);
+    expect(customers.every((c) => c.ownerId === server.ids.repIds.camille)).toBe(true);
+    expect(customers[0]!.ownerName).toBe('Camille Martin');
+    expect(customers[0]!.updatedAt).toMatch(/Z$/);
+    expect(putIds(first, 'note').length).toBeGreaterThan(0);
+    // Customers come before their notes.
+    const firstNote = first.patch.findIndex((op) => op.entity === 'note');
+    const lastCustomer = first.patch.map((op) => op.entity).lastIndexOf('customer');
+    expect(lastCustomer).toBeLessThan(firstNote);
+    // Nothing changed: same cookie, empty patch.
+    const again = await server.ok<PullResponse>('sync-pull', pullInput(clientId, first.cookie), camille);
+    expect(again).toMatchObject({ cookie: first.cookie, reset: false, more: false, patch: [] });
+  });
+
+  it('pages with limit and more', async () => {
+    const clientId = uuidv7();
+    const page1 = await server.ok<PullResponse>('sync-pull', pullInput(clientId, null, 2), camille);
+    expect(page1.patch).toHaveLength(2);
+    expect(page1.more).toBe(true);
+    const rest = await pullAll(server, camille, clientId, page1.cookie);
+    const all = [page1, ...rest].flatMap((p) => putIds(p, 'customer'));
+    expect(new Set(all).size).toBe(all.length);
+    const full = (await pullAll(server, camille, uuidv7(), null)).flatMap((p) => putIds(p, 'customer'));
+    expect(new Set(all)).toEqual(new Set(full));
+  });
+
+  it('applies the same push once, even when sent twice', async () => {
+    const clientId = uuidv7();
+    const customer = await createCustomer(server.ids.repIds.camille);
+    const batch = pushInput(clientId, [noteAdd(1, customer.id, 'Une'), noteAdd(2, customer.id, 'Deux')]);
+    expect(await server.ok('sync-push', batch, camille)).toEqual({ lastMid: 2 });
+    expect(await server.ok('sync-push', batch, camille)).toEqual({ lastMid: 2 });
+    const got = await server.ok<{ notes: unknown[] }>('customer-get', { id: customer.id }, camille);
+    expect(got.notes).toHaveLength(2);
+  });
+
+  it('refuses a gap in mids, keeping what was applied before it', async () => {
+    const clientId = uuidv7();
+    const customer = await createCustomer(server.ids.repIds.camille);
+    const reply = await server.call(
+      'sync-push',
+      pushInput(clientId, [noteAdd(1, customer.id), noteAdd(3, customer.id)]),
+      camille,
+    );
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ ok: false, error: { code: 'mutation-gap' } });
+    const pulled = await server.ok<PullResponse>('sync-pull', pullInput(clientId, null), camille);
+    expect(pulled.lastMid).toBe(1);
+  });
+
+  it("refuses another user's clientId", async () => {
+    const clientId = uuidv7();
+    const customer = await createCustomer(server.ids.repIds.camille);
+    await server.ok('sync-push', pushInput(clientId, [noteAdd(1, customer.id)]), camille);
+    const push = await server.call('sync-push', pushInput(clientId, [noteAdd(2, customer.id)]), thomas);
+    expect(push.status).toBe(403);
+    expect(push.body).toMatchObject({ ok: false, error: { code: 'client-forbidden' } });
+    const pull = await server.call('sync-pull', pullInput(clientId, null), thomas);
+    expect(pull.body).toMatchObject({ ok: false, error: { code: 'client-forbidden' } });
+  });
+
+  it("a rep cannot read another rep's customers", async () => {
+    const theirs = await createCustomer(server.ids.repIds.thomas);
+    const get = await server.call('customer-get', { id: theirs.id }, camille);
+    expect(get.status).toBe(404);
+    const list = await server.ok<{ customers: Customer[] }>('customer-list', {}, camille);
+    expect(list.customers.some((c) => c.id === theirs.id)).toBe(false);
+    const pulled = (await pullAll(server, camille, uuidv7(), null)).flatMap((p) => putIds(p, 'customer'));
+    expect(pulled).not.toContain(theirs.id);
+  });
+
+  it('a reassigned customer disappears from the first rep and appears for the new one', async () => {
+    const customer = await createCustomer(server.ids.repIds.camille);
+    await server.ok('sync-push', pushInput(uuidv7(), [noteAdd(1, customer.id, 'Avant transfert')]), camille);
+    const camilleClient = uuidv7();
+    const thomasClient = uuidv7();
+    const camilleStart = (await pullAll(server, camille, camilleClient, null)).at(-1)!;
+    const thomasStart = (await pullAll(server, thomas, thomasClient, null)).at(-1)!;
+
+    await server.ok('customer-assign', { id: customer.id, ownerId: server.ids.repIds.thomas }, manager);
+
+    const camilleNext = await server.ok<PullResponse>(
+      'sync-pull',
+      pullInput(camilleClient, camilleStart.cookie),
+      camille,
+    );
+    expect(delIds(camilleNext, 'customer')).toEqual([customer.id]);
+    expect(delIds(camilleNext, 'note')).toHaveLength(1);
+    const thomasNext = await server.ok<PullResponse>(
+      'sync-pull',
+      pullInput(thomasClient, thomasStart.cookie),
+      thomas,
+    );
+    expect(putIds(thomasNext, 'customer')).toEqual([customer.id]);
+    expect(putIds(thomasNext, 'note')).toHaveLength(1);
+  });
+
+  it('a dropped pull response is sent again when the old cookie comes back', async () => {
+    const customer = await createCustomer(server.ids.repIds.camille);
+    const clientId = uuidv7();
+    const start = (await pullAll(server, camille, clientId, null)).at(-1)!;
+    await server.ok('customer-update', { id: customer.id, changes: { phone: '04 78 00 00 01' } }, manager);
+    const lost = await server.ok<PullResponse>('sync-pull', pullInput(clientId, start.cookie), camille);
+    expect(putIds(lost, 'customer')).toEqual([customer.id]);
+    const retry = await server.ok<PullResponse>('sync-pull', pullInput(clientId, start.cookie), camille);
+    expect(retry.reset).toBe(false);
+    expect(retry.patch).toEqual(lost.patch);
+    expect(retry.cookie).toBeGreaterThan(start.cookie);
+    // And a cookie from the future (server restored from backup) resets.
+    const future = await server.ok<PullResponse>(
+      'sync-pull',
+      pullInput(clientId, retry.cookie + 100),
+      camille,
+    );
+    expect(future.reset).toBe(true);
+  });
+
+  it('a tombstoned customer is deleted on pull', async () => {
+    const customer = await createCustomer(server.ids.repIds.camille);
+    const clientId = uuidv7();
+    const start = (await pullAll(server, camille, clientId, null)).at(-1)!;
+    expect(await server.ok('customer-delete', { id: customer.id }, manager)).toEqual({ deleted: true });
+    const next = await server.ok<PullResponse>('sync-pull', pullInput(clientId, start.cookie), camille);
+    expect(delIds(next, 'customer')).toEqual([customer.id]);
+    expect((await server.call('customer-get', { id: customer.id }, manager)).status).toBe(404);
+  });
+
+  it('a stale baseVersion records a conflict that the rep pulls', async () => {
+    const customer = await createCustomer(server.ids.repIds.camille, 'Bistrot des Conflits');
+    const clientId = uuidv7();
+    const start = (await pullAll(server, camille, clientId, null)).at(-1)!;
+    // Head office changes the phone after the rep saw version `customer.version`.
+    await server.ok('customer-update', { id: customer.id, changes: { phone: '04 72 11 11 11' } }, manager);
+    await server.ok(
+      'sync-push',
+      pushInput(clientId, [
+        {
+          mid: 1,
+          mutationId: uuidv7(),
+          createdAt: new Date().toISOString(),
+          name: 'customer-update',
+          args: {
+            id: customer.id,
+            baseVersion: customer.version,
+            changes: { phone: '04 72 22 22 22', city: 'Villeurbanne' },
+          },
+        },
+      ]),
+      camille,
+    );
+    const next = await server.ok<PullResponse>('sync-pull', pullInput(clientId, start.cookie), camille);
+    const updated = next.patch.flatMap((op) =>
+      op.op === 'put' && op.entity === 'customer' ? [op.value] : [],
+    );
+    expect(updated[0]).toMatchObject({
+      phone: '04 72 22 22 22',
+      city: 'Villeurbanne',
+      version: customer.version + 2,
+    });
+    const conflicts = next.patch.flatMap((op) =>
+      op.op === 'put' && op.entity === 'conflict' ? [op.value] : [],
+    ) as Conflict[];
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      entity: 'customer',
+      entityId: customer.id,
+      entityLabel: 'Bistrot des Conflits',
+      field: 'phone',
+      lostValue: '04 72 11 11 11',
+      keptValue: '04 72 22 22 22',
+      lostBy: 'Julien Mercier',
+      keptBy: 'Camille Martin',
+    });
+    // Thomas does not see Camille's conflicts.
+    const thomasPull = (await pullAll(server, thomas, uuidv7(), null)).flatMap((p) => putIds(p, 'conflict'));
+    expect(thomasPull).not.toContain(conflicts[0]!.id);
+  });
+
+  it('a rejected mutation advances lastMid and its outcome is pulled', async () => {
+    const theirs = await createCustomer(server.ids.repIds.thomas);
+    const mine = await createCustomer(server.ids.repIds.camille);
+    const clientId = uuidv7();
+    const rejected = noteAdd(1, theirs.id);
+    const result = await server.ok(
+      'sync-push',
+      pushInput(clientId, [rejected, noteAdd(2, mine.id)]),
+      camille,
+    );
+    expect(result).toEqual({ lastMid: 2 });
+    const pulled = (await pullAll(server, camille, clientId, null)).flatMap((p) => p.patch);
+    const outcomes = pulled.flatMap((op) =>
+      op.op === 'put' && op.entity === 'outcome' ? [op.value] : [],
+    ) as MutationOutcome[];
+    expect(outcomes).toEqual([
+      expect.objectContaining({
+        id: rejected.mutationId,
+        clientId,
+        mid: 1,
+        name: 'note-add',
+        code: 'forbidden',
+      }),
+    ]);
+    const theirNotes = await server.ok<{ notes: unknown[] }>('customer-get', { id: theirs.id }, manager);
+    expect(theirNotes.notes).toHaveLength(0);
+  });
+
+  it('answers an outdated schemaVersion with 426 app-outdated', async () => {
+    const reply = await server.call('sync-push', pushInput(uuidv7(), [], -5), camille);
+    expect(reply.status).toBe(426);
+    expect(reply.body).toMatchObject({ ok: false, error: { code: 'app-outdated' } });
+    const pull = await server.call('sync-pull', { ...pullInput(uuidv7(), null), schemaVersion: 0 }, camille);
+    expect(pull.status).toBe(200);
+  });
+
+  it('serves /sync/push and /sync/pull as aliases', async () => {
+    const clientId = uuidv7();
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/sync/pull',
+      headers: { authorization: `Bearer ${camille}`, 'content-type': 'application/json' },
+      payload: pullInput(clientId, null),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json<{ ok: boolean }>().ok).toBe(true);
+    const push = await server.app.inject({
+      method: 'POST',
+      url: '/sync/push',
+      headers: { authorization: `Bearer ${camille}`, 'content-type': 'application/json' },
+      payload: pushInput(clientId, []),
+    });
+    expect(push.json()).toEqual({ ok: true, value: { lastMid: 0 } });
+  });
+});
