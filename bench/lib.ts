@@ -19,7 +19,11 @@ export async function call<T>(baseUrl: string, method: string, input: unknown, t
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(input),
   });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
+  const body = (await response.json()) as {
+    ok: boolean;
+    value?: T;
+    error?: { code: string; message: string };
+  };
   if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
   return body.value as T;
 }

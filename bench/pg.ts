@@ -1,7 +1,11 @@
 /** A throw-away PostgreSQL database on the server named by DATABASE_URL. */
 import pg from 'pg';
 
-export async function withTempDatabase<T>(baseUrl: string, name: string, fn: (url: string) => Promise<T>): Promise<T> {
+export async function withTempDatabase<T>(
+  baseUrl: string,
+  name: string,
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
   const database = `${name}_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

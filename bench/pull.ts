@@ -16,7 +16,15 @@ export interface PullBenchResult extends PullPageResult {
   ratio: number;
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 export async function buildBenchPage(): Promise<string> {
   const outDir = resolve('node_modules/.bench-page');
@@ -32,7 +40,10 @@ export async function benchPull(options: { customers: number }): Promise<PullBen
   await seedScale(database.db, { repEmail: 'camille.martin@tournee.test', customers: options.customers });
   await database.close();
   const headOffice = await startHeadOffice({ port: 0, dataDir, rendererDir: pageDir, seed: false });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`${headOffice.url}/index.html`);

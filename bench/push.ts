@@ -21,16 +21,32 @@ export interface PushBenchResult {
   p95Ms: number;
 }
 
-export async function benchPush(options: { databaseUrl?: string; total?: number; batchSize?: number }): Promise<PushBenchResult> {
+export async function benchPush(options: {
+  databaseUrl?: string;
+  total?: number;
+  batchSize?: number;
+}): Promise<PushBenchResult> {
   const total = options.total ?? 1000;
   const batchSize = options.batchSize ?? 50;
   const dataDir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'tournee-bench-'));
-  const headOffice = await startHeadOffice({ port: 0, dataDir, databaseUrl: options.databaseUrl, seed: true });
+  const headOffice = await startHeadOffice({
+    port: 0,
+    dataDir,
+    databaseUrl: options.databaseUrl,
+    seed: true,
+  });
   try {
     const token = await loginToken(headOffice.url, 'camille.martin@tournee.test');
     const clientId = uuidv7();
-    const pull = await call<PullResponse>(headOffice.url, 'sync-pull', { clientId, schemaVersion: SCHEMA_VERSION, cookie: null }, token);
-    const customerIds = pull.patch.flatMap((op) => (op.op === 'put' && op.entity === 'customer' ? [op.value.id] : []));
+    const pull = await call<PullResponse>(
+      headOffice.url,
+      'sync-pull',
+      { clientId, schemaVersion: SCHEMA_VERSION, cookie: null },
+      token,
+    );
+    const customerIds = pull.patch.flatMap((op) =>
+      op.op === 'put' && op.entity === 'customer' ? [op.value.id] : [],
+    );
     if (customerIds.length === 0) throw new Error('no customers to write notes on');
     const latencies: number[] = [];
     let mid = 0;
@@ -52,7 +68,12 @@ export async function benchPush(options: { databaseUrl?: string; total?: number;
         };
       });
       const t0 = performance.now();
-      const result = await call<{ lastMid: number }>(headOffice.url, 'sync-push', { clientId, schemaVersion: SCHEMA_VERSION, mutations }, token);
+      const result = await call<{ lastMid: number }>(
+        headOffice.url,
+        'sync-push',
+        { clientId, schemaVersion: SCHEMA_VERSION, mutations },
+        token,
+      );
       latencies.push(performance.now() - t0);
       if (result.lastMid !== mid) throw new Error(`lastMid ${result.lastMid} after pushing ${mid}`);
     }

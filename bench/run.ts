@@ -21,12 +21,17 @@ if (wants('push')) {
   const results: PushBenchResult[] = [];
   results.push(await benchPush({}));
   if (process.env.DATABASE_URL) {
-    results.push(await withTempDatabase(process.env.DATABASE_URL, 'tournee_bench', (url) => benchPush({ databaseUrl: url })));
+    results.push(
+      await withTempDatabase(process.env.DATABASE_URL, 'tournee_bench', (url) =>
+        benchPush({ databaseUrl: url }),
+      ),
+    );
   } else {
     console.log('DATABASE_URL is not set: skipping the PostgreSQL push benchmark.');
   }
   const rows = results.map(
-    (r) => `| ${r.database} | ${r.mutations} | ${r.batchSize} | ${fmt(r.seconds, 2)} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p95Ms)} |`,
+    (r) =>
+      `| ${r.database} | ${r.mutations} | ${r.batchSize} | ${fmt(r.seconds, 2)} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p95Ms)} |`,
   );
   sections.push(
     [

@@ -17,8 +17,12 @@ export async function buildIfStale(): Promise<void> {
   const marker = 'out/renderer/index.html';
   const sources = ['src/renderer', 'src/shared', 'src/main', 'src/preload'].filter((d) => existsSync(d));
   const newestSource = Math.max(...sources.map(newestMtime), statSync('electron.vite.config.ts').mtimeMs);
-  if (existsSync(marker) && existsSync('out/main/index.js') && statSync(marker).mtimeMs >= newestSource) return;
+  if (existsSync(marker) && existsSync('out/main/index.js') && statSync(marker).mtimeMs >= newestSource)
+    return;
   console.log('Building the app…');
-  const result = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync('npx', ['electron-vite', 'build'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) throw new Error('The build failed: see the messages above.');
 }

@@ -26,7 +26,9 @@ const code = await headOffice.createLoginLink('camille.martin@tournee.test');
 const electron = hasElectron();
 const args = ['electron-vite', 'dev', ...(electron ? [] : ['--rendererOnly'])];
 if (!electron) {
-  console.log('Electron is not installed on this machine (binary missing): renderer dev server only (web mode).');
+  console.log(
+    'Electron is not installed on this machine (binary missing): renderer dev server only (web mode).',
+  );
   console.log(`Sign in as the demo rep: open the dev server URL below followed by /auth/link?code=${code}`);
 }
 const child = spawn('npx', args, {

@@ -16,7 +16,12 @@ export interface PullPageResult {
 
 async function run(email: string, password: string): Promise<PullPageResult> {
   const transport = createWebTransport();
-  const login = await transport.invoke('auth-login', { email, password, deviceName: 'bench', tokenDelivery: 'cookie' });
+  const login = await transport.invoke('auth-login', {
+    email,
+    password,
+    deviceName: 'bench',
+    tokenDelivery: 'cookie',
+  });
   if (!login.ok) throw new Error(login.error.message);
   const user = login.value.user;
 

@@ -203,15 +203,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       reply.header('Cache-Control', 'no-cache');
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({
-        ok: false,
-        error: {
-          code: 'not-found',
-          message: `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`,
-        },
-      });
+    return reply.status(404).send({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      },
+    });
   });
 
   return app;

@@ -7,7 +7,11 @@ import { test as base, expect } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 export const REP = { email: 'camille.martin@tournee.test', password: 'tournee', name: 'Camille Martin' };
-export const OTHER_REP = { email: 'thomas.bernard@tournee.test', password: 'tournee', name: 'Thomas Bernard' };
+export const OTHER_REP = {
+  email: 'thomas.bernard@tournee.test',
+  password: 'tournee',
+  name: 'Thomas Bernard',
+};
 export const ADMIN = { email: 'admin@tournee.test', password: 'tournee' };
 
 interface ResultBody<T> {
@@ -23,7 +27,11 @@ export class HeadOffice {
 
   async call<T>(method: string, input: unknown): Promise<T> {
     if (!this.token) {
-      const login = await this.raw<{ token: string }>('auth-login', { ...ADMIN, deviceName: 'e2e admin', tokenDelivery: 'body' });
+      const login = await this.raw<{ token: string }>('auth-login', {
+        ...ADMIN,
+        deviceName: 'e2e admin',
+        tokenDelivery: 'body',
+      });
       this.token = login.token;
     }
     return this.raw<T>(method, input);
@@ -40,14 +48,18 @@ export class HeadOffice {
   }
 
   async customerByName(name: string): Promise<{ id: string; name: string; city: string; version: number }> {
-    const { customers } = await this.call<{ customers: { id: string; name: string; city: string; version: number }[] }>('customer-list', { query: name });
+    const { customers } = await this.call<{
+      customers: { id: string; name: string; city: string; version: number }[];
+    }>('customer-list', { query: name });
     const found = customers.find((c) => c.name === name);
     if (!found) throw new Error(`no customer ${name} at head office`);
     return found;
   }
 
   async notesOf(customerId: string): Promise<{ id: string; body: string }[]> {
-    const { notes } = await this.call<{ notes: { id: string; body: string }[] }>('customer-get', { id: customerId });
+    const { notes } = await this.call<{ notes: { id: string; body: string }[] }>('customer-get', {
+      id: customerId,
+    });
     return notes;
   }
 }
@@ -56,7 +68,10 @@ export class App {
   constructor(readonly page: Page) {}
 
   syncStatus() {
-    return this.page.getByRole('status').filter({ hasText: /jour|ligne|Synchronisation|attente/i }).first();
+    return this.page
+      .getByRole('status')
+      .filter({ hasText: /jour|ligne|Synchronisation|attente/i })
+      .first();
   }
 
   async signIn(user: { email: string; password: string }): Promise<void> {

@@ -10,6 +10,7 @@ const headOffice = await startHeadOffice({
   dataDir,
   rendererDir: 'out/renderer',
   seed: true,
+  logger: false,
 });
 console.log(`e2e head office on ${headOffice.url}`);
 const stop = async () => {

@@ -11,11 +11,18 @@ interface WireCustomer {
 }
 
 async function repCustomers(headOffice: HeadOffice, owner = REP.name): Promise<WireCustomer[]> {
-  const { customers } = await headOffice.call<{ customers: WireCustomer[] }>('customer-list', { limit: 1000 });
+  const { customers } = await headOffice.call<{ customers: WireCustomer[] }>('customer-list', {
+    limit: 1000,
+  });
   return customers.filter((c) => c.ownerName === owner);
 }
 
-test('a note written offline is shown at once and reaches head office with no click', async ({ app, page, context, headOffice }) => {
+test('a note written offline is shown at once and reaches head office with no click', async ({
+  app,
+  page,
+  context,
+  headOffice,
+}) => {
   const [customer] = await repCustomers(headOffice);
   expect(customer).toBeDefined();
   await app.signIn(REP);
@@ -34,7 +41,11 @@ test('a note written offline is shown at once and reaches head office with no cl
 
   await context.setOffline(false);
   await app.waitUpToDate();
-  await expect.poll(async () => (await headOffice.notesOf(customer!.id)).filter((n) => n.body === text).length, { timeout: 20_000 }).toBe(1);
+  await expect
+    .poll(async () => (await headOffice.notesOf(customer!.id)).filter((n) => n.body === text).length, {
+      timeout: 20_000,
+    })
+    .toBe(1);
   await expect(note).toContainText(/reçue? au siège/i);
 });
 
@@ -57,14 +68,22 @@ test('a push whose response is lost is retried without a duplicate', async ({ ap
   const text = `Relance livraison — ${randomUUID()}`;
   await app.addNote(text);
   await expect.poll(() => dropped, { timeout: 15_000 }).toBe(1);
-  await expect.poll(async () => (await headOffice.notesOf(customer!.id)).filter((n) => n.body === text).length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(async () => (await headOffice.notesOf(customer!.id)).filter((n) => n.body === text).length, {
+      timeout: 30_000,
+    })
+    .toBe(1);
   await app.page.getByRole('button', { name: /Synchroniser maintenant/ }).click();
   await app.waitUpToDate();
   await expect(page.getByRole('listitem').filter({ hasText: text })).toHaveCount(1);
   expect((await headOffice.notesOf(customer!.id)).filter((n) => n.body === text)).toHaveLength(1);
 });
 
-test('a change made at head office reaches the laptop at the next sync', async ({ app, page, headOffice }) => {
+test('a change made at head office reaches the laptop at the next sync', async ({
+  app,
+  page,
+  headOffice,
+}) => {
   const [, , customer] = await repCustomers(headOffice);
   await app.signIn(REP);
   await app.waitUpToDate();
@@ -75,10 +94,16 @@ test('a change made at head office reaches the laptop at the next sync', async (
   await expect(page.getByText(phone)).toBeVisible({ timeout: 20_000 });
 });
 
-test('a customer reassigned to another rep leaves the first rep’s laptop', async ({ app, page, headOffice }) => {
+test('a customer reassigned to another rep leaves the first rep’s laptop', async ({
+  app,
+  page,
+  headOffice,
+}) => {
   const customers = await repCustomers(headOffice);
   const customer = customers[customers.length - 1]!;
-  const { users } = await headOffice.call<{ users: { id: string; email: string }[] }>('user-list', {}).catch(() => ({ users: [] }));
+  const { users } = await headOffice
+    .call<{ users: { id: string; email: string }[] }>('user-list', {})
+    .catch(() => ({ users: [] }));
   const other = users.find((u) => u.email === 'thomas.bernard@tournee.test');
   test.skip(!other, 'user-list is not available');
   await app.signIn(REP);

@@ -27,14 +27,24 @@ export function Shell() {
         <nav aria-label={intl.formatMessage({ id: 'nav.label' })} className="rail__nav">
           <ul>
             <li>
-              <a href={hrefFor({ name: 'customers' })} aria-current={section === 'customers' ? 'page' : undefined}>
-                <span className="rail__icon" aria-hidden="true">◧</span>
+              <a
+                href={hrefFor({ name: 'customers' })}
+                aria-current={section === 'customers' ? 'page' : undefined}
+              >
+                <span className="rail__icon" aria-hidden="true">
+                  ◧
+                </span>
                 <Msg id="nav.customers" />
               </a>
             </li>
             <li>
-              <a href={hrefFor({ name: 'settings' })} aria-current={section === 'settings' ? 'page' : undefined}>
-                <span className="rail__icon" aria-hidden="true">⚙</span>
+              <a
+                href={hrefFor({ name: 'settings' })}
+                aria-current={section === 'settings' ? 'page' : undefined}
+              >
+                <span className="rail__icon" aria-hidden="true">
+                  ⚙
+                </span>
                 <Msg id="nav.settings" />
               </a>
             </li>

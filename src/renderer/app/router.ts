@@ -1,10 +1,7 @@
 /** Hash routes: #/customers, #/customers/<id>, #/settings. No extra package needed. */
 import { useEffect, useState } from 'react';
 
-export type Route =
-  | { name: 'customers' }
-  | { name: 'customer'; id: string }
-  | { name: 'settings' };
+export type Route = { name: 'customers' } | { name: 'customer'; id: string } | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');

@@ -24,7 +24,12 @@ describe('AppDB', () => {
       mid: 1,
       mutationId: '01900000-0000-7000-8000-0000000000aa',
       name: 'note-add',
-      args: { id: '01900000-0000-7000-8000-0000000000bb', customerId: '01900000-0000-7000-8000-0000000000cc', body: 'x', createdAt: '2026-11-24T09:00:00.000Z' },
+      args: {
+        id: '01900000-0000-7000-8000-0000000000bb',
+        customerId: '01900000-0000-7000-8000-0000000000cc',
+        body: 'x',
+        createdAt: '2026-11-24T09:00:00.000Z',
+      },
       createdAt: '2026-11-24T09:00:00.000Z',
     };
     await v1.table('outbox').add(entry);

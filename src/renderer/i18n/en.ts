@@ -28,14 +28,16 @@ export const en: Record<MessageKey, string> = {
   'sync.panel.refusedEmpty': 'No refused changes.',
   'sync.panel.conflicts': 'Conflict log',
   'sync.panel.conflictsEmpty': 'No conflicts.',
-  'sync.panel.conflict': '{entity}, field “{field}”: your value “{lost}” ({lostBy}) was replaced by “{kept}” ({keptBy}).',
+  'sync.panel.conflict':
+    '{entity}, field “{field}”: your value “{lost}” ({lostBy}) was replaced by “{kept}” ({keptBy}).',
   'sync.panel.close': 'Close',
   'sync.mutation.note-add': 'Note for {customer}',
   'sync.mutation.customer-update': 'Edit of {customer}',
   'sync.mutation.other': 'Change “{name}”',
   'sync.unknownCustomer': 'unknown customer',
 
-  'banner.offline': 'You are offline. Everything you enter is saved on this laptop and will reach head office when the network is back.',
+  'banner.offline':
+    'You are offline. Everything you enter is saved on this laptop and will reach head office when the network is back.',
 
   'auth.title': 'Sign in to Tournée',
   'auth.subtitle': 'Use your head office account.',
@@ -46,9 +48,11 @@ export const en: Record<MessageKey, string> = {
   'auth.language': 'Language',
   'auth.invalidEmail': 'Enter a valid email address, like first.last@company.com.',
   'auth.missingPassword': 'Enter your password.',
-  'auth.offline': 'Head office cannot be reached. Signing in on this laptop needs the network once: try again when you are connected.',
+  'auth.offline':
+    'Head office cannot be reached. Signing in on this laptop needs the network once: try again when you are connected.',
   'auth.throttled': 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
-  'auth.sessionEnded': 'Your session ended. Sign in again: your unsent changes stay on this laptop and will be sent afterwards.',
+  'auth.sessionEnded':
+    'Your session ended. Sign in again: your unsent changes stay on this laptop and will be sent afterwards.',
 
   'customers.title': 'Customers',
   'customers.count': '{count, plural, =0 {No customers} one {# customer} other {# customers}}',
@@ -60,7 +64,8 @@ export const en: Record<MessageKey, string> = {
   'customers.keyboardHint': '↑ ↓ or J K to move, Enter to open',
   'customers.loading': 'Loading customers…',
   'customers.emptyTitle': 'No customers on this laptop',
-  'customers.emptyBody': 'Your customers arrive with the first sync with head office. Connect to the network, then choose “Sync now”.',
+  'customers.emptyBody':
+    'Your customers arrive with the first sync with head office. Connect to the network, then choose “Sync now”.',
   'customers.noMatch': 'No customer matches “{query}”. Check the spelling or clear the filter.',
   'customers.col.name': 'Name',
   'customers.col.city': 'City',
@@ -75,7 +80,8 @@ export const en: Record<MessageKey, string> = {
   'customer.back': 'Back to customers',
   'customer.loading': 'Loading the customer…',
   'customer.notFoundTitle': 'Customer not found on this laptop',
-  'customer.notFoundBody': 'It may have been reassigned to another rep or deleted by head office. Go back to the customer list.',
+  'customer.notFoundBody':
+    'It may have been reassigned to another rep or deleted by head office. Go back to the customer list.',
   'customer.identity': 'Identity',
   'customer.field.name': 'Company name',
   'customer.field.address': 'Address',
@@ -115,18 +121,22 @@ export const en: Record<MessageKey, string> = {
 
   'settings.title': 'Settings',
   'settings.language': 'Language',
-  'settings.languageHelp': 'The language is saved on this laptop for your account and sent to head office at the next sync.',
+  'settings.languageHelp':
+    'The language is saved on this laptop for your account and sent to head office at the next sync.',
   'settings.account': 'Account',
   'settings.name': 'Name',
   'settings.email': 'Email address',
   'settings.role': 'Role',
   'settings.timeZone': 'Time zone',
   'settings.signOut': 'Sign out',
-  'settings.signOutHelp': 'Your data and unsent changes stay on this laptop; they will be sent the next time you sign in.',
+  'settings.signOutHelp':
+    'Your data and unsent changes stay on this laptop; they will be sent the next time you sign in.',
   'settings.data': 'Data',
-  'settings.dataBody': 'Your data is stored on this laptop (local database “{database}”) so you can work without a network. It is sent to head office at every sync.',
+  'settings.dataBody':
+    'Your data is stored on this laptop (local database “{database}”) so you can work without a network. It is sent to head office at every sync.',
   'settings.persisted': 'Storage is protected: the system will not clear it to free space.',
-  'settings.notPersisted': 'Storage is not protected: the system could clear it when space runs low. Sync regularly.',
+  'settings.notPersisted':
+    'Storage is not protected: the system could clear it when space runs low. Sync regularly.',
 
   'role.rep': 'Sales rep',
   'role.manager': 'Sales manager',
@@ -134,20 +144,28 @@ export const en: Record<MessageKey, string> = {
   'language.fr': 'Français',
   'language.en': 'English',
 
-  'error.bad-request': 'Head office refused malformed data. Check what you entered and try again; if it happens again, contact support.',
+  'error.bad-request':
+    'Head office refused malformed data. Check what you entered and try again; if it happens again, contact support.',
   'error.unauthenticated': 'You are not signed in. Sign in again to sync; nothing is lost.',
   'error.forbidden': 'You are not allowed to do this. Ask your manager if you need it.',
   'error.not-found': 'This item no longer exists at head office. Sync to update this laptop.',
   'error.invalid-credentials': 'Wrong email address or password. Check them and try again.',
   'error.too-many-attempts': 'Too many attempts. Wait a moment, then try again.',
-  'error.session-revoked': 'Your session was closed from another device or by head office. Sign in again; your changes are kept.',
+  'error.session-revoked':
+    'Your session was closed from another device or by head office. Sign in again; your changes are kept.',
   'error.session-expired': 'Your session expired. Sign in again; your changes are kept.',
-  'error.client-forbidden': 'This laptop is not recognised for your account. Sign in again; if it happens again, contact support.',
-  'error.mutation-gap': 'Head office expects changes in another order. Choose “Sync now”; if it happens again, contact support.',
-  'error.app-outdated': 'This version of Tournée is too old for head office. Update the app; your changes are kept meanwhile.',
-  'error.conflict': 'Someone changed the same data in the meantime. Check the conflict log, then correct if needed.',
+  'error.client-forbidden':
+    'This laptop is not recognised for your account. Sign in again; if it happens again, contact support.',
+  'error.mutation-gap':
+    'Head office expects changes in another order. Choose “Sync now”; if it happens again, contact support.',
+  'error.app-outdated':
+    'This version of Tournée is too old for head office. Update the app; your changes are kept meanwhile.',
+  'error.conflict':
+    'Someone changed the same data in the meantime. Check the conflict log, then correct if needed.',
   'error.unknown-method': 'Head office does not know this operation. Update the app.',
-  'error.internal': 'Head office ran into a problem. Retrying automatically; your changes stay on this laptop.',
-  'error.storage-full': 'This laptop’s storage is full: the last change was not saved. Free some disk space, then try again.',
+  'error.internal':
+    'Head office ran into a problem. Retrying automatically; your changes stay on this laptop.',
+  'error.storage-full':
+    'This laptop’s storage is full: the last change was not saved. Free some disk space, then try again.',
   'error.unexpected': 'Something unexpected went wrong. Try again; if it happens again, restart the app.',
 };

@@ -36,7 +36,10 @@ export function createWebTransport(baseUrl = '', fetchImpl: typeof fetch = (...a
 }
 
 /** GET /health: a real answer from head office, not navigator.onLine. */
-export async function probeHealth(baseUrl = '', fetchImpl: typeof fetch = (...a) => fetch(...a)): Promise<boolean> {
+export async function probeHealth(
+  baseUrl = '',
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): Promise<boolean> {
   try {
     const response = await fetchImpl(`${baseUrl}/health`, { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) return false;

@@ -8,14 +8,21 @@ import { appErrorSchema } from '../../shared/lib/result.js';
  * Checks an answer against the contract: a Result whose value matches the method's output
  * schema. Anything else is not an answer we can act on (TransportError, retried).
  */
-export function parseResult<M extends Method>(method: M, body: unknown, status: number | null): Result<Output<M>> {
+export function parseResult<M extends Method>(
+  method: M,
+  body: unknown,
+  status: number | null,
+): Result<Output<M>> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) {
     throw new TransportError(`${method}: response is not a Result`, status);
   }
   if (body.ok === true && 'value' in body) {
     const parsed = contract[method].output.safeParse(body.value);
     if (!parsed.success) {
-      throw new TransportError(`${method}: response does not match the contract: ${parsed.error.message}`, status);
+      throw new TransportError(
+        `${method}: response does not match the contract: ${parsed.error.message}`,
+        status,
+      );
     }
     return { ok: true, value: parsed.data as Output<M> };
   }

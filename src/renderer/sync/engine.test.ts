@@ -64,7 +64,12 @@ describe('SyncEngine', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.getMeta('lastMid')).toBe(1);
     expect((await db.notes.get(note.id))?.receivedAt).toBe('2026-11-24T12:00:00.000Z');
-    expect(server.pushes().at(-1)?.mutations.map((m) => m.mid)).toEqual([1]);
+    expect(
+      server
+        .pushes()
+        .at(-1)
+        ?.mutations.map((m) => m.mid),
+    ).toEqual([1]);
     expect(engine.getStatus()).toMatchObject({ state: 'idle', pending: 0 });
     engine.stop();
   });
@@ -87,7 +92,11 @@ describe('SyncEngine', () => {
     await db.customers.put(makeCustomer(99)); // a row head office no longer sends
     const ctx = { userId: USER.id, userName: USER.name };
     const note = await addNote(db, ctx, { customerId: makeCustomer(1).id, body: 'pas encore envoyée' });
-    await engine.updateCustomer({ id: makeCustomer(1).id, baseVersion: 1, changes: { phone: '06 00 00 00 00' } });
+    await engine.updateCustomer({
+      id: makeCustomer(1).id,
+      baseVersion: 1,
+      changes: { phone: '06 00 00 00 00' },
+    });
     server.ignorePushes = true; // head office processes nothing: the pull resets under us
     await engine.start();
     expect(server.calls.some((c) => c.method === 'sync-pull')).toBe(true);

@@ -39,9 +39,7 @@ export interface SyncStatus {
 }
 
 export type SyncEvent =
-  | { type: 'signed-out'; code: ErrorCode }
-  | { type: 'app-outdated' }
-  | { type: 'synced'; at: string };
+  { type: 'signed-out'; code: ErrorCode } | { type: 'app-outdated' } | { type: 'synced'; at: string };
 
 export interface SyncTimings {
   debounceMs: number;
@@ -418,7 +416,11 @@ export class SyncEngine {
       this.retryDelays.push(delay);
       const offline = error.status === null;
       this.log.info(`head office unreachable (${error.message}); retry in ${delay} ms`);
-      this.setStatus({ state: offline ? 'offline' : 'error', error: offline ? undefined : 'internal', pending });
+      this.setStatus({
+        state: offline ? 'offline' : 'error',
+        error: offline ? undefined : 'internal',
+        pending,
+      });
       this.scheduleRetry(delay);
       if (offline) this.startProbing();
       return;
@@ -568,16 +570,24 @@ async function applyPatch(db: AppDB, patch: readonly PatchOp[]): Promise<void> {
     } else {
       switch (op.entity) {
         case 'customer':
-          await db.customers.bulkPut(run.flatMap((o) => (o.op === 'put' && o.entity === 'customer' ? [o.value] : [])));
+          await db.customers.bulkPut(
+            run.flatMap((o) => (o.op === 'put' && o.entity === 'customer' ? [o.value] : [])),
+          );
           break;
         case 'note':
-          await db.notes.bulkPut(run.flatMap((o) => (o.op === 'put' && o.entity === 'note' ? [o.value] : [])));
+          await db.notes.bulkPut(
+            run.flatMap((o) => (o.op === 'put' && o.entity === 'note' ? [o.value] : [])),
+          );
           break;
         case 'conflict':
-          await db.conflicts.bulkPut(run.flatMap((o) => (o.op === 'put' && o.entity === 'conflict' ? [o.value] : [])));
+          await db.conflicts.bulkPut(
+            run.flatMap((o) => (o.op === 'put' && o.entity === 'conflict' ? [o.value] : [])),
+          );
           break;
         case 'outcome':
-          await db.outcomes.bulkPut(run.flatMap((o) => (o.op === 'put' && o.entity === 'outcome' ? [o.value] : [])));
+          await db.outcomes.bulkPut(
+            run.flatMap((o) => (o.op === 'put' && o.entity === 'outcome' ? [o.value] : [])),
+          );
           break;
         default:
           missingCaseError(op);

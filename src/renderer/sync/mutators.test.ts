@@ -23,7 +23,11 @@ describe('mutators', () => {
     const note = await addNote(db, ctx, { customerId: makeCustomer(1).id, body: '  Besoin de terrasse  ' });
     expect(note).toMatchObject({ body: 'Besoin de terrasse', receivedAt: null, authorId: USER.id });
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ mid: 1, name: 'note-add', args: { id: note.id, body: 'Besoin de terrasse' } });
+    expect(entry).toMatchObject({
+      mid: 1,
+      name: 'note-add',
+      args: { id: note.id, body: 'Besoin de terrasse' },
+    });
     expect(await db.getMeta('nextMid')).toBe(2);
   });
 
@@ -33,7 +37,12 @@ describe('mutators', () => {
       mid: 1,
       mutationId: '01900000-0000-7000-8000-0000000000aa',
       name: 'note-add',
-      args: { id: '01900000-0000-7000-8000-0000000000bb', customerId: makeCustomer(1).id, body: 'x', createdAt: '2026-11-24T09:00:00.000Z' },
+      args: {
+        id: '01900000-0000-7000-8000-0000000000bb',
+        customerId: makeCustomer(1).id,
+        body: 'x',
+        createdAt: '2026-11-24T09:00:00.000Z',
+      },
       createdAt: '2026-11-24T09:00:00.000Z',
     });
     await expect(addNote(db, ctx, { customerId: makeCustomer(1).id, body: 'perdue ?' })).rejects.toThrow();
@@ -49,11 +58,18 @@ describe('mutators', () => {
 
   it('customer-update applies the change locally and records the base version', async () => {
     await db.customers.put(makeCustomer(1, { version: 7 }));
-    await updateCustomer(db, ctx, { id: makeCustomer(1).id, baseVersion: 7, changes: { city: 'Villeurbanne' } });
+    await updateCustomer(db, ctx, {
+      id: makeCustomer(1).id,
+      baseVersion: 7,
+      changes: { city: 'Villeurbanne' },
+    });
     expect((await db.customers.get(makeCustomer(1).id))?.city).toBe('Villeurbanne');
     expect((await db.customers.get(makeCustomer(1).id))?.version).toBe(7);
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ name: 'customer-update', args: { baseVersion: 7, changes: { city: 'Villeurbanne' } } });
+    expect(entry).toMatchObject({
+      name: 'customer-update',
+      args: { baseVersion: 7, changes: { city: 'Villeurbanne' } },
+    });
   });
 
   it('mids are consecutive', async () => {

@@ -70,7 +70,9 @@ export function SignInScreen({
   return (
     <main className="signin">
       <div className="signin__card">
-        <p className="signin__brand" aria-hidden="true">Tournée</p>
+        <p className="signin__brand" aria-hidden="true">
+          Tournée
+        </p>
         <h1 className="signin__title">
           <Msg id="auth.title" />
         </h1>

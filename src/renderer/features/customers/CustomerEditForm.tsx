@@ -87,7 +87,11 @@ export function CustomerEditForm({
     },
   );
 
-  const field = (name: Field, type: 'text' | 'email' | 'tel' = 'text', extra: { inputMode?: 'numeric'; autoComplete?: string } = {}) => {
+  const field = (
+    name: Field,
+    type: 'text' | 'email' | 'tel' = 'text',
+    extra: { inputMode?: 'numeric'; autoComplete?: string } = {},
+  ) => {
     const key = errorKey(name, errors);
     return (
       <div className={`field field--${name}`}>

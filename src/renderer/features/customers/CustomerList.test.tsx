@@ -45,7 +45,9 @@ describe('customer list', () => {
   });
 
   it('renders a virtualised, sortable table of thousands of customers and filters it', async () => {
-    const many = Array.from({ length: 6000 }, (_, i) => makeCustomer(i + 10, { name: `Client ${String(i).padStart(4, '0')}` }));
+    const many = Array.from({ length: 6000 }, (_, i) =>
+      makeCustomer(i + 10, { name: `Client ${String(i).padStart(4, '0')}` }),
+    );
     many.push(makeCustomer(1, { name: 'Crêperie Sévigné', city: 'Rennes', postcode: '35000' }));
     await db.customers.bulkPut(many);
     renderWithApp(db, <CustomerList />);
@@ -59,7 +61,9 @@ describe('customer list', () => {
     expect(nameHeader.getAttribute('aria-sort')).toBe('ascending');
     fireEvent.change(screen.getByLabelText('Filtrer les clients'), { target: { value: 'creperie sevigne' } });
     await waitFor(() => expect(screen.getByRole('row', { name: /Crêperie Sévigné/ })).toBeTruthy());
-    expect(screen.getByRole('link', { name: 'Crêperie Sévigné' }).getAttribute('href')).toBe(`#/customers/${makeCustomer(1).id}`);
+    expect(screen.getByRole('link', { name: 'Crêperie Sévigné' }).getAttribute('href')).toBe(
+      `#/customers/${makeCustomer(1).id}`,
+    );
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
   });
 

@@ -34,25 +34,47 @@ export function CustomerList() {
   const filterRef = useRef<HTMLInputElement>(null);
   const focusRowRef = useRef(false);
 
-  const collator = useMemo(() => new Intl.Collator(intl.locale, { sensitivity: 'base', numeric: true }), [intl.locale]);
+  const collator = useMemo(
+    () => new Intl.Collator(intl.locale, { sensitivity: 'base', numeric: true }),
+    [intl.locale],
+  );
   const index = useMemo(() => indexCustomers(customers ?? []), [customers]);
   const data = useMemo(() => filterCustomers(index, deferredQuery), [index, deferredQuery]);
 
   const columns = useMemo(
     () => [
-      column.accessor('name', { header: () => <Msg id="customers.col.name" />, sortingFn: (a, b) => collator.compare(a.original.name, b.original.name) }),
-      column.accessor('city', { header: () => <Msg id="customers.col.city" />, sortingFn: (a, b) => collator.compare(a.original.city, b.original.city) }),
-      column.accessor('postcode', { header: () => <Msg id="customers.col.postcode" />, sortingFn: 'alphanumeric' }),
+      column.accessor('name', {
+        header: () => <Msg id="customers.col.name" />,
+        sortingFn: (a, b) => collator.compare(a.original.name, b.original.name),
+      }),
+      column.accessor('city', {
+        header: () => <Msg id="customers.col.city" />,
+        sortingFn: (a, b) => collator.compare(a.original.city, b.original.city),
+      }),
+      column.accessor('postcode', {
+        header: () => <Msg id="customers.col.postcode" />,
+        sortingFn: 'alphanumeric',
+      }),
       column.accessor('status', {
         header: () => <Msg id="customers.col.status" />,
-        cell: (info) => <span className={`status status--${info.getValue()}`}><Msg id={`status.${info.getValue()}`} /></span>,
+        cell: (info) => (
+          <span className={`status status--${info.getValue()}`}>
+            <Msg id={`status.${info.getValue()}`} />
+          </span>
+        ),
         sortingFn: (a, b) => collator.compare(a.original.status, b.original.status),
       }),
-      column.accessor('phone', { header: () => <Msg id="customers.col.phone" />, sortingFn: 'alphanumeric', enableSorting: true }),
+      column.accessor('phone', {
+        header: () => <Msg id="customers.col.phone" />,
+        sortingFn: 'alphanumeric',
+        enableSorting: true,
+      }),
     ],
     [collator],
   );
 
+  // TanStack Table returns fresh functions by design; the React Compiler skips this hook.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,
@@ -197,7 +219,9 @@ export function CustomerList() {
         <SkeletonRows label={intl.formatMessage({ id: 'customers.loading' })} />
       ) : total === 0 ? (
         <EmptyState title={<Msg id="customers.emptyTitle" />}>
-          <p><Msg id="customers.emptyBody" /></p>
+          <p>
+            <Msg id="customers.emptyBody" />
+          </p>
         </EmptyState>
       ) : (
         // Arrow keys / J K bubble up from the focused row link; the container itself is not a control.
@@ -232,7 +256,11 @@ export function CustomerList() {
                         scope="col"
                         aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                       >
-                        <button type="button" className="th-button" onClick={header.column.getToggleSortingHandler()}>
+                        <button
+                          type="button"
+                          className="th-button"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
                           {flexRender(header.column.columnDef.header, header.getContext())}
                           <span className="sort-icon" aria-hidden="true">
                             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
@@ -279,7 +307,14 @@ export function CustomerList() {
                           </a>
                         </td>
                       ) : (
-                        <td key={cell.id} className={cell.column.id === 'postcode' || cell.column.id === 'phone' ? 'tabular' : undefined}>
+                        <td
+                          key={cell.id}
+                          className={
+                            cell.column.id === 'postcode' || cell.column.id === 'phone'
+                              ? 'tabular'
+                              : undefined
+                          }
+                        >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </td>
                       ),
@@ -296,7 +331,14 @@ export function CustomerList() {
           </table>
           {rows.length === 0 ? (
             <EmptyState title={<Msg id="customers.noMatch" values={{ query: deferredQuery.trim() }} />}>
-              <button type="button" className="btn" onClick={() => { setQuery(''); filterRef.current?.focus(); }}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  setQuery('');
+                  filterRef.current?.focus();
+                }}
+              >
                 <Msg id="customers.clearFilter" />
               </button>
             </EmptyState>

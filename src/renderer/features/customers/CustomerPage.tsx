@@ -39,7 +39,9 @@ export function CustomerPage({ id }: { id: string }) {
     return (
       <section className="page">
         <EmptyState title={<Msg id="customer.notFoundTitle" />}>
-          <p><Msg id="customer.notFoundBody" /></p>
+          <p>
+            <Msg id="customer.notFoundBody" />
+          </p>
           <a className="btn" href={hrefFor({ name: 'customers' })}>
             <Msg id="customer.back" />
           </a>
@@ -48,7 +50,14 @@ export function CustomerPage({ id }: { id: string }) {
     );
   }
 
-  const value = (text: string): ReactNode => (text.trim() ? text : <span className="muted"><Msg id="customer.notSet" /></span>);
+  const value = (text: string): ReactNode =>
+    text.trim() ? (
+      text
+    ) : (
+      <span className="muted">
+        <Msg id="customer.notSet" />
+      </span>
+    );
 
   return (
     <article className="page page--record" aria-labelledby="customer-title">
@@ -97,7 +106,13 @@ export function CustomerPage({ id }: { id: string }) {
               customer={customer}
               onDone={(outcome) => {
                 setEditing(false);
-                setFeedback(outcome === 'saved' ? 'customer.saved' : outcome === 'unchanged' ? 'customer.noChange' : null);
+                setFeedback(
+                  outcome === 'saved'
+                    ? 'customer.saved'
+                    : outcome === 'unchanged'
+                      ? 'customer.noChange'
+                      : null,
+                );
                 requestAnimationFrame(() => editButtonRef.current?.focus());
               }}
             />
@@ -107,21 +122,47 @@ export function CustomerPage({ id }: { id: string }) {
                 <Msg id="customer.identity" />
               </h2>
               <dl className="props">
-                <dt><Msg id="customer.field.address" /></dt>
+                <dt>
+                  <Msg id="customer.field.address" />
+                </dt>
                 <dd>{value(customer.address)}</dd>
-                <dt><Msg id="customer.field.postcode" /></dt>
+                <dt>
+                  <Msg id="customer.field.postcode" />
+                </dt>
                 <dd className="tabular">{value(customer.postcode)}</dd>
-                <dt><Msg id="customer.field.city" /></dt>
+                <dt>
+                  <Msg id="customer.field.city" />
+                </dt>
                 <dd>{value(customer.city)}</dd>
-                <dt><Msg id="customer.field.phone" /></dt>
+                <dt>
+                  <Msg id="customer.field.phone" />
+                </dt>
                 <dd className="tabular">
-                  {customer.phone ? <a href={`tel:${customer.phone.replace(/\s+/g, '')}`}>{customer.phone}</a> : value('')}
+                  {customer.phone ? (
+                    <a href={`tel:${customer.phone.replace(/\s+/g, '')}`}>{customer.phone}</a>
+                  ) : (
+                    value('')
+                  )}
                 </dd>
-                <dt><Msg id="customer.field.email" /></dt>
-                <dd>{customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : value('')}</dd>
-                <dt><Msg id="customer.field.owner" /></dt>
-                <dd>{customer.ownerName ?? <span className="muted"><Msg id="customer.noOwner" /></span>}</dd>
-                <dt><Msg id="customer.field.updatedAt" /></dt>
+                <dt>
+                  <Msg id="customer.field.email" />
+                </dt>
+                <dd>
+                  {customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : value('')}
+                </dd>
+                <dt>
+                  <Msg id="customer.field.owner" />
+                </dt>
+                <dd>
+                  {customer.ownerName ?? (
+                    <span className="muted">
+                      <Msg id="customer.noOwner" />
+                    </span>
+                  )}
+                </dd>
+                <dt>
+                  <Msg id="customer.field.updatedAt" />
+                </dt>
                 <dd>
                   <FormattedDate value={customer.updatedAt} dateStyle="medium" timeStyle="short" />
                 </dd>

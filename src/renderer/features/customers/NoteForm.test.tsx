@@ -33,7 +33,10 @@ describe('customer page notes', () => {
     expect(item.textContent).toContain('Camille Martin');
     const outbox = await db.outbox.toArray();
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ name: 'note-add', args: { body: 'Ouverture d’une terrasse en avril' } });
+    expect(outbox[0]).toMatchObject({
+      name: 'note-add',
+      args: { body: 'Ouverture d’une terrasse en avril' },
+    });
     await waitFor(() => expect((textarea as HTMLTextAreaElement).value).toBe(''));
   });
 
@@ -60,7 +63,10 @@ describe('customer page notes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
     await waitFor(async () => expect(await db.outbox.count()).toBe(1));
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ name: 'customer-update', args: { baseVersion: 1, changes: { city: 'Villeurbanne', postcode: '69100' } } });
+    expect(entry).toMatchObject({
+      name: 'customer-update',
+      args: { baseVersion: 1, changes: { city: 'Villeurbanne', postcode: '69100' } },
+    });
     expect(await screen.findByText('Villeurbanne')).toBeTruthy();
   });
 });

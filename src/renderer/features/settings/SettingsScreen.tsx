@@ -64,13 +64,23 @@ export function SettingsScreen() {
             <Msg id="settings.account" />
           </h2>
           <dl className="props">
-            <dt><Msg id="settings.name" /></dt>
+            <dt>
+              <Msg id="settings.name" />
+            </dt>
             <dd>{user.name}</dd>
-            <dt><Msg id="settings.email" /></dt>
+            <dt>
+              <Msg id="settings.email" />
+            </dt>
             <dd>{user.email}</dd>
-            <dt><Msg id="settings.role" /></dt>
-            <dd><Msg id={`role.${user.role}`} /></dd>
-            <dt><Msg id="settings.timeZone" /></dt>
+            <dt>
+              <Msg id="settings.role" />
+            </dt>
+            <dd>
+              <Msg id={`role.${user.role}`} />
+            </dd>
+            <dt>
+              <Msg id="settings.timeZone" />
+            </dt>
             <dd>{user.timeZone}</dd>
           </dl>
           <p className="hint muted">

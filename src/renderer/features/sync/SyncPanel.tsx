@@ -55,7 +55,9 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
         <p className="muted">
           <Msg
             id="sync.panel.lastSync"
-            values={{ date: <FormattedDate value={status.lastSyncAt} dateStyle="medium" timeStyle="short" /> }}
+            values={{
+              date: <FormattedDate value={status.lastSyncAt} dateStyle="medium" timeStyle="short" />,
+            }}
           />
         </p>
       ) : null}
@@ -69,7 +71,9 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
           <Msg id="sync.panel.pending" />
         </h3>
         {data.pending.length === 0 ? (
-          <p className="muted"><Msg id="sync.panel.pendingEmpty" /></p>
+          <p className="muted">
+            <Msg id="sync.panel.pendingEmpty" />
+          </p>
         ) : (
           <ul className="plain-list">
             {data.pending.map((entry) => {
@@ -92,7 +96,9 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
           <Msg id="sync.panel.refused" />
         </h3>
         {data.outcomes.length === 0 ? (
-          <p className="muted"><Msg id="sync.panel.refusedEmpty" /></p>
+          <p className="muted">
+            <Msg id="sync.panel.refusedEmpty" />
+          </p>
         ) : (
           <ul className="plain-list">
             {data.outcomes.map((o) => (
@@ -119,7 +125,9 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
           <Msg id="sync.panel.conflicts" />
         </h3>
         {data.conflicts.length === 0 ? (
-          <p className="muted"><Msg id="sync.panel.conflictsEmpty" /></p>
+          <p className="muted">
+            <Msg id="sync.panel.conflictsEmpty" />
+          </p>
         ) : (
           <ul className="plain-list">
             {data.conflicts.map((c) => (
