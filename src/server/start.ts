@@ -9,6 +9,7 @@ import { openDatabase } from './db/connect.js';
 import type { DatabaseKind } from './db/connect.js';
 import { createLoginLink } from './features/auth/loginLinks.js';
 import { findUserByEmail } from './features/auth/users.js';
+import { publishLocalAdmin } from './cli/localAdmin.js';
 import { seedDemo } from './seed/demo.js';
 import { UnknownUserError } from './seed/demo.js';
 
@@ -102,9 +103,12 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
     await app.listen({ port, host });
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+    const withdrawLocalAdmin =
+      dataDir !== undefined ? await publishLocalAdmin(database.db, dataDir, url) : null;
     let closed = false;
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+      url,
       port: actualPort,
       kind: database.kind,
       dataLocation: databaseUrl !== undefined ? redactUrl(databaseUrl) : (dataDir ?? 'memory'),
@@ -112,6 +116,7 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
         if (closed) return;
         closed = true;
         await app.close();
+        await withdrawLocalAdmin?.();
         await database.close();
       },
       async createLoginLink(email: string) {

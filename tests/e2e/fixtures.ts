@@ -82,6 +82,17 @@ export class App {
     await expect(this.page.getByRole('heading', { name: 'Clients' })).toBeVisible();
   }
 
+  /** Web mode: resolves once the service worker has cached the app shell (it is active). */
+  async waitForOfflineShell(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.state;
+    });
+    await expect
+      .poll(() => this.page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true);
+  }
+
   async waitUpToDate(): Promise<void> {
     await expect(this.syncStatus()).toContainText(/À jour/, { timeout: 20_000 });
   }

@@ -12,6 +12,8 @@ import type { Customer } from '../../shared/domain/customer/customer.js';
 import { customerEditableFields } from '../../shared/domain/customer/customer.js';
 import type { User } from '../../shared/domain/user/user.js';
 import type { Result } from '../../shared/lib/result.js';
+import { appErrorSchema } from '../../shared/lib/result.js';
+import { z } from 'zod';
 import type { RequestContext } from '../context.js';
 import { openDatabase } from '../db/connect.js';
 import type { Database } from '../db/connect.js';
@@ -20,6 +22,13 @@ import { dispatch } from '../dispatch.js';
 import { productionHashOptions } from '../features/auth/passwords.js';
 import { createSession, revokeSession } from '../features/auth/sessions.js';
 import { defaultDataDir } from '../start.js';
+import { readLocalAdmin } from './localAdmin.js';
+import type { LocalAdmin } from './localAdmin.js';
+
+const resultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: appErrorSchema }),
+]);
 
 const USAGE = `Usage: npx tsx src/server/cli/admin.ts [--as <adminEmail>] <command>
   users                                      list users
@@ -147,6 +156,41 @@ async function run(cli: Cli, command: string, args: string[]): Promise<void> {
   }
 }
 
+async function reachable(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Head office is running on this PGlite folder: go through its HTTP API with the local key. */
+async function runOverHttp(local: LocalAdmin, command: string, args: string[]): Promise<number> {
+  const cli: Cli = {
+    async call<T>(method: string, input: unknown): Promise<T> {
+      const response = await fetch(`${local.url}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${local.token}` },
+        body: JSON.stringify(input),
+      });
+      const body: unknown = await response.json().catch(() => null);
+      const parsed = resultSchema.safeParse(body);
+      if (!parsed.success) throw new CliError(`${method}: head office answered ${response.status}`);
+      return unwrap<T>(method, parsed.data);
+    },
+  };
+  try {
+    await run(cli, command, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const asEmail = option(argv, 'as') ?? process.env.TOURNEE_ADMIN_EMAIL;
   const rest = argv.filter((a) => !a.startsWith('--as='));
@@ -156,6 +200,12 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 1 : 0;
   }
   const url = process.env.DATABASE_URL;
+  if (url === undefined || url === '') {
+    const local = await readLocalAdmin(defaultDataDir());
+    if (local !== null && (await reachable(local.url))) {
+      return runOverHttp(local, command, args);
+    }
+  }
   const database: Database = await openDatabase(
     url !== undefined && url !== '' ? { url } : { dataDir: defaultDataDir() },
   );

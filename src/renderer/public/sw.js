@@ -1,0 +1,125 @@
+/* global self, caches, fetch, URL, Request, Response, setTimeout, clearTimeout */
+/**
+ * Tournée web mode: the app shell opens without network after one visit online.
+ *
+ * - install: precache index.html and the assets it references (content-hashed under assets/);
+ * - navigations: network first (with a short timeout), falling back to the cached index.html;
+ * - assets/*: cache first, cached on first fetch (their names change with their content);
+ * - head office's API (/api, /sync, /auth, /health) and every non-GET request: never touched.
+ *
+ * Bump VERSION when this file's caching rules change: activate deletes the older caches.
+ * Registered from src/renderer/platform/serviceWorker.ts (web mode, production build only).
+ */
+const VERSION = 'v1';
+const PREFIX = 'tournee-shell-';
+const CACHE = `${PREFIX}${VERSION}`;
+const NAVIGATION_TIMEOUT_MS = 4000;
+
+const scope = new URL(self.registration.scope);
+const INDEX_URL = new URL('./', scope).href;
+const ASSETS_PATH = new URL('./assets/', scope).pathname;
+const BYPASS = ['api/', 'sync/', 'auth/', 'health'].map((p) => new URL(`./${p}`, scope).pathname);
+
+/** The asset URLs an index.html references (script, stylesheet, modulepreload, icons). */
+function assetsOf(html) {
+  const urls = new Set();
+  for (const match of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+    const url = new URL(match[1], INDEX_URL);
+    if (url.origin === scope.origin && url.pathname.startsWith(ASSETS_PATH)) urls.add(url.href);
+  }
+  return [...urls];
+}
+
+/** Stores a fresh index.html; when it changed, fetches its assets and drops the old ones. */
+async function storeShell(cache, response) {
+  const html = await response.clone().text();
+  const previous = await cache.match(INDEX_URL);
+  const changed = !previous || (await previous.text()) !== html;
+  if (!changed) return;
+  const assets = assetsOf(html);
+  await cache.addAll(assets);
+  await cache.put(INDEX_URL, response);
+  const keep = new Set(assets);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith(ASSETS_PATH) && !keep.has(request.url)) await cache.delete(request);
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const response = await fetch(new Request(INDEX_URL, { cache: 'reload', credentials: 'same-origin' }));
+      if (!response.ok) throw new Error(`index.html: ${response.status}`);
+      await storeShell(cache, response);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)),
+      );
+      await self.clients.claim();
+    })(),
+  );
+});
+
+/** fetch() that gives up after `ms` (a weak signal in a car park must not block the app). */
+function fetchWithTimeout(request, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    fetch(request).then(
+      (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+async function navigation(event) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetchWithTimeout(event.request, NAVIGATION_TIMEOUT_MS);
+    const type = response.headers.get('content-type') ?? '';
+    if (response.ok && type.startsWith('text/html')) {
+      event.waitUntil(storeShell(cache, response.clone()).catch(() => undefined));
+    }
+    return response;
+  } catch {
+    const cached = await cache.match(INDEX_URL);
+    return cached ?? Response.error();
+  }
+}
+
+async function asset(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== scope.origin) return;
+  if (BYPASS.some((path) => url.pathname.startsWith(path))) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(navigation(event));
+  } else if (url.pathname.startsWith(ASSETS_PATH)) {
+    event.respondWith(asset(request));
+  }
+});

@@ -1,0 +1,94 @@
+/**
+ * The admin CLI edits a customer at head office while head office runs on PGlite (which
+ * allows one process per data folder): it goes through HTTP with the local admin key.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_ADMIN_FILE } from '../../src/server/cli/localAdmin.js';
+import { testHashOptions } from '../../src/server/features/auth/passwords.js';
+import { startHeadOffice } from '../../src/server/start.js';
+import type { HeadOffice } from '../../src/server/start.js';
+
+const run = promisify(execFile);
+
+function cli(dataDir: string, ...args: string[]) {
+  const env = { ...process.env, TOURNEE_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  return run(join('node_modules', '.bin', 'tsx'), ['src/server/cli/admin.ts', ...args], { env });
+}
+
+describe('admin CLI against a running head office on PGlite', () => {
+  let dataDir: string;
+  let headOffice: HeadOffice;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tournee-cli-'));
+    headOffice = await startHeadOffice({
+      port: 0,
+      dataDir,
+      seed: true,
+      logger: false,
+      config: { passwordHashing: testHashOptions },
+    });
+  });
+
+  afterAll(async () => {
+    await headOffice.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists users and edits a customer through the running server', async () => {
+    const users = await cli(dataDir, 'users');
+    expect(users.stdout).toContain('camille.martin@tournee.test');
+
+    const login = await fetch(`${headOffice.url}/api/auth-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'admin@tournee.test',
+        password: 'tournee',
+        deviceName: 't',
+        tokenDelivery: 'body',
+      }),
+    });
+    const { value } = (await login.json()) as { value: { token: string } };
+    const list = await fetch(`${headOffice.url}/api/customer-list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${value.token}` },
+      body: JSON.stringify({ limit: 1 }),
+    });
+    const { value: listed } = (await list.json()) as { value: { customers: { id: string }[] } };
+    const id = listed.customers[0]!.id;
+
+    const updated = await cli(dataDir, 'customer-update', id, 'city=Feurs', 'postcode=42110');
+    expect(JSON.parse(updated.stdout)).toMatchObject({ id, city: 'Feurs', postcode: '42110' });
+  });
+
+  it('exits non-zero with the field and reason on bad input', async () => {
+    await expect(
+      cli(dataDir, 'customer-update', '0190a8d6-8b3e-7c41-9c1e-2a4b6c8d0e1f', 'postcode=ABC'),
+    ).rejects.toMatchObject({
+      code: 1,
+    });
+  });
+
+  it('withdraws the local admin key when head office stops', async () => {
+    expect(existsSync(join(dataDir, LOCAL_ADMIN_FILE))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'tournee-cli-stop-'));
+    const other = await startHeadOffice({
+      port: 0,
+      dataDir: dir,
+      seed: true,
+      logger: false,
+      config: { passwordHashing: testHashOptions },
+    });
+    expect(existsSync(join(dir, LOCAL_ADMIN_FILE))).toBe(true);
+    await other.close();
+    expect(existsSync(join(dir, LOCAL_ADMIN_FILE))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
