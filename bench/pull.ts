@@ -39,7 +39,13 @@ export async function benchPull(options: { customers: number }): Promise<PullBen
   await seedDemo(database.db);
   await seedScale(database.db, { repEmail: 'camille.martin@tournee.test', customers: options.customers });
   await database.close();
-  const headOffice = await startHeadOffice({ port: 0, dataDir, rendererDir: pageDir, seed: false });
+  const headOffice = await startHeadOffice({
+    port: 0,
+    dataDir,
+    rendererDir: pageDir,
+    seed: false,
+    logger: false,
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,

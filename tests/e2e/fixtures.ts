@@ -74,12 +74,22 @@ export class App {
       .first();
   }
 
-  async signIn(user: { email: string; password: string }): Promise<void> {
-    await this.page.goto('/');
-    await this.page.getByLabel('Adresse e-mail').fill(user.email);
-    await this.page.getByLabel('Mot de passe').fill(user.password);
-    await this.page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Clients' })).toBeVisible();
+  /**
+   * Signs in from the sign-in screen, in whichever language it shows (it opens in the language
+   * of the last user of this browser), and waits for the customer list.
+   */
+  async signIn(user: { email: string; password: string }, options: { goto?: boolean } = {}): Promise<void> {
+    if (options.goto !== false) await this.page.goto('/');
+    await this.page.getByLabel(/^(Adresse e-mail|Email address)$/).fill(user.email);
+    await this.page.getByLabel(/^(Mot de passe|Password)$/).fill(user.password);
+    await this.page.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
+    await expect(this.page.getByRole('heading', { name: /^(Clients|Customers)$/, level: 1 })).toBeVisible();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole('link', { name: /^(Paramètres|Settings)$/ }).click();
+    await this.page.getByRole('button', { name: /^(Se déconnecter|Sign out)$/ }).click();
+    await expect(this.page.getByRole('button', { name: /^(Se connecter|Sign in)$/ })).toBeVisible();
   }
 
   /** Web mode: resolves once the service worker has cached the app shell (it is active). */
@@ -88,9 +98,7 @@ export class App {
       const registration = await navigator.serviceWorker.ready;
       return registration.active?.state;
     });
-    await expect
-      .poll(() => this.page.evaluate(() => navigator.serviceWorker.controller !== null))
-      .toBe(true);
+    await expect.poll(() => this.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   }
 
   async waitUpToDate(): Promise<void> {
@@ -115,6 +123,13 @@ export class App {
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The id in the current URL when a customer page is open (`#/customers/<id>`). */
+export function customerIdFromUrl(page: Page): string {
+  const match = /#\/customers\/([^/?#]+)/.exec(page.url());
+  if (!match?.[1]) throw new Error(`no customer page open: ${page.url()}`);
+  return decodeURIComponent(match[1]);
 }
 
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { REP, expect, test } from './fixtures.js';
+import { REP, customerIdFromUrl, expect, test } from './fixtures.js';
 
 test('head office serves the service worker uncached, as JavaScript', async ({ request }) => {
   const response = await request.get('/sw.js');
@@ -42,6 +42,5 @@ test('after one sign-in, web mode opens offline on local data and syncs when bac
   await context.setOffline(false);
   await app.waitUpToDate();
   await expect(note).toContainText('reçu au siège');
-  const customer = await headOffice.customerByName(name);
-  expect((await headOffice.notesOf(customer.id)).filter((n) => n.body === text)).toHaveLength(1);
+  expect((await headOffice.notesOf(customerIdFromUrl(page))).filter((n) => n.body === text)).toHaveLength(1);
 });

@@ -16,7 +16,7 @@ import type { HeadOffice } from '../../src/server/start.js';
 const run = promisify(execFile);
 
 function cli(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, TOURNEE_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, TOURNEE_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   return run(join('node_modules', '.bin', 'tsx'), ['src/server/cli/admin.ts', ...args], { env });
 }

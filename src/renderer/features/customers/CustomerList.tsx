@@ -234,6 +234,8 @@ export function CustomerList() {
         >
           <table
             className="table"
+            role="grid"
+            aria-readonly="true"
             aria-label={intl.formatMessage({ id: 'customers.tableLabel' })}
             aria-rowcount={rows.length + 1}
             aria-describedby="customers-hint"

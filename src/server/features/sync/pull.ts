@@ -29,7 +29,6 @@ import { customerScope, selectCustomers, selectNotes } from '../customers/repo.j
 import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
 
 export const DEFAULT_PULL_LIMIT = 5000;
-const VIEW_WRITE_CHUNK = 1000;
 
 /** The conflicts a user sees: about customers in their scope, or that they lost or kept. */
 function conflictScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
@@ -109,13 +108,13 @@ async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<
   if (ids.length === 0) return [];
   switch (entity) {
     case 'customer':
-      return (await selectCustomers(db, inArray(customers.id, ids))).map((value) => ({
+      return (await selectCustomers(db, anyId(customers.id, ids))).map((value) => ({
         op: 'put',
         entity,
         value,
       }));
     case 'note':
-      return (await selectNotes(db, and(inArray(notes.id, ids), isNull(notes.deletedAt)))).map((value) => ({
+      return (await selectNotes(db, and(anyId(notes.id, ids), isNull(notes.deletedAt)))).map((value) => ({
         op: 'put',
         entity,
         value,
@@ -168,6 +167,37 @@ async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<
   }
 }
 
+interface ViewRow {
+  entity: EntityName;
+  rowId: string;
+  rowVersion: number;
+  deleted: boolean;
+}
+
+/**
+ * Records what was sent in one statement: the rows travel as four text parameters unnested in
+ * SQL, rather than thousands of bound parameters (same on PGlite and node-postgres).
+ */
+async function recordInView(tx: Tx, clientId: string, changedAt: number, rows: ViewRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    insert into sync_client_views (client_id, entity, row_id, row_version, deleted, changed_at)
+    select ${clientId}::uuid, t.entity, t.row_id::uuid, t.row_version, t.deleted, ${changedAt}::int
+      from unnest(
+        string_to_array(${rows.map((r) => r.entity).join(',')}::text, ','),
+        string_to_array(${rows.map((r) => r.rowId).join(',')}::text, ','),
+        string_to_array(${rows.map((r) => r.rowVersion).join(',')}::text, ',')::int[],
+        string_to_array(${rows.map((r) => (r.deleted ? 't' : 'f')).join(',')}::text, ',')::boolean[]
+      ) as t(entity, row_id, row_version, deleted)
+    on conflict (client_id, entity, row_id) do update
+      set row_version = excluded.row_version, deleted = excluded.deleted, changed_at = excluded.changed_at`);
+}
+
+/** `column = any(ids)` with the ids as one text parameter. */
+function anyId(column: SQL | typeof customers.id | typeof notes.id, ids: string[]): SQL {
+  return sql`${column} = any(string_to_array(${ids.join(',')}::text, ',')::uuid[])`;
+}
+
 export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Result<PullResponse>> {
   const version = checkSchemaVersion(input.schemaVersion);
   if (!version.ok) return version;
@@ -196,7 +226,7 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
 
     const nextVersion = client.viewVersion + 1;
     const patch: PatchOp[] = [];
-    const viewRows: (typeof syncClientViews.$inferInsert)[] = [];
+    const viewRows: ViewRow[] = [];
     // Rows are loaded entity by entity in the planned order (customers before their notes).
     for (const entity of entityNames) {
       const ofEntity = ops.filter((o) => o.entity === entity);
@@ -212,31 +242,17 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
         const isPut = !o.is_del && putIds.has(o.row_id);
         if (!isPut) patch.push({ op: 'del', entity, id: o.row_id });
         viewRows.push({
-          clientId: input.clientId,
           entity,
           rowId: o.row_id,
           rowVersion: isPut ? Number(o.row_version) : 0,
           deleted: !isPut,
-          changedAt: nextVersion,
         });
       }
     }
     const unknown = ops.filter((o) => !isEntityName(o.entity));
     if (unknown.length > 0) throw new Error(`Unknown entity in sync view: ${unknown[0]?.entity ?? ''}`);
 
-    for (let i = 0; i < viewRows.length; i += VIEW_WRITE_CHUNK) {
-      await tx
-        .insert(syncClientViews)
-        .values(viewRows.slice(i, i + VIEW_WRITE_CHUNK))
-        .onConflictDoUpdate({
-          target: [syncClientViews.clientId, syncClientViews.entity, syncClientViews.rowId],
-          set: {
-            rowVersion: sql`excluded.row_version`,
-            deleted: sql`excluded.deleted`,
-            changedAt: sql`excluded.changed_at`,
-          },
-        });
-    }
+    await recordInView(tx, input.clientId, nextVersion, viewRows);
     await tx
       .update(syncClients)
       .set({ viewVersion: nextVersion, lastSeenAt: now })
