@@ -12,6 +12,11 @@ export const OTHER_REP = {
   password: 'tournee',
   name: 'Thomas Bernard',
 };
+export const THIRD_REP = {
+  email: 'julien.mercier@tournee.test',
+  password: 'tournee',
+  name: 'Julien Mercier',
+};
 export const ADMIN = { email: 'admin@tournee.test', password: 'tournee' };
 
 interface ResultBody<T> {
@@ -47,6 +52,35 @@ export class HeadOffice {
     return body.value as T;
   }
 
+  /** The user's id at head office, by email. */
+  async userId(email: string): Promise<string> {
+    const { users } = await this.call<{ users: { id: string; email: string }[] }>('user-list', {});
+    const found = users.find((u) => u.email === email);
+    if (!found) throw new Error(`no user ${email} at head office`);
+    return found.id;
+  }
+
+  /** Revokes every open session of a user (what an admin does when a laptop is lost). */
+  async revokeSessionsOf(userId: string): Promise<number> {
+    const { sessions } = await this.call<{ sessions: { id: string; revokedAt: string | null }[] }>(
+      'auth-sessions',
+      { userId },
+    );
+    const open = sessions.filter((s) => s.revokedAt === null);
+    for (const session of open) await this.call('auth-revoke', { sessionId: session.id });
+    return open.length;
+  }
+
+  /** Sets a user's saved language at head office, signed in as that user (tests reset it). */
+  async setLocaleOf(user: { email: string; password: string }, locale: 'fr' | 'en'): Promise<void> {
+    const as = new HeadOffice(this.request);
+    as.token = (
+      await as.raw<{ token: string }>('auth-login', { ...user, deviceName: 'e2e', tokenDelivery: 'body' })
+    ).token;
+    await as.raw('user-set-locale', { locale });
+    await as.raw('auth-logout', {});
+  }
+
   async customerByName(name: string): Promise<{ id: string; name: string; city: string; version: number }> {
     const { customers } = await this.call<{
       customers: { id: string; name: string; city: string; version: number }[];
@@ -70,20 +104,27 @@ export class App {
   syncStatus() {
     return this.page
       .getByRole('status')
-      .filter({ hasText: /jour|ligne|Synchronisation|attente/i })
+      .filter({ hasText: /jour|ligne|Synchronisation|attente|Up to date|Offline|Sync|waiting/i })
       .first();
   }
 
   /**
    * Signs in from the sign-in screen, in whichever language it shows (it opens in the language
-   * of the last user of this browser), and waits for the customer list.
+   * of the last user of this browser), and waits for the app (the customer list after `goto`).
    */
   async signIn(user: { email: string; password: string }, options: { goto?: boolean } = {}): Promise<void> {
     if (options.goto !== false) await this.page.goto('/');
     await this.page.getByLabel(/^(Adresse e-mail|Email address)$/).fill(user.email);
     await this.page.getByLabel(/^(Mot de passe|Password)$/).fill(user.password);
     await this.page.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
-    await expect(this.page.getByRole('heading', { name: /^(Clients|Customers)$/, level: 1 })).toBeVisible();
+    if (options.goto === false) {
+      // The app reopens on the screen the URL names (e.g. the customer page before a sign-out).
+      await expect(
+        this.page.getByRole('navigation', { name: /^(Navigation principale|Main navigation)$/ }),
+      ).toBeVisible();
+    } else {
+      await expect(this.page.getByRole('heading', { name: /^(Clients|Customers)$/, level: 1 })).toBeVisible();
+    }
   }
 
   async signOut(): Promise<void> {

@@ -3,9 +3,14 @@
  * human to look at (test-results/screens/*.png). Run: `npx playwright test screens`.
  */
 import type { Page } from '@playwright/test';
-import { REP, expect, test } from './fixtures.js';
+import { THIRD_REP, expect, test } from './fixtures.js';
 
 test.use({ viewport: { width: 1366, height: 800 } });
+
+// Julien switches to English; head office keeps it, so put him back in French afterwards.
+test.afterEach(async ({ headOffice }) => {
+  await headOffice.setLocaleOf(THIRD_REP, 'fr');
+});
 
 const dir = 'test-results/screens';
 
@@ -18,7 +23,7 @@ for (const locale of ['fr', 'en'] as const) {
     await page.goto('/');
     if (locale === 'en') await page.getByLabel('Langue').selectOption('en');
     await shot(page, `${locale}-signin`);
-    await app.signIn(REP, { goto: false });
+    await app.signIn(THIRD_REP, { goto: false });
     await app.waitUpToDate().catch(() => undefined);
     await expect(app.syncStatus()).toContainText(/À jour|Up to date/, { timeout: 20_000 });
     if (locale === 'en') {

@@ -22,6 +22,13 @@ type Phase =
 
 const signedOutCodes = new Set(['unauthenticated', 'session-revoked', 'session-expired']);
 
+/** What the sign-in screen says after head office ended the session: what happened, what to do. */
+export function signedOutNotice(code: string): MessageKey {
+  if (code === 'session-revoked') return 'auth.sessionRevoked';
+  if (code === 'session-expired') return 'auth.sessionExpired';
+  return 'auth.sessionEnded';
+}
+
 /** Asks the browser not to evict the local database (ignored where unsupported). */
 function requestPersistentStorage(): void {
   const storage = globalThis.navigator?.storage;
@@ -48,6 +55,8 @@ export function App({ platform = getPlatform() }: { platform?: Platform }) {
 
   const endSession = useCallback((notice: MessageKey | null, email: string) => {
     clearSession();
+    // The sign-in screen speaks the language of the user who just left (rememberLocale below).
+    setSignInLocale(lastUsedLocale());
     setPhase((p) => (p.name === 'ready' || p.name === 'opening' ? { name: 'signed-out', notice, email } : p));
   }, []);
 
@@ -92,7 +101,7 @@ export function App({ platform = getPlatform() }: { platform?: Platform }) {
         return;
       }
       engine.onEvent((event) => {
-        if (event.type === 'signed-out') endSession('auth.sessionEnded', openingUser.email);
+        if (event.type === 'signed-out') endSession(signedOutNotice(event.code), openingUser.email);
       });
       setPhase({ name: 'ready', user: openingUser, db, engine, locale: storedLocale ?? openingUser.locale });
       void engine.start();
@@ -119,7 +128,7 @@ export function App({ platform = getPlatform() }: { platform?: Platform }) {
           saveSession(result.value.user);
           setPhase((p) => (p.name === 'ready' ? { ...p, user: result.value.user } : p));
         } else if (signedOutCodes.has(result.error.code)) {
-          endSession('auth.sessionEnded', readyEmail);
+          endSession(signedOutNotice(result.error.code), readyEmail);
         }
       })
       .catch((e: unknown) => {
@@ -133,6 +142,12 @@ export function App({ platform = getPlatform() }: { platform?: Platform }) {
 
   useEffect(() => platform.onSessionEnded(() => endSession('auth.sessionEnded', '')), [platform, endSession]);
 
+  // The language of the signed-in user becomes this device's language for the sign-in screen.
+  const readyLocale = phase.name === 'ready' ? phase.locale : null;
+  useEffect(() => {
+    if (readyLocale) rememberLocale(readyLocale);
+  }, [readyLocale]);
+
   const ready = phase.name === 'ready' ? phase : null;
   const contextValue = useMemo<AppContextValue | null>(() => {
     if (!ready) return null;
@@ -143,7 +158,6 @@ export function App({ platform = getPlatform() }: { platform?: Platform }) {
       platform,
       locale: ready.locale,
       async setLocale(locale) {
-        rememberLocale(locale);
         setPhase((p) => (p.name === 'ready' ? { ...p, locale } : p));
         await ready.db.transaction('rw', ready.db.meta, async () => {
           await ready.db.setMeta('locale', locale);

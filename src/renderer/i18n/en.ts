@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   'sync.justNow': 'just now',
   'sync.failed': 'Sync failed',
   'sync.now': 'Sync now',
+  'sync.nowShort': 'Sync now',
   'sync.details': 'Sync details',
   'sync.panel.title': 'Sync',
   'sync.panel.lastSync': 'Last sync: {date}',
@@ -51,6 +52,10 @@ export const en: Record<MessageKey, string> = {
   'auth.offline':
     'Head office cannot be reached. Signing in on this laptop needs the network once: try again when you are connected.',
   'auth.throttled': 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  'auth.sessionRevoked':
+    'Your session was closed by head office or from another device. Sign in again: your unsent changes stayed on this laptop and will be sent afterwards.',
+  'auth.sessionExpired':
+    'Your session has expired. Sign in again: your unsent changes stayed on this laptop and will be sent afterwards.',
   'auth.sessionEnded':
     'Your session ended. Sign in again: your unsent changes stay on this laptop and will be sent afterwards.',
 

@@ -18,6 +18,7 @@ export const fr = {
   'sync.justNow': 'à l’instant',
   'sync.failed': 'Synchronisation en échec',
   'sync.now': 'Synchroniser maintenant',
+  'sync.nowShort': 'Synchroniser',
   'sync.details': 'Détails de la synchronisation',
   'sync.panel.title': 'Synchronisation',
   'sync.panel.lastSync': 'Dernière synchronisation : {date}',
@@ -51,6 +52,10 @@ export const fr = {
     'Impossible de joindre le siège. Il faut le réseau une première fois pour se connecter sur ce portable : réessayez une fois connecté.',
   'auth.throttled':
     'Trop de tentatives. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
+  'auth.sessionRevoked':
+    'Votre session a été fermée par le siège ou depuis un autre appareil. Reconnectez-vous : vos modifications non envoyées sont restées sur ce portable et partiront ensuite.',
+  'auth.sessionExpired':
+    'Votre session a expiré. Reconnectez-vous : vos modifications non envoyées sont restées sur ce portable et partiront ensuite.',
   'auth.sessionEnded':
     'Votre session a pris fin. Reconnectez-vous : vos modifications non envoyées restent sur ce portable et partiront ensuite.',
 

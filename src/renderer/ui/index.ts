@@ -4,3 +4,5 @@ export { EmptyState } from './EmptyState.js';
 export { SkeletonRows } from './Skeleton.js';
 export { useNow } from './useNow.js';
 export { normalizeForSearch } from './normalize.js';
+export { IconButton } from './IconButton.js';
+export { DetailsIcon, SyncIcon } from './icons.js';

@@ -14,3 +14,10 @@ export const centsSchema = z
   .number()
   .int()
   .transform((n) => n as Cents);
+
+/** A calendar date with no time (e.g. a delivery date, a price list's validity): YYYY-MM-DD. */
+export const isoDateSchema = z.iso.date();
+export type IsoDate = string;
+
+/** A non-negative amount in cents. */
+export const nonNegativeCentsSchema = z.number().int().nonnegative();

@@ -80,7 +80,7 @@ export function SignInScreen({
           <Msg id="auth.subtitle" />
         </p>
         {notice ? (
-          <div className="banner banner--info">
+          <div className="signin__notice" role="alert">
             <Msg id={notice} />
           </div>
         ) : null}

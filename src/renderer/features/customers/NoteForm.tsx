@@ -1,5 +1,4 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useIntl } from 'react-intl';
 import { noteBodySchema } from '../../../shared/domain/note/note.js';
 import { useApp } from '../../app/context.js';
 import type { MessageKey } from '../../i18n/fr.js';
@@ -9,7 +8,6 @@ import { StorageFullError } from '../../sync/engine.js';
 /** Writes a note on this laptop at once; Ctrl/Cmd+Enter saves. */
 export function NoteForm({ customerId }: { customerId: string }) {
   const { engine } = useApp();
-  const intl = useIntl();
   const id = useId();
   const [body, setBody] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
@@ -72,7 +70,6 @@ export function NoteForm({ customerId }: { customerId: string }) {
         onKeyDown={onKeyDown}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        placeholder={intl.formatMessage({ id: 'notes.hint' })}
       />
       <div className="note-form__footer">
         <span id={`${id}-hint`} className="hint muted">

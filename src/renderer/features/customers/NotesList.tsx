@@ -2,7 +2,6 @@ import { FormattedDate } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
-import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useNotes } from './queries.js';
 
@@ -10,7 +9,13 @@ export function NotesList({ customerId }: { customerId: string }) {
   const { db } = useApp();
   const notes = useNotes(db, customerId);
   if (notes === undefined) return <SkeletonRows rows={3} label="" />;
-  if (notes.length === 0) return <EmptyState title={<Msg id="notes.empty" />} />;
+  if (notes.length === 0) {
+    return (
+      <p className="notes__empty">
+        <Msg id="notes.empty" />
+      </p>
+    );
+  }
   return (
     <ol className="notes">
       {notes.map((note) => (

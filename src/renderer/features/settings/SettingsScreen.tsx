@@ -37,7 +37,7 @@ export function SettingsScreen() {
             <Msg id="settings.language" />
           </h2>
           <div className="field">
-            <label htmlFor={`${id}-lang`} className="field__label">
+            <label htmlFor={`${id}-lang`} className="visually-hidden">
               <Msg id="settings.language" />
             </label>
             <select
@@ -96,7 +96,7 @@ export function SettingsScreen() {
             <Msg id="settings.data" />
           </h2>
           <p>
-            <Msg id="settings.dataBody" values={{ database: db.name }} />
+            <Msg id="settings.dataBody" values={{ database: <code>{db.name}</code> }} />
           </p>
           {persisted === null ? null : (
             <p className="hint muted">

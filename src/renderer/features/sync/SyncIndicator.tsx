@@ -1,6 +1,8 @@
 import { useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
+import { IconButton } from '../../ui/IconButton.js';
+import { SyncIcon } from '../../ui/icons.js';
 import { useNow } from '../../ui/useNow.js';
 import { SyncPanel } from './SyncPanel.js';
 import { syncStatusText } from './statusText.js';
@@ -22,14 +24,15 @@ export function SyncIndicator() {
         </span>
       </div>
       <div className="sync__actions">
-        <button
-          type="button"
-          className="btn btn--small"
-          onClick={() => void engine.syncNow()}
-          disabled={status.state === 'syncing'}
+        <IconButton
+          className="btn btn--small sync__now"
+          label={intl.formatMessage({ id: 'sync.now' })}
+          onPress={() => void engine.syncNow()}
+          isDisabled={status.state === 'syncing'}
         >
-          <Msg id="sync.now" />
-        </button>
+          <SyncIcon />
+          <Msg id="sync.nowShort" />
+        </IconButton>
         <SyncPanel status={status} />
       </div>
     </div>

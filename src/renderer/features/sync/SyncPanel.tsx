@@ -4,14 +4,17 @@ import { FormattedDate, useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import type { SyncStatus } from '../../sync/engine.js';
+import { IconButton } from '../../ui/IconButton.js';
+import { DetailsIcon } from '../../ui/icons.js';
 
 /** What is waiting, what was refused and why, and the conflict log. */
 export function SyncPanel({ status }: { status: SyncStatus }) {
+  const intl = useIntl();
   return (
     <DialogTrigger>
-      <Button className="btn btn--small btn--ghost">
-        <Msg id="sync.details" />
-      </Button>
+      <IconButton className="btn btn--small btn--icon" label={intl.formatMessage({ id: 'sync.details' })}>
+        <DetailsIcon />
+      </IconButton>
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className="modal">
           <Dialog className="dialog">

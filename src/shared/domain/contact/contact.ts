@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
+
+export const channels = ['visit', 'phone', 'email', 'sms'] as const;
+export const channelSchema = z.enum(channels);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const contactEditableSchema = z.object({
+  firstName: z.string().trim().max(100),
+  lastName: z.string().trim().min(1).max(100),
+  /** Gérant, chef de cuisine, responsable achats… */
+  role: z.string().trim().max(100),
+  phone: z.string().trim().max(40),
+  mobile: z.string().trim().max(40),
+  email: z.union([z.literal(''), z.email()]),
+  decisionMaker: z.boolean(),
+  preferredChannel: channelSchema,
+});
+export type ContactEditable = z.infer<typeof contactEditableSchema>;
+
+export const contactSchema = contactEditableSchema.extend({
+  id: uuidSchema,
+  customerId: uuidSchema,
+  /** Set when erased under GDPR: the contact stays as "Contact anonymisé", its orders remain. */
+  anonymisedAt: isoDateTimeSchema.nullable(),
+  version: z.number().int().nonnegative(),
+  updatedAt: isoDateTimeSchema,
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const consentPurposes = ['email-marketing', 'sms-marketing', 'phone-marketing'] as const;
+export const consentSchema = z.object({
+  id: uuidSchema,
+  customerId: uuidSchema,
+  contactId: uuidSchema,
+  purpose: z.enum(consentPurposes),
+  granted: z.boolean(),
+  /** When the contact gave or withdrew it. */
+  at: isoDateTimeSchema,
+  /** How it was collected: "visit", "web form", "import"… */
+  source: z.string().max(100),
+});
+export type Consent = z.infer<typeof consentSchema>;
