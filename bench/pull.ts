@@ -36,7 +36,7 @@ export async function benchPull(options: { customers: number }): Promise<PullBen
   const pageDir = await buildBenchPage();
   const dataDir = mkdtempSync(join(tmpdir(), 'tournee-bench-pull-'));
   const database = await openDatabase({ dataDir });
-  await seedDemo(database.db);
+  await seedDemo(database.db, { scale: 0.02 });
   await seedScale(database.db, { repEmail: 'camille.martin@tournee.test', customers: options.customers });
   await database.close();
   const headOffice = await startHeadOffice({

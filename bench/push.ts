@@ -34,6 +34,7 @@ export async function benchPush(options: {
     dataDir,
     databaseUrl: options.databaseUrl,
     seed: true,
+    seedScale: 0.02,
   });
   try {
     const token = await loginToken(headOffice.url, 'camille.martin@tournee.test');

@@ -24,6 +24,8 @@ export interface StartHeadOfficeOptions {
   databaseUrl?: string | undefined;
   rendererDir?: string | undefined;
   seed?: boolean | undefined;
+  /** Size of the demo company when seeding: 1 (default) → ~6,000 customers; tests use ~0.02. */
+  seedScale?: number | undefined;
   logger?: FastifyServerOptions['logger'];
   config?: Partial<ServerConfig>;
 }
@@ -83,10 +85,10 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
   const database = await openDatabase(databaseUrl !== undefined ? { url: databaseUrl } : { dataDir });
   try {
     if (options.seed === true) {
-      await seedDemo(
-        database.db,
-        options.config?.passwordHashing ? { hashOptions: options.config.passwordHashing } : {},
-      );
+      await seedDemo(database.db, {
+        ...(options.config?.passwordHashing ? { hashOptions: options.config.passwordHashing } : {}),
+        ...(options.seedScale !== undefined ? { scale: options.seedScale } : {}),
+      });
     }
     const app = await buildServer({
       db: database.db,

@@ -10,6 +10,7 @@ const headOffice = await startHeadOffice({
   dataDir,
   rendererDir: 'out/renderer',
   seed: true,
+  seedScale: 0.02,
   logger: false,
 });
 console.log(`e2e head office on ${headOffice.url}`);

@@ -31,6 +31,7 @@ describe('admin CLI against a running head office on PGlite', () => {
       port: 0,
       dataDir,
       seed: true,
+      seedScale: 0.02,
       logger: false,
       config: { passwordHashing: testHashOptions },
     });
@@ -83,6 +84,7 @@ describe('admin CLI against a running head office on PGlite', () => {
       port: 0,
       dataDir: dir,
       seed: true,
+      seedScale: 0.02,
       logger: false,
       config: { passwordHashing: testHashOptions },
     });

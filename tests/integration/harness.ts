@@ -101,7 +101,9 @@ export async function startTestServer(
   const database = await openDatabase(created.options);
   const ids = await seedDemo(database.db, {
     hashOptions: testHashOptions,
-    customersPerRep: options.customersPerRep ?? 4,
+    ...(options.customersPerRep !== undefined
+      ? { customersPerRep: options.customersPerRep }
+      : { scale: 0.02 }),
     notesPerRep: 1,
   });
   const app = await buildServer({

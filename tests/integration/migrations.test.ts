@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/connect.js';
 import { queryRows } from '../../src/server/db/types.js';
+import { scopeQueries } from '../../src/server/features/sync/pull.js';
 import { backends } from './harness.js';
 
 describe.each(backends)('migrations on $name', (backend) => {
@@ -14,24 +15,73 @@ describe.each(backends)('migrations on $name', (backend) => {
           database.db,
           sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
         );
-        expect(rows.map((r) => r.table_name)).toEqual([
-          'audit_log',
-          'conflicts',
-          'customers',
-          'login_attempts',
-          'login_links',
-          'mutation_outcomes',
-          'notes',
-          'sessions',
-          'sync_client_views',
-          'sync_clients',
-          'teams',
-          'users',
-        ]);
-        await database.close();
+        try {
+          expect(rows.map((r) => r.table_name)).toEqual([
+            'appointments',
+            'audit_log',
+            'complaints',
+            'conflicts',
+            'consents',
+            'contacts',
+            'customers',
+            'login_attempts',
+            'login_links',
+            'marketing_actions',
+            'mutation_outcomes',
+            'notes',
+            'order_lines',
+            'orders',
+            'price_lists',
+            'prices',
+            'products',
+            'sessions',
+            'sync_client_views',
+            'sync_clients',
+            'teams',
+            'users',
+            'visits',
+          ]);
+        } finally {
+          await database.close();
+        }
       }
     } finally {
       await created.drop();
     }
   });
+});
+
+describe.each(backends.filter((b) => b.name === 'postgres'))('pull scope indexes on $name', (backend) => {
+  it("the pull's scope query on orders uses the owner and customer indexes", async () => {
+    const created = await backend.create();
+    const database = await openDatabase(created.options);
+    try {
+      const db = database.db;
+      // A head office with 200 reps × 50 customers × 10 orders, so the planner prefers
+      // indexes over scans the way it will in production.
+      await db.execute(sql`
+        insert into users (id, email, name, role, password_hash)
+          select gen_random_uuid(), 'rep' || g || '@example.test', 'Rep ' || g, 'rep', 'x'
+          from generate_series(1, 200) g`);
+      await db.execute(sql`
+        insert into customers (id, name, status, owner_id)
+          select gen_random_uuid(), 'Client ' || g, 'customer', u.id
+          from users u, generate_series(1, 50) g`);
+      await db.execute(sql`
+        insert into orders (id, customer_id, number, ordered_at, status, total_excl_cents, total_vat_cents, total_incl_cents)
+          select gen_random_uuid(), c.id, 'CMD-' || c.id || '-' || g, now(), 'delivered', 100, 20, 120
+          from customers c, generate_series(1, 10) g`);
+      await db.execute(sql`analyze`);
+      const [rep] = await queryRows<{ id: string }>(db, sql`select id from users limit 1`);
+      const query = scopeQueries.order({ id: rep!.id, role: 'rep', teamId: null }, rep!.id);
+      const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain ${query}`);
+      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toMatch(/customers_owner_idx/);
+      expect(text).toMatch(/orders_customer_idx/);
+      expect(text).not.toMatch(/Seq Scan on orders/);
+    } finally {
+      await database.close();
+      await created.drop();
+    }
+  }, 60_000);
 });

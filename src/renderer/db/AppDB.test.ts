@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { customerEditableDefaults, customerSchema } from '../../shared/domain/customer/customer.js';
 import { AppDB, MetaValueError, databaseNameFor } from './AppDB.js';
 
 describe('AppDB', () => {
@@ -8,7 +9,7 @@ describe('AppDB', () => {
     expect(databaseNameFor('u1')).toBe('tournee-u1');
   });
 
-  it('migration 1 → 2 seeds the device settings and keeps pending mutations', async () => {
+  it('migration 1 → 2 (→ 3) seeds the device settings and keeps pending mutations', async () => {
     const name = 'migration-1-2';
     const v1 = new Dexie(name);
     v1.version(1).stores({
@@ -37,10 +38,91 @@ describe('AppDB', () => {
 
     const db = new AppDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.getMeta('clientId')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await db.getMeta('nextMid')).toBe(1);
     expect(await db.pendingMutations()).toEqual([entry]);
+    db.close();
+    await db.delete();
+  });
+
+  it('migration 2 → 3 adds the customer file tables and fills the new customer fields', async () => {
+    const name = 'migration-2-3';
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      customers: 'id, name, city, postcode, status, ownerId',
+      notes: 'id, customerId, [customerId+createdAt]',
+      conflicts: 'id, at, entityId',
+      outcomes: 'id, mid, at',
+      outbox: 'mid, &mutationId',
+      meta: 'key',
+    });
+    await v2.open();
+    const stored = {
+      id: '01900000-0000-7000-8000-0000000000c1',
+      name: 'Café du Port',
+      address: '1 quai',
+      postcode: '69001',
+      city: 'Lyon',
+      phone: '',
+      email: '',
+      status: 'customer',
+      ownerId: null,
+      ownerName: null,
+      version: 4,
+      updatedAt: '2026-11-24T09:00:00.000Z',
+    };
+    await v2.table('customers').add(stored);
+    await v2.table('meta').put({ key: 'cookie', value: 12 });
+    v2.close();
+
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const customer = await db.customers.get(stored.id);
+    expect(customer).toEqual({
+      ...stored,
+      ...customerEditableDefaults,
+      name: 'Café du Port',
+      address: '1 quai',
+      postcode: '69001',
+      city: 'Lyon',
+      status: 'customer',
+      externalRef: null,
+    });
+    expect(customerSchema.safeParse(customer).success).toBe(true);
+    // The cookie stays: head office sends the new entities as the difference, no reset.
+    expect(await db.getMeta('cookie')).toBe(12);
+    for (const [entity, table] of Object.entries(db.serverTables())) {
+      if (entity !== 'customer') expect(await table.count(), entity).toBe(0);
+    }
+    await db.orders.put({
+      id: '01900000-0000-7000-8000-0000000000d1',
+      customerId: stored.id,
+      repId: null,
+      number: 'CMD-1',
+      orderedAt: '2026-11-20T09:00:00.000Z',
+      deliveryDate: null,
+      status: 'delivered',
+      lines: [],
+      totalExclCents: 0,
+      totalVatCents: 0,
+      totalInclCents: 0,
+      version: 1,
+      updatedAt: '2026-11-20T09:00:00.000Z',
+    });
+    const recent = await db.orders
+      .where('[customerId+orderedAt]')
+      .between([stored.id, Dexie.minKey], [stored.id, Dexie.maxKey])
+      .toArray();
+    expect(recent.map((o) => o.number)).toEqual(['CMD-1']);
+    expect(
+      await db.contacts
+        .where('[customerId+lastName]')
+        .between([stored.id, ''], [stored.id, '\uffff'])
+        .count(),
+    ).toBe(0);
+    expect(await db.prices.where('[priceListId+productId]').equals(['a', 'b']).count()).toBe(0);
     db.close();
     await db.delete();
   });

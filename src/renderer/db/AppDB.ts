@@ -1,14 +1,26 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
+import { customerEditableDefaults } from '../../shared/domain/customer/customer.js';
+import type { EntityName, EntityRow } from '../../shared/sync/protocol.js';
 import type {
+  ActionRow,
+  AppointmentRow,
+  ComplaintRow,
   ConflictRow,
+  ConsentRow,
+  ContactRow,
   CustomerRow,
   MetaKey,
   MetaRow,
   MetaValue,
   NoteRow,
+  OrderRow,
   OutboxEntry,
   OutcomeRow,
+  PriceListRow,
+  PriceRow,
+  ProductRow,
+  VisitRow,
 } from './schema.js';
 import { metaDefaults, metaSchemas, outboxEntrySchema } from './schema.js';
 
@@ -34,6 +46,16 @@ export class AppDB extends Dexie {
   notes!: EntityTable<NoteRow, 'id'>;
   conflicts!: EntityTable<ConflictRow, 'id'>;
   outcomes!: EntityTable<OutcomeRow, 'id'>;
+  contacts!: EntityTable<ContactRow, 'id'>;
+  consents!: EntityTable<ConsentRow, 'id'>;
+  products!: EntityTable<ProductRow, 'id'>;
+  priceLists!: EntityTable<PriceListRow, 'id'>;
+  prices!: EntityTable<PriceRow, 'id'>;
+  orders!: EntityTable<OrderRow, 'id'>;
+  appointments!: EntityTable<AppointmentRow, 'id'>;
+  actions!: EntityTable<ActionRow, 'id'>;
+  visits!: EntityTable<VisitRow, 'id'>;
+  complaints!: EntityTable<ComplaintRow, 'id'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
 
@@ -70,6 +92,58 @@ export class AppDB extends Dexie {
           }
         }
       });
+    // Version 3: the full customer file. New tables for everything hanging off a customer
+    // and the catalogue; customers stored by v2 get the new identity and declarative fields
+    // with the values head office gave every existing customer (it will not resend them: their
+    // version did not change).
+    this.version(3)
+      .stores({
+        contacts: 'id, customerId, [customerId+lastName]',
+        consents: 'id, customerId, contactId',
+        products: 'id, reference, family, name',
+        priceLists: 'id, customerGroup',
+        prices: 'id, [priceListId+productId], productId',
+        orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
+        appointments: 'id, startAt, customerId, repId',
+        actions: 'id, customerId, [customerId+at]',
+        visits: 'id, customerId, [customerId+at]',
+        complaints: 'id, customerId, status',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table<Partial<CustomerRow>, string>('customers')
+          .toCollection()
+          .modify((row) => {
+            for (const [key, value] of Object.entries(customerEditableDefaults)) {
+              const k = key as keyof typeof customerEditableDefaults;
+              if (row[k] === undefined) (row as Record<string, unknown>)[k] = value;
+            }
+            if (row.externalRef === undefined) row.externalRef = null;
+          });
+      });
+  }
+
+  /**
+   * The local table of every entity head office sends, checked by the compiler: a new
+   * entity without its table is a compile error (pull apply and reset go through this).
+   */
+  serverTables(): { readonly [E in EntityName]: EntityTable<EntityRow<E>, 'id'> } {
+    return {
+      customer: this.customers,
+      product: this.products,
+      priceList: this.priceLists,
+      price: this.prices,
+      contact: this.contacts,
+      consent: this.consents,
+      note: this.notes,
+      order: this.orders,
+      appointment: this.appointments,
+      action: this.actions,
+      visit: this.visits,
+      complaint: this.complaints,
+      conflict: this.conflicts,
+      outcome: this.outcomes,
+    };
   }
 
   /** Reads one setting, validated; the default when unset. Throws on a corrupt value. */

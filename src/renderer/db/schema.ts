@@ -1,10 +1,16 @@
 /**
- * Row types of the local database. Server-owned rows (customers, notes, conflicts, outcomes)
- * keep the exact wire shape from src/shared so a pull can store them as they come.
+ * Row types of the local database. Server-owned rows (every sync entity) keep the exact wire
+ * shape from src/shared so a pull can store them as they come; an order keeps its lines
+ * embedded.
  */
 import { z } from 'zod';
+import type { Complaint, MarketingAction, Visit } from '../../shared/domain/activity/activity.js';
+import type { Appointment } from '../../shared/domain/appointment/appointment.js';
+import type { Price, PriceList, Product } from '../../shared/domain/catalog/catalog.js';
+import type { Consent, Contact } from '../../shared/domain/contact/contact.js';
 import type { Customer } from '../../shared/domain/customer/customer.js';
 import type { Note } from '../../shared/domain/note/note.js';
+import type { Order } from '../../shared/domain/order/order.js';
 import { localeSchema } from '../../shared/domain/user/user.js';
 import { isoDateTimeSchema, uuidSchema } from '../../shared/lib/ids.js';
 import { mutationSchema } from '../../shared/sync/mutations.js';
@@ -14,6 +20,16 @@ export type CustomerRow = Customer;
 export type NoteRow = Note;
 export type ConflictRow = Conflict;
 export type OutcomeRow = MutationOutcome;
+export type ContactRow = Contact;
+export type ConsentRow = Consent;
+export type ProductRow = Product;
+export type PriceListRow = PriceList;
+export type PriceRow = Price;
+export type OrderRow = Order;
+export type AppointmentRow = Appointment;
+export type ActionRow = MarketingAction;
+export type VisitRow = Visit;
+export type ComplaintRow = Complaint;
 
 /** A local write waiting for head office: the exact mutation that will be pushed. */
 export const outboxEntrySchema = mutationSchema;

@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'sync.panel.pending': 'Waiting to reach head office',
   'sync.panel.pendingEmpty': 'Nothing waiting: everything reached head office.',
   'sync.panel.refused': 'Refused by head office',
+  'sync.panel.refusedText': 'Refused text: ',
   'sync.panel.refusedEmpty': 'No refused changes.',
   'sync.panel.conflicts': 'Conflict log',
   'sync.panel.conflictsEmpty': 'No conflicts.',

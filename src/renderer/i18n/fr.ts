@@ -25,6 +25,7 @@ export const fr = {
   'sync.panel.pending': 'En attente d’envoi au siège',
   'sync.panel.pendingEmpty': 'Rien en attente : tout est arrivé au siège.',
   'sync.panel.refused': 'Refusé par le siège',
+  'sync.panel.refusedText': 'Texte refusé : ',
   'sync.panel.refusedEmpty': 'Aucune modification refusée.',
   'sync.panel.conflicts': 'Journal des conflits',
   'sync.panel.conflictsEmpty': 'Aucun conflit.',

@@ -13,8 +13,9 @@ let server: FakeServer;
 let clock: FakeClock;
 let dbCount = 0;
 
-function makeEngine(random: () => number = () => 0.5): SyncEngine {
+function makeEngine(random: () => number = () => 0.5, pullPageLimit?: number): SyncEngine {
   return new SyncEngine({
+    ...(pullPageLimit === undefined ? {} : { pullPageLimit }),
     db,
     transport: server,
     probe: async () => !server.unreachable,
@@ -218,6 +219,51 @@ describe('SyncEngine', () => {
     await engine.start();
     expect(await db.customers.count()).toBe(25);
     expect(server.calls.filter((c) => c.method === 'sync-pull')).toHaveLength(3);
+    engine.stop();
+  });
+
+  it('sends a page limit and reports download progress during a multi-page pull', async () => {
+    for (let n = 3; n <= 25; n += 1) server.customers.set(makeCustomer(n).id, makeCustomer(n));
+    const engine = makeEngine(undefined, 10);
+    const downloads: unknown[] = [];
+    engine.subscribe((s) => downloads.push(s.download));
+    await engine.start();
+    const pulls = server.calls.filter((c) => c.method === 'sync-pull');
+    expect(pulls.map((c) => (c.input as { limit?: number }).limit)).toEqual([10, 10, 10]);
+    expect(downloads.filter((d) => d !== null)).toEqual([
+      { received: 10, pages: 1 },
+      { received: 20, pages: 2 },
+    ]);
+    expect(engine.getStatus().download).toBeNull();
+    engine.stop();
+  });
+
+  it('an interrupted first download resumes from the last applied page: no reset, nothing twice', async () => {
+    for (let n = 3; n <= 25; n += 1) server.customers.set(makeCustomer(n).id, makeCustomer(n));
+    server.failPullNumber = 3;
+    const engine = makeEngine(undefined, 5);
+    await engine.start();
+    // Pages 1 and 2 are stored with page 2's cookie; page 3 never arrived.
+    expect(engine.getStatus().state).toBe('offline');
+    expect(engine.getStatus().download).toBeNull();
+    expect(await db.customers.count()).toBe(10);
+    const cookieOfPage2 = await db.getMeta('cookie');
+    expect(cookieOfPage2).toBe(server.pullResponses[1]?.cookie);
+
+    await engine.syncNow();
+    const pulls = server.calls
+      .filter((c) => c.method === 'sync-pull')
+      .map((c) => c.input as { cookie: number });
+    expect(pulls).toHaveLength(6); // 2 applied, 1 lost, then pages 3, 4, 5
+    expect(pulls[2]?.cookie).toBe(cookieOfPage2);
+    expect(pulls[3]?.cookie).toBe(cookieOfPage2);
+    const answers = server.pullResponses;
+    expect(answers.map((r) => r.reset)).toEqual([true, false, false, false, false]);
+    const sent = answers.flatMap((r) => r.patch.map((op) => (op.op === 'put' ? op.value.id : op.id)));
+    expect(sent).toHaveLength(25);
+    expect(new Set(sent).size).toBe(25);
+    expect(await db.customers.count()).toBe(25);
+    expect(engine.getStatus()).toMatchObject({ state: 'idle', download: null });
     engine.stop();
   });
 

@@ -12,9 +12,10 @@
 import type { Transport } from '../../shared/contract/transport.js';
 import { TransportError } from '../../shared/contract/transport.js';
 import type { AppError, ErrorCode } from '../../shared/lib/result.js';
-import { missingCaseError } from '../../shared/lib/result.js';
 import { MAX_PUSH_BATCH, SCHEMA_VERSION } from '../../shared/sync/protocol.js';
-import type { PatchOp, PullResponse } from '../../shared/sync/protocol.js';
+import type { EntityName, EntityRow, PatchOp, PullResponse } from '../../shared/sync/protocol.js';
+import { entityNames } from '../../shared/sync/protocol.js';
+import type { Table } from 'dexie';
 import type { AppDB } from '../db/AppDB.js';
 import type { CustomerChanges } from '../../shared/domain/customer/customer.js';
 import type { NoteRow, OutboxEntry } from '../db/schema.js';
@@ -36,7 +37,12 @@ export interface SyncStatus {
   pending: number;
   lastSyncAt: string | null;
   error?: SyncErrorCode;
+  /** During a multi-page pull (first download): ops applied and pages so far; else null. */
+  download: { received: number; pages: number } | null;
 }
+
+/** Ops per pull page: small enough to apply in one quick transaction, big enough to be fast. */
+export const PULL_PAGE_LIMIT = 2_000;
 
 export type SyncEvent =
   { type: 'signed-out'; code: ErrorCode } | { type: 'app-outdated' } | { type: 'synced'; at: string };
@@ -75,6 +81,8 @@ export interface SyncEngineOptions {
   connectivity?: EventTargetLike | null;
   timings?: Partial<SyncTimings>;
   log?: Logger;
+  /** Ops per pull page; PULL_PAGE_LIMIT unless a test says otherwise. */
+  pullPageLimit?: number;
 }
 
 /** A business answer that ends this sync attempt (not retried with backoff). */
@@ -119,7 +127,8 @@ export class SyncEngine {
   private readonly log: Logger;
   private readonly ctx: MutatorContext;
 
-  private status: SyncStatus = { state: 'idle', pending: 0, lastSyncAt: null };
+  private status: SyncStatus = { state: 'idle', pending: 0, lastSyncAt: null, download: null };
+  private readonly pullPageLimit: number;
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();
   private readonly eventListeners = new Set<(event: SyncEvent) => void>();
 
@@ -129,6 +138,8 @@ export class SyncEngine {
   private started = false;
   /** Set after app-outdated or a lost session: no automatic sync until a new engine. */
   private halted = false;
+  /** Outbox entries were acknowledged: optimistic rows must be checked once the pull is complete. */
+  private unconfirmedWrites = false;
   /** Consecutive TransportErrors; drives the backoff. */
   private attempt = 0;
 
@@ -154,6 +165,7 @@ export class SyncEngine {
         : options.connectivity;
     this.timings = { ...defaultTimings, ...options.timings };
     this.log = options.log ?? consoleLogger;
+    this.pullPageLimit = options.pullPageLimit ?? PULL_PAGE_LIMIT;
     this.ctx = {
       userId: options.user.id,
       userName: options.user.name,
@@ -325,7 +337,9 @@ export class SyncEngine {
   /** Drops the entries head office has processed (applied or refused). */
   private async acknowledge(lastMid: number): Promise<void> {
     await this.db.transaction('rw', [this.db.outbox, this.db.meta], async () => {
-      await this.db.outbox.where('mid').belowOrEqual(lastMid).delete();
+      const acknowledged = this.db.outbox.where('mid').belowOrEqual(lastMid);
+      if ((await acknowledged.count()) > 0) this.unconfirmedWrites = true;
+      await acknowledged.delete();
       await this.db.setMeta('lastMid', lastMid);
       const nextMid = (await this.db.getMeta('nextMid')) ?? 1;
       if (nextMid <= lastMid) await this.db.setMeta('nextMid', lastMid + 1);
@@ -350,17 +364,32 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Pulls page by page (`PULL_PAGE_LIMIT` ops each) until head office has nothing more. Each
+   * page is applied with its cookie, so an interrupted download resumes from the last page
+   * applied. While more than one page comes, `status.download` counts what arrived.
+   */
   private async pull(clientId: string): Promise<void> {
-    for (let round = 0; round < 10_000; round += 1) {
-      const cookie = (await this.db.getMeta('cookie')) ?? null;
-      const result = await this.transport.invoke('sync-pull', {
-        clientId,
-        schemaVersion: SCHEMA_VERSION,
-        cookie,
-      });
-      if (!result.ok) throw new SyncStop(result.error);
-      await this.applyPull(result.value);
-      if (!result.value.more) return;
+    let received = 0;
+    let pages = 0;
+    try {
+      for (let round = 0; round < 10_000; round += 1) {
+        const cookie = (await this.db.getMeta('cookie')) ?? null;
+        const result = await this.transport.invoke('sync-pull', {
+          clientId,
+          schemaVersion: SCHEMA_VERSION,
+          cookie,
+          limit: this.pullPageLimit,
+        });
+        if (!result.ok) throw new SyncStop(result.error);
+        await this.applyPull(result.value);
+        received += result.value.patch.length;
+        pages += 1;
+        if (!result.value.more) return;
+        this.setStatus({ download: { received, pages } });
+      }
+    } finally {
+      if (this.status.download !== null) this.setStatus({ download: null });
     }
   }
 
@@ -370,24 +399,26 @@ export class SyncEngine {
     await this.guardStorage(() =>
       db.transaction(
         'rw',
-        [db.customers, db.notes, db.conflicts, db.outcomes, db.outbox, db.meta],
+        [...entityNames.map((e) => db.serverTables()[e]), db.outbox, db.meta],
         async () => {
           if (response.reset) {
-            await Promise.all([
-              db.customers.clear(),
-              db.notes.clear(),
-              db.conflicts.clear(),
-              db.outcomes.clear(),
-            ]);
+            const tables = db.serverTables();
+            await Promise.all(entityNames.map((e) => tables[e].clear()));
           }
           await applyPatch(db, response.patch);
           await db.setMeta('cookie', response.cookie);
           await db.setMeta('lastMid', response.lastMid);
           await db.setMeta('lastPullAt', response.serverTime);
-          await db.outbox.where('mid').belowOrEqual(response.lastMid).delete();
+          const acknowledged = db.outbox.where('mid').belowOrEqual(response.lastMid);
+          if ((await acknowledged.count()) > 0) this.unconfirmedWrites = true;
+          await acknowledged.delete();
           const nextMid = (await db.getMeta('nextMid')) ?? 1;
           if (nextMid <= response.lastMid) await db.setMeta('nextMid', response.lastMid + 1);
           await rebasePending(db, this.ctx);
+          if (!response.more && (this.unconfirmedWrites || response.reset)) {
+            await dropRefusedLocalNotes(db);
+            this.unconfirmedWrites = false;
+          }
         },
       ),
     );
@@ -557,6 +588,7 @@ export class StorageFullError extends Error {
 
 /** Applies ops in order, batching consecutive puts/deletes of the same entity. */
 async function applyPatch(db: AppDB, patch: readonly PatchOp[]): Promise<void> {
+  const tables = db.serverTables();
   let i = 0;
   while (i < patch.length) {
     const op = patch[i];
@@ -566,48 +598,38 @@ async function applyPatch(db: AppDB, patch: readonly PatchOp[]): Promise<void> {
     const run = patch.slice(i, j);
     if (op.op === 'del') {
       const ids = run.flatMap((o) => (o.op === 'del' ? [o.id] : []));
-      await tableFor(db, op.entity).bulkDelete(ids);
+      await tables[op.entity].bulkDelete(ids);
     } else {
-      switch (op.entity) {
-        case 'customer':
-          await db.customers.bulkPut(
-            run.flatMap((o) => (o.op === 'put' && o.entity === 'customer' ? [o.value] : [])),
-          );
-          break;
-        case 'note':
-          await db.notes.bulkPut(
-            run.flatMap((o) => (o.op === 'put' && o.entity === 'note' ? [o.value] : [])),
-          );
-          break;
-        case 'conflict':
-          await db.conflicts.bulkPut(
-            run.flatMap((o) => (o.op === 'put' && o.entity === 'conflict' ? [o.value] : [])),
-          );
-          break;
-        case 'outcome':
-          await db.outcomes.bulkPut(
-            run.flatMap((o) => (o.op === 'put' && o.entity === 'outcome' ? [o.value] : [])),
-          );
-          break;
-        default:
-          missingCaseError(op);
-      }
+      await putAll(tables, op.entity, run);
     }
     i = j;
   }
 }
 
-function tableFor(db: AppDB, entity: PatchOp['entity']) {
-  switch (entity) {
-    case 'customer':
-      return db.customers;
-    case 'note':
-      return db.notes;
-    case 'conflict':
-      return db.conflicts;
-    case 'outcome':
-      return db.outcomes;
-    default:
-      return missingCaseError(entity);
-  }
+/** Stores the values of a run of puts of one entity in its table. */
+function putAll<E extends EntityName>(
+  tables: ReturnType<AppDB['serverTables']>,
+  entity: E,
+  run: readonly PatchOp[],
+): Promise<unknown> {
+  const values = run.flatMap((o) => (o.op === 'put' && o.entity === entity ? [o.value as EntityRow<E>] : []));
+  // The typed map guarantees tables[entity] stores EntityRow<E>; TS cannot follow E through it.
+  const table = tables[entity] as unknown as Table<EntityRow<E>, string>;
+  return table.bulkPut(values);
+}
+
+/**
+ * An optimistic note lives only while its mutation waits. Once head office has answered for it
+ * and the pull is complete, a note it accepted is head office's own row (receivedAt set); one
+ * still local-only was refused (e.g. its customer left the rep's portfolio meanwhile). It goes:
+ * its text is kept with the refusal in the sync panel, so nothing the rep typed is lost.
+ */
+async function dropRefusedLocalNotes(db: AppDB): Promise<void> {
+  const pending = new Set(
+    (await db.outbox.toArray()).flatMap((entry) => (entry.name === 'note-add' ? [entry.args.id] : [])),
+  );
+  const refused = await db.notes
+    .filter((note) => note.receivedAt === null && !pending.has(note.id))
+    .primaryKeys();
+  if (refused.length > 0) await db.notes.bulkDelete(refused);
 }

@@ -3,6 +3,7 @@ import type { Input, Method, Output } from '../../shared/contract/index.js';
 import type { Transport } from '../../shared/contract/transport.js';
 import { TransportError } from '../../shared/contract/transport.js';
 import type { Customer } from '../../shared/domain/customer/customer.js';
+import { customerEditableDefaults } from '../../shared/domain/customer/customer.js';
 import type { Note } from '../../shared/domain/note/note.js';
 import type { Result } from '../../shared/lib/result.js';
 import { fail, ok } from '../../shared/lib/result.js';
@@ -15,6 +16,7 @@ export const USER = { id: '01900000-0000-7000-8000-000000000001', name: 'Camille
 export function makeCustomer(n: number, extra: Partial<Customer> = {}): Customer {
   const hex = n.toString(16).padStart(12, '0');
   return {
+    ...customerEditableDefaults,
     id: `01900000-0000-7000-8000-${hex}`,
     name: `Client ${n}`,
     address: `${n} rue de la République`,
@@ -25,6 +27,7 @@ export function makeCustomer(n: number, extra: Partial<Customer> = {}): Customer
     status: 'customer',
     ownerId: USER.id,
     ownerName: USER.name,
+    externalRef: null,
     version: 1,
     updatedAt: '2026-11-20T08:00:00.000Z',
     ...extra,
@@ -51,7 +54,13 @@ export class FakeServer implements Transport {
   ignorePushes = false;
   /** Max ops per pull response (exercises `more`). */
   pageSize = 10_000;
-  private pullOffsets = new Map<string, number>();
+  /** The sync-pull call (1-based) that fails with a TransportError, as a dropped connection. */
+  failPullNumber: number | null = null;
+  /** Every pull answer sent, in order. */
+  pullResponses: PullResponse[] = [];
+  private pullCount = 0;
+  private nextPageCookie = 1_000_000;
+  private readonly pageCookies = new Map<number, number>();
 
   async invoke<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
     this.calls.push({ method, input: structuredClone(input) });
@@ -111,24 +120,39 @@ export class FakeServer implements Transport {
     }
   }
 
-  /** Always answers with the full state (reset on first pull), paginated by pageSize. */
+  /**
+   * Answers with the full state, paginated by pageSize (or the request's smaller limit). A
+   * page with `more` gets its own cookie, remembered with the offset of the next page, so a
+   * client coming back with it continues there without a reset (like head office's view
+   * record); any other cookie starts over with `reset: true`.
+   */
   private pull(req: Input<'sync-pull'>): Result<PullResponse> {
+    this.pullCount += 1;
+    if (this.failPullNumber === this.pullCount) throw new TransportError('connection reset', null);
     const all: PatchOp[] = [
       ...[...this.customers.values()].map((value): PatchOp => ({ op: 'put', entity: 'customer', value })),
       ...[...this.notes.values()].map((value): PatchOp => ({ op: 'put', entity: 'note', value })),
     ];
-    const offset = req.cookie === null ? 0 : (this.pullOffsets.get(req.clientId) ?? 0);
-    const page = all.slice(offset, offset + this.pageSize);
+    const resumeAt = req.cookie === null ? undefined : this.pageCookies.get(req.cookie);
+    const offset = resumeAt ?? 0;
+    const page = all.slice(offset, offset + Math.min(this.pageSize, req.limit ?? Infinity));
     const more = offset + page.length < all.length;
-    this.pullOffsets.set(req.clientId, more ? offset + page.length : 0);
-    return ok({
-      cookie: this.cookie,
+    let cookie = this.cookie;
+    if (more) {
+      this.nextPageCookie += 1;
+      cookie = this.nextPageCookie;
+      this.pageCookies.set(cookie, offset + page.length);
+    }
+    const response: PullResponse = {
+      cookie,
       lastMid: this.lastMid.get(req.clientId) ?? 0,
-      reset: offset === 0,
+      reset: resumeAt === undefined,
       more,
       patch: page,
       serverTime: '2026-11-24T12:00:00.000Z',
-    });
+    };
+    this.pullResponses.push(structuredClone(response));
+    return ok(response);
   }
 }
 

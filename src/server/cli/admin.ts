@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Customer } from '../../shared/domain/customer/customer.js';
-import { customerEditableFields } from '../../shared/domain/customer/customer.js';
+import type { CustomerEditable } from '../../shared/domain/customer/customer.js';
+import { customerEditableFields, customerFieldFromText } from '../../shared/domain/customer/customer.js';
 import type { User } from '../../shared/domain/user/user.js';
 import type { Result } from '../../shared/lib/result.js';
 import { appErrorSchema } from '../../shared/lib/result.js';
@@ -29,6 +30,10 @@ const resultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: appErrorSchema }),
 ]);
+
+function isEditableField(name: string): name is keyof CustomerEditable {
+  return (customerEditableFields as readonly string[]).includes(name);
+}
 
 const USAGE = `Usage: npx tsx src/server/cli/admin.ts [--as <adminEmail>] <command>
   users                                      list users
@@ -112,11 +117,21 @@ async function run(cli: Cli, command: string, args: string[]): Promise<void> {
     case 'customer-update': {
       const [ref, ...assignments] = positional;
       if (ref === undefined || assignments.length === 0) throw new CliError(USAGE);
-      const changes: Record<string, string> = {};
+      const changes: Record<string, unknown> = {};
       for (const assignment of assignments) {
         const eq = assignment.indexOf('=');
         if (eq <= 0) throw new CliError(`Expected field=value, got "${assignment}".`);
-        changes[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+        const field = assignment.slice(0, eq);
+        if (!isEditableField(field)) {
+          throw new CliError(
+            `Unknown field "${field}"; editable fields: ${customerEditableFields.join(', ')}.`,
+          );
+        }
+        const parsed = customerFieldFromText(field, assignment.slice(eq + 1));
+        if (!parsed.success) {
+          throw new CliError(`Invalid ${field}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+        }
+        changes[field] = parsed.data;
       }
       const customer = await findCustomer(cli, ref);
       const updated = await cli.call<{ customer: Customer }>('customer-update', { id: customer.id, changes });

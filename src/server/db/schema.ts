@@ -4,8 +4,11 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -17,6 +20,20 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { errorCodes } from '../../shared/lib/result.js';
+import { channels, consentPurposes } from '../../shared/domain/contact/contact.js';
+import { orderStatuses } from '../../shared/domain/order/order.js';
+import type { PriceBreak, VatRate } from '../../shared/domain/catalog/catalog.js';
+import { appointmentKinds, appointmentStatuses } from '../../shared/domain/appointment/appointment.js';
+import {
+  actionKinds,
+  complaintSeverities,
+  complaintStatuses,
+  reactions,
+  visitOutcomes,
+} from '../../shared/domain/activity/activity.js';
+import type { VisitObjection } from '../../shared/domain/activity/activity.js';
+import { companySizes } from '../../shared/domain/customer/customer.js';
+import { entityNames } from '../../shared/sync/protocol.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -95,12 +112,35 @@ export const customers = pgTable(
   {
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
+    siret: text('siret').notNull().default(''),
+    nafCode: text('naf_code').notNull().default(''),
+    legalForm: text('legal_form').notNull().default(''),
     address: text('address').notNull().default(''),
     postcode: text('postcode').notNull().default(''),
     city: text('city').notNull().default(''),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    size: text('size', { enum: companySizes }).notNull().default(''),
+    sector: text('sector').notNull().default(''),
+    firstContactDate: date('first_contact_date', { mode: 'string' }),
     phone: text('phone').notNull().default(''),
     email: text('email').notNull().default(''),
+    needs: text('needs').notNull().default(''),
+    preferredVisitDays: jsonb('preferred_visit_days')
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    preferredVisitHours: text('preferred_visit_hours').notNull().default(''),
+    openingHours: text('opening_hours').notNull().default(''),
+    competitors: jsonb('competitors')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    budgetCycle: text('budget_cycle').notNull().default(''),
+    declarativeNotes: text('declarative_notes').notNull().default(''),
     status: text('status', { enum: ['prospect', 'customer', 'lost'] }).notNull(),
+    priceGroup: text('price_group').notNull().default(''),
+    externalRef: text('external_ref'),
     ownerId: uuid('owner_id').references(() => users.id),
     version: integer('version').notNull().default(1),
     fieldVersions: jsonb('field_versions')
@@ -115,7 +155,10 @@ export const customers = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     deletedAt: ts('deleted_at'),
   },
-  (t) => [index('customers_owner_idx').on(t.ownerId)],
+  (t) => [
+    index('customers_owner_idx').on(t.ownerId),
+    uniqueIndex('customers_external_ref_unique').on(t.externalRef),
+  ],
 );
 
 export const notes = pgTable(
@@ -161,7 +204,7 @@ export const syncClientViews = pgTable(
     clientId: uuid('client_id')
       .notNull()
       .references(() => syncClients.id),
-    entity: text('entity', { enum: ['customer', 'note', 'conflict', 'outcome'] }).notNull(),
+    entity: text('entity', { enum: entityNames }).notNull(),
     rowId: uuid('row_id').notNull(),
     rowVersion: integer('row_version').notNull(),
     deleted: boolean('deleted').notNull().default(false),
@@ -184,6 +227,7 @@ export const mutationOutcomes = pgTable(
     name: text('name').notNull(),
     code: text('code', { enum: errorCodes }).notNull(),
     message: text('message').notNull(),
+    detail: text('detail').notNull().default(''),
     at: ts('at').notNull(),
   },
   (t) => [index('mutation_outcomes_client_idx').on(t.clientId)],
@@ -220,4 +264,244 @@ export const auditLog = pgTable(
     at: ts('at').notNull(),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+// ---- The customer file (portfolio): contacts, catalogue, orders, activity -------------------
+// Every synced table: a uuid id made by the client or the seed/import, `version` bumped on
+// every change (it is what the pull compares), `updated_at`, a `deleted_at` tombstone, and
+// `external_ref` (the id in the system an import came from; unique where imports upsert).
+
+const syncedColumns = {
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  deletedAt: ts('deleted_at'),
+  externalRef: text('external_ref'),
+};
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull(),
+    role: text('role').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    mobile: text('mobile').notNull().default(''),
+    email: text('email').notNull().default(''),
+    decisionMaker: boolean('decision_maker').notNull().default(false),
+    preferredChannel: text('preferred_channel', { enum: channels }).notNull().default('visit'),
+    anonymisedAt: ts('anonymised_at'),
+    ...syncedColumns,
+  },
+  (t) => [
+    index('contacts_customer_idx').on(t.customerId),
+    uniqueIndex('contacts_external_ref_unique').on(t.externalRef),
+  ],
+);
+
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    purpose: text('purpose', { enum: consentPurposes }).notNull(),
+    granted: boolean('granted').notNull(),
+    at: ts('at').notNull(),
+    source: text('source').notNull().default(''),
+    ...syncedColumns,
+  },
+  (t) => [index('consents_customer_idx').on(t.customerId), index('consents_contact_idx').on(t.contactId)],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey(),
+    reference: text('reference').notNull(),
+    name: text('name').notNull(),
+    family: text('family').notNull(),
+    unit: text('unit').notNull(),
+    vatRate: integer('vat_rate').$type<VatRate>().notNull(),
+    active: boolean('active').notNull().default(true),
+    ...syncedColumns,
+  },
+  (t) => [
+    uniqueIndex('products_reference_unique').on(t.reference),
+    uniqueIndex('products_external_ref_unique').on(t.externalRef),
+  ],
+);
+
+export const priceLists = pgTable(
+  'price_lists',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    customerGroup: text('customer_group').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    ...syncedColumns,
+  },
+  (t) => [uniqueIndex('price_lists_code_unique').on(t.code)],
+);
+
+export const prices = pgTable(
+  'prices',
+  {
+    id: uuid('id').primaryKey(),
+    priceListId: uuid('price_list_id')
+      .notNull()
+      .references(() => priceLists.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    breaks: jsonb('breaks').$type<PriceBreak[]>().notNull(),
+    ...syncedColumns,
+  },
+  (t) => [
+    uniqueIndex('prices_list_product_unique').on(t.priceListId, t.productId),
+    index('prices_product_idx').on(t.productId),
+  ],
+);
+
+/** Totals in cents: bigint in SQL (a year of a big account can pass 2^31 cents), JS numbers. */
+const cents = (name: string) => bigint(name, { mode: 'number' });
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    repId: uuid('rep_id').references(() => users.id),
+    number: text('number').notNull(),
+    orderedAt: ts('ordered_at').notNull(),
+    deliveryDate: date('delivery_date', { mode: 'string' }),
+    status: text('status', { enum: orderStatuses }).notNull(),
+    totalExclCents: cents('total_excl_cents').notNull(),
+    totalVatCents: cents('total_vat_cents').notNull(),
+    totalInclCents: cents('total_incl_cents').notNull(),
+    ...syncedColumns,
+  },
+  (t) => [
+    uniqueIndex('orders_number_unique').on(t.number),
+    uniqueIndex('orders_external_ref_unique').on(t.externalRef),
+    index('orders_customer_idx').on(t.customerId, t.orderedAt),
+  ],
+);
+
+/** Lines belong to their order: changing a line bumps the order's version (it syncs as one record). */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    position: integer('position').notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    productReference: text('product_reference').notNull(),
+    productName: text('product_name').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceCents: cents('unit_price_cents').notNull(),
+    discountBp: integer('discount_bp').notNull().default(0),
+    vatRate: integer('vat_rate').$type<VatRate>().notNull(),
+    totalExclCents: cents('total_excl_cents').notNull(),
+  },
+  (t) => [uniqueIndex('order_lines_order_position_unique').on(t.orderId, t.position)],
+);
+
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: appointmentKinds }).notNull(),
+    startAt: ts('start_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    objective: text('objective').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    status: text('status', { enum: appointmentStatuses }).notNull(),
+    setByManagerName: text('set_by_manager_name'),
+    ...syncedColumns,
+  },
+  (t) => [
+    index('appointments_customer_idx').on(t.customerId),
+    index('appointments_rep_idx').on(t.repId, t.startAt),
+  ],
+);
+
+export const marketingActions = pgTable(
+  'marketing_actions',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    kind: text('kind', { enum: actionKinds }).notNull(),
+    at: ts('at').notNull(),
+    label: text('label').notNull().default(''),
+    reaction: text('reaction', { enum: reactions }).notNull(),
+    ...syncedColumns,
+  },
+  (t) => [index('marketing_actions_customer_idx').on(t.customerId)],
+);
+
+export const visits = pgTable(
+  'visits',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    at: ts('at').notNull(),
+    channel: text('channel', { enum: channels }).notNull(),
+    outcome: text('outcome', { enum: visitOutcomes }).notNull(),
+    objections: jsonb('objections')
+      .$type<VisitObjection[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    summary: text('summary').notNull().default(''),
+    ...syncedColumns,
+  },
+  (t) => [index('visits_customer_idx').on(t.customerId)],
+);
+
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    orderId: uuid('order_id').references(() => orders.id),
+    productId: uuid('product_id').references(() => products.id),
+    category: text('category').notNull().default(''),
+    description: text('description').notNull().default(''),
+    severity: text('severity', { enum: complaintSeverities }).notNull(),
+    status: text('status', { enum: complaintStatuses }).notNull(),
+    ...syncedColumns,
+  },
+  (t) => [index('complaints_customer_idx').on(t.customerId)],
 );

@@ -1,30 +1,26 @@
 /**
- * The demo company, deterministic and idempotent: team "Rhône-Alpes", an admin, a manager
- * and two reps, all with the password `tournee`, ~60 CHR customers per rep in real
- * Rhône-Alpes towns and a few notes. `seedScale` adds a large portfolio for benchmarks.
+ * The demo company, deterministic and idempotent: the generated CHR distributor of
+ * `company.ts` (teams Rhône-Alpes and Provence-Occitanie, admin, managers Julien Mercier and
+ * Isabelle Faure, ten reps including Camille Martin and Thomas Bernard, all with the password
+ * `tournee`), ~6,000 customers at scale 1 with three years of history. Tests pass a small
+ * scale. `seedScale` adds a large flat portfolio to one rep for benchmarks.
  */
 import { eq } from 'drizzle-orm';
 import type { CustomerStatus } from '../../shared/domain/customer/customer.js';
-import type { Role } from '../../shared/domain/user/user.js';
-import { customers, notes, teams, users } from '../db/schema.js';
+import { customers, users } from '../db/schema.js';
 import type { DbOrTx } from '../db/types.js';
 import { hashPassword, productionHashOptions } from '../features/auth/passwords.js';
 import type { PasswordHashOptions } from '../features/auth/passwords.js';
+import { CUSTOMERS_PER_REP_AT_SCALE_1, DEFAULT_COMPANY_SEED, generateCompany } from './company.js';
+import type { GeneratedCompany } from './company.js';
+import { createPrng } from './random.js';
+import { ADMIN_EMAIL, isCompanySeeded, writeCompany } from './write.js';
+import type { WriteCompanyResult } from './write.js';
+
+export { createPrng } from './random.js';
 
 export const DEMO_PASSWORD = 'tournee';
 export const DEMO_TEAM_NAME = 'Rhône-Alpes';
-
-/** Small deterministic PRNG (mulberry32). */
-export function createPrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A UUID v7-shaped id drawn from the PRNG (valid for RFC 9562 validators). */
 function prngUuid(random: () => number): string {
@@ -50,70 +46,11 @@ const towns = [
   { city: 'Villeurbanne', postcode: '69100' },
   { city: 'Caluire-et-Cuire', postcode: '69300' },
   { city: 'Vienne', postcode: '38200' },
-  { city: 'Grenoble', postcode: '38000' },
-  { city: 'Annecy', postcode: '74000' },
-  { city: 'Chamonix-Mont-Blanc', postcode: '74400' },
-  { city: 'Chambéry', postcode: '73000' },
-  { city: 'Aix-les-Bains', postcode: '73100' },
-  { city: 'Saint-Étienne', postcode: '42000' },
-  { city: 'Roanne', postcode: '42300' },
-  { city: 'Valence', postcode: '26000' },
-  { city: 'Montélimar', postcode: '26200' },
-  { city: 'Bourg-en-Bresse', postcode: '01000' },
   { city: 'Villefranche-sur-Saône', postcode: '69400' },
-  { city: 'Annemasse', postcode: '74100' },
 ] as const;
-
-const kinds = [
-  'Café',
-  'Brasserie',
-  'Hôtel',
-  'Restaurant',
-  'Bistrot',
-  'Bouchon',
-  'Auberge',
-  'Le Comptoir',
-  'Bar',
-  'Crêperie',
-] as const;
-const names = [
-  'du Commerce',
-  'de la Gare',
-  'des Halles',
-  'Saint-Jean',
-  'du Marché',
-  'des Terreaux',
-  'de la Place',
-  'Les Platanes',
-  'du Lac',
-  'des Alpes',
-  'Bellecour',
-  'de la Poste',
-  'du Théâtre',
-  'Le Central',
-  'Les Arcades',
-  'du Parc',
-  'de la Fontaine',
-  'des Voyageurs',
-  "de l'Hôtel de Ville",
-  'Le Lion d’Or',
-] as const;
-const streets = [
-  'rue de la République',
-  'avenue Jean Jaurès',
-  'rue Victor Hugo',
-  'boulevard Gambetta',
-  'quai Saint-Antoine',
-  'rue du Président Carnot',
-  'place du Marché',
-  'rue Mercière',
-  'avenue Alsace-Lorraine',
-  'rue de la Liberté',
-  'cours Berriat',
-  'rue Sainte-Claire',
-  'place Saint-Léger',
-  'rue des Tanneurs',
-] as const;
+const kinds = ['Café', 'Brasserie', 'Hôtel', 'Restaurant', 'Bistrot', 'Bouchon', 'Auberge', 'Bar'] as const;
+const names = ['du Commerce', 'de la Gare', 'des Halles', 'Saint-Jean', 'du Marché', 'des Terreaux'] as const;
+const streets = ['rue de la République', 'avenue Jean Jaurès', 'rue Victor Hugo', 'rue Mercière'] as const;
 const statuses: readonly CustomerStatus[] = [
   'customer',
   'customer',
@@ -122,11 +59,6 @@ const statuses: readonly CustomerStatus[] = [
   'prospect',
   'lost',
 ];
-const noteBodies = [
-  'Rencontré le gérant : intéressé par la nouvelle gamme de cafés en grains. Rappeler avant la saison.',
-  'Terrasse refaite, 40 couverts de plus cet été. Prévoir une visite avec les nouveaux tarifs.',
-  'Livraison du mardi à décaler au jeudi, la cuisine est fermée le mardi matin.',
-] as const;
 
 function slug(text: string): string {
   return text
@@ -144,26 +76,77 @@ export interface DemoIds {
   repIds: { camille: string; thomas: string };
 }
 
-interface DemoUser {
-  key: 'admin' | 'manager' | 'camille' | 'thomas';
-  email: string;
-  name: string;
-  role: Role;
-}
-
-const demoUsers: readonly DemoUser[] = [
-  { key: 'admin', email: 'admin@tournee.test', name: 'Administration Tournée', role: 'admin' },
-  { key: 'manager', email: 'julien.mercier@tournee.test', name: 'Julien Mercier', role: 'manager' },
-  { key: 'camille', email: 'camille.martin@tournee.test', name: 'Camille Martin', role: 'rep' },
-  { key: 'thomas', email: 'thomas.bernard@tournee.test', name: 'Thomas Bernard', role: 'rep' },
-];
-
 export interface SeedDemoOptions {
   /** Lower only in tests. */
   hashOptions?: PasswordHashOptions;
+  /** 1 → ~6,000 customers and three years of history (`npm start`); tests use ~0.02. */
+  scale?: number;
+  /** Legacy knob: about this many customers per rep (sets the scale when `scale` is absent). */
   customersPerRep?: number;
   /** Notes written on the first customers of each rep. */
   notesPerRep?: number;
+  seed?: number;
+  /** "Today" for the generated history (default: now, truncated to the UTC day). */
+  referenceDate?: Date | string;
+  onProgress?: (entity: string, rows: number, ms: number) => void;
+}
+
+export interface SeedDemoResult extends WriteCompanyResult {
+  ids: DemoIds;
+}
+
+function demoIds(company: GeneratedCompany): DemoIds {
+  const byKey = new Map(company.users.map((u) => [u.key, u]));
+  const id = (key: string) => byKey.get(key)?.id ?? '';
+  return {
+    teamId: company.teams[0]?.id ?? '',
+    adminId: id('admin'),
+    managerId: id('julien'),
+    repIds: { camille: id('camille'), thomas: id('thomas') },
+  };
+}
+
+/** The ids of an already seeded company (which may come from an older seed). */
+async function existingIds(db: DbOrTx): Promise<DemoIds> {
+  const rows = await db.select({ id: users.id, email: users.email, teamId: users.teamId }).from(users);
+  const byEmail = new Map(rows.map((r) => [r.email, r]));
+  const manager = byEmail.get('julien.mercier@tournee.test');
+  return {
+    teamId: manager?.teamId ?? '',
+    adminId: byEmail.get(ADMIN_EMAIL)?.id ?? '',
+    managerId: manager?.id ?? '',
+    repIds: {
+      camille: byEmail.get('camille.martin@tournee.test')?.id ?? '',
+      thomas: byEmail.get('thomas.bernard@tournee.test')?.id ?? '',
+    },
+  };
+}
+
+export function demoScale(options: SeedDemoOptions): number {
+  if (options.scale !== undefined) return options.scale;
+  if (options.customersPerRep !== undefined) return options.customersPerRep / CUSTOMERS_PER_REP_AT_SCALE_1;
+  return 1;
+}
+
+/** Seeds the demo company and reports what it wrote. Idempotent: a second call writes nothing. */
+export async function seedDemoCompany(db: DbOrTx, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+  if (await isCompanySeeded(db)) return { ids: await existingIds(db), written: false, rows: {} };
+  const company = generateCompany({
+    seed: options.seed ?? DEFAULT_COMPANY_SEED,
+    scale: demoScale(options),
+    referenceDate: options.referenceDate,
+    notesPerRep: options.notesPerRep,
+  });
+  const hashOptions = options.hashOptions ?? productionHashOptions;
+  const hashes = await Promise.all(company.users.map(() => hashPassword(DEMO_PASSWORD, hashOptions)));
+  const passwordHashes = new Map(company.users.map((u, i) => [u.key, hashes[i] ?? '']));
+  const result = await writeCompany(db, company, { passwordHashes, onProgress: options.onProgress });
+  return { ...result, ids: demoIds(company) };
+}
+
+/** Idempotent: a second call changes nothing. */
+export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promise<DemoIds> {
+  return (await seedDemoCompany(db, options)).ids;
 }
 
 function makeCustomer(random: () => number, id: string, ownerId: string, at: Date) {
@@ -186,63 +169,6 @@ function makeCustomer(random: () => number, id: string, ownerId: string, at: Dat
     createdAt: at,
     updatedAt: at,
   };
-}
-
-/** Idempotent: a second call changes nothing. */
-export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promise<DemoIds> {
-  const random = createPrng(20_260_301);
-  const teamId = prngUuid(random);
-  const userIds = Object.fromEntries(demoUsers.map((u) => [u.key, prngUuid(random)])) as Record<
-    DemoUser['key'],
-    string
-  >;
-  const ids: DemoIds = {
-    teamId,
-    adminId: userIds.admin,
-    managerId: userIds.manager,
-    repIds: { camille: userIds.camille, thomas: userIds.thomas },
-  };
-  const at = new Date('2026-01-05T08:00:00.000Z');
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.id, ids.adminId)).limit(1);
-  if (existing !== undefined) return ids;
-
-  await db.insert(teams).values({ id: teamId, name: DEMO_TEAM_NAME, createdAt: at }).onConflictDoNothing();
-  const hashes = await Promise.all(
-    demoUsers.map(() => hashPassword(DEMO_PASSWORD, options.hashOptions ?? productionHashOptions)),
-  );
-  await db
-    .insert(users)
-    .values(
-      demoUsers.map((u, i) => ({
-        id: userIds[u.key],
-        email: u.email,
-        name: u.name,
-        role: u.role,
-        teamId: u.role === 'admin' ? null : teamId,
-        passwordHash: hashes[i] ?? '',
-        locale: 'fr' as const,
-        timeZone: 'Europe/Paris',
-        createdAt: at,
-      })),
-    )
-    .onConflictDoNothing();
-
-  const perRep = options.customersPerRep ?? 60;
-  const notesPerRep = options.notesPerRep ?? 3;
-  for (const repId of [ids.repIds.camille, ids.repIds.thomas]) {
-    const rows = Array.from({ length: perRep }, () => makeCustomer(random, prngUuid(random), repId, at));
-    if (rows.length > 0) await db.insert(customers).values(rows).onConflictDoNothing();
-    const noteRows = rows.slice(0, notesPerRep).map((c, i) => ({
-      id: prngUuid(random),
-      customerId: c.id,
-      authorId: repId,
-      body: noteBodies[i % noteBodies.length] ?? noteBodies[0],
-      createdAt: new Date(at.getTime() + i * 3_600_000),
-      receivedAt: new Date(at.getTime() + i * 3_600_000),
-    }));
-    if (noteRows.length > 0) await db.insert(notes).values(noteRows).onConflictDoNothing();
-  }
-  return ids;
 }
 
 export class UnknownUserError extends Error {

@@ -22,7 +22,11 @@ export const customersContract = {
     output: z.object({ customer: customerSchema, notes: z.array(noteSchema) }),
   },
   'customer-create': {
-    input: customerEditableSchema.extend({ id: uuidSchema, ownerId: uuidSchema.nullable() }),
+    // Fields left out take `customerEditableDefaults`.
+    input: customerEditableSchema
+      .partial()
+      .required({ name: true, status: true })
+      .extend({ id: uuidSchema, ownerId: uuidSchema.nullable() }),
     output: z.object({ customer: customerSchema }),
   },
   'customer-update': {

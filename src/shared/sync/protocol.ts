@@ -3,8 +3,13 @@
  * docs/decisions/0002-sync-protocol.md.
  */
 import { z } from 'zod';
+import { marketingActionSchema, complaintSchema, visitSchema } from '../domain/activity/activity.js';
+import { appointmentSchema } from '../domain/appointment/appointment.js';
+import { priceListSchema, priceSchema, productSchema } from '../domain/catalog/catalog.js';
+import { consentSchema, contactSchema } from '../domain/contact/contact.js';
 import { customerSchema } from '../domain/customer/customer.js';
 import { noteSchema } from '../domain/note/note.js';
+import { orderSchema } from '../domain/order/order.js';
 import { errorCodes } from '../lib/result.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 import { mutationSchema } from './mutations.js';
@@ -34,6 +39,8 @@ export const mutationOutcomeSchema = z.object({
   name: z.string(),
   code: z.enum(errorCodes),
   message: z.string(),
+  /** What was refused, in the rep's own words (a note's text), so nothing typed is lost. */
+  detail: z.string(),
   at: isoDateTimeSchema,
 });
 export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;
@@ -53,27 +60,76 @@ export const conflictSchema = z.object({
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
+/**
+ * Every entity a laptop holds, in pull order: customers first, then the catalogue, then what
+ * hangs off a customer (a contact before its consents, an order before its complaints), so a
+ * page of a paged first download never holds a row whose parent has not arrived yet.
+ */
+export const entityNames = [
+  'customer',
+  'product',
+  'priceList',
+  'price',
+  'contact',
+  'consent',
+  'note',
+  'order',
+  'appointment',
+  'action',
+  'visit',
+  'complaint',
+  'conflict',
+  'outcome',
+] as const;
+export type EntityName = (typeof entityNames)[number];
+
 export const entitySchemas = {
   customer: customerSchema,
+  product: productSchema,
+  priceList: priceListSchema,
+  price: priceSchema,
+  contact: contactSchema,
+  consent: consentSchema,
   note: noteSchema,
+  order: orderSchema,
+  appointment: appointmentSchema,
+  /** A marketing action (action commerciale): mailing, promotion, call… and the reaction. */
+  action: marketingActionSchema,
+  visit: visitSchema,
+  complaint: complaintSchema,
   conflict: conflictSchema,
   outcome: mutationOutcomeSchema,
-} as const;
-export type EntityName = keyof typeof entitySchemas;
-export const entityNames = Object.keys(entitySchemas) as EntityName[];
+} as const satisfies { readonly [E in EntityName]: z.ZodType };
 export type EntityRow<E extends EntityName> = z.infer<(typeof entitySchemas)[E]>;
+
+function putOf<E extends EntityName, S extends (typeof entitySchemas)[E]>(entity: E, value: S) {
+  return z.object({ op: z.literal('put'), entity: z.literal(entity), value });
+}
 
 // Puts are nested by entity: zod 4 refuses duplicate discriminator values in one union.
 export const patchOpSchema = z.discriminatedUnion('op', [
   z.discriminatedUnion('entity', [
-    z.object({ op: z.literal('put'), entity: z.literal('customer'), value: customerSchema }),
-    z.object({ op: z.literal('put'), entity: z.literal('note'), value: noteSchema }),
-    z.object({ op: z.literal('put'), entity: z.literal('conflict'), value: conflictSchema }),
-    z.object({ op: z.literal('put'), entity: z.literal('outcome'), value: mutationOutcomeSchema }),
+    putOf('customer', customerSchema),
+    putOf('product', productSchema),
+    putOf('priceList', priceListSchema),
+    putOf('price', priceSchema),
+    putOf('contact', contactSchema),
+    putOf('consent', consentSchema),
+    putOf('note', noteSchema),
+    putOf('order', orderSchema),
+    putOf('appointment', appointmentSchema),
+    putOf('action', marketingActionSchema),
+    putOf('visit', visitSchema),
+    putOf('complaint', complaintSchema),
+    putOf('conflict', conflictSchema),
+    putOf('outcome', mutationOutcomeSchema),
   ]),
   z.object({ op: z.literal('del'), entity: z.enum(entityNames), id: uuidSchema }),
 ]);
 export type PatchOp = z.infer<typeof patchOpSchema>;
+export type PutOp = Extract<PatchOp, { op: 'put' }>;
+/** Compile-time check: every entity has its put in `patchOpSchema`. */
+export const everyEntityHasAPut: [EntityName] extends [PutOp['entity']] ? true : never = true;
 
 export const pullRequestSchema = z.object({
   clientId: uuidSchema,

@@ -15,6 +15,8 @@ import { Msg } from '../../i18n/Msg.js';
 import { StorageFullError } from '../../sync/engine.js';
 
 type Field = keyof CustomerEditable;
+/** The fields this form shows (the others keep their values; their inputs come with the customer file UI). */
+type ShownField = 'name' | 'address' | 'postcode' | 'city' | 'phone' | 'email';
 
 function errorKey(field: Field, errors: FieldErrors<CustomerEditable>): MessageKey | null {
   const error = errors[field];
@@ -32,6 +34,8 @@ function errorKey(field: Field, errors: FieldErrors<CustomerEditable>): MessageK
       return error.type === 'too_big' ? 'customer.error.tooLong' : 'customer.error.invalid';
     case 'status':
       return 'customer.error.invalid';
+    default:
+      return error.type === 'too_big' ? 'customer.error.tooLong' : 'customer.error.invalid';
   }
 }
 
@@ -48,15 +52,9 @@ export function CustomerEditForm({
   // The version the rep is editing from: a newer one arriving meanwhile makes it a conflict.
   const [baseVersion] = useState(customer.version);
   const [saveError, setSaveError] = useState<MessageKey | null>(null);
-  const defaults: CustomerEditable = {
-    name: customer.name,
-    address: customer.address,
-    postcode: customer.postcode,
-    city: customer.city,
-    phone: customer.phone,
-    email: customer.email,
-    status: customer.status,
-  };
+  const defaults = Object.fromEntries(
+    customerEditableFields.map((f) => [f, customer[f]]),
+  ) as CustomerEditable;
   const {
     register,
     handleSubmit,
@@ -68,7 +66,8 @@ export function CustomerEditForm({
     async (values) => {
       const changes: Record<string, unknown> = {};
       for (const field of customerEditableFields) {
-        if (values[field] !== defaults[field]) changes[field] = values[field];
+        // Arrays come back as new arrays: compare by value.
+        if (JSON.stringify(values[field]) !== JSON.stringify(defaults[field])) changes[field] = values[field];
       }
       if (Object.keys(changes).length === 0) {
         onDone('unchanged');
@@ -88,7 +87,7 @@ export function CustomerEditForm({
   );
 
   const field = (
-    name: Field,
+    name: ShownField,
     type: 'text' | 'email' | 'tel' = 'text',
     extra: { inputMode?: 'numeric'; autoComplete?: string } = {},
   ) => {

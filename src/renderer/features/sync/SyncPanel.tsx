@@ -118,6 +118,14 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
                 <span className="muted">
                   <FormattedDate value={o.at} dateStyle="short" timeStyle="short" />
                 </span>
+                {o.detail ? (
+                  <blockquote className="refused-detail">
+                    <span className="visually-hidden">
+                      <Msg id="sync.panel.refusedText" />
+                    </span>
+                    {o.detail}
+                  </blockquote>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 /** Head-office customer methods: every read and write is scoped to the caller. */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import { customerEditableDefaults } from '../../../shared/domain/customer/customer.js';
 import { fail, ok } from '../../../shared/lib/result.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { customers, notes, users } from '../../db/schema.js';
@@ -83,6 +84,7 @@ export const customerHandlers = {
         .insert(customers)
         .values({
           id,
+          ...customerEditableDefaults,
           ...values,
           ownerId,
           version: 1,

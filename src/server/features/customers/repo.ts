@@ -34,15 +34,10 @@ export function customerScope(user: Pick<User, 'id' | 'role' | 'teamId'>, table 
 export function toCustomerWire(row: CustomerRow, ownerName: string | null): Customer {
   return {
     id: row.id,
-    name: row.name,
-    address: row.address,
-    postcode: row.postcode,
-    city: row.city,
-    phone: row.phone,
-    email: row.email,
-    status: row.status,
+    ...editableOf(row),
     ownerId: row.ownerId,
     ownerName,
+    externalRef: row.externalRef,
     version: row.version,
     updatedAt: toIso(row.updatedAt),
   };
@@ -101,15 +96,32 @@ export async function isCustomerInScope(
   return row !== undefined;
 }
 
+/** The editable fields of a row, listed one by one: a new column is a compile error here. */
 function editableOf(row: CustomerRow): CustomerEditable {
   return {
     name: row.name,
+    siret: row.siret,
+    nafCode: row.nafCode,
+    legalForm: row.legalForm,
     address: row.address,
     postcode: row.postcode,
     city: row.city,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    size: row.size,
+    sector: row.sector,
+    firstContactDate: row.firstContactDate,
     phone: row.phone,
     email: row.email,
+    needs: row.needs,
+    preferredVisitDays: row.preferredVisitDays,
+    preferredVisitHours: row.preferredVisitHours,
+    openingHours: row.openingHours,
+    competitors: row.competitors,
+    budgetCycle: row.budgetCycle,
+    declarativeNotes: row.declarativeNotes,
     status: row.status,
+    priceGroup: row.priceGroup,
   };
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decideFieldWrite, entityPolicies, laptopMayEdit, planCustomerUpdate } from './policy.js';
+import { customerEditableDefaults } from '../../../shared/domain/customer/customer.js';
+import {
+  decideFieldWrite,
+  displayValue,
+  entityPolicies,
+  laptopMayEdit,
+  planCustomerUpdate,
+  stableJson,
+} from './policy.js';
 import type { CustomerState } from './policy.js';
 
 const rep = '00000000-0000-7000-8000-000000000001';
@@ -7,6 +15,7 @@ const manager = '00000000-0000-7000-8000-000000000002';
 
 const state: CustomerState = {
   values: {
+    ...customerEditableDefaults,
     name: 'Café du Port',
     address: '1 quai',
     postcode: '69001',
@@ -21,9 +30,12 @@ const state: CustomerState = {
 };
 
 describe('entity policies', () => {
-  it('lets laptops edit customers only', () => {
+  it('lets laptops edit customers and contacts only', () => {
     expect(entityPolicies.customer).toBe('field-last-writer-wins');
     expect(laptopMayEdit('customer')).toBe(true);
+    expect(laptopMayEdit('contact')).toBe(true);
+    expect(laptopMayEdit('order')).toBe(false);
+    expect(laptopMayEdit('price')).toBe(false);
     expect(laptopMayEdit('note')).toBe(false);
     expect(laptopMayEdit('conflict')).toBe(false);
     expect(laptopMayEdit('outcome')).toBe(false);
@@ -69,5 +81,66 @@ describe('planCustomerUpdate', () => {
     const plan = planCustomerUpdate(state, { city: 'Lyon' }, 0, rep);
     expect(plan.changes).toEqual([]);
     expect(plan.newVersion).toBe(3);
+  });
+});
+
+describe('non-string fields', () => {
+  it('encodes values stably', () => {
+    expect(stableJson({ b: 1, a: [1, 'x', null] })).toBe('{"a":[1,"x",null],"b":1}');
+    expect(stableJson({ a: 1, b: 2 })).toBe(stableJson({ b: 2, a: 1 }));
+    expect(displayValue('Lyon')).toBe('Lyon');
+    expect(displayValue(null)).toBe('null');
+    expect(displayValue([2, 4])).toBe('[2,4]');
+    expect(displayValue(45.76)).toBe('45.76');
+  });
+
+  it('an equal array or number is unchanged, a different one applies', () => {
+    const base = { fieldVersion: 3, currentAuthorId: manager, writerId: rep, baseVersion: 1 };
+    expect(decideFieldWrite({ ...base, currentValue: [2, 4], newValue: [2, 4] })).toBe('unchanged');
+    expect(decideFieldWrite({ ...base, currentValue: 45.76, newValue: 45.76 })).toBe('unchanged');
+    expect(decideFieldWrite({ ...base, currentValue: null, newValue: null })).toBe('unchanged');
+    expect(decideFieldWrite({ ...base, currentValue: [2, 4], newValue: [4, 2] })).toBe(
+      'apply-and-log-conflict',
+    );
+    expect(decideFieldWrite({ ...base, currentValue: null, newValue: 4.83 })).toBe('apply-and-log-conflict');
+  });
+
+  it('plans array, number and date changes and logs JSON in conflicts', () => {
+    const current: CustomerState = {
+      ...state,
+      values: { ...state.values, preferredVisitDays: [2], latitude: 45.76, competitors: ['Metro'] },
+      fieldVersions: { preferredVisitDays: 3, latitude: 3 },
+      fieldAuthors: { preferredVisitDays: manager, latitude: manager },
+    };
+    const plan = planCustomerUpdate(
+      current,
+      {
+        preferredVisitDays: [2, 4],
+        latitude: 45.76,
+        competitors: ['Metro'],
+        firstContactDate: '2025-03-01',
+      },
+      2,
+      rep,
+    );
+    expect(plan.values.preferredVisitDays).toEqual([2, 4]);
+    expect(plan.values.firstContactDate).toBe('2025-03-01');
+    expect(plan.changes).toEqual([
+      {
+        field: 'firstContactDate',
+        lostValue: 'null',
+        keptValue: '2025-03-01',
+        conflict: false,
+        lostByUserId: null,
+      },
+      {
+        field: 'preferredVisitDays',
+        lostValue: '[2]',
+        keptValue: '[2,4]',
+        conflict: true,
+        lostByUserId: manager,
+      },
+    ]);
+    expect(plan.fieldVersions).toMatchObject({ preferredVisitDays: 4, firstContactDate: 4, latitude: 3 });
   });
 });

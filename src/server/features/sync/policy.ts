@@ -3,7 +3,11 @@
  * - customer: last writer wins per field in server order; a stale baseVersion sends the
  *   overwritten value to the conflict log (nobody's change disappears silently).
  * - note: append-only (a note is never edited; a new note is a new mutation).
- * - conflict, outcome: server-authoritative (written by the server only, read-only on laptops).
+ * - contact: last writer wins per field too (its mutations come with the contact screens).
+ * - visit, order, complaint, action, consent: append-only (an order locked by head office
+ *   refuses edits; a consent change is a new consent record).
+ * - product, price list, price, appointment (set by the manager or head office), conflict,
+ *   outcome: server-authoritative (read-only on laptops until a mutation says otherwise).
  */
 import type { CustomerEditable } from '../../../shared/domain/customer/customer.js';
 import { customerEditableFields } from '../../../shared/domain/customer/customer.js';
@@ -14,10 +18,37 @@ export type EntityPolicy = 'field-last-writer-wins' | 'append-only' | 'server-au
 
 export const entityPolicies: { readonly [E in EntityName]: EntityPolicy } = {
   customer: 'field-last-writer-wins',
+  contact: 'field-last-writer-wins',
+  consent: 'append-only',
   note: 'append-only',
+  order: 'append-only',
+  visit: 'append-only',
+  complaint: 'append-only',
+  action: 'append-only',
+  appointment: 'server-authoritative',
+  product: 'server-authoritative',
+  priceList: 'server-authoritative',
+  price: 'server-authoritative',
   conflict: 'server-authoritative',
   outcome: 'server-authoritative',
 };
+
+/** A JSON encoding with sorted object keys: equal values encode equally. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A field value as the conflict log shows it: strings as they are, anything else as JSON. */
+export function displayValue(value: unknown): string {
+  return typeof value === 'string' ? value : stableJson(value);
+}
 
 /** Whether a laptop may change an existing row of this entity through a mutation. */
 export function laptopMayEdit(entity: EntityName): boolean {
@@ -34,8 +65,9 @@ export function laptopMayEdit(entity: EntityName): boolean {
 }
 
 export interface FieldWrite {
-  currentValue: string;
-  newValue: string;
+  /** Any JSON value (strings, numbers, null, arrays); compared by stable JSON encoding. */
+  currentValue: unknown;
+  newValue: unknown;
   /** Row version at which the field last changed (0 when never changed since creation). */
   fieldVersion: number;
   /** The version the writer saw; undefined for head-office edits made on fresh data. */
@@ -48,7 +80,7 @@ export interface FieldWrite {
 export type FieldWriteDecision = 'unchanged' | 'apply' | 'apply-and-log-conflict';
 
 export function decideFieldWrite(write: FieldWrite): FieldWriteDecision {
-  if (write.currentValue === write.newValue) return 'unchanged';
+  if (stableJson(write.currentValue) === stableJson(write.newValue)) return 'unchanged';
   if (write.baseVersion === undefined) return 'apply';
   const writerDidNotSeeCurrent = write.fieldVersion > write.baseVersion;
   // A rep editing the same field twice offline overwrites their own value: not a conflict.
@@ -65,6 +97,7 @@ export interface CustomerState {
 
 export interface PlannedFieldChange {
   field: keyof CustomerEditable;
+  /** For the conflict log: strings as they are, other values as JSON. */
   lostValue: string;
   keptValue: string;
   conflict: boolean;
@@ -106,8 +139,8 @@ export function planCustomerUpdate(
     if (decision === 'unchanged') continue;
     planned.push({
       field,
-      lostValue: current.values[field],
-      keptValue: newValue,
+      lostValue: displayValue(current.values[field]),
+      keptValue: displayValue(newValue),
       conflict: decision === 'apply-and-log-conflict',
       lostByUserId: current.fieldAuthors[field] ?? null,
     });
@@ -124,7 +157,10 @@ export function planCustomerUpdate(
   };
 }
 
-function setField<K extends keyof CustomerEditable>(values: CustomerEditable, field: K, value: string): void {
-  // Every editable field is a string; `status` was validated by the contract schema.
-  (values as Record<keyof CustomerEditable, string>)[field] = value;
+function setField<K extends keyof CustomerEditable>(
+  values: CustomerEditable,
+  field: K,
+  value: CustomerEditable[K],
+): void {
+  values[field] = value;
 }

@@ -5,27 +5,51 @@
  * The cookie is `sync_clients.view_version`; entries recorded after the client's cookie
  * (a response it never applied) are re-sent in their current state.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { User } from '../../../shared/domain/user/user.js';
-import type { EntityName, PatchOp, PullRequest, PullResponse } from '../../../shared/sync/protocol.js';
+import type { EntityName, PatchOp, PullRequest, PullResponse, PutOp } from '../../../shared/sync/protocol.js';
 import { entityNames } from '../../../shared/sync/protocol.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
 import type { Result } from '../../../shared/lib/result.js';
 import type { AuthedContext } from '../../context.js';
 import {
+  appointments,
+  complaints,
   conflicts,
+  consents,
+  contacts,
   customers,
+  marketingActions,
   mutationOutcomes,
   notes,
+  orders,
+  priceLists,
+  prices,
+  products,
   syncClients,
   syncClientViews,
   users,
+  visits,
 } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { queryRows } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 import { customerScope, selectCustomers, selectNotes } from '../customers/repo.js';
+import {
+  anyId,
+  selectAppointments,
+  selectComplaints,
+  selectConsents,
+  selectContacts,
+  selectMarketingActions,
+  selectOrders,
+  selectPriceLists,
+  selectPrices,
+  selectProducts,
+  selectVisits,
+} from '../portfolio/index.js';
 import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
 
 export const DEFAULT_PULL_LIMIT = 5000;
@@ -49,19 +73,57 @@ function conflictScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
   }
 }
 
+type Scope = Pick<User, 'id' | 'role' | 'teamId'>;
+
+/** A synced table: id, version, tombstone. */
+type SyncedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn; deletedAt: AnyPgColumn };
+/** A table hanging off a customer: its rows follow their customer's scope. */
+type CustomerOwnedTable = SyncedTable & { customerId: AnyPgColumn };
+
+function ownedByScopedCustomers(entity: EntityName, table: CustomerOwnedTable, user: Scope): SQL {
+  return sql`select ${entity}::text as entity, ${table.id} as row_id, ${table.version} as row_version
+      from ${customers} join ${table} on ${table.customerId} = ${customers.id}
+      where ${customers.deletedAt} is null and ${customerScope(user)} and ${table.deletedAt} is null`;
+}
+
+/** Catalogue rows: every user sees all of them (inactive products too, flagged `active`). */
+function everyLiveRow(entity: EntityName, table: SyncedTable): SQL {
+  return sql`select ${entity}::text as entity, ${table.id} as row_id, ${table.version} as row_version
+      from ${table} where ${table.deletedAt} is null`;
+}
+
+/**
+ * Per entity, the (entity, row_id, row_version) of every row the user may hold on this
+ * client. Typed over EntityName: a new entity without a scope is a compile error.
+ */
+export const scopeQueries: { readonly [E in EntityName]: (user: Scope, clientId: string) => SQL } = {
+  customer: (user) =>
+    sql`select 'customer'::text as entity, ${customers.id} as row_id, ${customers.version} as row_version
+      from ${customers} where ${customers.deletedAt} is null and ${customerScope(user)}`,
+  product: () => everyLiveRow('product', products),
+  priceList: () => everyLiveRow('priceList', priceLists),
+  price: () => everyLiveRow('price', prices),
+  contact: (user) => ownedByScopedCustomers('contact', contacts, user),
+  consent: (user) => ownedByScopedCustomers('consent', consents, user),
+  note: (user) => ownedByScopedCustomers('note', notes, user),
+  order: (user) => ownedByScopedCustomers('order', orders, user),
+  appointment: (user) => ownedByScopedCustomers('appointment', appointments, user),
+  action: (user) => ownedByScopedCustomers('action', marketingActions, user),
+  visit: (user) => ownedByScopedCustomers('visit', visits, user),
+  complaint: (user) => ownedByScopedCustomers('complaint', complaints, user),
+  conflict: (user) =>
+    sql`select 'conflict'::text as entity, ${conflicts.id} as row_id, 1 as row_version from ${conflicts} where ${conflictScope(user)}`,
+  outcome: (_user, clientId) =>
+    sql`select 'outcome'::text as entity, ${mutationOutcomes.id} as row_id, 1 as row_version
+      from ${mutationOutcomes} where ${mutationOutcomes.clientId} = ${clientId}`,
+};
+
 /** (entity, row_id, row_version) of every row the user may hold on this client. */
-function scopedRows(user: Pick<User, 'id' | 'role' | 'teamId'>, clientId: string): SQL {
-  return sql`
-    select 'customer'::text as entity, ${customers.id} as row_id, ${customers.version} as row_version
-      from ${customers} where ${customers.deletedAt} is null and ${customerScope(user)}
-    union all
-    select 'note'::text, ${notes.id}, ${notes.version}
-      from ${notes} join ${customers} on ${customers.id} = ${notes.customerId}
-      where ${notes.deletedAt} is null and ${customers.deletedAt} is null and ${customerScope(user)}
-    union all
-    select 'conflict'::text, ${conflicts.id}, 1 from ${conflicts} where ${conflictScope(user)}
-    union all
-    select 'outcome'::text, ${mutationOutcomes.id}, 1 from ${mutationOutcomes} where ${mutationOutcomes.clientId} = ${clientId}`;
+function scopedRows(user: Scope, clientId: string): SQL {
+  return sql.join(
+    entityNames.map((entity) => scopeQueries[entity](user, clientId)),
+    sql`\n    union all\n    `,
+  );
 }
 
 interface PlannedOp {
@@ -99,36 +161,59 @@ async function planOps(
     )
     select c.entity, c.row_id::text as row_id, s.row_version, (s.row_id is null) as is_del
       from candidates c left join scoped s on s.entity = c.entity and s.row_id = c.row_id
-      order by case c.entity when 'customer' then 0 when 'note' then 1 when 'conflict' then 2 else 3 end, c.row_id
+      order by array_position(string_to_array(${entityNames.join(',')}::text, ','), c.entity), c.row_id
       limit ${limit + 1}`,
   );
 }
 
+/** Wraps loaded rows as puts of one entity. */
+function puts<E extends PutOp['entity']>(
+  entity: E,
+  values: Extract<PutOp, { entity: E }>['value'][],
+): PatchOp[] {
+  return values.map((value) => ({ op: 'put', entity, value }) as PatchOp);
+}
+
+/** One query per entity (orders: two, lines included), whatever the number of ids. */
 async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<PatchOp[]> {
   if (ids.length === 0) return [];
   switch (entity) {
     case 'customer':
-      return (await selectCustomers(db, anyId(customers.id, ids))).map((value) => ({
-        op: 'put',
+      return puts(
         entity,
-        value,
-      }));
+        await selectCustomers(db, and(anyId(customers.id, ids), isNull(customers.deletedAt))),
+      );
+    case 'product':
+      return puts(entity, await selectProducts(db, anyId(products.id, ids)));
+    case 'priceList':
+      return puts(entity, await selectPriceLists(db, anyId(priceLists.id, ids)));
+    case 'price':
+      return puts(entity, await selectPrices(db, anyId(prices.id, ids)));
+    case 'contact':
+      return puts(entity, await selectContacts(db, anyId(contacts.id, ids)));
+    case 'consent':
+      return puts(entity, await selectConsents(db, anyId(consents.id, ids)));
     case 'note':
-      return (await selectNotes(db, and(anyId(notes.id, ids), isNull(notes.deletedAt)))).map((value) => ({
-        op: 'put',
-        entity,
-        value,
-      }));
+      return puts(entity, await selectNotes(db, and(anyId(notes.id, ids), isNull(notes.deletedAt))));
+    case 'order':
+      return puts(entity, await selectOrders(db, anyId(orders.id, ids)));
+    case 'appointment':
+      return puts(entity, await selectAppointments(db, anyId(appointments.id, ids)));
+    case 'action':
+      return puts(entity, await selectMarketingActions(db, anyId(marketingActions.id, ids)));
+    case 'visit':
+      return puts(entity, await selectVisits(db, anyId(visits.id, ids)));
+    case 'complaint':
+      return puts(entity, await selectComplaints(db, anyId(complaints.id, ids)));
     case 'conflict': {
       const rows = await db
         .select()
         .from(conflicts)
-        .where(inArray(conflicts.id, ids))
+        .where(anyId(conflicts.id, ids))
         .orderBy(conflicts.at, conflicts.id);
-      return rows.map((r) => ({
-        op: 'put',
+      return puts(
         entity,
-        value: {
+        rows.map((r) => ({
           id: r.id,
           entity: r.entity,
           entityId: r.entityId,
@@ -139,28 +224,28 @@ async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<
           lostBy: r.lostBy,
           keptBy: r.keptBy,
           at: toIso(r.at),
-        },
-      }));
+        })),
+      );
     }
     case 'outcome': {
       const rows = await db
         .select()
         .from(mutationOutcomes)
-        .where(inArray(mutationOutcomes.id, ids))
+        .where(anyId(mutationOutcomes.id, ids))
         .orderBy(mutationOutcomes.mid);
-      return rows.map((r) => ({
-        op: 'put',
+      return puts(
         entity,
-        value: {
+        rows.map((r) => ({
           id: r.id,
           clientId: r.clientId,
           mid: r.mid,
           name: r.name,
           code: r.code,
           message: r.message,
+          detail: r.detail,
           at: toIso(r.at),
-        },
-      }));
+        })),
+      );
     }
     default:
       return missingCaseError(entity);
@@ -191,11 +276,6 @@ async function recordInView(tx: Tx, clientId: string, changedAt: number, rows: V
       ) as t(entity, row_id, row_version, deleted)
     on conflict (client_id, entity, row_id) do update
       set row_version = excluded.row_version, deleted = excluded.deleted, changed_at = excluded.changed_at`);
-}
-
-/** `column = any(ids)` with the ids as one text parameter. */
-function anyId(column: SQL | typeof customers.id | typeof notes.id, ids: string[]): SQL {
-  return sql`${column} = any(string_to_array(${ids.join(',')}::text, ',')::uuid[])`;
 }
 
 export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Result<PullResponse>> {

@@ -120,6 +120,7 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
             name: mutation.name,
             code: applied.error.code,
             message: applied.error.message,
+            detail: refusedDetail(mutation),
             at: now,
           })
           .onConflictDoNothing();
@@ -142,4 +143,16 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
     }
   }
   return ok({ lastMid });
+}
+
+/** The rep's own words in a refused mutation, kept with the refusal so nothing typed is lost. */
+function refusedDetail(mutation: Mutation): string {
+  switch (mutation.name) {
+    case 'note-add':
+      return mutation.args.body;
+    case 'customer-update':
+      return JSON.stringify(mutation.args.changes);
+    default:
+      return missingCaseError(mutation);
+  }
 }

@@ -1,8 +1,10 @@
 /**
  * SIRET (14 digits) = SIREN (9) + NIC (5). Both carry a Luhn checksum, except La Poste's
- * establishments (SIREN 356 000 000), whose SIRET digits sum to a multiple of 5 (INSEE rule).
+ * establishments (SIREN 356 000 000), whose SIRET digits sum to a multiple of 5 (INSEE rule);
+ * La Poste's head office itself (356 000 000 00048) follows the ordinary Luhn rule.
  */
 const LA_POSTE_SIREN = '356000000';
+const LA_POSTE_HEAD_OFFICE = '35600000000048';
 
 export function luhnValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
@@ -30,7 +32,7 @@ export function isValidSiren(siren: string): boolean {
 export function isValidSiret(raw: string): boolean {
   const siret = normaliseSiret(raw);
   if (!/^\d{14}$/.test(siret)) return false;
-  if (siret.startsWith(LA_POSTE_SIREN)) {
+  if (siret.startsWith(LA_POSTE_SIREN) && siret !== LA_POSTE_HEAD_OFFICE) {
     const sum = [...siret].reduce((acc, c) => acc + Number(c), 0);
     return sum % 5 === 0;
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "mutation_outcomes" ADD COLUMN "detail" text DEFAULT '' NOT NULL;
