@@ -26,6 +26,8 @@ export interface RequestContext {
   ip?: string;
   log?: Logger;
   effects: ResponseEffects;
+  /** Progress of a long method (imports), for transports that can show it (the local CLI). */
+  progress?: (phase: 'parse' | 'write', done: number, total: number) => void;
 }
 
 export interface Principal {

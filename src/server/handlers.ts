@@ -2,10 +2,12 @@
 import type { Handlers } from './dispatch.js';
 import { authHandlers } from './features/auth/index.js';
 import { customerHandlers } from './features/customers/index.js';
+import { importHandlers } from './features/import/index.js';
 import { syncHandlers } from './features/sync/index.js';
 
 export const handlers: Handlers = {
   ...authHandlers,
   ...syncHandlers,
   ...customerHandlers,
+  ...importHandlers,
 };

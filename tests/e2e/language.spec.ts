@@ -29,7 +29,7 @@ test('English for Camille survives a reload and another user, French for Thomas'
   const name = (await first.getByRole('link').innerText()).trim();
   await first.getByRole('link').click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-  const updated = page.getByRole('definition').last();
+  const updated = page.locator('dd[data-field="updatedAt"]');
   await expect(updated).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M$/);
   await expect(page.getByRole('button', { name: 'Edit customer' })).toBeVisible();
 

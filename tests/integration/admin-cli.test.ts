@@ -3,7 +3,7 @@
  * allows one process per data folder): it goes through HTTP with the local admin key.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -75,6 +75,26 @@ describe('admin CLI against a running head office on PGlite', () => {
     ).rejects.toMatchObject({
       code: 1,
     });
+  });
+
+  it('imports a CSV through the running server; a bad file lists every bad line and exits 1', async () => {
+    const good = join(dataDir, 'clients.csv');
+    writeFileSync(good, 'Référence;Raison sociale;Ville\r\nCLI-1;Bistrot du Port;Roanne\r\n', 'latin1');
+    const imported = await cli(dataDir, 'import', 'customers', good);
+    expect(imported.stdout).toContain('customers  1 created, 0 updated, 0 unchanged');
+    const again = await cli(dataDir, 'import', 'customers', good);
+    expect(again.stdout).toContain('customers  0 created, 0 updated, 1 unchanged');
+
+    const bad = join(dataDir, 'mauvais.csv');
+    writeFileSync(bad, 'Référence;Raison sociale;SIRET\nCLI-2;;\nCLI-3;Le Phare;123\nCLI-4;Ok;\n', 'utf8');
+    const failed = await cli(dataDir, 'import', 'customers', bad).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed).toMatchObject({ code: 1 });
+    const { stderr } = failed as { stderr: string };
+    expect(stderr).toContain('line 2, column "Raison sociale": name is required');
+    expect(stderr).toMatch(/line 3, column "SIRET": .* \(123\)/);
+    expect(stderr).toContain('2 errors: nothing was written');
   });
 
   it('withdraws the local admin key when head office stops', async () => {

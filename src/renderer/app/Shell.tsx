@@ -1,5 +1,7 @@
 import { useIntl } from 'react-intl';
 import { CustomerList, CustomerPage } from '../features/customers/index.js';
+import { SearchPalette, useGlobalSearchShortcut } from '../features/search/SearchPalette.js';
+import { ImportScreen } from '../features/imports/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
 import { Msg } from '../i18n/Msg.js';
@@ -13,7 +15,10 @@ export function Shell() {
   const status = useSyncStatus(engine);
   const route = useRoute();
   const intl = useIntl();
-  const section = route.name === 'settings' ? 'settings' : 'customers';
+  const isAdmin = user.role === 'admin';
+  const section =
+    route.name === 'settings' ? 'settings' : route.name === 'imports' && isAdmin ? 'imports' : 'customers';
+  const [searchOpen, setSearchOpen] = useGlobalSearchShortcut();
 
   return (
     <div className="shell">
@@ -24,6 +29,20 @@ export function Shell() {
         <div className="rail__brand" aria-hidden="true">
           Tournée
         </div>
+        <button
+          type="button"
+          className="rail__search"
+          aria-keyshortcuts="Control+K Meta+K"
+          onClick={() => setSearchOpen(true)}
+        >
+          <span className="rail__icon" aria-hidden="true">
+            ⌕
+          </span>
+          <Msg id="search.open" />
+          <kbd className="rail__kbd" aria-hidden="true">
+            Ctrl K
+          </kbd>
+        </button>
         <nav aria-label={intl.formatMessage({ id: 'nav.label' })} className="rail__nav">
           <ul>
             <li>
@@ -48,6 +67,19 @@ export function Shell() {
                 <Msg id="nav.settings" />
               </a>
             </li>
+            {isAdmin ? (
+              <li>
+                <a
+                  href={hrefFor({ name: 'imports' })}
+                  aria-current={section === 'imports' ? 'page' : undefined}
+                >
+                  <span className="rail__icon" aria-hidden="true">
+                    ⇪
+                  </span>
+                  <Msg id="nav.imports" />
+                </a>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="rail__footer">
@@ -66,13 +98,14 @@ export function Shell() {
             <Msg id={`error.${status.error}`} />
           </Banner>
         ) : null}
-        <Screen route={route} />
+        <Screen route={route} isAdmin={isAdmin} />
       </main>
+      <SearchPalette isOpen={searchOpen} onOpenChange={setSearchOpen} />
     </div>
   );
 }
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
   switch (route.name) {
     case 'customers':
       return <CustomerList />;
@@ -80,5 +113,8 @@ function Screen({ route }: { route: Route }) {
       return <CustomerPage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'imports':
+      // Head-office imports are for admins only (the server refuses anyone else too).
+      return isAdmin ? <ImportScreen /> : <CustomerList />;
   }
 }

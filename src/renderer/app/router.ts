@@ -1,13 +1,15 @@
-/** Hash routes: #/customers, #/customers/<id>, #/settings. No extra package needed. */
+/** Hash routes: #/customers, #/customers/<id>, #/settings, #/imports (admin). No extra package needed. */
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'customers' } | { name: 'customer'; id: string } | { name: 'settings' };
+export type Route =
+  { name: 'customers' } | { name: 'customer'; id: string } | { name: 'settings' } | { name: 'imports' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'customers' && parts[1]) return { name: 'customer', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'imports') return { name: 'imports' };
   return { name: 'customers' };
 }
 
@@ -19,6 +21,8 @@ export function hrefFor(route: Route): string {
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'settings':
       return '#/settings';
+    case 'imports':
+      return '#/imports';
   }
 }
 

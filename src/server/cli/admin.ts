@@ -6,12 +6,16 @@
  * stop the server first: PGlite allows one process at a time).
  */
 import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Customer } from '../../shared/domain/customer/customer.js';
 import type { CustomerEditable } from '../../shared/domain/customer/customer.js';
 import { customerEditableFields, customerFieldFromText } from '../../shared/domain/customer/customer.js';
 import type { User } from '../../shared/domain/user/user.js';
+import type { ImportRunError, ImportRunKind, ImportRunOutput } from '../../shared/contract/imports.js';
+import { MAX_IMPORT_FILE_BYTES, importRunKinds } from '../../shared/contract/imports.js';
 import type { Result } from '../../shared/lib/result.js';
 import { appErrorSchema } from '../../shared/lib/result.js';
 import { z } from 'zod';
@@ -41,7 +45,9 @@ const USAGE = `Usage: npx tsx src/server/cli/admin.ts [--as <adminEmail>] <comma
   customer-update <id|name> field=value…     fields: ${customerEditableFields.join(', ')}
   customer-assign <id|name> <repEmail|none>
   revoke <sessionId>
-  sessions [email]`;
+  sessions [email]
+  import <${importRunKinds.join('|')}> <file.csv> [--owner=<repEmail>] [--dry-run]
+                                             all or nothing; every bad line is listed (max ${MAX_IMPORT_FILE_BYTES / 2 ** 20} MiB)`;
 
 class CliError extends Error {
   constructor(message: string) {
@@ -50,8 +56,88 @@ class CliError extends Error {
   }
 }
 
+type ProgressListener = (phase: 'parse' | 'write', done: number, total: number) => void;
+
 interface Cli {
-  call<T>(method: string, input: unknown): Promise<T>;
+  call<T>(method: string, input: unknown, options?: { progress?: ProgressListener }): Promise<T>;
+  /** Whether `progress` is reported (local dispatch) or not (HTTP: one answer at the end). */
+  readonly streamsProgress: boolean;
+}
+
+/** Prints a line at about every 10 % of each phase. */
+function progressPrinter(): ProgressListener {
+  const printed = new Map<string, number>();
+  return (phase, done, total) => {
+    if (total < 1_000) return;
+    const tenth = Math.floor((done * 10) / total);
+    if (tenth <= (printed.get(phase) ?? 0)) return;
+    printed.set(phase, tenth);
+    const verb = phase === 'parse' ? 'checked' : 'written';
+    console.log(`  ${String(tenth * 10).padStart(3)} %  ${done} / ${total} ${verb}`);
+  };
+}
+
+function formatImportError(e: ImportRunError): string {
+  const where = [
+    e.line === null ? 'file' : `line ${e.line}`,
+    e.column === null ? null : `column "${e.column}"`,
+  ]
+    .filter((x) => x !== null)
+    .join(', ');
+  return `${where}: ${e.reason}${e.value === null || e.value === '' ? '' : ` (${e.value})`}`;
+}
+
+async function runImportCommand(cli: Cli, args: string[], positional: string[]): Promise<void> {
+  const [kind, file] = positional;
+  if (kind === undefined || file === undefined || !(importRunKinds as readonly string[]).includes(kind)) {
+    throw new CliError(USAGE);
+  }
+  const size = (await stat(file).catch(() => null))?.size;
+  if (size === undefined) throw new CliError(`Cannot read ${file}.`);
+  if (size > MAX_IMPORT_FILE_BYTES) {
+    throw new CliError(
+      `${file} is ${(size / 2 ** 20).toFixed(1)} MiB; an import takes at most ${MAX_IMPORT_FILE_BYTES / 2 ** 20} MiB. Split it into smaller files.`,
+    );
+  }
+  const bytes = await readFile(file);
+  const dryRun = args.includes('--dry-run');
+  const owner = option(args, 'owner');
+  console.log(
+    `${dryRun ? 'Checking' : 'Importing'} ${basename(file)} as ${kind} (${bytes.length} bytes)…` +
+      (cli.streamsProgress ? '' : ' head office is working, this may take a minute'),
+  );
+  const result = await cli.call<ImportRunOutput>(
+    'import-run',
+    {
+      kind: kind as ImportRunKind,
+      fileName: basename(file),
+      contentBase64: bytes.toString('base64'),
+      dryRun,
+      ...(owner === undefined ? {} : { ownerEmail: owner }),
+    },
+    { progress: progressPrinter() },
+  );
+  const r = result.report;
+  console.log(
+    `${r.rows} rows · ${r.encoding ?? '?'}${r.bom ? ' (BOM)' : ''} · separator ${r.delimiter === '\t' ? 'tab' : (r.delimiter ?? '?')} · ${(r.durationMs / 1000).toFixed(1)} s`,
+  );
+  console.log(`columns: ${r.columns.map((c) => `${c.header} → ${c.field ?? '(ignored)'}`).join(', ')}`);
+  for (const w of r.warnings) console.log(`warning: ${w.line === null ? '' : `line ${w.line}: `}${w.reason}`);
+  if (!result.ok) {
+    for (const e of result.errors) console.error(formatImportError(e));
+    throw new CliError(
+      `${result.errors.length} error${result.errors.length === 1 ? '' : 's'}: nothing was written. Fix the file and import it again.`,
+    );
+  }
+  if (result.dryRun) {
+    console.log('Dry run: the file is valid; nothing was written.');
+    return;
+  }
+  for (const w of result.written ?? []) {
+    console.log(
+      `${w.entity.padEnd(10)} ${w.created} created, ${w.updated} updated, ${w.unchanged} unchanged`,
+    );
+  }
 }
 
 function unwrap<T>(method: string, result: Result<unknown>): T {
@@ -154,6 +240,8 @@ async function run(cli: Cli, command: string, args: string[]): Promise<void> {
       console.log(revoked ? 'Session revoked.' : 'Session was already revoked.');
       return;
     }
+    case 'import':
+      return runImportCommand(cli, args, positional);
     case 'sessions': {
       const [email] = positional;
       const input = email === undefined ? {} : { userId: (await findUser(cli, email)).id };
@@ -182,6 +270,7 @@ async function reachable(url: string): Promise<boolean> {
 /** Head office is running on this PGlite folder: go through its HTTP API with the local key. */
 async function runOverHttp(local: LocalAdmin, command: string, args: string[]): Promise<number> {
   const cli: Cli = {
+    streamsProgress: false,
     async call<T>(method: string, input: unknown): Promise<T> {
       const response = await fetch(`${local.url}/api/${method}`, {
         method: 'POST',
@@ -241,13 +330,15 @@ async function main(argv: string[]): Promise<number> {
     const session = await createSession(database.db, admin.id, 'admin CLI', new Date());
     sessionId = session.sessionId;
     const cli: Cli = {
-      async call<T>(method: string, input: unknown): Promise<T> {
+      streamsProgress: true,
+      async call<T>(method: string, input: unknown, options?: { progress?: ProgressListener }): Promise<T> {
         const ctx: RequestContext = {
           db: database.db,
           config: { passwordHashing: productionHashOptions, now: () => new Date() },
           token: session.token,
           effects: {},
           log: { error: (obj, msg) => console.error(msg ?? 'error', obj) },
+          ...(options?.progress ? { progress: options.progress } : {}),
         };
         return unwrap<T>(method, await dispatch(method, input, ctx));
       },

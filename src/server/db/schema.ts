@@ -191,6 +191,11 @@ export const syncClients = pgTable(
     lastMid: integer('last_mid').notNull().default(0),
     /** The pull cookie: bumped each time ops are recorded in the client's view. */
     viewVersion: integer('view_version').notNull().default(0),
+    /**
+     * The view version of the last reset. A laptop whose cookie is older never applied that
+     * reset (its answer was lost) and may still hold rows the reset forgot: it resets again.
+     */
+    resetVersion: integer('reset_version').notNull().default(0),
     createdAt: ts('created_at').notNull(),
     lastSeenAt: ts('last_seen_at').notNull(),
   },

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { authContract } from './auth.js';
 import { customersContract } from './customers.js';
+import { importsContract } from './imports.js';
 import { syncContract } from './sync.js';
 import { usersContract } from './users.js';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...syncContract,
   ...customersContract,
   ...usersContract,
+  ...importsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -27,5 +29,5 @@ export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export { authContract, customersContract, syncContract, usersContract };
+export { authContract, customersContract, importsContract, syncContract, usersContract };
 export type { Session } from './auth.js';

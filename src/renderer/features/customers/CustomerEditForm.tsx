@@ -1,24 +1,50 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
-import { useForm, type FieldErrors } from 'react-hook-form';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Controller, useForm, type FieldErrors } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import type { CustomerChanges, CustomerEditable } from '../../../shared/domain/customer/customer.js';
 import {
+  companySizes,
   customerEditableFields,
   customerEditableSchema,
   customerStatuses,
+  weekdays,
 } from '../../../shared/domain/customer/customer.js';
 import { useApp } from '../../app/context.js';
 import type { CustomerRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
 import { StorageFullError } from '../../sync/engine.js';
+import { weekdayName } from './c360/format.js';
 
 type Field = keyof CustomerEditable;
-/** The fields this form shows (the others keep their values; their inputs come with the customer file UI). */
-type ShownField = 'name' | 'address' | 'postcode' | 'city' | 'phone' | 'email';
+/** The fields this form shows, in order (coordinates and price group keep their values). */
+const shownFields = [
+  'name',
+  'siret',
+  'nafCode',
+  'legalForm',
+  'sector',
+  'size',
+  'address',
+  'postcode',
+  'city',
+  'phone',
+  'email',
+  'firstContactDate',
+  'status',
+  'needs',
+  'preferredVisitDays',
+  'preferredVisitHours',
+  'openingHours',
+  'competitors',
+  'budgetCycle',
+  'declarativeNotes',
+] as const satisfies readonly Field[];
+type ShownField = (typeof shownFields)[number];
 
-function errorKey(field: Field, errors: FieldErrors<CustomerEditable>): MessageKey | null {
+/** The message a field error shows, inline and in the summary (what is wrong, how to fix it). */
+export function errorKey(field: Field, errors: FieldErrors<CustomerEditable>): MessageKey | null {
   const error = errors[field];
   if (!error) return null;
   switch (field) {
@@ -28,18 +54,22 @@ function errorKey(field: Field, errors: FieldErrors<CustomerEditable>): MessageK
       return 'customer.error.postcode';
     case 'email':
       return 'customer.error.email';
-    case 'address':
-    case 'city':
-    case 'phone':
-      return error.type === 'too_big' ? 'customer.error.tooLong' : 'customer.error.invalid';
-    case 'status':
-      return 'customer.error.invalid';
+    case 'siret':
+      return 'customer.error.siret';
+    case 'nafCode':
+      return 'customer.error.nafCode';
+    case 'firstContactDate':
+      return 'customer.error.date';
+    case 'competitors':
+      return 'customer.error.competitors';
     default:
-      return error.type === 'too_big' ? 'customer.error.tooLong' : 'customer.error.invalid';
+      return 'type' in error && error.type === 'too_big'
+        ? 'customer.error.tooLong'
+        : 'customer.error.invalid';
   }
 }
 
-/** Edits the customer's fields locally; the change is queued with the version the rep saw. */
+/** Edits the customer file locally; the change is queued with the version the rep saw. */
 export function CustomerEditForm({
   customer,
   onDone,
@@ -48,18 +78,21 @@ export function CustomerEditForm({
   onDone: (outcome: 'saved' | 'unchanged' | 'cancelled') => void;
 }) {
   const { engine } = useApp();
+  const intl = useIntl();
   const id = useId();
+  const summaryRef = useRef<HTMLDivElement>(null);
   // The version the rep is editing from: a newer one arriving meanwhile makes it a conflict.
   const [baseVersion] = useState(customer.version);
   const [saveError, setSaveError] = useState<MessageKey | null>(null);
-  const defaults = Object.fromEntries(
-    customerEditableFields.map((f) => [f, customer[f]]),
-  ) as CustomerEditable;
+  const [defaults] = useState(
+    () => Object.fromEntries(customerEditableFields.map((f) => [f, customer[f]])) as CustomerEditable,
+  );
   const {
     register,
+    control,
     handleSubmit,
     setFocus,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = useForm<CustomerEditable>({ resolver: zodResolver(customerEditableSchema), defaultValues: defaults });
 
   const onSubmit = handleSubmit(
@@ -80,64 +113,223 @@ export function CustomerEditForm({
         setSaveError(e instanceof StorageFullError ? 'error.storage-full' : 'error.unexpected');
       }
     },
-    (errs) => {
-      const first = customerEditableFields.find((f) => errs[f]);
-      if (first) setFocus(first);
-    },
+    // GOV.UK pattern: the summary takes the focus and links to each field.
+    () => requestAnimationFrame(() => summaryRef.current?.focus()),
   );
 
-  const field = (
-    name: ShownField,
-    type: 'text' | 'email' | 'tel' = 'text',
-    extra: { inputMode?: 'numeric'; autoComplete?: string } = {},
-  ) => {
-    const key = errorKey(name, errors);
-    return (
-      <div className={`field field--${name}`}>
-        <label htmlFor={`${id}-${name}`} className="field__label">
-          <Msg id={`customer.field.${name}`} />
-        </label>
-        <input
-          id={`${id}-${name}`}
-          type={type}
-          className="input"
-          aria-invalid={key ? true : undefined}
-          aria-describedby={key ? `${id}-${name}-error` : undefined}
-          {...extra}
+  const inputId = (name: ShownField) => `${id}-${name}`;
+  const errorOf = (name: ShownField) => errorKey(name, errors);
+  const invalidProps = (name: ShownField) => {
+    const key = errorOf(name);
+    return {
+      'aria-invalid': key ? true : undefined,
+      'aria-describedby': key ? `${inputId(name)}-error` : undefined,
+    } as const;
+  };
+  const inlineError = (name: ShownField) => {
+    const key = errorOf(name);
+    return key ? (
+      <p id={`${inputId(name)}-error`} className="field__error">
+        <span className="visually-hidden">
+          <Msg id="form.errorPrefix" />
+        </span>
+        <Msg id={key} />
+      </p>
+    ) : null;
+  };
+  const label = (name: ShownField) => (
+    <label htmlFor={inputId(name)} className="field__label">
+      <Msg id={`customer.field.${name}`} />
+    </label>
+  );
+
+  const text = (
+    name: Exclude<ShownField, 'preferredVisitDays' | 'competitors' | 'size' | 'status' | 'firstContactDate'>,
+    options: {
+      type?: 'text' | 'email' | 'tel';
+      inputMode?: 'numeric';
+      autoComplete?: string;
+      multiline?: boolean;
+      wide?: boolean;
+    } = {},
+  ) => (
+    <div className={`field field--${name}${options.wide || options.multiline ? ' field--wide' : ''}`}>
+      {label(name)}
+      {inlineError(name)}
+      {options.multiline ? (
+        <textarea
+          id={inputId(name)}
+          className="input textarea"
+          rows={3}
+          {...invalidProps(name)}
           {...register(name)}
         />
-        {key ? (
-          <p id={`${id}-${name}-error`} className="field__error">
-            <Msg id={key} />
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+      ) : (
+        <input
+          id={inputId(name)}
+          type={options.type ?? 'text'}
+          className="input"
+          inputMode={options.inputMode}
+          autoComplete={options.autoComplete}
+          {...invalidProps(name)}
+          {...register(name)}
+        />
+      )}
+    </div>
+  );
+
+  const summary = shownFields.flatMap((f) => {
+    const key = errorOf(f);
+    return key ? [[f, key] as const] : [];
+  });
 
   return (
     <form className="edit-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         <Msg id="customer.editTitle" />
       </h2>
-      <div className="form-grid">
-        {field('name', 'text', { autoComplete: 'organization' })}
-        {field('address', 'text', { autoComplete: 'street-address' })}
-        {field('postcode', 'text', { inputMode: 'numeric', autoComplete: 'postal-code' })}
-        {field('city')}
-        {field('phone', 'tel')}
-        {field('email', 'email')}
-        <div className="field field--status">
-          <label htmlFor={`${id}-status`} className="field__label">
-            <Msg id="customer.field.status" />
-          </label>
-          <select id={`${id}-status`} className="input" {...register('status')}>
-            {customerStatuses.map((s) => (
-              <StatusOption key={s} status={s} />
+      {submitCount > 0 && summary.length > 0 ? (
+        <div
+          ref={summaryRef}
+          className="error-summary"
+          role="alert"
+          tabIndex={-1}
+          aria-labelledby={`${id}-summary-title`}
+        >
+          <h3 id={`${id}-summary-title`} className="error-summary__title">
+            <Msg id="form.errorSummary" />
+          </h3>
+          <ul className="error-summary__list">
+            {summary.map(([field, key]) => (
+              <li key={field}>
+                <a
+                  href={`#${inputId(field)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    if (field === 'preferredVisitDays' || field === 'competitors') {
+                      document.getElementById(inputId(field))?.focus();
+                    } else {
+                      setFocus(field);
+                    }
+                  }}
+                >
+                  <Msg id={key} />
+                </a>
+              </li>
             ))}
-          </select>
+          </ul>
         </div>
-      </div>
+      ) : null}
+
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">
+          <Msg id="customer.identity" />
+        </legend>
+        <div className="form-grid">
+          {text('name', { autoComplete: 'organization', wide: true })}
+          {text('siret', { inputMode: 'numeric' })}
+          {text('nafCode')}
+          {text('legalForm')}
+          {text('sector')}
+          <div className="field field--size">
+            {label('size')}
+            <select id={inputId('size')} className="input" {...register('size')}>
+              {companySizes.map((s) => (
+                <option key={s} value={s}>
+                  {intl.formatMessage({ id: s === '' ? 'customer.notSet' : `size.${s}` })}
+                </option>
+              ))}
+            </select>
+          </div>
+          {text('address', { autoComplete: 'street-address', wide: true })}
+          {text('postcode', { inputMode: 'numeric', autoComplete: 'postal-code' })}
+          {text('city')}
+          {text('phone', { type: 'tel' })}
+          {text('email', { type: 'email' })}
+          <div className="field field--firstContactDate">
+            {label('firstContactDate')}
+            {inlineError('firstContactDate')}
+            <input
+              id={inputId('firstContactDate')}
+              type="date"
+              className="input"
+              {...invalidProps('firstContactDate')}
+              {...register('firstContactDate', {
+                setValueAs: (v: unknown) => (v === '' || v == null ? null : v),
+              })}
+            />
+          </div>
+          <div className="field field--status">
+            {label('status')}
+            <select id={inputId('status')} className="input" {...register('status')}>
+              {customerStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {intl.formatMessage({ id: `status.${s}` })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">
+          <Msg id="c360.declarative" />
+        </legend>
+        <div className="form-grid">
+          {text('needs', { multiline: true })}
+          <Controller
+            control={control}
+            name="preferredVisitDays"
+            render={({ field }) => (
+              <fieldset className="field field--wide field--days" {...invalidProps('preferredVisitDays')}>
+                <legend className="field__label">
+                  <Msg id="customer.field.preferredVisitDays" />
+                </legend>
+                {inlineError('preferredVisitDays')}
+                <div className="checkbox-row">
+                  {weekdays.map((day) => (
+                    <label key={day} className="checkbox">
+                      <input
+                        id={day === 1 ? inputId('preferredVisitDays') : undefined}
+                        type="checkbox"
+                        checked={field.value.includes(day)}
+                        onChange={(e) =>
+                          field.onChange(
+                            e.target.checked
+                              ? [...field.value, day].sort((a, b) => a - b)
+                              : field.value.filter((d) => d !== day),
+                          )
+                        }
+                        onBlur={field.onBlur}
+                      />
+                      {weekdayName(intl, day)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
+          />
+          {text('preferredVisitHours')}
+          {text('openingHours')}
+          <Controller
+            control={control}
+            name="competitors"
+            render={({ field }) => (
+              <CompetitorsInput
+                id={inputId('competitors')}
+                value={field.value}
+                onChange={field.onChange}
+                error={inlineError('competitors')}
+                invalid={invalidProps('competitors')}
+              />
+            )}
+          />
+          {text('budgetCycle')}
+          {text('declarativeNotes', { multiline: true })}
+        </div>
+      </fieldset>
+
       {saveError ? (
         <p className="form-error" role="alert">
           <Msg id={saveError} />
@@ -155,7 +347,71 @@ export function CustomerEditForm({
   );
 }
 
-function StatusOption({ status }: { status: CustomerEditable['status'] }) {
+/** Competitors as removable chips plus an input: Enter or "Add" adds one (no duplicates). */
+function CompetitorsInput({
+  id,
+  value,
+  onChange,
+  error,
+  invalid,
+}: {
+  id: string;
+  value: string[];
+  onChange: (next: string[]) => void;
+  error: ReactNode;
+  invalid: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+}) {
   const intl = useIntl();
-  return <option value={status}>{intl.formatMessage({ id: `status.${status}` })}</option>;
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    const name = draft.trim();
+    if (!name) return;
+    if (!value.some((v) => v.toLocaleLowerCase() === name.toLocaleLowerCase())) onChange([...value, name]);
+    setDraft('');
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      add();
+    }
+  };
+  return (
+    <div className="field field--wide field--competitors">
+      <label htmlFor={id} className="field__label">
+        <Msg id="customer.field.competitors" />
+      </label>
+      {error}
+      {value.length > 0 ? (
+        <ul className="chips">
+          {value.map((name) => (
+            <li key={name} className="chip">
+              {name}
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={intl.formatMessage({ id: 'customer.competitors.remove' }, { name })}
+                onClick={() => onChange(value.filter((v) => v !== name))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="chips__add">
+        <input
+          id={id}
+          className="input"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={intl.formatMessage({ id: 'customer.competitors.placeholder' })}
+          {...invalid}
+        />
+        <button type="button" className="btn" onClick={add}>
+          <Msg id="customer.competitors.add" />
+        </button>
+      </div>
+    </div>
+  );
 }

@@ -13,6 +13,7 @@ import { useApp } from '../../app/context.js';
 import { hrefFor, navigate } from '../../app/router.js';
 import type { CustomerRow } from '../../db/schema.js';
 import { Msg } from '../../i18n/Msg.js';
+import { DownloadProgressText, useDownload, useSyncStatus } from '../sync/index.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { filterCustomers, indexCustomers } from './filter.js';
@@ -23,8 +24,13 @@ const column = createColumnHelper<CustomerRow>();
 
 /** The portfolio: every local customer, virtualised, sortable, filterable, keyboard-driven. */
 export function CustomerList() {
-  const { db } = useApp();
+  const { db, engine } = useApp();
   const customers = useCustomers(db);
+  const download = useDownload(engine);
+  const syncStatus = useSyncStatus(engine);
+  // Nothing local yet and the first pull under way: say so rather than "no customers".
+  const firstDownload =
+    download !== null || (syncStatus.state === 'syncing' && syncStatus.lastSyncAt === null);
   const intl = useIntl();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -183,6 +189,11 @@ export function CustomerList() {
         <h1 id="customers-title" className="page__title">
           <Msg id="customers.title" />
         </h1>
+        {download && total > 0 ? (
+          <span className="page__download badge badge--info">
+            <DownloadProgressText download={download} />
+          </span>
+        ) : null}
         <span className="page__count muted tabular">
           {deferredQuery.trim() ? (
             <Msg id="customers.filtered" values={{ shown: rows.length, total }} />
@@ -217,6 +228,12 @@ export function CustomerList() {
 
       {customers === undefined ? (
         <SkeletonRows label={intl.formatMessage({ id: 'customers.loading' })} />
+      ) : total === 0 && firstDownload ? (
+        <EmptyState title={<Msg id="download.emptyTitle" />}>
+          <p role="status">
+            {download ? <DownloadProgressText download={download} /> : <Msg id="download.starting" />}
+          </p>
+        </EmptyState>
       ) : total === 0 ? (
         <EmptyState title={<Msg id="customers.emptyTitle" />}>
           <p>

@@ -1,23 +1,36 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { FormattedDate } from 'react-intl';
+import { useEffect, useRef, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { SegmentBadge } from '../../ui/SegmentBadge.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
+import { ComplaintsTab, ContactsTab, DataTab, OrdersTab, VisitsTab } from './c360/ListTabs.js';
+import { OverviewTab } from './c360/OverviewTab.js';
 import { CustomerEditForm } from './CustomerEditForm.js';
-import { NoteForm } from './NoteForm.js';
-import { NotesList } from './NotesList.js';
-import { useCustomer, usePendingEdits } from './queries.js';
+import { useCustomer, useCustomerOrders, usePendingEdits } from './queries.js';
+import { usePortfolioRfm } from './rfmCache.js';
 
-/** The customer record: identity (editable) and the notes timeline. */
+export const customerTabs = ['overview', 'contacts', 'orders', 'visits', 'complaints', 'data'] as const;
+
+/**
+ * The customer 360: header (name, status, RFM segment, owner, town) and tabs over the four
+ * kinds of data. Reads go through indexes on customerId; the RFM comes from the portfolio
+ * cache (computed once per data version), never recomputed on open.
+ */
 export function CustomerPage({ id }: { id: string }) {
   const { db } = useApp();
+  const intl = useIntl();
   const customer = useCustomer(db, id);
+  const orders = useCustomerOrders(db, id);
   const pendingEdits = usePendingEdits(db, id);
+  const portfolio = usePortfolioRfm(db);
   const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<Key>('overview');
   const [feedback, setFeedback] = useState<MessageKey | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
@@ -31,7 +44,7 @@ export function CustomerPage({ id }: { id: string }) {
   if (customer === undefined) {
     return (
       <section className="page">
-        <SkeletonRows rows={6} label="" />
+        <SkeletonRows rows={6} label={intl.formatMessage({ id: 'customer.loading' })} />
       </section>
     );
   }
@@ -50,18 +63,12 @@ export function CustomerPage({ id }: { id: string }) {
     );
   }
 
-  const value = (text: string): ReactNode =>
-    text.trim() ? (
-      text
-    ) : (
-      <span className="muted">
-        <Msg id="customer.notSet" />
-      </span>
-    );
+  const rfm = portfolio ? { now: portfolio.now.get(id), past: portfolio.past.get(id) } : undefined;
+  const segment = rfm?.now?.segment ?? null;
 
   return (
     <article className="page page--record" aria-labelledby="customer-title">
-      <nav className="breadcrumb">
+      <nav className="breadcrumb" aria-label={intl.formatMessage({ id: 'customer.breadcrumb' })}>
         <a href={hrefFor({ name: 'customers' })}>
           <span aria-hidden="true">← </span>
           <Msg id="customer.back" />
@@ -74,6 +81,11 @@ export function CustomerPage({ id }: { id: string }) {
         <span className={`status status--${customer.status}`}>
           <Msg id={`status.${customer.status}`} />
         </span>
+        {segment ? (
+          <SegmentBadge segment={segment}>
+            <Msg id={`segment.${segment}`} />
+          </SegmentBadge>
+        ) : null}
         {pendingEdits ? (
           <Badge tone="warning">
             <Msg id="customer.pendingEdit" />
@@ -94,91 +106,61 @@ export function CustomerPage({ id }: { id: string }) {
             </button>
           ) : null}
         </div>
+        <p className="record__subtitle muted">
+          {[
+            customer.ownerName ?? intl.formatMessage({ id: 'customer.noOwner' }),
+            [customer.postcode, customer.city].filter(Boolean).join(' '),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
       </header>
       <p className="record__feedback" aria-live="polite">
         {feedback ? <Msg id={feedback} /> : null}
       </p>
 
-      <div className="record__grid">
-        <section className="card" aria-labelledby="identity-title">
-          {editing ? (
-            <CustomerEditForm
-              customer={customer}
-              onDone={(outcome) => {
-                setEditing(false);
-                setFeedback(
-                  outcome === 'saved'
-                    ? 'customer.saved'
-                    : outcome === 'unchanged'
-                      ? 'customer.noChange'
-                      : null,
-                );
-                requestAnimationFrame(() => editButtonRef.current?.focus());
-              }}
-            />
-          ) : (
-            <>
-              <h2 id="identity-title" className="section-title">
-                <Msg id="customer.identity" />
-              </h2>
-              <dl className="props">
-                <dt>
-                  <Msg id="customer.field.address" />
-                </dt>
-                <dd>{value(customer.address)}</dd>
-                <dt>
-                  <Msg id="customer.field.postcode" />
-                </dt>
-                <dd className="tabular">{value(customer.postcode)}</dd>
-                <dt>
-                  <Msg id="customer.field.city" />
-                </dt>
-                <dd>{value(customer.city)}</dd>
-                <dt>
-                  <Msg id="customer.field.phone" />
-                </dt>
-                <dd className="tabular">
-                  {customer.phone ? (
-                    <a href={`tel:${customer.phone.replace(/\s+/g, '')}`}>{customer.phone}</a>
-                  ) : (
-                    value('')
-                  )}
-                </dd>
-                <dt>
-                  <Msg id="customer.field.email" />
-                </dt>
-                <dd>
-                  {customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : value('')}
-                </dd>
-                <dt>
-                  <Msg id="customer.field.owner" />
-                </dt>
-                <dd>
-                  {customer.ownerName ?? (
-                    <span className="muted">
-                      <Msg id="customer.noOwner" />
-                    </span>
-                  )}
-                </dd>
-                <dt>
-                  <Msg id="customer.field.updatedAt" />
-                </dt>
-                <dd>
-                  <FormattedDate value={customer.updatedAt} dateStyle="medium" timeStyle="short" />
-                </dd>
-              </dl>
-            </>
-          )}
+      {editing ? (
+        <section className="card">
+          <CustomerEditForm
+            customer={customer}
+            onDone={(outcome) => {
+              setEditing(false);
+              setFeedback(
+                outcome === 'saved' ? 'customer.saved' : outcome === 'unchanged' ? 'customer.noChange' : null,
+              );
+              requestAnimationFrame(() => editButtonRef.current?.focus());
+            }}
+          />
         </section>
-
-        <section className="card" aria-labelledby="notes-title">
-          <h2 id="notes-title" className="section-title">
-            <Msg id="notes.title" />
-          </h2>
-          <NoteForm customerId={customer.id} />
-          <NotesList customerId={customer.id} />
-        </section>
-      </div>
+      ) : (
+        <Tabs selectedKey={tab} onSelectionChange={setTab} className="tabs">
+          <TabList aria-label={intl.formatMessage({ id: 'c360.tabs' })} className="tabs__list">
+            {customerTabs.map((t) => (
+              <Tab key={t} id={t} className="tabs__tab">
+                <Msg id={`c360.tab.${t}`} />
+              </Tab>
+            ))}
+          </TabList>
+          <TabPanel id="overview" className="tabs__panel">
+            <OverviewTab customer={customer} orders={orders} rfm={rfm} />
+          </TabPanel>
+          <TabPanel id="contacts" className="tabs__panel">
+            <ContactsTab customerId={id} />
+          </TabPanel>
+          <TabPanel id="orders" className="tabs__panel">
+            <OrdersTab orders={orders} />
+          </TabPanel>
+          <TabPanel id="visits" className="tabs__panel">
+            <VisitsTab customerId={id} />
+          </TabPanel>
+          <TabPanel id="complaints" className="tabs__panel">
+            <ComplaintsTab customerId={id} />
+          </TabPanel>
+          <TabPanel id="data" className="tabs__panel">
+            <DataTab customer={customer} />
+          </TabPanel>
+        </Tabs>
+      )}
     </article>
   );
 }

@@ -58,7 +58,8 @@ describe('customer page notes', () => {
     const postcode = screen.getByLabelText('Code postal');
     fireEvent.change(postcode, { target: { value: '123' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
-    expect(await screen.findByText(/5 chiffres/)).toBeTruthy();
+    // GOV.UK style: the message shows in the error summary and beside the field.
+    expect(await screen.findAllByText(/5 chiffres/)).toHaveLength(2);
     fireEvent.change(postcode, { target: { value: '69100' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
     await waitFor(async () => expect(await db.outbox.count()).toBe(1));

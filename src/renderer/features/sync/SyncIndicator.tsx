@@ -4,8 +4,10 @@ import { Msg } from '../../i18n/Msg.js';
 import { IconButton } from '../../ui/IconButton.js';
 import { SyncIcon } from '../../ui/icons.js';
 import { useNow } from '../../ui/useNow.js';
+import { DownloadProgressText } from './DownloadProgressText.js';
 import { SyncPanel } from './SyncPanel.js';
 import { syncStatusText } from './statusText.js';
+import { useDownload } from './useDownload.js';
 import { useSyncStatus } from './useSyncStatus.js';
 
 /** Always visible in the rail: the state in words, "sync now", and the details panel. */
@@ -15,6 +17,7 @@ export function SyncIndicator() {
   const intl = useIntl();
   const now = useNow(15_000);
   const text = syncStatusText(intl, status, now);
+  const download = useDownload(engine);
   return (
     <div className={`sync sync--${status.state}`}>
       <div className="sync__line">
@@ -23,6 +26,11 @@ export function SyncIndicator() {
           {text}
         </span>
       </div>
+      {download ? (
+        <p className="sync__download" data-testid="download-progress">
+          <DownloadProgressText download={download} />
+        </p>
+      ) : null}
       <div className="sync__actions">
         <IconButton
           className="btn btn--small sync__now"

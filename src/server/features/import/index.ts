@@ -51,3 +51,9 @@ export {
   exportProducts,
 } from './export.js';
 export type { CsvStyle } from './export.js';
+export { dbLookups, inTextKeys } from './dbLookups.js';
+export { writeImport } from './write.js';
+export type { ImportRecords, WriteOptions } from './write.js';
+export { fieldsOf, runImport } from './run.js';
+export type { ImportPhase, RunImportInput, RunImportOptions } from './run.js';
+export { importHandlers } from './handlers.js';

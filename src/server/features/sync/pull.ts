@@ -291,7 +291,10 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
     const client = await lockClient(tx, input.clientId);
     if (client === undefined)
       return fail('client-forbidden', 'This device is not registered.', { field: 'clientId' });
-    const reset = input.cookie === null || input.cookie > client.viewVersion;
+    // Reset when the laptop has no cookie, one head office never issued, or one older than the
+    // last reset (whose answer it never applied: its rows are unknown to the view).
+    const reset =
+      input.cookie === null || input.cookie > client.viewVersion || input.cookie < client.resetVersion;
     if (reset) await tx.delete(syncClientViews).where(eq(syncClientViews.clientId, input.clientId));
     const since = reset ? client.viewVersion : (input.cookie ?? 0);
 
@@ -299,7 +302,7 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
     const more = planned.length > limit;
     const ops = more ? planned.slice(0, limit) : planned;
     const base = { lastMid: client.lastMid, reset, serverTime: toIso(now) };
-    if (ops.length === 0) {
+    if (ops.length === 0 && !reset) {
       await tx.update(syncClients).set({ lastSeenAt: now }).where(eq(syncClients.id, input.clientId));
       return ok({ ...base, cookie: client.viewVersion, more: false, patch: [] });
     }
@@ -335,7 +338,7 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
     await recordInView(tx, input.clientId, nextVersion, viewRows);
     await tx
       .update(syncClients)
-      .set({ viewVersion: nextVersion, lastSeenAt: now })
+      .set({ viewVersion: nextVersion, lastSeenAt: now, ...(reset ? { resetVersion: nextVersion } : {}) })
       .where(eq(syncClients.id, input.clientId));
     return ok({ ...base, cookie: nextVersion, more, patch });
   });

@@ -1,0 +1,106 @@
+/**
+ * The portfolio's RFM, computed once per data version and shared by every screen that shows a
+ * segment. The version is the pull cookie, the orders and customers counts and the day: a new
+ * pull, a new order or a new day recomputes; opening a customer page never does.
+ *
+ * Reading is cheap: the full history comes from the [customerId+orderedAt] index keys (no
+ * order values), values are read only for the 18 months the two 12-month windows need (now and
+ * six months ago), and cancelled/draft orders are excluded through the status index.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { CustomerRfm, RfmOrder } from '../../../shared/domain/rfm/rfm.js';
+import { computeRfm, monthsBefore } from '../../../shared/domain/rfm/rfm.js';
+import type { AppDB } from '../../db/AppDB.js';
+
+export interface PortfolioRfm {
+  key: string;
+  at: Date;
+  pastAt: Date;
+  now: Map<string, CustomerRfm>;
+  past: Map<string, CustomerRfm>;
+  /** How long the last computation took (ms), for diagnostics. */
+  tookMs: number;
+}
+
+/** Months back for the segment trend. */
+export const TREND_MONTHS = 6;
+
+const cache = new WeakMap<AppDB, { key: string; promise: Promise<PortfolioRfm> }>();
+
+/** Start of the current UTC day: the reference date stays stable all day. */
+export function referenceDate(now = Date.now()): Date {
+  const d = new Date(now);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 23, 59, 59, 999));
+}
+
+export async function rfmVersionKey(db: AppDB, now = Date.now()): Promise<string> {
+  const [cookie, orders, customers] = await Promise.all([
+    db.getMeta('cookie'),
+    db.orders.count(),
+    db.customers.count(),
+  ]);
+  return `${cookie ?? 'none'}:${orders}:${customers}:${referenceDate(now).toISOString().slice(0, 10)}`;
+}
+
+async function compute(db: AppDB, key: string, at: Date): Promise<PortfolioRfm> {
+  const started = performance.now();
+  const pastAt = monthsBefore(at, TREND_MONTHS);
+  const windowStart = monthsBefore(at, 12 + TREND_MONTHS).toISOString();
+  const byHistory = db.orders.orderBy('[customerId+orderedAt]');
+  const [customerIds, keys, ids, excluded, recent] = await Promise.all([
+    db.customers.toCollection().primaryKeys(),
+    byHistory.keys(),
+    byHistory.primaryKeys(),
+    db.orders.where('status').anyOf('cancelled', 'draft').primaryKeys(),
+    db.orders.where('orderedAt').aboveOrEqual(windowStart).toArray(),
+  ]);
+  const totals = new Map(recent.map((o) => [o.id, o.totalExclCents]));
+  const skip = new Set(excluded);
+  const orders: RfmOrder[] = [];
+  keys.forEach((k, i) => {
+    const id = ids[i];
+    if (id === undefined || skip.has(id) || !Array.isArray(k)) return;
+    const [customerId, orderedAt] = k as unknown as [string, string];
+    orders.push({ customerId, orderedAt, totalExclCents: totals.get(id) ?? 0 });
+  });
+  return {
+    key,
+    at,
+    pastAt,
+    now: computeRfm(customerIds, orders, at),
+    past: computeRfm(customerIds, orders, pastAt),
+    tookMs: performance.now() - started,
+  };
+}
+
+/** The cached RFM for this data version (computed at most once per version). */
+export function portfolioRfm(db: AppDB, key: string, at: Date = referenceDate()): Promise<PortfolioRfm> {
+  const hit = cache.get(db);
+  if (hit && hit.key === key) return hit.promise;
+  const promise = compute(db, key, at);
+  cache.set(db, { key, promise });
+  promise.catch(() => {
+    if (cache.get(db)?.promise === promise) cache.delete(db);
+  });
+  return promise;
+}
+
+/** `undefined` while the first computation runs; the previous result stays during a recompute. */
+export function usePortfolioRfm(db: AppDB): PortfolioRfm | undefined {
+  const key = useLiveQuery(() => rfmVersionKey(db), [db]);
+  const [result, setResult] = useState<PortfolioRfm | undefined>(undefined);
+  useEffect(() => {
+    if (key === undefined) return;
+    let live = true;
+    portfolioRfm(db, key)
+      .then((value) => {
+        if (live) setResult(value);
+      })
+      .catch((e: unknown) => console.error('RFM computation failed', e));
+    return () => {
+      live = false;
+    };
+  }, [db, key]);
+  return result;
+}

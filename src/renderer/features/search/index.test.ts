@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchableContact, SearchableCustomer } from './index.js';
+import { buildSearchIndex, normaliseText, phoneDigits, searchCustomers } from './index.js';
+
+const customer = (id: string, name: string, extra: Partial<SearchableCustomer> = {}): SearchableCustomer => ({
+  id,
+  name,
+  city: 'Lyon',
+  postcode: '69001',
+  siret: '',
+  phone: '',
+  ...extra,
+});
+const contact = (
+  customerId: string,
+  firstName: string,
+  lastName: string,
+  phone = '',
+  mobile = '',
+): SearchableContact => ({
+  customerId,
+  firstName,
+  lastName,
+  phone,
+  mobile,
+});
+
+const index = buildSearchIndex(
+  [
+    customer('1', 'Brasserie Les Célestins', {
+      city: 'Lyon',
+      phone: '04 72 41 00 01',
+      siret: '732 829 320 00074',
+    }),
+    customer('2', 'Café de l’Étoile', { city: 'Épinal', postcode: '88000' }),
+    customer('3', 'Étoile', { city: 'Mâcon', postcode: '71000' }),
+    customer('4', 'Hôtel du Parc', { city: 'Villeurbanne', postcode: '69100', phone: '+33 4 78 12 34 56' }),
+    customer('5', 'Restaurant Célestine', { city: 'Annecy', postcode: '74000' }),
+  ],
+  [
+    contact('2', 'Hélène', 'Lefèvre', '', '06 12 34 56 78'),
+    contact('4', 'Jérôme', 'Dupont', '04 72 99 88 77'),
+  ],
+);
+const ids = (q: string) => searchCustomers(index, q).map((r) => r.customerId);
+
+describe('normalising', () => {
+  it('drops accents, case and punctuation', () => {
+    expect(normaliseText('  Café de l’Étoile — ŒUVRE ')).toBe('cafe de l etoile oeuvre');
+    expect(phoneDigits('+33 4 72 41 00 01')).toBe('0472410001');
+    expect(phoneDigits('04.72.41.00.01')).toBe('0472410001');
+  });
+});
+
+describe('searchCustomers', () => {
+  it('ranks exact, then prefix, then word prefix, then substring', () => {
+    // "etoile": exact name of 3, word prefix in 2's name.
+    const results = searchCustomers(index, 'Etoile');
+    expect(results.map((r) => [r.customerId, r.rank])).toEqual([
+      ['3', 'exact'],
+      ['2', 'wordPrefix'],
+    ]);
+    // "celest": prefix of a word in 1 ("… les celestins") and in 5 ("… celestine"): names decide.
+    expect(ids('celest')).toEqual(['1', '5']);
+    // "lestin": substring only.
+    expect(searchCustomers(index, 'lestin').map((r) => r.rank)).toEqual(['substring', 'substring']);
+    // Prefix of the whole field beats prefix of a word.
+    expect(ids('hotel')).toEqual(['4']);
+    expect(searchCustomers(index, 'brass')[0]).toMatchObject({
+      customerId: '1',
+      rank: 'prefix',
+      field: 'name',
+    });
+  });
+
+  it('ignores accents and case in the query and in the data', () => {
+    expect(ids('ÉPINAL')).toEqual(['2']);
+    expect(ids('macon')).toEqual(['3']);
+    expect(ids('helene lefevre')).toEqual(['2']);
+    expect(ids('lefevre')).toEqual(['2']);
+  });
+
+  it('finds a customer by a contact name, either order, and says which field matched', () => {
+    expect(searchCustomers(index, 'dupont jerome')[0]).toMatchObject({
+      customerId: '4',
+      field: 'contact',
+      matched: 'Jérôme Dupont',
+    });
+    expect(ids('Jerome Dupont')).toEqual(['4']);
+  });
+
+  it('matches phones on digits only', () => {
+    expect(ids('0472')).toEqual(['1', '4']); // 04 72 41… (customer) and 04 72 99… (contact of 4)
+    expect(ids('06 12 34')).toEqual(['2']);
+    expect(ids('04 78 12')).toEqual(['4']); // stored as +33 4 78 12 34 56
+    expect(searchCustomers(index, '0478')[0]).toMatchObject({ field: 'phone', matched: '+33 4 78 12 34 56' });
+  });
+
+  it('finds SIRET and postcode', () => {
+    expect(ids('73282932000074')).toEqual(['1']);
+    expect(ids('732 829')).toEqual(['1']);
+    expect(searchCustomers(index, '69100')[0]).toMatchObject({
+      customerId: '4',
+      field: 'postcode',
+      rank: 'exact',
+    });
+  });
+
+  it('several words may match different fields', () => {
+    expect(ids('parc villeurbanne')).toEqual(['4']);
+    expect(ids('parc lyon')).toEqual([]);
+  });
+
+  it('an empty query finds nothing; the limit is respected', () => {
+    expect(ids('   ')).toEqual([]);
+    expect(searchCustomers(index, 'e', 2)).toHaveLength(2);
+  });
+
+  it('stays within a frame at 2,000 customers and 8,000 contacts', () => {
+    const cities = ['Lyon', 'Villeurbanne', 'Annecy', 'Chambéry', 'Grenoble', 'Mâcon'];
+    const customers = Array.from({ length: 2000 }, (_, i) =>
+      customer(`c${i}`, `Brasserie ${i} des Étoiles`, {
+        city: cities[i % cities.length]!,
+        postcode: String(69000 + (i % 900)),
+        phone: `04 72 ${String(i)
+          .padStart(4, '0')
+          .replace(/(\d\d)(\d\d)/, '$1 $2')} 00`,
+      }),
+    );
+    const contacts = Array.from({ length: 8000 }, (_, i) =>
+      contact(
+        `c${i % 2000}`,
+        ['Hélène', 'Jérôme', 'Zoé', 'André'][i % 4]!,
+        `Nom${i}`,
+        `06 ${String(i).padStart(8, '0')}`,
+      ),
+    );
+    const big = buildSearchIndex(customers, contacts);
+    const queries = [
+      'b',
+      'br',
+      'bra',
+      'bras',
+      'brasserie 1',
+      'helene',
+      'nom79',
+      '0472',
+      '06 0000',
+      'grenob',
+      'zzz',
+    ];
+    searchCustomers(big, 'warm');
+    const start = performance.now();
+    for (const q of queries) searchCustomers(big, q);
+    const perQuery = (performance.now() - start) / queries.length;
+    expect(perQuery).toBeLessThan(16);
+  });
+});

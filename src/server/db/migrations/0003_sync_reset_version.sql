@@ -1,0 +1,1 @@
+ALTER TABLE "sync_clients" ADD COLUMN "reset_version" integer DEFAULT 0 NOT NULL;
