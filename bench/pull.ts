@@ -1,6 +1,7 @@
 /**
- * First download of a 2,000-customer portfolio into Dexie in Chromium, against a raw bulkPut of
- * the same rows in the same run.
+ * First download of the benchmark portfolio (2,000 customers, 8,000 contacts, 100,000 order
+ * lines and what hangs off them) into Dexie in Chromium, against a raw bulkPut of the same rows
+ * in the same run; then search latency over that portfolio.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +9,10 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { openDatabase } from '../src/server/db/connect.js';
-import { seedDemo, seedScale } from '../src/server/seed/demo.js';
 import { startHeadOffice } from '../src/server/start.js';
 import type { PullPageResult } from './browser/pull-page.js';
+import { seedBenchPortfolio } from './portfolio.js';
+import type { BenchPortfolioSize } from './portfolio.js';
 
 export interface PullBenchResult extends PullPageResult {
   ratio: number;
@@ -32,12 +34,11 @@ export async function buildBenchPage(): Promise<string> {
   return outDir;
 }
 
-export async function benchPull(options: { customers: number }): Promise<PullBenchResult> {
+export async function benchPull(size?: BenchPortfolioSize): Promise<PullBenchResult> {
   const pageDir = await buildBenchPage();
   const dataDir = mkdtempSync(join(tmpdir(), 'tournee-bench-pull-'));
   const database = await openDatabase({ dataDir });
-  await seedDemo(database.db, { scale: 0.02 });
-  await seedScale(database.db, { repEmail: 'camille.martin@tournee.test', customers: options.customers });
+  await seedBenchPortfolio(database.db, size);
   await database.close();
   const headOffice = await startHeadOffice({
     port: 0,

@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { benchPull } from './pull.js';
 import type { PullBenchResult } from './pull.js';
 import { benchPush } from './push.js';
+import { benchImport } from './import.js';
+import { benchC360 } from './c360.js';
 import type { PushBenchResult } from './push.js';
 import { withTempDatabase } from './pg.js';
 import { fmt, machine } from './lib.js';
@@ -48,26 +50,75 @@ if (wants('push')) {
 }
 
 if (wants('pull')) {
-  const r: PullBenchResult = await benchPull({ customers: 2000 });
-  const line = `| ${r.customers} | ${r.notes} | ${fmt(r.pullMs, 0)} | ${fmt(r.bulkPutMs, 0)} | ${fmt(r.ratio, 2)}× |`;
+  const r: PullBenchResult = await benchPull();
+  const n = (x: number | undefined) => (x ?? 0).toLocaleString('en-US');
+  const line = `| ${n(r.rows.customer)} | ${n(r.rows.contact)} | ${n(r.rows.order)} | ${n(r.orderLines)} | ${n(Object.values(r.rows).reduce((a, b) => a + b, 0))} | ${fmt(r.pullMs / 1000, 2)} | ${fmt(r.bulkPutMs / 1000, 2)} | ${fmt(r.ratio, 2)}× |`;
+  const search = `| ${n(r.rows.customer)} customers, ${n(r.rows.contact)} contacts | ${fmt(r.searchBuildMs, 0)} | ${r.searchQueries} | ${fmt(r.searchP50Ms, 2)} | ${fmt(r.searchP95Ms, 2)} | ${fmt(r.searchMaxMs, 2)} |`;
   sections.push(
     [
-      '## Pull: first download of 2,000 customers into Dexie, in Chromium',
+      '## Pull: first download of a rep portfolio into Dexie, in Chromium',
       '',
-      `The app's sync engine pulls the rep's portfolio from head office (PGlite) into IndexedDB (pages, each applied in one transaction with the cookie), against a raw Dexie \`bulkPut\` of the same rows into an empty database, in the same browser run. Each round uses a fresh database and a new device id (a full first download); the table shows the median of ${r.rounds} rounds. Goal: ratio ≤ 2×.`,
+      `The app's sync engine pulls the rep's whole portfolio from head office (PGlite, loopback) into IndexedDB — paged (5,000 ops a page), each page applied in one transaction with its cookie — against raw Dexie \`bulkPut\`s of the same rows into an empty database in one transaction, in the same browser run. Each round uses a fresh database and a new device id (a full first download); medians of ${r.rounds} rounds. Goals: ≤ 15 s, ratio ≤ 2×.`,
       '',
-      '| customers | notes | sync engine pull ms | raw bulkPut ms | ratio |',
-      '| --- | --- | --- | --- | --- |',
+      '| customers | contacts | orders | order lines | rows (all entities) | sync engine pull s | raw bulkPut s | ratio |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      line,
+      '',
+      '## Search latency over that portfolio, in Chromium',
+      '',
+      "The app's search index (`src/renderer/features/search`) built over the pulled customers and contacts, then queried with every keystroke of names, towns, contact names and phone fragments. Goal: p95 ≤ 16 ms (one frame).",
+      '',
+      '| data | index build ms | queries | p50 ms | p95 ms | max ms |',
+      '| --- | --- | --- | --- | --- | --- |',
+      search,
+    ].join('\n'),
+  );
+  console.log(line);
+  console.log(search);
+}
+
+if (wants('c360')) {
+  const r = await benchC360();
+  const line = `| ${r.orders} | ${fmt(r.coldMs, 0)} | ${fmt(r.warmP50Ms, 0)} | ${fmt(r.warmP95Ms, 0)} | ${r.opens} | ${fmt(r.appDownloadS, 1)} |`;
+  sections.push(
+    [
+      '## Opening the customer 360, in the real app (web mode, Chromium)',
+      '',
+      'The benchmark portfolio downloaded by the real app after sign-in (its time is the last column), then the 360 of the customer with the longest order history opened by route change, until its key figures and RFM segment are on screen. Cold: the first open (the portfolio RFM is computed then, once, and cached); warm: later opens of the five longest histories. Goal: ≤ 150 ms.',
+      '',
+      '| orders of that customer | cold ms | warm p50 ms | warm p95 ms | warm opens | sign-in to up to date s |',
+      '| --- | --- | --- | --- | --- | --- |',
       line,
     ].join('\n'),
   );
   console.log(line);
 }
 
+if (wants('import')) {
+  const results = [await benchImport({})];
+  if (process.env.DATABASE_URL) results.push(await benchImport({ databaseUrl: process.env.DATABASE_URL }));
+  const rows = results.map(
+    (r) =>
+      `| ${r.backend} | ${r.rows.toLocaleString('en-US')} | ${fmt(r.parseMs / 1000, 2)} | ${fmt(r.writeMs / 1000, 2)} | ${fmt(r.totalMs / 1000, 2)} | ${fmt(r.rowsPerSecond, 0)} | ${fmt(r.reimportMs / 1000, 2)} |`,
+  );
+  sections.push(
+    [
+      '## Import of CDNOW (69,659 rows) at head office',
+      '',
+      'What `import-run` / `npm run admin -- import cdnow FILE` does: decode, parse and validate every row, then write the customers (23,544), the product and the 69,659 orders with their lines in one transaction (all-or-nothing). Re-import: the same file again, nothing changes.',
+      '',
+      '| database | rows | parse s | write s | total s | rows/s | re-import s |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n'),
+  );
+  for (const row of rows) console.log(row);
+}
+
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (or `npm run bench -- push` / `pull` for one part).',
+  'Produced by `npm run bench` (or `npm run bench -- push|pull|c360|import` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
   `Last run: ${started} on ${machine()}, Chromium ${process.env.CHROMIUM_VERSION ?? 'from Debian (/usr/bin/chromium)'}.`,
   'Speed is measured here, never in timed tests.',
   '',
@@ -80,9 +131,12 @@ try {
 } catch {
   previous = '';
 }
+// Sections of this run replace those with the same titles; the others are kept as they were.
+const newTitles = new Set(sections.flatMap((s) => s.split('\n').filter((line) => line.startsWith('## '))));
 const kept = previous
   .split(/\n(?=## )/)
   .slice(1)
-  .filter((section) => !sections.some((s) => s.split('\n')[0] === section.split('\n')[0]));
+  .map((section) => section.trimEnd())
+  .filter((section) => !newTitles.has(section.split('\n')[0] ?? ''));
 writeFileSync(path, `${header}\n${[...sections, ...kept].join('\n\n')}\n`);
 console.log(`Results written to ${path}`);

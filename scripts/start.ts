@@ -32,12 +32,18 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   await buildIfStale();
+  let announced = false;
   const headOffice = await startHeadOffice({
     port: process.env.PORT ? Number(process.env.PORT) : undefined,
     dataDir: process.env.TOURNEE_DATA_DIR,
     databaseUrl: process.env.DATABASE_URL,
     rendererDir: 'out/renderer',
     seed: true,
+    onSeedProgress: (entity, rows) => {
+      if (!announced) console.log('First start: writing the demo company (about a minute)…');
+      announced = true;
+      console.log(`  ${entity}: ${rows.toLocaleString('en-US')}`);
+    },
   });
   console.log(`Head office: ${headOffice.url} (${headOffice.kind}, data in ${headOffice.dataLocation})`);
 

@@ -26,6 +26,8 @@ export interface StartHeadOfficeOptions {
   seed?: boolean | undefined;
   /** Size of the demo company when seeding: 1 (default) → ~6,000 customers; tests use ~0.02. */
   seedScale?: number | undefined;
+  /** Called while the demo company is written (first start only): entity and rows. */
+  onSeedProgress?: ((entity: string, rows: number, ms: number) => void) | undefined;
   logger?: FastifyServerOptions['logger'];
   config?: Partial<ServerConfig>;
 }
@@ -88,6 +90,7 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
       await seedDemo(database.db, {
         ...(options.config?.passwordHashing ? { hashOptions: options.config.passwordHashing } : {}),
         ...(options.seedScale !== undefined ? { scale: options.seedScale } : {}),
+        ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
       });
     }
     const app = await buildServer({

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
-import { CustomerList, CustomerPage } from '../features/customers/index.js';
+import { useCallback } from 'react';
+import { CustomerList, CustomerPage, usePrewarmPortfolioRfm } from '../features/customers/index.js';
 import { SearchPalette, useGlobalSearchShortcut } from '../features/search/SearchPalette.js';
 import { ImportScreen } from '../features/imports/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
@@ -11,8 +12,16 @@ import { hrefFor, useRoute, type Route } from './router.js';
 
 /** Left rail (navigation + sync indicator) and the current screen. */
 export function Shell() {
-  const { engine, user } = useApp();
+  const { engine, user, db } = useApp();
   const status = useSyncStatus(engine);
+  const onSynced = useCallback(
+    (listener: () => void) =>
+      engine.onEvent((event) => {
+        if (event.type === 'synced') listener();
+      }),
+    [engine],
+  );
+  usePrewarmPortfolioRfm(db, onSynced);
   const route = useRoute();
   const intl = useIntl();
   const isAdmin = user.role === 'admin';

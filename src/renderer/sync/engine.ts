@@ -42,7 +42,7 @@ export interface SyncStatus {
 }
 
 /** Ops per pull page: small enough to apply in one quick transaction, big enough to be fast. */
-export const PULL_PAGE_LIMIT = 2_000;
+export const PULL_PAGE_LIMIT = 5_000;
 
 export type SyncEvent =
   { type: 'signed-out'; code: ErrorCode } | { type: 'app-outdated' } | { type: 'synced'; at: string };

@@ -1,2 +1,3 @@
 export { CustomerList } from './CustomerList.js';
 export { CustomerPage } from './CustomerPage.js';
+export { usePrewarmPortfolioRfm } from './rfmCache.js';

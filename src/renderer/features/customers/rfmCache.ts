@@ -104,3 +104,23 @@ export function usePortfolioRfm(db: AppDB): PortfolioRfm | undefined {
   }, [db, key]);
   return result;
 }
+
+/**
+ * Computes the portfolio's RFM in the background after a sync, in idle time, so the first 360
+ * opened afterwards finds it ready instead of computing it while the rep waits.
+ */
+export function usePrewarmPortfolioRfm(db: AppDB, onSynced: (listener: () => void) => () => void): void {
+  useEffect(
+    () =>
+      onSynced(() => {
+        const run = () => {
+          void rfmVersionKey(db)
+            .then((key) => portfolioRfm(db, key))
+            .catch(() => undefined);
+        };
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+        else setTimeout(run, 200);
+      }),
+    [db, onSynced],
+  );
+}
