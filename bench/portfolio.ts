@@ -11,6 +11,8 @@ import { writeCompany } from '../src/server/seed/write.js';
 
 export interface BenchPortfolioSize {
   customers: number;
+  /** Customers alone (the foundation's 2,000-customer pull): nothing hangs off them. */
+  customersOnly?: boolean;
   contactsPerCustomer: number;
   orderLines: number;
 }
@@ -64,21 +66,28 @@ export async function seedBenchPortfolio(
   }
   const contactIds = new Set(contacts.map((c) => c.id));
   const orderIds = new Set(orders.map((o) => o.id));
+  const only = size.customersOnly === true;
   const cut = {
     ...company,
     customers,
-    contacts,
-    consents: company.consents.filter((c) => kept.has(c.customerId) && contactIds.has(c.contactId)),
-    orders,
-    visits: company.visits.filter((v) => kept.has(v.customerId)).map((v) => ({ ...v, repId: camille.id })),
-    complaints: company.complaints
-      .filter((c) => kept.has(c.customerId))
-      .map((c) => (c.orderId !== null && !orderIds.has(c.orderId) ? { ...c, orderId: null } : c)),
-    marketingActions: company.marketingActions.filter((a) => kept.has(a.customerId)),
-    appointments: company.appointments
-      .filter((a) => kept.has(a.customerId))
-      .map((a) => ({ ...a, repId: camille.id })),
-    notes: company.notes.filter((n) => kept.has(n.customerId)),
+    contacts: only ? [] : contacts,
+    consents: only
+      ? []
+      : company.consents.filter((c) => kept.has(c.customerId) && contactIds.has(c.contactId)),
+    orders: only ? [] : orders,
+    visits: only
+      ? []
+      : company.visits.filter((v) => kept.has(v.customerId)).map((v) => ({ ...v, repId: camille.id })),
+    complaints: only
+      ? []
+      : company.complaints
+          .filter((c) => kept.has(c.customerId))
+          .map((c) => (c.orderId !== null && !orderIds.has(c.orderId) ? { ...c, orderId: null } : c)),
+    marketingActions: only ? [] : company.marketingActions.filter((a) => kept.has(a.customerId)),
+    appointments: only
+      ? []
+      : company.appointments.filter((a) => kept.has(a.customerId)).map((a) => ({ ...a, repId: camille.id })),
+    notes: only ? [] : company.notes.filter((n) => kept.has(n.customerId)),
     profiles: new Map([...company.profiles].filter(([id]) => kept.has(id))),
   };
   const hash = await hashPassword('tournee', testHashOptions);

@@ -77,6 +77,23 @@ if (wants('pull')) {
   console.log(search);
 }
 
+if (wants('pull-customers')) {
+  const r = await benchPull({ customers: 2000, contactsPerCustomer: 0, orderLines: 0, customersOnly: true });
+  const line = `| ${r.rows.customer ?? 0} | ${fmt(r.pullMs, 0)} | ${fmt(r.bulkPutMs, 0)} | ${fmt(r.ratio, 2)}× |`;
+  sections.push(
+    [
+      '## Pull: 2,000 customers alone into Dexie, in Chromium',
+      '',
+      `The foundation's figure: the sync engine's first download of 2,000 customers (nothing else) against a raw \`bulkPut\` of the same rows, same run; medians of ${r.rounds} rounds. Goal: ratio ≤ 2×.`,
+      '',
+      '| customers | sync engine pull ms | raw bulkPut ms | ratio |',
+      '| --- | --- | --- | --- |',
+      line,
+    ].join('\n'),
+  );
+  console.log(line);
+}
+
 if (wants('c360')) {
   const r = await benchC360();
   const line = `| ${r.orders} | ${fmt(r.coldMs, 0)} | ${fmt(r.warmP50Ms, 0)} | ${fmt(r.warmP95Ms, 0)} | ${r.opens} | ${fmt(r.appDownloadS, 1)} |`;
