@@ -20,7 +20,7 @@ export const importRunKinds = ['customers', 'contacts', 'products', 'prices', 'o
 export const importRunKindSchema = z.enum(importRunKinds);
 export type ImportRunKind = z.infer<typeof importRunKindSchema>;
 
-/** Same list as src/server/features/import/errors.ts (a compile-time check keeps them equal). */
+/** Every reason an import line can be refused; the import library and the UI use this list. */
 export const importErrorCodeList = [
   'wrong-encoding',
   'empty-file',

@@ -4,33 +4,10 @@
  * spreadsheet. `code` is stable and localised by the UI (`import.error.<code>`); `reason` is an
  * English fallback for logs and the CLI.
  */
+import { importErrorCodeList, importWarningCodeList } from '../../../shared/contract/imports.js';
 
-export const importErrorCodes = [
-  'wrong-encoding',
-  'empty-file',
-  'bad-csv',
-  'extra-fields',
-  'missing-column',
-  'required',
-  'bad-number',
-  'bad-integer',
-  'bad-money',
-  'bad-date',
-  'bad-boolean',
-  'bad-vat-rate',
-  'bad-percent',
-  'bad-siret',
-  'bad-value',
-  'out-of-range',
-  'duplicate-reference',
-  'unknown-product',
-  'unknown-customer',
-  'unknown-rep',
-  'unknown-price-list',
-  'inconsistent-order',
-  'amount-mismatch',
-  'bad-price-breaks',
-] as const;
+/** One list for the library, the contract and the UI: the contract's. */
+export const importErrorCodes = importErrorCodeList;
 export type ImportErrorCode = (typeof importErrorCodes)[number];
 
 export interface ImportError {
@@ -47,13 +24,7 @@ export interface ImportError {
   reason: string;
 }
 
-export const importWarningCodes = [
-  'unknown-column',
-  'duplicate-column',
-  'windows-1252',
-  'no-rows',
-  'amount-rounded',
-] as const;
+export const importWarningCodes = importWarningCodeList;
 export type ImportWarningCode = (typeof importWarningCodes)[number];
 
 export interface ImportWarning {
