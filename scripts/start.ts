@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     databaseUrl: process.env.DATABASE_URL,
     rendererDir: 'out/renderer',
     seed: true,
+    // A smaller demo company (tests, slow machines); the full one by default.
+    seedScale: process.env.TOURNEE_DEMO_SCALE ? Number(process.env.TOURNEE_DEMO_SCALE) : undefined,
     onSeedProgress: (entity, rows) => {
       if (!announced) console.log('First start: writing the demo company (about a minute)…');
       announced = true;
