@@ -2,7 +2,11 @@ import { useIntl } from 'react-intl';
 import { useCallback } from 'react';
 import { CustomerList, CustomerPage, usePrewarmPortfolioRfm } from '../features/customers/index.js';
 import { SearchPalette, useGlobalSearchShortcut } from '../features/search/SearchPalette.js';
+import { AgendaScreen } from '../features/agenda/index.js';
+import { BriefScreen } from '../features/brief/index.js';
+import { DaySheetScreen } from '../features/daysheet/index.js';
 import { ImportScreen } from '../features/imports/index.js';
+import { RouteScreen } from '../features/route/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
 import { Msg } from '../i18n/Msg.js';
@@ -25,8 +29,7 @@ export function Shell() {
   const route = useRoute();
   const intl = useIntl();
   const isAdmin = user.role === 'admin';
-  const section =
-    route.name === 'settings' ? 'settings' : route.name === 'imports' && isAdmin ? 'imports' : 'customers';
+  const section = sectionOf(route, isAdmin);
   const [searchOpen, setSearchOpen] = useGlobalSearchShortcut();
 
   return (
@@ -54,6 +57,28 @@ export function Shell() {
         </button>
         <nav aria-label={intl.formatMessage({ id: 'nav.label' })} className="rail__nav">
           <ul>
+            <li>
+              <a
+                href={hrefFor({ name: 'agenda', view: 'day', day: null })}
+                aria-current={section === 'agenda' ? 'page' : undefined}
+              >
+                <span className="rail__icon" aria-hidden="true">
+                  ▦
+                </span>
+                <Msg id="nav.agenda" />
+              </a>
+            </li>
+            <li>
+              <a
+                href={hrefFor({ name: 'route', day: null })}
+                aria-current={section === 'route' ? 'page' : undefined}
+              >
+                <span className="rail__icon" aria-hidden="true">
+                  ⌖
+                </span>
+                <Msg id="nav.route" />
+              </a>
+            </li>
             <li>
               <a
                 href={hrefFor({ name: 'customers' })}
@@ -114,8 +139,36 @@ export function Shell() {
   );
 }
 
+type Section = 'agenda' | 'route' | 'customers' | 'settings' | 'imports';
+
+function sectionOf(route: Route, isAdmin: boolean): Section {
+  switch (route.name) {
+    case 'agenda':
+      return 'agenda';
+    case 'route':
+    case 'brief':
+    case 'daySheet':
+      return 'route';
+    case 'settings':
+      return 'settings';
+    case 'imports':
+      return isAdmin ? 'imports' : 'customers';
+    case 'customers':
+    case 'customer':
+      return 'customers';
+  }
+}
+
 function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
   switch (route.name) {
+    case 'agenda':
+      return <AgendaScreen key={`${route.view}-${route.day ?? ''}`} view={route.view} day={route.day} />;
+    case 'route':
+      return <RouteScreen key={route.day ?? ''} day={route.day} />;
+    case 'brief':
+      return <BriefScreen key={route.appointmentId} appointmentId={route.appointmentId} />;
+    case 'daySheet':
+      return <DaySheetScreen key={route.day ?? ''} day={route.day} />;
     case 'customers':
       return <CustomerList />;
     case 'customer':

@@ -1,8 +1,29 @@
-/** Hash routes: #/customers, #/customers/<id>, #/settings, #/imports (admin). No extra package needed. */
+/**
+ * Hash routes. No extra package needed.
+ *   #/customers, #/customers/<id>, #/settings, #/imports (admin),
+ *   #/agenda/<day|week>/<yyyy-mm-dd>, #/route/<yyyy-mm-dd>, #/brief/<appointmentId>,
+ *   #/day-sheet/<yyyy-mm-dd>
+ * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
+ */
 import { useEffect, useState } from 'react';
 
+export type AgendaView = 'day' | 'week';
+
 export type Route =
-  { name: 'customers' } | { name: 'customer'; id: string } | { name: 'settings' } | { name: 'imports' };
+  | { name: 'customers' }
+  | { name: 'customer'; id: string }
+  | { name: 'settings' }
+  | { name: 'imports' }
+  | { name: 'agenda'; view: AgendaView; day: string | null }
+  | { name: 'route'; day: string | null }
+  | { name: 'brief'; appointmentId: string }
+  | { name: 'daySheet'; day: string | null };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function dayOrNull(part: string | undefined): string | null {
+  return part !== undefined && DAY.test(part) ? part : null;
+}
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -10,6 +31,13 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'customers' && parts[1]) return { name: 'customer', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'imports') return { name: 'imports' };
+  if (parts[0] === 'agenda') {
+    const view: AgendaView = parts[1] === 'week' ? 'week' : 'day';
+    return { name: 'agenda', view, day: dayOrNull(parts[2]) };
+  }
+  if (parts[0] === 'route') return { name: 'route', day: dayOrNull(parts[1]) };
+  if (parts[0] === 'brief' && parts[1]) return { name: 'brief', appointmentId: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'day-sheet') return { name: 'daySheet', day: dayOrNull(parts[1]) };
   return { name: 'customers' };
 }
 
@@ -23,6 +51,14 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'imports':
       return '#/imports';
+    case 'agenda':
+      return route.day ? `#/agenda/${route.view}/${route.day}` : `#/agenda/${route.view}`;
+    case 'route':
+      return route.day ? `#/route/${route.day}` : '#/route';
+    case 'brief':
+      return `#/brief/${encodeURIComponent(route.appointmentId)}`;
+    case 'daySheet':
+      return route.day ? `#/day-sheet/${route.day}` : '#/day-sheet';
   }
 }
 

@@ -11,6 +11,7 @@ import type { Consent, Contact } from '../../shared/domain/contact/contact.js';
 import type { Customer } from '../../shared/domain/customer/customer.js';
 import type { Note } from '../../shared/domain/note/note.js';
 import type { Order } from '../../shared/domain/order/order.js';
+import { defaultTravelSettings, travelSettingsSchema } from '../../shared/domain/geo/geo.js';
 import { localeSchema } from '../../shared/domain/user/user.js';
 import { isoDateTimeSchema, uuidSchema } from '../../shared/lib/ids.js';
 import { mutationSchema } from '../../shared/sync/mutations.js';
@@ -51,6 +52,18 @@ export const metaSchemas = {
   locale: localeSchema,
   /** The locale still to send to head office with `user-set-locale`. */
   localeToSend: localeSchema.nullable(),
+  /** Where the rep's days start and end (home or office), for the route; null until set. */
+  routeStart: z
+    .object({
+      label: z.string().min(1).max(200),
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+    })
+    .nullable(),
+  /** Road km ÷ great-circle km, for travel estimates. */
+  roadFactor: travelSettingsSchema.shape.roadFactor,
+  /** Average driving speed, km/h. */
+  averageSpeedKmh: travelSettingsSchema.shape.speedKmh,
 } as const;
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
@@ -67,4 +80,7 @@ export const metaDefaults: { [K in MetaKey]?: MetaValue<K> } = {
   lastSyncAt: null,
   lastPullAt: null,
   localeToSend: null,
+  routeStart: null,
+  roadFactor: defaultTravelSettings.roadFactor,
+  averageSpeedKmh: defaultTravelSettings.speedKmh,
 };

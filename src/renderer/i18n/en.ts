@@ -1,14 +1,24 @@
+import { agendaEn } from './agenda.en.js';
+import { routeEn } from './route.en.js';
+import { briefEn } from './brief.en.js';
+import { daysheetEn } from './daysheet.en.js';
 import type { MessageKey } from './fr.js';
 import { importsEn } from './imports.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
   ...importsEn,
+  ...agendaEn,
+  ...routeEn,
+  ...briefEn,
+  ...daysheetEn,
   'app.loading': 'Opening Tournée…',
   'app.skipToContent': 'Skip to content',
   'app.storageDenied': 'The browser may clear this laptop’s data if it runs out of space. Sync regularly.',
 
   'nav.label': 'Main navigation',
+  'nav.agenda': 'Agenda',
+  'nav.route': 'Route',
   'nav.customers': 'Customers',
   'nav.settings': 'Settings',
 

@@ -1,14 +1,24 @@
+import { agendaFr } from './agenda.fr.js';
+import { routeFr } from './route.fr.js';
+import { briefFr } from './brief.fr.js';
+import { daysheetFr } from './daysheet.fr.js';
 import { importsFr } from './imports.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
   ...importsFr,
+  ...agendaFr,
+  ...routeFr,
+  ...briefFr,
+  ...daysheetFr,
   'app.loading': 'Ouverture de Tournée…',
   'app.skipToContent': 'Aller au contenu',
   'app.storageDenied':
     'Le navigateur peut effacer les données de ce portable s’il manque de place. Synchronisez régulièrement.',
 
   'nav.label': 'Navigation principale',
+  'nav.agenda': 'Agenda',
+  'nav.route': 'Tournée',
   'nav.customers': 'Clients',
   'nav.settings': 'Paramètres',
 

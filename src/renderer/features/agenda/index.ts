@@ -1,0 +1,1 @@
+export { AgendaScreen } from './AgendaScreen.js';

@@ -1,0 +1,1 @@
+export { DaySheetScreen } from './DaySheetScreen.js';

@@ -1,0 +1,4 @@
+/** Messages of the route screens (spread into fr.ts). */
+export const routeFr = {
+  'route.title': 'Tournée',
+};
