@@ -1,3 +1,4 @@
+import { mapEn } from './map.en.js';
 import { agendaEn } from './agenda.en.js';
 import { routeEn } from './route.en.js';
 import { briefEn } from './brief.en.js';
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...routeEn,
   ...briefEn,
   ...daysheetEn,
+  ...mapEn,
   'app.loading': 'Opening Tournée…',
   'app.skipToContent': 'Skip to content',
   'app.storageDenied': 'The browser may clear this laptop’s data if it runs out of space. Sync regularly.',

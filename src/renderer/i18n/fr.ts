@@ -1,3 +1,4 @@
+import { mapFr } from './map.fr.js';
 import { agendaFr } from './agenda.fr.js';
 import { routeFr } from './route.fr.js';
 import { briefFr } from './brief.fr.js';
@@ -11,6 +12,7 @@ export const fr = {
   ...routeFr,
   ...briefFr,
   ...daysheetFr,
+  ...mapFr,
   'app.loading': 'Ouverture de Tournée…',
   'app.skipToContent': 'Aller au contenu',
   'app.storageDenied':

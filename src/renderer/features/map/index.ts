@@ -1,0 +1,2 @@
+export { OfflineMap } from './OfflineMap.js';
+export type { MapPoint, OfflineMapProps } from './OfflineMap.js';
