@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { overlaps, placeLabels } from './labels.js';
+import type { Box, LabelCandidate } from './labels.js';
+
+const viewport = { width: 400, height: 300 };
+
+describe('placeLabels', () => {
+  it('places the most important towns first and drops those with no free spot', () => {
+    const candidates: LabelCandidate[] = [
+      { key: 'a', text: 'Grenoble', at: [200, 150] },
+      { key: 'b', text: 'Échirolles', at: [202, 151] }, // on top of Grenoble
+      { key: 'c', text: 'Voiron', at: [60, 60] },
+    ];
+    const placed = placeLabels(candidates, [], viewport);
+    expect(placed.map((l) => l.key)).toEqual(['a', 'c']);
+    expect(placed[0]).toMatchObject({ anchor: 'start', x: 205 });
+  });
+
+  it('moves a label away from markers, or drops it', () => {
+    const marker: Box = { x0: 200, y0: 140, x1: 260, y1: 160 }; // right of the town
+    const [label] = placeLabels([{ key: 'a', text: 'Lyon', at: [195, 150] }], [marker], viewport);
+    expect(label).toBeDefined();
+    expect(overlaps(label!.box, marker)).toBe(false);
+  });
+
+  it('keeps labels inside the viewport and respects the maximum', () => {
+    const placed = placeLabels([{ key: 'edge', text: 'Saint-Martin-d’Hères', at: [395, 5] }], [], viewport);
+    for (const l of placed) {
+      expect(l.box.x0).toBeGreaterThanOrEqual(0);
+      expect(l.box.x1).toBeLessThanOrEqual(viewport.width);
+      expect(l.box.y0).toBeGreaterThanOrEqual(0);
+    }
+    const many = Array.from({ length: 50 }, (_, i) => ({
+      key: String(i),
+      text: 'X',
+      at: [(i % 10) * 40 + 5, Math.floor(i / 10) * 60 + 20] as const,
+    }));
+    expect(placeLabels(many, [], viewport, { maxLabels: 7 })).toHaveLength(7);
+  });
+
+  it('never lets two labels or a label and a marker overlap (property)', () => {
+    const point = fc.tuple(
+      fc.double({ min: 0, max: 400, noNaN: true }),
+      fc.double({ min: 0, max: 300, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(point, fc.string({ minLength: 1, maxLength: 20 })), { maxLength: 60 }),
+        fc.array(point, { maxLength: 8 }),
+        (towns, markers) => {
+          const obstacles = markers.map(([x, y]) => ({ x0: x - 12, y0: y - 12, x1: x + 12, y1: y + 12 }));
+          const placed = placeLabels(
+            towns.map(([at, text], i) => ({ key: String(i), text, at })),
+            obstacles,
+            viewport,
+          );
+          for (const [i, a] of placed.entries()) {
+            for (const o of obstacles) expect(overlaps(a.box, o)).toBe(false);
+            for (const b of placed.slice(i + 1)) expect(overlaps(a.box, b.box)).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Town labels that don't overlap: towns in view, most populous first, each placed at the first
+ * free spot among right / left / above / below its dot, skipping it when none is free (greedy
+ * placement, as most map renderers do). Zooming in spreads the towns apart, so more fit.
+ */
+import type { Point, Size } from './geometry.js';
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface LabelCandidate {
+  key: string;
+  text: string;
+  /** Screen position of the town. */
+  at: Point;
+  /** Font size in px (the options' size by default). */
+  fontSize?: number;
+}
+
+export interface PlacedLabel {
+  key: string;
+  text: string;
+  at: Point;
+  /** Where the text goes (its anchor) and how it is anchored. */
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  fontSize: number;
+  box: Box;
+}
+
+export interface LabelOptions {
+  fontSize?: number;
+  /** Average glyph width as a share of the font size (sans-serif ≈ 0.55–0.6). */
+  charWidth?: number;
+  /** Free space kept around each label. */
+  margin?: number;
+  maxLabels?: number;
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+function inside(box: Box, { width, height }: Size): boolean {
+  return box.x0 >= 0 && box.y0 >= 0 && box.x1 <= width && box.y1 <= height;
+}
+
+/**
+ * Places labels in the order given (most important first), avoiding `obstacles` (markers)
+ * and each other, within the viewport.
+ */
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  obstacles: readonly Box[],
+  viewport: Size,
+  { fontSize = 12, charWidth = 0.62, margin = 5, maxLabels = 60 }: LabelOptions = {},
+): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  const taken: Box[] = [...obstacles];
+  const gap = 5;
+  for (const candidate of candidates) {
+    if (placed.length >= maxLabels) break;
+    const size = candidate.fontSize ?? fontSize;
+    const h = size;
+    const w = candidate.text.length * size * charWidth;
+    const [px, py] = candidate.at;
+    const right = (g: number, dy: number) => ({
+      x: px + g,
+      y: py + dy + h * 0.35,
+      anchor: 'start' as const,
+      box: { x0: px + g, y0: py + dy - h / 2, x1: px + g + w, y1: py + dy + h / 2 },
+    });
+    const left = (g: number, dy: number) => ({
+      x: px - g,
+      y: py + dy + h * 0.35,
+      anchor: 'end' as const,
+      box: { x0: px - g - w, y0: py + dy - h / 2, x1: px - g, y1: py + dy + h / 2 },
+    });
+    const centred = (dy: number) => ({
+      x: px,
+      y: py + dy + h * 0.35,
+      anchor: 'middle' as const,
+      box: { x0: px - w / 2, y0: py + dy - h / 2, x1: px + w / 2, y1: py + dy + h / 2 },
+    });
+    // Beside the dot first, then above / below, diagonally, then a little further away.
+    const options = [
+      right(gap, 0),
+      left(gap, 0),
+      centred(-gap - h / 2),
+      centred(gap + h / 2),
+      right(gap, -h),
+      right(gap, h),
+      left(gap, -h),
+      left(gap, h),
+      right(3 * gap, 0),
+      left(3 * gap, 0),
+      centred(-3 * gap - h / 2),
+      centred(3 * gap + h / 2),
+    ];
+    // The town's dot may sit under a marker (a customer in town): only other labels hide it.
+    const dot: Box = { x0: px - 2, y0: py - 2, x1: px + 2, y1: py + 2 };
+    if (taken.slice(obstacles.length).some((b) => overlaps(b, dot))) continue;
+    for (const option of options) {
+      const padded: Box = {
+        x0: option.box.x0 - margin,
+        y0: option.box.y0 - margin,
+        x1: option.box.x1 + margin,
+        y1: option.box.y1 + margin,
+      };
+      if (!inside(option.box, viewport) || taken.some((b) => overlaps(b, padded))) continue;
+      placed.push({ key: candidate.key, text: candidate.text, at: candidate.at, fontSize: size, ...option });
+      taken.push(padded, dot);
+      break;
+    }
+  }
+  return placed;
+}
