@@ -9,6 +9,7 @@ import type { PullBenchResult } from './pull.js';
 import { benchPush } from './push.js';
 import { benchImport } from './import.js';
 import { benchC360 } from './c360.js';
+import { benchBrief } from './brief.js';
 import type { PushBenchResult } from './push.js';
 import { withTempDatabase } from './pg.js';
 import { fmt, machine } from './lib.js';
@@ -111,6 +112,23 @@ if (wants('c360')) {
   console.log(line);
 }
 
+if (wants('brief')) {
+  const r = await benchBrief();
+  const line = `| ${r.orders} | ${r.visits} | ${fmt(r.coldMs, 0)} | ${fmt(r.coldCrossSellMs, 0)} | ${fmt(r.warmP50Ms, 0)} | ${fmt(r.warmP95Ms, 0)} | ${fmt(r.warmCrossSellP95Ms, 0)} | ${r.opens} |`;
+  sections.push(
+    [
+      '## Opening the visit brief, in the real app (web mode, Chromium)',
+      '',
+      'The benchmark portfolio downloaded by the real app after sign-in, an appointment added for each of the five customers with the longest order history, then `#/brief/<appointmentId>` opened by route change until the brief is on screen with its figures and RFM segment (`data-brief-ready`); the cross-sell list (per-segment product penetration, computed once per data version and cached) fills in right after and is timed apart. Cold: the first brief opened after sign-in; warm: later opens. Goal: ≤ 150 ms.',
+      '',
+      '| orders of that customer | visits | cold ms | cold with cross-sell ms | warm p50 ms | warm p95 ms | warm with cross-sell p95 ms | warm opens |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      line,
+    ].join('\n'),
+  );
+  console.log(line);
+}
+
 if (wants('import')) {
   const results = [await benchImport({})];
   if (process.env.DATABASE_URL) results.push(await benchImport({ databaseUrl: process.env.DATABASE_URL }));
@@ -135,7 +153,7 @@ if (wants('import')) {
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (or `npm run bench -- push|pull|c360|import` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
+  'Produced by `npm run bench` (or `npm run bench -- push|pull|c360|brief|import` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
   `Last run: ${started} on ${machine()}, Chromium ${process.env.CHROMIUM_VERSION ?? 'from Debian (/usr/bin/chromium)'}.`,
   'Speed is measured here, never in timed tests.',
   '',

@@ -3,9 +3,11 @@
  * Everything Electron is injected so that it is unit-tested with a mocked `electron`.
  */
 import type * as Electron from 'electron';
+import { writeFile as fsWriteFile } from 'node:fs/promises';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/bridge.js';
 import type { BridgeEvent } from '../shared/contract/bridge.js';
 import type { HeadOfficeClient } from './headOffice.js';
+import { printToPdf, type WriteFile } from './printToPdf.js';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security.js';
 
 export interface MainDeps {
@@ -18,13 +20,16 @@ export interface MainDeps {
   loginCode: string | null;
 }
 
-export function registerIpc(deps: Pick<MainDeps, 'electron' | 'client'>): void {
+export function registerIpc(deps: Pick<MainDeps, 'electron' | 'client'> & { writeFile?: WriteFile }): void {
   const { ipcMain } = deps.electron;
+  const writeFile: WriteFile = deps.writeFile ?? ((path, data) => fsWriteFile(path, data));
   ipcMain.handle(IPC_INVOKE, async (event, kind: unknown, method: unknown, input: unknown) => {
     if (!event.senderFrame || !isTrustedSender(event.senderFrame.url)) {
       return { transportError: 'untrusted sender' };
     }
     if (kind === 'probe') return deps.client.probe();
+    if (kind === 'print-to-pdf')
+      return printToPdf({ electron: deps.electron, writeFile }, event.sender, method);
     if (kind !== 'call' || typeof method !== 'string') return { transportError: 'bad call' };
     return deps.client.invoke(method, input);
   });

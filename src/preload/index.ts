@@ -2,7 +2,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/bridge.js';
-import type { BridgeEvent, TourneeBridge } from '../shared/contract/bridge.js';
+import type {
+  BridgeEvent,
+  PrintToPdfInput,
+  PrintToPdfResult,
+  TourneeBridge,
+} from '../shared/contract/bridge.js';
 import type { Input, Method, Output } from '../shared/contract/index.js';
 import type { Result } from '../shared/lib/result.js';
 
@@ -19,6 +24,10 @@ export const bridge = {
   },
   async probe() {
     return (await ipcRenderer.invoke(IPC_INVOKE, 'probe')) === true;
+  },
+  async printToPdf(input: PrintToPdfInput): Promise<PrintToPdfResult> {
+    // Main validates the input and answers with a PrintToPdfResult.
+    return (await ipcRenderer.invoke(IPC_INVOKE, 'print-to-pdf', input)) as PrintToPdfResult;
   },
   on(listener: (event: BridgeEvent) => void) {
     const handler = (_event: IpcRendererEvent, payload: BridgeEvent) => listener(payload);

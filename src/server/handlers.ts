@@ -1,5 +1,6 @@
 /** The server's handler map: typed from the contract, so a missing method does not compile. */
 import type { Handlers } from './dispatch.js';
+import { appointmentHandlers } from './features/appointments/index.js';
 import { authHandlers } from './features/auth/index.js';
 import { customerHandlers } from './features/customers/index.js';
 import { importHandlers } from './features/import/index.js';
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...customerHandlers,
   ...importHandlers,
+  ...appointmentHandlers,
 };

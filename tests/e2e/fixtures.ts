@@ -90,12 +90,57 @@ export class HeadOffice {
     return found;
   }
 
+  /** Appointments of a customer at head office (agenda e2e). */
+  async appointmentsOf(customerId: string): Promise<E2EAppointment[]> {
+    const { appointments } = await this.call<{ appointments: E2EAppointment[] }>('appointment-list', {
+      customerId,
+    });
+    return appointments;
+  }
+
+  /** Sets an appointment for a rep at head office, as the admin (marked as set by them). */
+  async setAppointment(input: {
+    id: string;
+    repId: string;
+    customerId: string;
+    startAt: string;
+    durationMinutes: number;
+    objective: string;
+  }): Promise<E2EAppointment> {
+    const { appointment } = await this.call<{ appointment: E2EAppointment }>('appointment-set', {
+      contactId: null,
+      kind: 'visit',
+      notes: '',
+      ...input,
+    });
+    return appointment;
+  }
+
+  /** The first customers of a rep's portfolio. */
+  async customersOf(ownerId: string, limit: number): Promise<{ id: string; name: string; city: string }[]> {
+    const { customers } = await this.call<{ customers: { id: string; name: string; city: string }[] }>(
+      'customer-list',
+      { ownerId, limit },
+    );
+    return customers;
+  }
+
   async notesOf(customerId: string): Promise<{ id: string; body: string }[]> {
     const { notes } = await this.call<{ notes: { id: string; body: string }[] }>('customer-get', {
       id: customerId,
     });
     return notes;
   }
+}
+
+export interface E2EAppointment {
+  id: string;
+  customerId: string;
+  startAt: string;
+  durationMinutes: number;
+  status: string;
+  setByManagerName: string | null;
+  version: number;
 }
 
 export class App {
@@ -159,6 +204,60 @@ export class App {
   async addNote(text: string): Promise<void> {
     await this.page.getByRole('textbox', { name: /Nouvelle note/ }).fill(text);
     await this.page.getByRole('button', { name: /Ajouter la note/ }).click();
+  }
+
+  /** Rows of one table of the signed-in user's local database, read straight from IndexedDB. */
+  async localRows<T>(store: string): Promise<T[]> {
+    return this.page.evaluate(async (storeName) => {
+      const dbs = await indexedDB.databases();
+      const name = dbs.map((d) => d.name).find((n) => n?.startsWith('tournee-'));
+      if (!name) return [];
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        return await new Promise<T[]>((resolve, reject) => {
+          const req = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
+          req.onsuccess = () => resolve(req.result as T[]);
+          req.onerror = () => reject(req.error);
+        });
+      } finally {
+        db.close();
+      }
+    }, store);
+  }
+
+  /** Opens the visit brief of an appointment and waits for its figures (RFM included). */
+  async openBrief(appointmentId: string): Promise<void> {
+    await this.page.evaluate((id) => {
+      window.location.hash = `#/brief/${encodeURIComponent(id)}`;
+    }, appointmentId);
+    await expect(this.page.locator('article.brief[data-brief-ready="true"]')).toBeVisible({
+      timeout: 20_000,
+    });
+  }
+
+  /** Opens the agenda on a day (yyyy-mm-dd in the user's time zone). */
+  async openAgenda(view: 'day' | 'week', day: string): Promise<void> {
+    await this.page.evaluate(
+      ([v, d]) => {
+        window.location.hash = `#/agenda/${v}/${d}`;
+      },
+      [view, day] as const,
+    );
+    await expect(this.page.getByRole('heading', { name: 'Agenda', level: 1 })).toBeVisible();
+  }
+
+  /** Opens the day sheet of a day (yyyy-mm-dd in the user's time zone). */
+  async openDaySheet(day: string): Promise<void> {
+    await this.page.evaluate((d) => {
+      window.location.hash = `#/day-sheet/${d}`;
+    }, day);
+    await expect(
+      this.page.getByRole('heading', { name: /^(Feuille de route du|Day sheet for)/, level: 1 }),
+    ).toBeVisible();
   }
 }
 

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { CustomerList, CustomerPage, usePrewarmPortfolioRfm } from '../features/customers/index.js';
 import { SearchPalette, useGlobalSearchShortcut } from '../features/search/SearchPalette.js';
 import { AgendaScreen } from '../features/agenda/index.js';
-import { BriefScreen } from '../features/brief/index.js';
+import { BriefScreen, usePrewarmCrossSell } from '../features/brief/index.js';
 import { DaySheetScreen } from '../features/daysheet/index.js';
 import { ImportScreen } from '../features/imports/index.js';
 import { RouteScreen } from '../features/route/index.js';
@@ -26,6 +26,7 @@ export function Shell() {
     [engine],
   );
   usePrewarmPortfolioRfm(db, onSynced);
+  usePrewarmCrossSell(db, onSynced);
   const route = useRoute();
   const intl = useIntl();
   const isAdmin = user.role === 'admin';

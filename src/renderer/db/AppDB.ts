@@ -10,6 +10,7 @@ import type {
   ConsentRow,
   ContactRow,
   CustomerRow,
+  DayPlanRow,
   MetaKey,
   MetaRow,
   MetaValue,
@@ -56,6 +57,8 @@ export class AppDB extends Dexie {
   actions!: EntityTable<ActionRow, 'id'>;
   visits!: EntityTable<VisitRow, 'id'>;
   complaints!: EntityTable<ComplaintRow, 'id'>;
+  /** Local only, never synced: the rep's own order and added stops per day (version 4). */
+  dayPlans!: Table<DayPlanRow, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
 
@@ -121,6 +124,11 @@ export class AppDB extends Dexie {
             if (row.externalRef === undefined) row.externalRef = null;
           });
       });
+    // Version 4: the rep's day plans (route order and added stops per day). Local only: not a
+    // sync entity, not in serverTables(), never pushed; nothing to migrate.
+    this.version(4).stores({
+      dayPlans: 'day',
+    });
   }
 
   /**

@@ -73,6 +73,27 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * The rep's plan for one day on this laptop (issue 5): the order they chose for the route and
+ * the customers they added as flexible stops. LOCAL ONLY: never synced, never in the outbox;
+ * losing it loses a personal arrangement, not business data.
+ */
+export const dayPlanSchema = z.object({
+  /** Calendar day in the user's time zone, yyyy-mm-dd. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Stop ids in the rep's order (appointment ids, customer ids for added stops). */
+  order: z.array(z.string()),
+  /** Customers added for the day (flexible stops). */
+  extraCustomerIds: z.array(z.string()),
+  /** Departure from the start point, HH:mm local; null for the default (08:00). */
+  departureTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .nullable(),
+  updatedAt: isoDateTimeSchema,
+});
+export type DayPlanRow = z.infer<typeof dayPlanSchema>;
+
 export const metaDefaults: { [K in MetaKey]?: MetaValue<K> } = {
   cookie: null,
   lastMid: 0,

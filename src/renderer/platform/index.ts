@@ -17,4 +17,4 @@ export function getPlatform(): Platform {
   return current;
 }
 
-export type { Platform } from './types.js';
+export type { PdfExportResult, Platform } from './types.js';

@@ -4,7 +4,7 @@ import type { Input, Method, Output } from '../../shared/contract/index.js';
 import type { Transport } from '../../shared/contract/transport.js';
 import { TransportError } from '../../shared/contract/transport.js';
 import type { Result } from '../../shared/lib/result.js';
-import type { Platform } from './types.js';
+import type { PdfExportResult, Platform } from './types.js';
 import { parseResult } from './validate.js';
 
 export function createElectronTransport(bridge: TourneeBridge): Transport {
@@ -37,5 +37,21 @@ export function createElectronPlatform(bridge: TourneeBridge): Platform {
       bridge.on((event) => {
         if (event.type === 'session-ended') listener();
       }),
+    exportPdf: (defaultFileName) => exportPdfWithBridge(bridge, defaultFileName),
   };
+}
+
+export async function exportPdfWithBridge(
+  bridge: TourneeBridge,
+  defaultFileName: string,
+): Promise<PdfExportResult> {
+  try {
+    const result = await bridge.printToPdf({ defaultFileName });
+    if (result.ok) return { kind: 'saved', path: result.path };
+    return result.reason === 'cancelled'
+      ? { kind: 'cancelled' }
+      : { kind: 'failed', message: result.message };
+  } catch (error) {
+    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -57,5 +57,10 @@ export function createWebPlatform(): Platform {
     transport: createWebTransport(),
     probe: () => probeHealth(),
     onSessionEnded: () => () => {},
+    exportPdf: () => {
+      // The browser's print dialog, with the print stylesheet; "Save as PDF" is one of its printers.
+      window.print();
+      return Promise.resolve({ kind: 'printDialog' });
+    },
   };
 }

@@ -10,4 +10,15 @@ export interface Platform {
   probe(): Promise<boolean>;
   /** Main tells us the session ended (revoked, expired). Returns the unsubscribe. */
   onSessionEnded(listener: () => void): () => void;
+  /**
+   * Exports the current page as a PDF through its print stylesheet: Electron prints to a file
+   * the user picks (main's `printToPDF`); a browser opens its print dialog ("Save as PDF").
+   */
+  exportPdf(defaultFileName: string): Promise<PdfExportResult>;
 }
+
+export type PdfExportResult =
+  | { kind: 'saved'; path: string }
+  | { kind: 'printDialog' }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };

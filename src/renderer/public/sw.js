@@ -2,7 +2,8 @@
 /**
  * Tournée web mode: the app shell opens without network after one visit online.
  *
- * - install: precache index.html and the assets it references (content-hashed under assets/);
+ * - install: precache index.html, the assets it references and those listed in precache.json
+ *   (every built file under assets/, lazy chunks included: the map works offline too);
  * - navigations: network first (with a short timeout), falling back to the cached index.html;
  * - assets/*: cache first, cached on first fetch (their names change with their content);
  * - head office's API (/api, /sync, /auth, /health) and every non-GET request: never touched.
@@ -10,7 +11,7 @@
  * Bump VERSION when this file's caching rules change: activate deletes the older caches.
  * Registered from src/renderer/platform/serviceWorker.ts (web mode, production build only).
  */
-const VERSION = 'v1';
+const VERSION = 'v2';
 const PREFIX = 'tournee-shell-';
 const CACHE = `${PREFIX}${VERSION}`;
 const NAVIGATION_TIMEOUT_MS = 4000;
@@ -30,13 +31,28 @@ function assetsOf(html) {
   return [...urls];
 }
 
+/** Every built asset, from the manifest the build writes (empty when it is missing). */
+async function listedAssets() {
+  try {
+    const response = await fetch(new Request(new URL('./precache.json', scope).href, { cache: 'no-store' }));
+    if (!response.ok) return [];
+    const names = await response.json();
+    if (!Array.isArray(names)) return [];
+    return names
+      .filter((n) => typeof n === 'string' && n.startsWith('assets/'))
+      .map((n) => new URL(`./${n}`, scope).href);
+  } catch {
+    return [];
+  }
+}
+
 /** Stores a fresh index.html; when it changed, fetches its assets and drops the old ones. */
 async function storeShell(cache, response) {
   const html = await response.clone().text();
   const previous = await cache.match(INDEX_URL);
   const changed = !previous || (await previous.text()) !== html;
   if (!changed) return;
-  const assets = assetsOf(html);
+  const assets = [...new Set([...assetsOf(html), ...(await listedAssets())])];
   await cache.addAll(assets);
   await cache.put(INDEX_URL, response);
   const keep = new Set(assets);

@@ -114,7 +114,7 @@ export class FakeServer implements Transport {
         authorName: USER.name,
         receivedAt: '2026-11-24T12:00:00.000Z',
       });
-    } else {
+    } else if (m.name === 'customer-update') {
       const c = this.customers.get(m.args.id);
       if (c) this.customers.set(c.id, { ...c, ...m.args.changes, version: c.version + 1 });
     }

@@ -38,6 +38,7 @@ export function renderWithApp(db: AppDB, ui: ReactNode) {
       transport: server,
       probe: async () => true,
       onSessionEnded: () => () => {},
+      exportPdf: async () => ({ kind: 'printDialog' }),
     },
     locale: 'fr',
     setLocale: async () => {},

@@ -33,7 +33,7 @@ import {
 } from '../../shared/domain/activity/activity.js';
 import type { VisitObjection } from '../../shared/domain/activity/activity.js';
 import { companySizes } from '../../shared/domain/customer/customer.js';
-import { entityNames } from '../../shared/sync/protocol.js';
+import { conflictEntities, entityNames } from '../../shared/sync/protocol.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -242,7 +242,7 @@ export const conflicts = pgTable(
   'conflicts',
   {
     id: uuid('id').primaryKey(),
-    entity: text('entity', { enum: ['customer'] }).notNull(),
+    entity: text('entity', { enum: conflictEntities }).notNull(),
     entityId: uuid('entity_id').notNull(),
     entityLabel: text('entity_label').notNull(),
     field: text('field').notNull(),
@@ -446,6 +446,16 @@ export const appointments = pgTable(
     notes: text('notes').notNull().default(''),
     status: text('status', { enum: appointmentStatuses }).notNull(),
     setByManagerName: text('set_by_manager_name'),
+    /** Per-field merge state, as for customers: the version at which each field last changed… */
+    fieldVersions: jsonb('field_versions')
+      .$type<FieldVersions>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    /** …and who wrote it (user id). */
+    fieldAuthors: jsonb('field_authors')
+      .$type<FieldAuthors>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     ...syncedColumns,
   },
   (t) => [

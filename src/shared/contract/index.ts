@@ -3,6 +3,7 @@
  * HTTP (`POST /api/:method`), Electron IPC (`app:invoke`) and the web transport are typed from it.
  */
 import type { z } from 'zod';
+import { appointmentsContract } from './appointments.js';
 import { authContract } from './auth.js';
 import { customersContract } from './customers.js';
 import { importsContract } from './imports.js';
@@ -15,6 +16,7 @@ export const contract = {
   ...customersContract,
   ...usersContract,
   ...importsContract,
+  ...appointmentsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -29,5 +31,12 @@ export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export { authContract, customersContract, importsContract, syncContract, usersContract };
+export {
+  appointmentsContract,
+  authContract,
+  customersContract,
+  importsContract,
+  syncContract,
+  usersContract,
+};
 export type { Session } from './auth.js';

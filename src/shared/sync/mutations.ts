@@ -3,6 +3,7 @@
  * current data (it never trusts a client's resulting row).
  */
 import { z } from 'zod';
+import { appointmentChangesSchema, newAppointmentSchema } from '../domain/appointment/appointment.js';
 import { customerChangesSchema } from '../domain/customer/customer.js';
 import { noteBodySchema } from '../domain/note/note.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
@@ -19,6 +20,22 @@ export const mutationArgsSchemas = {
     /** The customer's version the rep saw when editing: a stale one logs a conflict. */
     baseVersion: z.number().int().nonnegative(),
     changes: customerChangesSchema,
+  }),
+  /** A new appointment planned by the rep (the id is made on the laptop). */
+  'appointment-create': newAppointmentSchema,
+  /** A move or an edit: each field merged on its own, last writer wins (see policy.ts). */
+  'appointment-update': z.object({
+    id: uuidSchema,
+    baseVersion: z.number().int().nonnegative(),
+    changes: appointmentChangesSchema,
+  }),
+  /**
+   * A cancellation: its own mutation (a clear intent in the outbox and in refusals), merged at
+   * head office as a last-writer-wins write of `status: 'cancelled'`.
+   */
+  'appointment-cancel': z.object({
+    id: uuidSchema,
+    baseVersion: z.number().int().nonnegative(),
   }),
 } as const;
 
@@ -39,6 +56,21 @@ export const mutationSchema = z.discriminatedUnion('name', [
     ...envelope,
     name: z.literal('customer-update'),
     args: mutationArgsSchemas['customer-update'],
+  }),
+  z.object({
+    ...envelope,
+    name: z.literal('appointment-create'),
+    args: mutationArgsSchemas['appointment-create'],
+  }),
+  z.object({
+    ...envelope,
+    name: z.literal('appointment-update'),
+    args: mutationArgsSchemas['appointment-update'],
+  }),
+  z.object({
+    ...envelope,
+    name: z.literal('appointment-cancel'),
+    args: mutationArgsSchemas['appointment-cancel'],
   }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;

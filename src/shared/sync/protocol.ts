@@ -45,10 +45,14 @@ export const mutationOutcomeSchema = z.object({
 });
 export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;
 
+/** Entities merged field by field whose losing values go to the conflict log. */
+export const conflictEntities = ['customer', 'appointment'] as const;
+export type ConflictEntity = (typeof conflictEntities)[number];
+
 /** A losing value under last-writer-wins, kept so nobody's change disappears silently. */
 export const conflictSchema = z.object({
   id: uuidSchema,
-  entity: z.enum(['customer']),
+  entity: z.enum(conflictEntities),
   entityId: uuidSchema,
   entityLabel: z.string(),
   field: z.string(),

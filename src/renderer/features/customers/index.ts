@@ -1,3 +1,4 @@
 export { CustomerList } from './CustomerList.js';
 export { CustomerPage } from './CustomerPage.js';
-export { usePrewarmPortfolioRfm } from './rfmCache.js';
+export { portfolioRfm, rfmVersionKey, usePortfolioRfm, usePrewarmPortfolioRfm } from './rfmCache.js';
+export type { PortfolioRfm } from './rfmCache.js';

@@ -1,1 +1,3 @@
 export { RouteScreen } from './RouteScreen.js';
+export { useDayPlan } from './useDayPlan.js';
+export type { DayPlanReady, DayPlanState, DayPlanStop, RouteStart, UnplacedStop } from './dayPlanModel.js';

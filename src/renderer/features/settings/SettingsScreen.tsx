@@ -4,6 +4,7 @@ import type { Locale } from '../../../shared/domain/user/user.js';
 import { locales } from '../../../shared/domain/user/user.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
+import { RouteSettingsCard } from './RouteSettingsCard.js';
 
 export function SettingsScreen() {
   const { user, db, locale, setLocale, signOut } = useApp();
@@ -58,6 +59,8 @@ export function SettingsScreen() {
             </p>
           </div>
         </section>
+
+        <RouteSettingsCard />
 
         <section className="card" aria-labelledby={`${id}-account`}>
           <h2 id={`${id}-account`} className="section-title">

@@ -1,6 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { FormattedDate, useIntl } from 'react-intl';
+import { FormattedDate, useIntl, type IntlShape } from 'react-intl';
+import type { AppointmentEditableField } from '../../../shared/domain/appointment/appointment.js';
+import { appointmentEditableFields } from '../../../shared/domain/appointment/appointment.js';
+import { missingCaseError } from '../../../shared/lib/result.js';
+import type { OutboxEntry } from '../../db/schema.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import type { SyncStatus } from '../../sync/engine.js';
@@ -45,10 +49,27 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
     const pending = await db.outbox.orderBy('mid').limit(200).toArray();
     const outcomes = await db.outcomes.orderBy('at').reverse().limit(200).toArray();
     const conflicts = await db.conflicts.orderBy('at').reverse().limit(200).toArray();
-    const ids = pending.map((e) => (e.name === 'note-add' ? e.args.customerId : e.args.id));
+    // Appointment entries name their customer through the appointment.
+    const appointmentIds = pending.flatMap((e) =>
+      e.name === 'appointment-update' || e.name === 'appointment-cancel' ? [e.args.id] : [],
+    );
+    const appointments = await db.appointments.bulkGet(appointmentIds);
+    const customerOfAppointment = new Map(
+      appointments.flatMap((a) => (a ? [[a.id, a.customerId] as const] : [])),
+    );
+    const ids = pending.map((e) => customerIdOf(e, customerOfAppointment));
     const customers = await db.customers.bulkGet(ids);
     const names = new Map(customers.flatMap((c) => (c ? [[c.id, c.name] as const] : [])));
-    return { pending, outcomes, conflicts, names };
+    const contactIds = conflicts.flatMap((c) =>
+      c.entity === 'appointment' && c.field === 'contactId' ? [c.lostValue, c.keptValue] : [],
+    );
+    const contacts = await db.contacts.bulkGet(contactIds);
+    const contactNames = new Map(
+      contacts.flatMap((c) =>
+        c ? [[c.id, [c.firstName, c.lastName].filter(Boolean).join(' ')] as const] : [],
+      ),
+    );
+    return { pending, outcomes, conflicts, names, customerOfAppointment, contactNames };
   }, [db]);
   if (!data) return null;
   const unknown = intl.formatMessage({ id: 'sync.unknownCustomer' });
@@ -80,11 +101,15 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
         ) : (
           <ul className="plain-list">
             {data.pending.map((entry) => {
-              const customerId = entry.name === 'note-add' ? entry.args.customerId : entry.args.id;
+              const customerId = customerIdOf(entry, data.customerOfAppointment);
               const customer = data.names.get(customerId) ?? unknown;
               return (
                 <li key={entry.mid}>
-                  <Msg id={`sync.mutation.${entry.name}`} values={{ customer }} />{' '}
+                  {entry.name === 'note-add' || entry.name === 'customer-update' ? (
+                    <Msg id={`sync.mutation.${entry.name}`} values={{ customer }} />
+                  ) : (
+                    <Msg id={`agenda.sync.${entry.name}`} values={{ customer }} />
+                  )}{' '}
                   <span className="muted">
                     <FormattedDate value={entry.createdAt} dateStyle="short" timeStyle="short" />
                   </span>
@@ -109,6 +134,10 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
                 <strong>
                   {o.name === 'note-add' || o.name === 'customer-update' ? (
                     <Msg id={`sync.mutation.${o.name}`} values={{ customer: unknown }} />
+                  ) : o.name === 'appointment-create' ||
+                    o.name === 'appointment-update' ||
+                    o.name === 'appointment-cancel' ? (
+                    <Msg id={`agenda.sync.${o.name}`} values={{ customer: unknown }} />
                   ) : (
                     <Msg id="sync.mutation.other" values={{ name: o.name }} />
                   )}
@@ -145,14 +174,25 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
               <li key={c.id}>
                 <Msg
                   id="sync.panel.conflict"
-                  values={{
-                    entity: c.entityLabel,
-                    field: c.field,
-                    lost: c.lostValue,
-                    lostBy: c.lostBy,
-                    kept: c.keptValue,
-                    keptBy: c.keptBy,
-                  }}
+                  values={
+                    c.entity === 'appointment'
+                      ? {
+                          entity: c.entityLabel,
+                          field: appointmentFieldName(intl, c.field),
+                          lost: appointmentValue(intl, c.field, c.lostValue, data.contactNames),
+                          lostBy: c.lostBy,
+                          kept: appointmentValue(intl, c.field, c.keptValue, data.contactNames),
+                          keptBy: c.keptBy,
+                        }
+                      : {
+                          entity: c.entityLabel,
+                          field: c.field,
+                          lost: c.lostValue,
+                          lostBy: c.lostBy,
+                          kept: c.keptValue,
+                          keptBy: c.keptBy,
+                        }
+                  }
                 />{' '}
                 <span className="muted">
                   <FormattedDate value={c.at} dateStyle="short" timeStyle="short" />
@@ -164,4 +204,68 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
       </section>
     </div>
   );
+}
+
+/** The customer a pending write is about (appointment writes go through their appointment). */
+function customerIdOf(entry: OutboxEntry, customerOfAppointment: ReadonlyMap<string, string>): string {
+  switch (entry.name) {
+    case 'note-add':
+    case 'appointment-create':
+      return entry.args.customerId;
+    case 'customer-update':
+      return entry.args.id;
+    case 'appointment-update':
+    case 'appointment-cancel':
+      return customerOfAppointment.get(entry.args.id) ?? entry.args.id;
+    default:
+      return missingCaseError(entry);
+  }
+}
+
+/** An appointment field as people name it. */
+function appointmentFieldName(intl: IntlShape, field: string): string {
+  return isAppointmentField(field) ? intl.formatMessage({ id: `agenda.field.${field}` }) : field;
+}
+
+function isAppointmentField(field: string): field is AppointmentEditableField {
+  return (appointmentEditableFields as readonly string[]).includes(field);
+}
+
+/** A logged appointment value, readable: times in the user's time zone through Intl. */
+function appointmentValue(
+  intl: IntlShape,
+  field: string,
+  value: string,
+  contactNames: ReadonlyMap<string, string>,
+): string {
+  if (!isAppointmentField(field)) return value;
+  switch (field) {
+    case 'startAt': {
+      const at = Date.parse(value);
+      return Number.isNaN(at) ? value : intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
+    }
+    case 'durationMinutes': {
+      const minutes = Number(value);
+      return Number.isFinite(minutes)
+        ? intl.formatMessage({ id: 'agenda.conflict.minutes' }, { minutes })
+        : value;
+    }
+    case 'kind':
+      return value === 'visit' || value === 'call'
+        ? intl.formatMessage({ id: `agenda.kind.${value}` })
+        : value;
+    case 'status':
+      return value === 'planned' || value === 'done' || value === 'cancelled'
+        ? intl.formatMessage({ id: `agenda.status.${value}` })
+        : value;
+    case 'contactId':
+      return value === 'null'
+        ? intl.formatMessage({ id: 'agenda.field.noContact' })
+        : (contactNames.get(value) ?? value);
+    case 'objective':
+    case 'notes':
+      return value;
+    default:
+      return missingCaseError(field);
+  }
 }

@@ -5,10 +5,11 @@ import {
   displayValue,
   entityPolicies,
   laptopMayEdit,
+  planAppointmentUpdate,
   planCustomerUpdate,
   stableJson,
 } from './policy.js';
-import type { CustomerState } from './policy.js';
+import type { AppointmentState, CustomerState } from './policy.js';
 
 const rep = '00000000-0000-7000-8000-000000000001';
 const manager = '00000000-0000-7000-8000-000000000002';
@@ -39,6 +40,10 @@ describe('entity policies', () => {
     expect(laptopMayEdit('note')).toBe(false);
     expect(laptopMayEdit('conflict')).toBe(false);
     expect(laptopMayEdit('outcome')).toBe(false);
+  });
+  it('merges appointments field by field too', () => {
+    expect(entityPolicies.appointment).toBe('field-last-writer-wins');
+    expect(laptopMayEdit('appointment')).toBe(true);
   });
 });
 
@@ -142,5 +147,62 @@ describe('non-string fields', () => {
       },
     ]);
     expect(plan.fieldVersions).toMatchObject({ preferredVisitDays: 4, firstContactDate: 4, latitude: 3 });
+  });
+});
+
+describe('planAppointmentUpdate', () => {
+  const appointment: AppointmentState = {
+    values: {
+      startAt: '2026-11-26T09:00:00.000Z',
+      durationMinutes: 60,
+      kind: 'visit',
+      contactId: null,
+      objective: 'Présenter la gamme hiver',
+      notes: '',
+      status: 'planned',
+    },
+    version: 1,
+    fieldVersions: {},
+    fieldAuthors: {},
+  };
+
+  it("a manager move then a rep move from the old base: the rep wins, the manager's start is logged", () => {
+    const byManager = planAppointmentUpdate(appointment, { startAt: '2026-11-26T10:00:00.000Z' }, 1, manager);
+    expect(byManager.changes).toMatchObject([{ field: 'startAt', conflict: false }]);
+    const afterManager: AppointmentState = {
+      values: byManager.values,
+      version: byManager.newVersion,
+      fieldVersions: byManager.fieldVersions,
+      fieldAuthors: byManager.fieldAuthors,
+    };
+    const byRep = planAppointmentUpdate(afterManager, { startAt: '2026-11-26T14:00:00.000Z' }, 1, rep);
+    expect(byRep.values.startAt).toBe('2026-11-26T14:00:00.000Z');
+    expect(byRep.newVersion).toBe(3);
+    expect(byRep.changes).toEqual([
+      {
+        field: 'startAt',
+        lostValue: '2026-11-26T10:00:00.000Z',
+        keptValue: '2026-11-26T14:00:00.000Z',
+        conflict: true,
+        lostByUserId: manager,
+      },
+    ]);
+  });
+
+  it('different fields from both sides merge without conflict', () => {
+    const byManager = planAppointmentUpdate(appointment, { objective: 'Relancer' }, 1, manager);
+    const byRep = planAppointmentUpdate(
+      {
+        values: byManager.values,
+        version: byManager.newVersion,
+        fieldVersions: byManager.fieldVersions,
+        fieldAuthors: byManager.fieldAuthors,
+      },
+      { status: 'cancelled', durationMinutes: 90 },
+      1,
+      rep,
+    );
+    expect(byRep.values).toMatchObject({ objective: 'Relancer', status: 'cancelled', durationMinutes: 90 });
+    expect(byRep.changes.every((c) => !c.conflict)).toBe(true);
   });
 });

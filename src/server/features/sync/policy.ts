@@ -6,9 +6,15 @@
  * - contact: last writer wins per field too (its mutations come with the contact screens).
  * - visit, order, complaint, action, consent: append-only (an order locked by head office
  *   refuses edits; a consent change is a new consent record).
- * - product, price list, price, appointment (set by the manager or head office), conflict,
- *   outcome: server-authoritative (read-only on laptops until a mutation says otherwise).
+ * - appointment: last writer wins per field too (start, duration, kind, contact, objective,
+ *   notes, status), whoever writes (the rep's pushed mutation or a manager at head office):
+ *   a rep and a manager both moving the same appointment while the rep was offline keep the
+ *   later write in server order, and the other start goes to the conflict log.
+ * - product, price list, price, conflict, outcome: server-authoritative (read-only on laptops
+ *   until a mutation says otherwise).
  */
+import type { AppointmentEditable } from '../../../shared/domain/appointment/appointment.js';
+import { appointmentEditableFields } from '../../../shared/domain/appointment/appointment.js';
 import type { CustomerEditable } from '../../../shared/domain/customer/customer.js';
 import { customerEditableFields } from '../../../shared/domain/customer/customer.js';
 import type { EntityName } from '../../../shared/sync/protocol.js';
@@ -25,7 +31,7 @@ export const entityPolicies: { readonly [E in EntityName]: EntityPolicy } = {
   visit: 'append-only',
   complaint: 'append-only',
   action: 'append-only',
-  appointment: 'server-authoritative',
+  appointment: 'field-last-writer-wins',
   product: 'server-authoritative',
   priceList: 'server-authoritative',
   price: 'server-authoritative',
@@ -88,15 +94,19 @@ export function decideFieldWrite(write: FieldWrite): FieldWriteDecision {
   return writerDidNotSeeCurrent && !sameAuthor ? 'apply-and-log-conflict' : 'apply';
 }
 
-export interface CustomerState {
-  values: CustomerEditable;
+/** A row merged field by field: its values, version and per-field merge state. */
+export interface FieldState<T extends object> {
+  values: T;
   version: number;
   fieldVersions: Readonly<Record<string, number>>;
   fieldAuthors: Readonly<Record<string, string>>;
 }
 
-export interface PlannedFieldChange {
-  field: keyof CustomerEditable;
+export type CustomerState = FieldState<CustomerEditable>;
+export type AppointmentState = FieldState<AppointmentEditable>;
+
+export interface PlannedFieldChange<F extends string = keyof CustomerEditable> {
+  field: F;
   /** For the conflict log: strings as they are, other values as JSON. */
   lostValue: string;
   keptValue: string;
@@ -104,28 +114,32 @@ export interface PlannedFieldChange {
   lostByUserId: string | null;
 }
 
-export interface CustomerUpdatePlan {
-  changes: PlannedFieldChange[];
+export interface FieldUpdatePlan<T extends object> {
+  changes: PlannedFieldChange<Extract<keyof T, string>>[];
   /** The row's new version; equal to the current one when nothing changes. */
   newVersion: number;
-  values: CustomerEditable;
+  values: T;
   fieldVersions: Record<string, number>;
   fieldAuthors: Record<string, string>;
 }
 
-/** Applies `changes` field by field in server order, bumping the version once. */
-export function planCustomerUpdate(
-  current: CustomerState,
-  changes: Partial<CustomerEditable>,
+export type CustomerUpdatePlan = FieldUpdatePlan<CustomerEditable>;
+export type AppointmentUpdatePlan = FieldUpdatePlan<AppointmentEditable>;
+
+/** Applies `changes` to `fields` one by one in server order, bumping the version once. */
+export function planFieldUpdate<T extends object>(
+  fields: readonly Extract<keyof T, string>[],
+  current: FieldState<T>,
+  changes: Partial<T>,
   baseVersion: number | undefined,
   writerId: string,
-): CustomerUpdatePlan {
+): FieldUpdatePlan<T> {
   const newVersion = current.version + 1;
-  const values: CustomerEditable = { ...current.values };
+  const values: T = { ...current.values };
   const fieldVersions: Record<string, number> = { ...current.fieldVersions };
   const fieldAuthors: Record<string, string> = { ...current.fieldAuthors };
-  const planned: PlannedFieldChange[] = [];
-  for (const field of customerEditableFields) {
+  const planned: PlannedFieldChange<Extract<keyof T, string>>[] = [];
+  for (const field of fields) {
     const newValue = changes[field];
     if (newValue === undefined) continue;
     const decision = decideFieldWrite({
@@ -144,7 +158,7 @@ export function planCustomerUpdate(
       conflict: decision === 'apply-and-log-conflict',
       lostByUserId: current.fieldAuthors[field] ?? null,
     });
-    setField(values, field, newValue);
+    values[field] = newValue as T[typeof field];
     fieldVersions[field] = newVersion;
     fieldAuthors[field] = writerId;
   }
@@ -157,10 +171,22 @@ export function planCustomerUpdate(
   };
 }
 
-function setField<K extends keyof CustomerEditable>(
-  values: CustomerEditable,
-  field: K,
-  value: CustomerEditable[K],
-): void {
-  values[field] = value;
+/** Customer fields, merged one by one. */
+export function planCustomerUpdate(
+  current: CustomerState,
+  changes: Partial<CustomerEditable>,
+  baseVersion: number | undefined,
+  writerId: string,
+): CustomerUpdatePlan {
+  return planFieldUpdate(customerEditableFields, current, changes, baseVersion, writerId);
+}
+
+/** Appointment fields (a move is `startAt`, a cancellation `status`), merged one by one. */
+export function planAppointmentUpdate(
+  current: AppointmentState,
+  changes: Partial<AppointmentEditable>,
+  baseVersion: number | undefined,
+  writerId: string,
+): AppointmentUpdatePlan {
+  return planFieldUpdate(appointmentEditableFields, current, changes, baseVersion, writerId);
 }

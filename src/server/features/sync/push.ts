@@ -12,6 +12,7 @@ import type { AuthedContext } from '../../context.js';
 import { customers, mutationOutcomes, notes, syncClients } from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
 import { audit } from '../../lib/audit.js';
+import { createAppointment, updateAppointment } from '../appointments/repo.js';
 import { isCustomerInScope, updateCustomer } from '../customers/repo.js';
 import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
 import type { Principal } from '../../context.js';
@@ -79,6 +80,50 @@ async function applyMutation(
           entity: 'customer',
           entityId: args.id,
           details: { fields: Object.keys(args.changes) },
+        },
+        now,
+      );
+      return ok(undefined);
+    }
+    case 'appointment-create': {
+      const args = mutation.args;
+      // No refusal for a start in the past: a rep offline for days pushes late.
+      const created = await createAppointment(tx, {
+        appointment: args,
+        repId: user.id,
+        writer: user,
+        setByManagerName: null,
+        now,
+      });
+      if (!created.ok) return created;
+      await audit(
+        tx,
+        { userId: user.id, method: 'sync-push:appointment-create', entity: 'appointment', entityId: args.id },
+        now,
+      );
+      return ok(undefined);
+    }
+    case 'appointment-update':
+    case 'appointment-cancel': {
+      const args = mutation.args;
+      const changes =
+        mutation.name === 'appointment-cancel' ? { status: 'cancelled' as const } : mutation.args.changes;
+      const updated = await updateAppointment(tx, {
+        id: args.id,
+        changes,
+        baseVersion: args.baseVersion,
+        writer: user,
+        now,
+      });
+      if (!updated.ok) return updated;
+      await audit(
+        tx,
+        {
+          userId: user.id,
+          method: `sync-push:${mutation.name}`,
+          entity: 'appointment',
+          entityId: args.id,
+          details: { fields: Object.keys(changes) },
         },
         now,
       );
@@ -152,6 +197,14 @@ function refusedDetail(mutation: Mutation): string {
       return mutation.args.body;
     case 'customer-update':
       return JSON.stringify(mutation.args.changes);
+    case 'appointment-create': {
+      const { startAt, durationMinutes, kind, objective, notes } = mutation.args;
+      return JSON.stringify({ startAt, durationMinutes, kind, objective, notes });
+    }
+    case 'appointment-update':
+      return JSON.stringify(mutation.args.changes);
+    case 'appointment-cancel':
+      return JSON.stringify({ status: 'cancelled' });
     default:
       return missingCaseError(mutation);
   }

@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { AppDB } from './AppDB.js';
+import { dayPlanSchema } from './schema.js';
+
+const v3Stores = {
+  customers: 'id, name, city, postcode, status, ownerId',
+  notes: 'id, customerId, [customerId+createdAt]',
+  conflicts: 'id, at, entityId',
+  outcomes: 'id, mid, at',
+  outbox: 'mid, &mutationId',
+  meta: 'key',
+  contacts: 'id, customerId, [customerId+lastName]',
+  consents: 'id, customerId, contactId',
+  products: 'id, reference, family, name',
+  priceLists: 'id, customerGroup',
+  prices: 'id, [priceListId+productId], productId',
+  orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
+  appointments: 'id, startAt, customerId, repId',
+  actions: 'id, customerId, [customerId+at]',
+  visits: 'id, customerId, [customerId+at]',
+  complaints: 'id, customerId, status',
+};
+
+describe('AppDB version 4', () => {
+  it('migration 3 → 4 adds the local day plans and keeps everything else', async () => {
+    const name = 'migration-3-4';
+    const v3 = new Dexie(name);
+    v3.version(3).stores(v3Stores);
+    await v3.open();
+    const appointment = { id: 'a1', startAt: '2026-11-26T09:00:00.000Z', customerId: 'c1', repId: 'r1' };
+    await v3.table('appointments').add(appointment);
+    await v3.table('meta').put({ key: 'roadFactor', value: 1.4 });
+    v3.close();
+
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.appointments.get('a1')).toEqual(appointment);
+    expect(await db.getMeta('roadFactor')).toBe(1.4);
+    expect(await db.dayPlans.count()).toBe(0);
+
+    const plan = {
+      day: '2026-11-26',
+      order: ['a1', 'c2'],
+      extraCustomerIds: ['c2'],
+      departureTime: null,
+      updatedAt: '2026-11-25T18:00:00.000Z',
+    };
+    expect(dayPlanSchema.safeParse(plan).success).toBe(true);
+    await db.dayPlans.put(plan);
+    expect(await db.dayPlans.get('2026-11-26')).toEqual(plan);
+    // Local only: not a sync entity.
+    expect(Object.values(db.serverTables())).not.toContain(db.dayPlans);
+    db.close();
+    await db.delete();
+  });
+});

@@ -1,0 +1,2 @@
+ALTER TABLE "appointments" ADD COLUMN "field_versions" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "appointments" ADD COLUMN "field_authors" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -1,0 +1,2 @@
+export { appointmentHandlers, appointmentScope } from './handlers.js';
+export { createAppointment, toAppointmentWire, updateAppointment } from './repo.js';
