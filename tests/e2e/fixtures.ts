@@ -146,6 +146,34 @@ export interface E2EAppointment {
 export class App {
   constructor(readonly page: Page) {}
 
+  /** Opens the day's route (yyyy-mm-dd in the user's time zone) and waits for its stops or empty state. */
+  async openRoute(day: string): Promise<void> {
+    await this.page.evaluate((d) => {
+      window.location.hash = `#/route/${d}`;
+    }, day);
+    await expect(this.page.getByRole('heading', { name: /^(Tournée|Route)/, level: 1 })).toBeVisible();
+  }
+
+  /** Route stops in their current order: the customer names. */
+  async routeStopNames(): Promise<string[]> {
+    return (await this.page.locator('.route-stop .route-stop__name').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** Settings → Route: takes the first customer's position as the start point, named `label`, and saves. */
+  async setRouteStartFromFirstCustomer(label: string): Promise<void> {
+    await this.page.getByRole('link', { name: /^(Paramètres|Settings)$/ }).click();
+    const card = this.page.getByRole('region', { name: /^(Tournée|Route)$/ });
+    const select = card.getByRole('combobox', {
+      name: /^(Reprendre la position d’un client|Use a customer’s position)$/,
+    });
+    await select.selectOption({ index: 1 });
+    await card
+      .getByRole('textbox', { name: /^(Nom du point de départ|Name of the start point)$/ })
+      .fill(label);
+    await card.getByRole('button', { name: /^(Enregistrer|Save)$/ }).click();
+    await expect(card.getByText(/Réglages de tournée enregistrés|Route settings saved/)).toBeVisible();
+  }
+
   syncStatus() {
     return this.page
       .getByRole('status')

@@ -88,7 +88,8 @@ export function RouteSettingsCard() {
     [db],
   );
   if (stored === undefined) return null;
-  return <RouteSettingsForm key={JSON.stringify(stored)} stored={stored} />;
+  // The form starts from the stored values once; the "current" line follows them live.
+  return <RouteSettingsForm stored={stored} />;
 }
 
 function RouteSettingsForm({

@@ -110,6 +110,21 @@ describe('optimiseRoute (properties)', () => {
     expect(worst).toBeLessThanOrEqual(1.05);
   });
 
+  it('is within 5% of the exhaustive optimum on full days of 9 stops', () => {
+    fc.assert(
+      fc.property(stopsArb(9, 9), (stops) => {
+        const input = inputOf(stops);
+        const best = bruteForceRoute(input);
+        const plan = optimiseRoute(input);
+        expect(plan.lateMinutes).toBeLessThanOrEqual(best.lateMinutes + 1e-6);
+        if (Math.abs(plan.lateMinutes - best.lateMinutes) < 1e-6) {
+          expect(plan.totalKm).toBeLessThanOrEqual(best.totalKm * 1.05 + 1e-9);
+        }
+      }),
+      { seed: 99, numRuns: 8 },
+    );
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(stopsArb(0, 14), (stops) => {

@@ -326,13 +326,15 @@ class Evaluator {
     return true;
   }
 
-  /** Steps through order[from..to] (inclusive; backwards when from > to). */
+  /** Steps through order[from..to] inclusive (nothing when from > to). */
   run(from: number, to: number): boolean {
-    if (from <= to) {
-      for (let k = from; k <= to; k += 1) if (!this.step(this.order[k]!)) return false;
-    } else {
-      for (let k = from; k >= to; k -= 1) if (!this.step(this.order[k]!)) return false;
-    }
+    for (let k = from; k <= to; k += 1) if (!this.step(this.order[k]!)) return false;
+    return true;
+  }
+
+  /** Steps through order[from..to] backwards (from ≥ to; nothing when from < to). */
+  runBack(from: number, to: number): boolean {
+    for (let k = from; k >= to; k -= 1) if (!this.step(this.order[k]!)) return false;
     return true;
   }
 
@@ -358,15 +360,13 @@ function localSearch(m: Matrix, start: readonly number[]): { order: number[]; co
   ev.refresh();
   const seg = new Int32Array(3);
   let improved = true;
-  let guard = 0;
   while (improved) {
     improved = false;
-    if (++guard > 5000) throw new Error('DBG cycle ' + JSON.stringify({ current, order: Array.from(order), m: { n: m.n, fixed: Array.from(m.fixed), dur: Array.from(m.duration), km: Array.from(m.km) } }));
     // 2-opt: reverse order[i..j].
     for (let i = 0; i < n - 1; i += 1) {
       for (let j = i + 1; j < n; j += 1) {
         ev.begin(i, current);
-        if (!ev.run(j, i) || !ev.run(j + 1, n - 1)) continue;
+        if (!ev.runBack(j, i) || !ev.run(j + 1, n - 1)) continue;
         const c = ev.finish(current);
         if (!c) continue;
         order.subarray(i, j + 1).reverse();
@@ -381,17 +381,16 @@ function localSearch(m: Matrix, start: readonly number[]): { order: number[]; co
         for (let to = 0; to <= n && !improved; to += 1) {
           if (to >= i && to <= i + len) continue; // no move
           for (let reversed = 0; reversed <= (len > 1 ? 1 : 0); reversed += 1) {
-            const a = reversed ? i + len - 1 : i;
-            const b = reversed ? i : i + len - 1;
+            const segment = () => (reversed ? ev.runBack(i + len - 1, i) : ev.run(i, i + len - 1));
             let ok: boolean;
             if (to < i) {
               // order[0..to) + segment + order[to..i) + order[i+len..n)
               ev.begin(to, current);
-              ok = ev.run(a, b) && ev.run(to, i - 1) && ev.run(i + len, n - 1);
+              ok = segment() && ev.run(to, i - 1) && ev.run(i + len, n - 1);
             } else {
               // order[0..i) + order[i+len..to) + segment + order[to..n)
               ev.begin(i, current);
-              ok = ev.run(i + len, to - 1) && ev.run(a, b) && ev.run(to, n - 1);
+              ok = ev.run(i + len, to - 1) && segment() && ev.run(to, n - 1);
             }
             if (!ok) continue;
             const c = ev.finish(current);

@@ -1,0 +1,153 @@
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Appointment } from '../../../shared/domain/appointment/appointment.js';
+import { AppDB } from '../../db/AppDB.js';
+import { makeCustomer, USER } from '../../test/fakeServer.js';
+import { renderWithApp } from '../../test/renderWithApp.js';
+import { buildDayPlan } from './dayPlanModel.js';
+import { RouteScreen } from './RouteScreen.js';
+
+const DAY = '2026-11-26';
+
+function appointment(
+  n: number,
+  customerId: string,
+  startAt: string,
+  extra: Partial<Appointment> = {},
+): Appointment {
+  return {
+    id: `01900000-0000-7000-9000-${n.toString(16).padStart(12, '0')}`,
+    customerId,
+    contactId: null,
+    repId: USER.id,
+    kind: 'visit',
+    startAt,
+    durationMinutes: 45,
+    objective: '',
+    notes: '',
+    status: 'planned',
+    setByManagerName: null,
+    version: 1,
+    updatedAt: '2026-11-20T09:00:00.000Z',
+    ...extra,
+  };
+}
+
+// Lyon area: A north (Villefranche), B south (Vienne), C east (Meyzieu), no coordinates for D.
+const a = makeCustomer(1, {
+  name: 'Brasserie du Nord',
+  latitude: 45.9897,
+  longitude: 4.7186,
+  city: 'Villefranche',
+});
+const b = makeCustomer(2, { name: 'Café du Sud', latitude: 45.5256, longitude: 4.8742, city: 'Vienne' });
+const c = makeCustomer(3, { name: 'Hôtel de l’Est', latitude: 45.7667, longitude: 5.0036, city: 'Meyzieu' });
+const d = makeCustomer(4, { name: 'Sans Position', latitude: null, longitude: null, postcode: '99999' });
+const near = makeCustomer(5, {
+  name: 'Prospect Voisin',
+  status: 'prospect',
+  latitude: 45.8,
+  longitude: 4.85,
+});
+
+let db: AppDB;
+let n = 0;
+beforeEach(async () => {
+  n += 1;
+  db = new AppDB(`route-screen-${n}`);
+  await db.open();
+  await db.customers.bulkPut([a, b, c, d, near]);
+  await db.appointments.bulkPut([
+    appointment(1, a.id, '2026-11-26T08:00:00.000Z'), // 09:00 Paris
+    appointment(2, c.id, '2026-11-26T13:00:00.000Z'), // 14:00 Paris
+    appointment(3, d.id, '2026-11-26T15:00:00.000Z'),
+    appointment(4, b.id, '2026-11-26T10:00:00.000Z', { status: 'cancelled' }),
+  ]);
+});
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await db.delete();
+});
+
+describe('route screen', () => {
+  it('asks for the start point when it is not set, and still lists the day', async () => {
+    renderWithApp(db, <RouteScreen day={DAY} />);
+    expect(await screen.findByText('Indiquez votre point de départ')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Choisir le point de départ' }).getAttribute('href')).toBe(
+      '#/settings',
+    );
+    expect(await screen.findAllByTestId('route-stop')).toHaveLength(2);
+    // The customer without coordinates nor known town is listed apart, with the reason.
+    const apart = screen.getByTestId('route-unplaced');
+    expect(apart.textContent).toContain('Sans Position');
+    expect(apart.textContent).toContain('99999');
+  });
+
+  it('shows totals, reorders by keyboard with an announcement, and keeps the order', async () => {
+    await db.setMeta('routeStart', { label: 'Bureau de Lyon', lat: 45.764, lon: 4.8357 });
+    renderWithApp(db, <RouteScreen day={DAY} />);
+    const stops = await screen.findAllByTestId('route-stop');
+    expect(stops.map((s) => within(s).getAllByRole('link')[0]!.textContent)).toEqual([
+      'Brasserie du Nord',
+      'Hôtel de l’Est',
+    ]);
+    const before = screen.getByTestId('route-total-km').textContent;
+    expect(before).toMatch(/km/);
+
+    const handle = screen.getByRole('button', { name: /Déplacer Brasserie du Nord/ });
+    fireEvent.keyDown(handle, { key: 'ArrowDown', altKey: true });
+    await waitFor(async () => expect((await db.dayPlans.get(DAY))?.order).toHaveLength(2));
+    const saved = await db.dayPlans.get(DAY);
+    expect(saved?.order[1]).toBe('01900000-0000-7000-9000-000000000001');
+    await waitFor(() =>
+      expect(screen.getAllByText(/est maintenant en position 2 sur 2/).length).toBeGreaterThan(0),
+    );
+    // The 9:00 appointment is now late: flagged.
+    expect((await screen.findAllByText(/En retard de/)).length).toBeGreaterThan(0);
+  });
+
+  it('suggests a nearby prospect with its reason and adds it to the day', async () => {
+    await db.setMeta('routeStart', { label: 'Bureau de Lyon', lat: 45.764, lon: 4.8357 });
+    renderWithApp(db, <RouteScreen day={DAY} />);
+    const suggestion = await screen.findByTestId('route-suggestion', {}, { timeout: 5000 });
+    expect(suggestion.textContent).toContain('Prospect Voisin');
+    expect(suggestion.textContent).toContain('Prospect à rencontrer');
+    fireEvent.click(within(suggestion).getByRole('button', { name: 'Ajouter Prospect Voisin à la journée' }));
+    await waitFor(async () => expect((await db.dayPlans.get(DAY))?.extraCustomerIds).toEqual([near.id]));
+    await waitFor(() => expect(screen.getAllByTestId('route-stop')).toHaveLength(3));
+  });
+
+  it('shows the empty day with a way to the agenda', async () => {
+    renderWithApp(db, <RouteScreen day="2026-12-01" />);
+    expect(await screen.findByText('Aucun rendez-vous ce jour-là')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Agenda du jour' }).getAttribute('href')).toBe(
+      '#/agenda/day/2026-12-01',
+    );
+  });
+});
+
+describe('buildDayPlan', () => {
+  it('places a customer without coordinates at its postcode town, flagged approximate', () => {
+    const ready = buildDayPlan(
+      {
+        day: DAY,
+        timeZone: 'Europe/Paris',
+        start: { label: 'Lyon', lat: 45.764, lon: 4.8357 },
+        travel: { roadFactor: 1.3, speedKmh: 60 },
+        row: null,
+        appointments: [appointment(3, d.id, '2026-11-26T15:00:00.000Z')],
+        customers: new Map([[d.id, d]]),
+        segments: new Map(),
+      },
+      (postcode) => (postcode === '99999' ? { lat: 45.9, lon: 4.9 } : null),
+    );
+    expect(ready.unplaced).toEqual([]);
+    expect(ready.stops[0]!.approximate).toBe(true);
+    expect(ready.plan?.totalKm).toBeGreaterThan(0);
+    expect(ready.stops[0]!.timing?.arrivalMs).toBe(
+      Date.parse('2026-11-26T07:00:00.000Z') + ready.stops[0]!.timing!.legMinutes * 60_000,
+    );
+  });
+});

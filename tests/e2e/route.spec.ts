@@ -1,0 +1,108 @@
+/**
+ * The day's route end to end, offline: the start point set in the settings, a day with three
+ * appointments set at head office, optimised, a stop moved by keyboard (the totals change and
+ * are announced), a nearby customer added from "Fill the gaps", and the plan still there after
+ * a reload without network. Axe on the route and the settings.
+ */
+import { randomUUID } from 'node:crypto';
+import { REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
+
+/** A Sunday three to four weeks ahead (no demo appointments on Sundays), in Paris. */
+function sundayAhead(): string {
+  let at = Date.now() + 21 * 86_400_000;
+  while (new Date(at).getUTCDay() !== 0) at += 86_400_000;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
+}
+function parisInstant(day: string, hour: number): string {
+  const noon = new Date(`${day}T12:00:00Z`);
+  const parisNoon = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hour12: false }).format(
+      noon,
+    ),
+  );
+  return new Date(
+    Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10), hour - (parisNoon - 12)),
+  ).toISOString();
+}
+
+test('offline: optimise the day, reorder by keyboard, add a suggestion, keep it after a reload', async ({
+  app,
+  page,
+  context,
+  headOffice,
+}) => {
+  const day = sundayAhead();
+  const repId = await headOffice.userId(REP.email);
+  const customers = await headOffice.customersOf(repId, 3);
+  if (customers.length < 3) throw new Error('the demo rep needs three customers');
+  for (const [k, customer] of customers.entries()) {
+    await headOffice.setAppointment({
+      id: randomUUID(),
+      repId,
+      customerId: customer.id,
+      startAt: parisInstant(day, [9, 12, 16][k]!),
+      durationMinutes: 30,
+      objective: 'Tournée e2e',
+    });
+  }
+
+  await app.signIn(REP);
+  await app.waitUpToDate();
+  await app.waitForOfflineShell();
+
+  // No start point yet: the route says so and links to the settings.
+  await app.openRoute(day);
+  await expect(page.getByText('Indiquez votre point de départ', { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await app.setRouteStartFromFirstCustomer('Domicile');
+  await expectNoSeriousA11yViolations(page);
+
+  await context.setOffline(true);
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await expect(app.syncStatus()).toContainText(/Hors ligne/, { timeout: 20_000 });
+
+  await app.openRoute(day);
+  await expect(page.getByText('Départ de Domicile')).toBeVisible();
+  await expect(page.getByTestId('route-stop')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Optimiser l’ordre' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /optimisée|meilleur trouvé/ })).toBeVisible();
+  // Distance, driving time and return time.
+  const totals = page.getByTestId('route-totals');
+  const totalsBefore = (await totals.textContent()) ?? '';
+  const orderBefore = await app.routeStopNames();
+  await expectNoSeriousA11yViolations(page);
+
+  // Keyboard: the first stop's handle, Alt+↓ twice → it becomes the last.
+  const handle = page.getByRole('button', { name: new RegExp(`^Déplacer ${orderBefore[0]}`) });
+  await handle.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByRole('status').filter({ hasText: /position 2 sur 3/ })).toBeVisible();
+  await expect(handle).toBeFocused();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByRole('status').filter({ hasText: /position 3 sur 3/ })).toBeVisible();
+  await expect.poll(() => app.routeStopNames()).toEqual([orderBefore[1], orderBefore[2], orderBefore[0]]);
+  await expect(totals).not.toHaveText(totalsBefore);
+  // The 9:00 appointment now comes last: flagged late.
+  await expect(page.getByText(/En retard de/).first()).toBeVisible();
+
+  // Fill the gaps: add the first suggestion.
+  const suggestion = page.getByTestId('route-suggestion').first();
+  await expect(suggestion).toBeVisible({ timeout: 20_000 });
+  const added = (await suggestion.locator('.route-stop__name').innerText()).trim();
+  await suggestion.getByRole('button', { name: `Ajouter ${added} à la journée` }).click();
+  await expect(page.getByTestId('route-stop')).toHaveCount(4);
+  const orderAfter = await app.routeStopNames();
+  expect(orderAfter).toContain(added);
+  const totalsAfter = (await totals.textContent()) ?? '';
+
+  // Reload without network: the plan is still there.
+  const response = await page.reload();
+  expect(response?.fromServiceWorker()).toBe(true);
+  await expect(page.getByTestId('route-stop')).toHaveCount(4, { timeout: 20_000 });
+  expect(await app.routeStopNames()).toEqual(orderAfter);
+  await expect(totals).toHaveText(totalsAfter);
+  await expectNoSeriousA11yViolations(page);
+  await context.unroute('**/*');
+  await context.setOffline(false);
+});
