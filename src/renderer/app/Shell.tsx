@@ -75,7 +75,7 @@ export function Shell() {
                 aria-current={section === 'route' ? 'page' : undefined}
               >
                 <span className="rail__icon" aria-hidden="true">
-                  ⌖
+                  ◎
                 </span>
                 <Msg id="nav.route" />
               </a>

@@ -175,9 +175,12 @@ function RouteBody({ data }: { data: DayPlanReady }) {
     routeNumber: k + 1,
     kind: 'stop',
   }));
-  const path = data.start
-    ? [data.start, ...data.stops.map((s) => s.position), data.start].map((p) => ({ lat: p.lat, lon: p.lon }))
-    : [];
+  // Without a start point the map still links the stops in their order.
+  const path = (
+    data.start
+      ? [data.start, ...data.stops.map((s) => s.position), data.start]
+      : data.stops.map((s) => s.position)
+  ).map((p) => ({ lat: p.lat, lon: p.lon }));
 
   return (
     <div className="route">
