@@ -173,7 +173,7 @@ if (wants('route')) {
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (or `npm run bench -- push|pull|c360|brief|import` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
+  'Produced by `npm run bench` (or `npm run bench -- push|pull|pull-customers|c360|brief|route|import` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
   `Last run: ${started} on ${machine()}, Chromium ${process.env.CHROMIUM_VERSION ?? 'from Debian (/usr/bin/chromium)'}.`,
   'Speed is measured here, never in timed tests.',
   '',
