@@ -57,16 +57,19 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
     Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('[data-appointment-id]') ?? []);
   const focusedId = () => (document.activeElement as HTMLElement | null)?.dataset.appointmentId ?? null;
 
-  const shift = useCallback(
+  // Moves run one after the other from the row as stored, never from the rendered one: a rep
+  // pressing Shift+↓ four times quickly gets four steps, even before the screen caught up.
+  const shifts = useRef<Promise<void>>(Promise.resolve());
+  const shiftNow = useCallback(
     async (id: string, minutes: number) => {
-      const item = data?.byId.get(id);
-      if (!item || item.appointment.status !== 'planned') return;
-      const startAt = new Date(Date.parse(item.appointment.startAt) + minutes * 60_000).toISOString();
+      const stored = await db.appointments.get(id);
+      if (!stored || stored.status !== 'planned') return;
+      const startAt = new Date(Date.parse(stored.startAt) + minutes * 60_000).toISOString();
       try {
         await updateAppointment(
           db,
           { userId: user.id, userName: user.name },
-          { id, baseVersion: item.appointment.version, changes: { startAt } },
+          { id, baseVersion: stored.version, changes: { startAt } },
           { timeZone },
         );
         engine.notifyLocalChange();
@@ -86,6 +89,14 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
       }
     },
     [data, db, engine, intl, timeZone, user.id, user.name],
+  );
+  const shift = useCallback(
+    (id: string, minutes: number) => {
+      const next = shifts.current.then(() => shiftNow(id, minutes));
+      shifts.current = next.catch(() => undefined);
+      return next;
+    },
+    [shiftNow],
   );
 
   useEffect(() => {
