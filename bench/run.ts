@@ -11,6 +11,8 @@ import { benchImport } from './import.js';
 import { benchC360 } from './c360.js';
 import { benchRoute } from './route.js';
 import { benchBrief } from './brief.js';
+import { benchOrder } from './order.js';
+import { benchVisitAutosave } from './visit-autosave.js';
 import type { PushBenchResult } from './push.js';
 import { withTempDatabase } from './pg.js';
 import { fmt, machine } from './lib.js';
@@ -170,10 +172,44 @@ if (wants('route')) {
   for (const row of rows) console.log(row);
 }
 
+if (wants('order')) {
+  const r = await benchOrder();
+  const row = `| ${r.lines} | ${r.products} | ${r.runs} | ${fmt(r.p50Ms)} | ${fmt(r.p95Ms)} | ${fmt(r.maxMs)} |`;
+  sections.push(
+    [
+      '## Saving a 50-line order on the laptop (Chromium)',
+      '',
+      'The app’s `createOrder` in Chromium: each line priced with the shared pricing (customer price list, quantity breaks, discount limit) against the local catalogue (3 price lists × 400 products), then the order and its outbox entry written in one Dexie `rw` transaction. Goal: < 100 ms.',
+      '',
+      '| lines | products | runs | p50 ms | p95 ms | max ms |',
+      '| --- | --- | --- | --- | --- | --- |',
+      row,
+    ].join('\n'),
+  );
+  console.log(row);
+}
+
+if (wants('visit')) {
+  const r = await benchVisitAutosave();
+  const row = `| ${r.draftBytes} | ${r.runs} | ${fmt(r.p50Ms)} | ${fmt(r.p95Ms)} | ${fmt(r.maxMs)} | ${fmt(r.syncP95Ms)} |`;
+  sections.push(
+    [
+      '## Autosave of a visit step on the laptop (Chromium)',
+      '',
+      'The visit screen’s `saveDraft` in Chromium: one `put` of the whole visit in progress in its own Dexie transaction (strict durability), a realistic draft (notes on all seven steps, discovery answered, motives, objections), one more keystroke each time. The last column is the time spent on the main thread before the save yields (what typing could feel). Goal: < 20 ms.',
+      '',
+      '| draft bytes | runs | p50 ms | p95 ms | max ms | main-thread p95 ms |',
+      '| --- | --- | --- | --- | --- | --- |',
+      row,
+    ].join('\n'),
+  );
+  console.log(row);
+}
+
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (or `npm run bench -- push|pull|pull-customers|c360|brief|route|import` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
+  'Produced by `npm run bench` (or `npm run bench -- push|pull|pull-customers|c360|brief|route|import|order|visit` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
   `Last run: ${started} on ${machine()}, Chromium ${process.env.CHROMIUM_VERSION ?? 'from Debian (/usr/bin/chromium)'}.`,
   'Speed is measured here, never in timed tests.',
   '',

@@ -2,8 +2,10 @@
 import type { Handlers } from './dispatch.js';
 import { appointmentHandlers } from './features/appointments/index.js';
 import { authHandlers } from './features/auth/index.js';
+import { complaintHandlers } from './features/complaints/index.js';
 import { customerHandlers } from './features/customers/index.js';
 import { importHandlers } from './features/import/index.js';
+import { orderHandlers } from './features/orders/index.js';
 import { syncHandlers } from './features/sync/index.js';
 
 export const handlers: Handlers = {
@@ -12,4 +14,6 @@ export const handlers: Handlers = {
   ...customerHandlers,
   ...importHandlers,
   ...appointmentHandlers,
+  ...orderHandlers,
+  ...complaintHandlers,
 };

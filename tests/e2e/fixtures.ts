@@ -125,12 +125,45 @@ export class HeadOffice {
     return customers;
   }
 
+  /** Orders of a customer at head office, newest first. */
+  async ordersOf(customerId: string): Promise<E2EOrder[]> {
+    const { orders } = await this.call<{ orders: E2EOrder[] }>('order-list', { customerId });
+    return orders;
+  }
+
+  /** Moves an order's status at head office, as the admin. */
+  async setOrderStatus(id: string, status: string): Promise<E2EOrder> {
+    const { order } = await this.call<{ order: E2EOrder }>('order-set-status', { id, status });
+    return order;
+  }
+
+  /** Moves a complaint along its lifecycle at head office, as the admin. */
+  async updateComplaintStatus(complaintId: string, status: string, note = ''): Promise<void> {
+    await this.call('complaint-update-status', { complaintId, status, note });
+  }
+
+  /** The content of a complaint's attachment as head office stores it. */
+  async complaintAttachment(id: string): Promise<Buffer> {
+    const { contentBase64 } = await this.call<{ contentBase64: string }>('complaint-attachment-get', { id });
+    return Buffer.from(contentBase64, 'base64');
+  }
+
   async notesOf(customerId: string): Promise<{ id: string; body: string }[]> {
     const { notes } = await this.call<{ notes: { id: string; body: string }[] }>('customer-get', {
       id: customerId,
     });
     return notes;
   }
+}
+
+export interface E2EOrder {
+  id: string;
+  number: string;
+  status: string;
+  approval?: string;
+  version: number;
+  lines: { productId: string; quantity: number; unitPriceCents: number }[];
+  totalExclCents: number;
 }
 
 export interface E2EAppointment {
@@ -234,6 +267,45 @@ export class App {
     await this.page.getByRole('button', { name: /Ajouter la note/ }).click();
   }
 
+  /** From the open customer page: the order screen for that customer. */
+  async openNewOrder(customerName: string): Promise<void> {
+    await this.page.getByRole('link', { name: /^(Nouvelle commande|New order)$/ }).click();
+    await expect(
+      this.page.getByRole('heading', { name: `Nouvelle commande — ${customerName}`, level: 1 }),
+    ).toBeVisible();
+  }
+
+  /** Adds a product to the order by its reference, then sets the line's quantity. */
+  async addOrderLine(product: { reference: string; name: string }, quantity: number): Promise<void> {
+    await this.page.getByLabel(/Ajouter un produit/).fill(product.reference);
+    await this.page
+      .getByRole('button', { name: new RegExp(escapeRegExp(product.reference)) })
+      .first()
+      .click();
+    await this.page.getByLabel(`Quantité de ${product.name}`).last().fill(String(quantity));
+  }
+
+  /** From the open customer page: the complaints tab. */
+  async openComplaintsTab(): Promise<void> {
+    await this.page.getByRole('tab', { name: /^(Réclamations|Complaints)$/ }).click();
+    await expect(
+      this.page.getByRole('button', { name: /^(Enregistrer une réclamation|Log a complaint)$/ }),
+    ).toBeVisible();
+  }
+
+  /** Logs a complaint from the complaints tab (French UI), with files, and waits for the dialog to close. */
+  async logComplaint(input: {
+    description: string;
+    files: { name: string; mimeType: string; buffer: Buffer }[];
+  }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Enregistrer une réclamation' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Description').fill(input.description);
+    await dialog.getByLabel(/Photos ou fichiers/).setInputFiles(input.files);
+    await dialog.getByRole('button', { name: 'Enregistrer la réclamation' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   /** Rows of one table of the signed-in user's local database, read straight from IndexedDB. */
   async localRows<T>(store: string): Promise<T[]> {
     return this.page.evaluate(async (storeName) => {
@@ -265,6 +337,36 @@ export class App {
     await expect(this.page.locator('article.brief[data-brief-ready="true"]')).toBeVisible({
       timeout: 20_000,
     });
+  }
+
+  /** On a brief: starts (or resumes) the guided visit and waits for its first screen. */
+  async startVisitFromBrief(): Promise<void> {
+    await this.page
+      .getByRole('button', { name: /^(Démarrer la visite|Reprendre la visite en cours)$/ })
+      .click();
+    await expect(this.visitSteps()).toBeVisible();
+  }
+
+  /** The guided visit's step rail. */
+  visitSteps() {
+    return this.page.getByRole('navigation', { name: 'Étapes de la visite' });
+  }
+
+  /** The heading of the visit step shown (it takes the focus on every step change). */
+  visitStepHeading() {
+    return this.page.locator('#visit-step-title');
+  }
+
+  /** Goes to a visit step by the keyboard (Alt+1…7) and waits for its heading. */
+  async goToVisitStep(n: number, title: string): Promise<void> {
+    await this.page.keyboard.press(`Alt+Digit${String(n)}`);
+    await expect(this.visitStepHeading()).toHaveText(title);
+    await expect(this.visitStepHeading()).toBeFocused();
+  }
+
+  /** The visit's "saved on this laptop" indicator. */
+  visitSaved() {
+    return this.page.locator('.visit__saved');
   }
 
   /** Opens the agenda on a day (yyyy-mm-dd in the user's time zone). */

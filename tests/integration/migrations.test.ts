@@ -19,6 +19,8 @@ describe.each(backends)('migrations on $name', (backend) => {
           expect(rows.map((r) => r.table_name)).toEqual([
             'appointments',
             'audit_log',
+            'complaint_attachments',
+            'complaint_events',
             'complaints',
             'conflicts',
             'consents',
@@ -79,6 +81,39 @@ describe.each(backends.filter((b) => b.name === 'postgres'))('pull scope indexes
       expect(text).toMatch(/customers_owner_idx/);
       expect(text).toMatch(/orders_customer_idx/);
       expect(text).not.toMatch(/Seq Scan on orders/);
+    } finally {
+      await database.close();
+      await created.drop();
+    }
+  }, 60_000);
+
+  it("the pull's scope query on complaint events uses the customer index", async () => {
+    const created = await backend.create();
+    const database = await openDatabase(created.options);
+    try {
+      const db = database.db;
+      await db.execute(sql`
+        insert into users (id, email, name, role, password_hash)
+          select gen_random_uuid(), 'rep' || g || '@example.test', 'Rep ' || g, 'rep', 'x'
+          from generate_series(1, 200) g`);
+      await db.execute(sql`
+        insert into customers (id, name, status, owner_id)
+          select gen_random_uuid(), 'Client ' || g, 'customer', u.id
+          from users u, generate_series(1, 50) g`);
+      await db.execute(sql`
+        insert into complaints (id, customer_id, severity, status)
+          select gen_random_uuid(), c.id, 'low', 'in-progress' from customers c`);
+      await db.execute(sql`
+        insert into complaint_events (id, complaint_id, customer_id, status, by_user_id, by_name, at)
+          select gen_random_uuid(), k.id, k.customer_id, 'in-progress', c.owner_id, 'Rep', now()
+          from complaints k join customers c on c.id = k.customer_id, generate_series(1, 4) g`);
+      await db.execute(sql`analyze`);
+      const [rep] = await queryRows<{ id: string }>(db, sql`select id from users limit 1`);
+      const query = scopeQueries.complaintEvent({ id: rep!.id, role: 'rep', teamId: null }, rep!.id);
+      const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain ${query}`);
+      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toMatch(/complaint_events_customer_idx/);
+      expect(text).not.toMatch(/Seq Scan on complaint_events/);
     } finally {
       await database.close();
       await created.drop();

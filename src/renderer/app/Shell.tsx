@@ -3,12 +3,15 @@ import { useCallback } from 'react';
 import { CustomerList, CustomerPage, usePrewarmPortfolioRfm } from '../features/customers/index.js';
 import { SearchPalette, useGlobalSearchShortcut } from '../features/search/SearchPalette.js';
 import { AgendaScreen } from '../features/agenda/index.js';
+import { ComplaintsScreen } from '../features/complaints/index.js';
 import { BriefScreen, usePrewarmCrossSell } from '../features/brief/index.js';
 import { DaySheetScreen } from '../features/daysheet/index.js';
 import { ImportScreen } from '../features/imports/index.js';
+import { OrderScreen, OrdersScreen } from '../features/orders/index.js';
 import { RouteScreen } from '../features/route/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
+import { VisitScreen } from '../features/visit/index.js';
 import { Msg } from '../i18n/Msg.js';
 import { Banner } from '../ui/Banner.js';
 import { useApp } from './context.js';
@@ -32,6 +35,15 @@ export function Shell() {
   const isAdmin = user.role === 'admin';
   const section = sectionOf(route, isAdmin);
   const [searchOpen, setSearchOpen] = useGlobalSearchShortcut();
+
+  // A visit in progress takes the whole window (its own step rail instead of the navigation).
+  if (route.name === 'visit') {
+    return (
+      <main id="main" className="main main--visit" tabIndex={-1}>
+        <VisitScreen key={route.draftId} draftId={route.draftId} />
+      </main>
+    );
+  }
 
   return (
     <div className="shell">
@@ -92,6 +104,25 @@ export function Shell() {
               </a>
             </li>
             <li>
+              <a href={hrefFor({ name: 'orders' })} aria-current={section === 'orders' ? 'page' : undefined}>
+                <span className="rail__icon" aria-hidden="true">
+                  ≡
+                </span>
+                <Msg id="nav.orders" />
+              </a>
+            </li>
+            <li>
+              <a
+                href={hrefFor({ name: 'complaints' })}
+                aria-current={section === 'complaints' ? 'page' : undefined}
+              >
+                <span className="rail__icon" aria-hidden="true">
+                  !
+                </span>
+                <Msg id="complaints.title" />
+              </a>
+            </li>
+            <li>
               <a
                 href={hrefFor({ name: 'settings' })}
                 aria-current={section === 'settings' ? 'page' : undefined}
@@ -140,7 +171,7 @@ export function Shell() {
   );
 }
 
-type Section = 'agenda' | 'route' | 'customers' | 'settings' | 'imports';
+type Section = 'agenda' | 'route' | 'customers' | 'settings' | 'imports' | 'complaints' | 'orders';
 
 function sectionOf(route: Route, isAdmin: boolean): Section {
   switch (route.name) {
@@ -149,6 +180,7 @@ function sectionOf(route: Route, isAdmin: boolean): Section {
     case 'route':
     case 'brief':
     case 'daySheet':
+    case 'visit':
       return 'route';
     case 'settings':
       return 'settings';
@@ -157,6 +189,12 @@ function sectionOf(route: Route, isAdmin: boolean): Section {
     case 'customers':
     case 'customer':
       return 'customers';
+    case 'complaints':
+      return 'complaints';
+    case 'orders':
+    case 'orderNew':
+    case 'order':
+      return 'orders';
   }
 }
 
@@ -170,6 +208,8 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <BriefScreen key={route.appointmentId} appointmentId={route.appointmentId} />;
     case 'daySheet':
       return <DaySheetScreen key={route.day ?? ''} day={route.day} />;
+    case 'visit':
+      return <VisitScreen key={route.draftId} draftId={route.draftId} />;
     case 'customers':
       return <CustomerList />;
     case 'customer':
@@ -179,5 +219,13 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'imports':
       // Head-office imports are for admins only (the server refuses anyone else too).
       return isAdmin ? <ImportScreen /> : <CustomerList />;
+    case 'complaints':
+      return <ComplaintsScreen />;
+    case 'orders':
+      return <OrdersScreen />;
+    case 'orderNew':
+      return <OrderScreen key={`new-${route.customerId}`} customerId={route.customerId} orderId={null} />;
+    case 'order':
+      return <OrderScreen key={route.id} customerId={null} orderId={route.id} />;
   }
 }

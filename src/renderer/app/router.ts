@@ -2,7 +2,7 @@
  * Hash routes. No extra package needed.
  *   #/customers, #/customers/<id>, #/settings, #/imports (admin),
  *   #/agenda/<day|week>/<yyyy-mm-dd>, #/route/<yyyy-mm-dd>, #/brief/<appointmentId>,
- *   #/day-sheet/<yyyy-mm-dd>
+ *   #/day-sheet/<yyyy-mm-dd>, #/visit/<draftId>, #/complaints, #/orders, #/orders/new/<customerId>, #/orders/<id>
  * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
  */
 import { useEffect, useState } from 'react';
@@ -17,7 +17,12 @@ export type Route =
   | { name: 'agenda'; view: AgendaView; day: string | null }
   | { name: 'route'; day: string | null }
   | { name: 'brief'; appointmentId: string }
-  | { name: 'daySheet'; day: string | null };
+  | { name: 'daySheet'; day: string | null }
+  | { name: 'visit'; draftId: string }
+  | { name: 'complaints' }
+  | { name: 'orders' }
+  | { name: 'orderNew'; customerId: string }
+  | { name: 'order'; id: string };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -38,6 +43,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'route') return { name: 'route', day: dayOrNull(parts[1]) };
   if (parts[0] === 'brief' && parts[1]) return { name: 'brief', appointmentId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'day-sheet') return { name: 'daySheet', day: dayOrNull(parts[1]) };
+  if (parts[0] === 'visit' && parts[1]) return { name: 'visit', draftId: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'complaints') return { name: 'complaints' };
+  if (parts[0] === 'orders' && parts[1] === 'new' && parts[2])
+    return { name: 'orderNew', customerId: decodeURIComponent(parts[2]) };
+  if (parts[0] === 'orders' && parts[1]) return { name: 'order', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'orders') return { name: 'orders' };
   return { name: 'customers' };
 }
 
@@ -59,6 +70,16 @@ export function hrefFor(route: Route): string {
       return `#/brief/${encodeURIComponent(route.appointmentId)}`;
     case 'daySheet':
       return route.day ? `#/day-sheet/${route.day}` : '#/day-sheet';
+    case 'visit':
+      return `#/visit/${encodeURIComponent(route.draftId)}`;
+    case 'complaints':
+      return '#/complaints';
+    case 'orders':
+      return '#/orders';
+    case 'orderNew':
+      return `#/orders/new/${encodeURIComponent(route.customerId)}`;
+    case 'order':
+      return `#/orders/${encodeURIComponent(route.id)}`;
   }
 }
 

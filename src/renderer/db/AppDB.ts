@@ -5,6 +5,9 @@ import type { EntityName, EntityRow } from '../../shared/sync/protocol.js';
 import type {
   ActionRow,
   AppointmentRow,
+  AttachmentBlobRow,
+  ComplaintAttachmentRow,
+  ComplaintEventRow,
   ComplaintRow,
   ConflictRow,
   ConsentRow,
@@ -21,6 +24,7 @@ import type {
   PriceListRow,
   PriceRow,
   ProductRow,
+  VisitDraftRow,
   VisitRow,
 } from './schema.js';
 import { metaDefaults, metaSchemas, outboxEntrySchema } from './schema.js';
@@ -57,6 +61,12 @@ export class AppDB extends Dexie {
   actions!: EntityTable<ActionRow, 'id'>;
   visits!: EntityTable<VisitRow, 'id'>;
   complaints!: EntityTable<ComplaintRow, 'id'>;
+  complaintEvents!: EntityTable<ComplaintEventRow, 'id'>;
+  complaintAttachments!: EntityTable<ComplaintAttachmentRow, 'id'>;
+  /** Local only: the content of complaint attachments on this laptop (version 5). */
+  attachmentBlobs!: Table<AttachmentBlobRow, string>;
+  /** Local only, never synced: visits in progress, saved continuously (version 6). */
+  visitDrafts!: Table<VisitDraftRow, string>;
   /** Local only, never synced: the rep's own order and added stops per day (version 4). */
   dayPlans!: Table<DayPlanRow, string>;
   outbox!: Table<OutboxEntry, number>;
@@ -129,6 +139,19 @@ export class AppDB extends Dexie {
     this.version(4).stores({
       dayPlans: 'day',
     });
+    // Version 5: complaint events and attachment metadata (sync entities) and the local content
+    // of attachments (never synced down, never cleared by a reset). New tables only; the
+    // complaints head office already sent get their events at the next pull (new entity).
+    this.version(5).stores({
+      complaintEvents: 'id, complaintId, customerId, [complaintId+at]',
+      complaintAttachments: 'id, complaintId, customerId',
+      attachmentBlobs: 'id, complaintId',
+    });
+    // Version 6: visits in progress (the guided visit's drafts), LOCAL ONLY: never synced, not in
+    // serverTables(), kept by a pull reset. New table only.
+    this.version(6).stores({
+      visitDrafts: 'id, customerId, appointmentId, updatedAt',
+    });
   }
 
   /**
@@ -149,6 +172,8 @@ export class AppDB extends Dexie {
       action: this.actions,
       visit: this.visits,
       complaint: this.complaints,
+      complaintEvent: this.complaintEvents,
+      complaintAttachment: this.complaintAttachments,
       conflict: this.conflicts,
       outcome: this.outcomes,
     };

@@ -36,7 +36,7 @@ describe('AppDB version 4', () => {
 
     const db = new AppDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(4); // later versions only add tables
     expect(await db.appointments.get('a1')).toEqual(appointment);
     expect(await db.getMeta('roadFactor')).toBe(1.4);
     expect(await db.dayPlans.count()).toBe(0);

@@ -8,8 +8,10 @@ import type { Complaint, MarketingAction, Visit } from '../../shared/domain/acti
 import type { Appointment } from '../../shared/domain/appointment/appointment.js';
 import type { Price, PriceList, Product } from '../../shared/domain/catalog/catalog.js';
 import type { Consent, Contact } from '../../shared/domain/contact/contact.js';
+import type { ComplaintAttachment, ComplaintEvent } from '../../shared/domain/complaint/complaint.js';
 import type { Customer } from '../../shared/domain/customer/customer.js';
 import type { Note } from '../../shared/domain/note/note.js';
+import type { VisitDraft } from '../../shared/domain/visit/draft.js';
 import type { Order } from '../../shared/domain/order/order.js';
 import { defaultTravelSettings, travelSettingsSchema } from '../../shared/domain/geo/geo.js';
 import { localeSchema } from '../../shared/domain/user/user.js';
@@ -31,6 +33,22 @@ export type AppointmentRow = Appointment;
 export type ActionRow = MarketingAction;
 export type VisitRow = Visit;
 export type ComplaintRow = Complaint;
+/** Version 0 = written on this laptop, not yet at head office. */
+export type ComplaintEventRow = ComplaintEvent;
+export type ComplaintAttachmentRow = ComplaintAttachment;
+
+/**
+ * The content of a complaint's photo or file on this laptop (LOCAL ONLY, never cleared by a
+ * pull reset): kept for previews and for the upload, keyed by the attachment id.
+ */
+export interface AttachmentBlobRow {
+  id: string;
+  complaintId: string;
+  bytes: Uint8Array;
+}
+
+/** A visit in progress on this laptop (LOCAL ONLY, never synced; version 6). */
+export type VisitDraftRow = VisitDraft;
 
 /** A local write waiting for head office: the exact mutation that will be pushed. */
 export const outboxEntrySchema = mutationSchema;

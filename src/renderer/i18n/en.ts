@@ -1,14 +1,20 @@
 import { mapEn } from './map.en.js';
+import { visitEn } from './visit.en.js';
 import { agendaEn } from './agenda.en.js';
 import { routeEn } from './route.en.js';
 import { briefEn } from './brief.en.js';
 import { daysheetEn } from './daysheet.en.js';
 import type { MessageKey } from './fr.js';
 import { importsEn } from './imports.en.js';
+import { complaintsEn } from './complaints.en.js';
+import { ordersEn } from './orders.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
   ...importsEn,
+  ...visitEn,
+  ...complaintsEn,
+  ...ordersEn,
   ...agendaEn,
   ...routeEn,
   ...briefEn,

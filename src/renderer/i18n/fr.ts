@@ -1,13 +1,19 @@
 import { mapFr } from './map.fr.js';
+import { visitFr } from './visit.fr.js';
 import { agendaFr } from './agenda.fr.js';
 import { routeFr } from './route.fr.js';
 import { briefFr } from './brief.fr.js';
 import { daysheetFr } from './daysheet.fr.js';
 import { importsFr } from './imports.fr.js';
+import { complaintsFr } from './complaints.fr.js';
+import { ordersFr } from './orders.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
   ...importsFr,
+  ...visitFr,
+  ...complaintsFr,
+  ...ordersFr,
   ...agendaFr,
   ...routeFr,
   ...briefFr,

@@ -12,7 +12,7 @@
 import type { Transport } from '../../shared/contract/transport.js';
 import { TransportError } from '../../shared/contract/transport.js';
 import type { AppError, ErrorCode } from '../../shared/lib/result.js';
-import { MAX_PUSH_BATCH, SCHEMA_VERSION } from '../../shared/sync/protocol.js';
+import { MAX_PUSH_BATCH, SCHEMA_VERSION, limitPushBatch } from '../../shared/sync/protocol.js';
 import type { EntityName, EntityRow, PatchOp, PullResponse } from '../../shared/sync/protocol.js';
 import { entityNames } from '../../shared/sync/protocol.js';
 import type { Table } from 'dexie';
@@ -24,7 +24,13 @@ import { backoffDelay, defaultBackoff } from './backoff.js';
 import type { Clock, TimerHandle } from './clock.js';
 import { systemClock } from './clock.js';
 import type { MutatorContext } from './mutators.js';
-import { addNote, rebasePending, updateCustomer } from './mutators.js';
+import {
+  addNote,
+  dropRefusedLocalComplaints,
+  dropRefusedLocalOrders,
+  rebasePending,
+  updateCustomer,
+} from './mutators.js';
 
 /** Error codes the sync indicator can show: head office's codes plus local ones. */
 export type SyncErrorCode = ErrorCode | 'storage-full';
@@ -302,7 +308,8 @@ export class SyncEngine {
   private async push(clientId: string): Promise<void> {
     let gapRetries = 0;
     for (;;) {
-      const batch = await this.db.pendingMutations(MAX_PUSH_BATCH);
+      // Cut by size too: a complaint's attachments travel in base64.
+      const batch = limitPushBatch(await this.db.pendingMutations(MAX_PUSH_BATCH));
       const first = batch[0];
       const last = batch[batch.length - 1];
       if (!first || !last) return;
@@ -417,6 +424,8 @@ export class SyncEngine {
           await rebasePending(db, this.ctx);
           if (!response.more && (this.unconfirmedWrites || response.reset)) {
             await dropRefusedLocalNotes(db);
+            await dropRefusedLocalComplaints(db);
+            await dropRefusedLocalOrders(db);
             this.unconfirmedWrites = false;
           }
         },

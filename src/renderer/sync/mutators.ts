@@ -12,26 +12,70 @@ import {
 } from '../../shared/domain/appointment/appointment.js';
 import type { AppointmentProblem, AppointmentSlot } from '../../shared/domain/appointment/check.js';
 import { checkAppointment, durationProblem, maySave } from '../../shared/domain/appointment/check.js';
+import type {
+  AttachmentProblem,
+  ComplaintCategory,
+  ComplaintSeverity,
+  ComplaintStatus,
+  TransitionProblem,
+} from '../../shared/domain/complaint/complaint.js';
+import {
+  attachmentAddSchema,
+  checkAttachments,
+  checkTransition,
+  complaintEventInputSchema,
+  newComplaintSchema,
+} from '../../shared/domain/complaint/complaint.js';
 import type { LatLon } from '../../shared/domain/geo/geo.js';
 import type { CustomerChanges } from '../../shared/domain/customer/customer.js';
 import { customerChangesSchema } from '../../shared/domain/customer/customer.js';
 import { noteBodySchema } from '../../shared/domain/note/note.js';
+import type { OrderApproval, OrderLine, OrderLineInput } from '../../shared/domain/order/order.js';
+import {
+  isOrderLocked,
+  lineTotalExclCents,
+  newOrderSchema,
+  orderTotals,
+  orderUpdateSchema,
+} from '../../shared/domain/order/order.js';
+import type { PricingProblem } from '../../shared/domain/order/pricing.js';
+import { buildCatalogue, DEFAULT_MAX_DISCOUNT_BP, priceOrder } from '../../shared/domain/order/pricing.js';
 import type { MutationArgs, MutationName } from '../../shared/sync/mutations.js';
 import { missingCaseError } from '../../shared/lib/result.js';
 import type { AppDB } from '../db/AppDB.js';
-import type { AppointmentRow, NoteRow, OutboxEntry } from '../db/schema.js';
+import type {
+  AppointmentRow,
+  ComplaintEventRow,
+  ComplaintRow,
+  NoteRow,
+  OrderRow,
+  OutboxEntry,
+} from '../db/schema.js';
 
 /** Who is writing: needed to show the author of a note before head office answers. */
 export interface MutatorContext {
   userId: string;
   userName: string;
+  /** The rep's discount limit (basis points): above it a local order shows "needs approval". */
+  maxDiscountBp?: number;
   /** ISO time of the write; injectable for tests. */
   now?: () => string;
 }
 
 /** Tables a local write touches (domain rows + outbox + meta for nextMid). */
 export function mutationTables(db: AppDB) {
-  return [db.customers, db.notes, db.appointments, db.outbox, db.meta] as const;
+  return [
+    db.customers,
+    db.notes,
+    db.appointments,
+    db.complaints,
+    db.complaintEvents,
+    db.complaintAttachments,
+    db.orders,
+    db.products,
+    db.outbox,
+    db.meta,
+  ] as const;
 }
 
 /**
@@ -94,6 +138,123 @@ export async function applyLocal(db: AppDB, entry: OutboxEntry, ctx: MutatorCont
       const appointment = await db.appointments.get(entry.args.id);
       if (!appointment) return;
       await db.appointments.put({ ...appointment, status: 'cancelled' });
+      return;
+    }
+    case 'complaint-log': {
+      const { eventId, ...args } = entry.args;
+      const existing = await db.complaints.get(args.id);
+      // Head office already has it (pulled back, version ≥ 1): its copy wins.
+      if (existing && existing.version > 0) return;
+      const complaint: ComplaintRow = { ...args, status: 'received', version: 0 };
+      const event: ComplaintEventRow = {
+        id: eventId,
+        complaintId: args.id,
+        customerId: args.customerId,
+        previousStatus: null,
+        status: 'received',
+        note: '',
+        byUserId: ctx.userId,
+        byName: ctx.userName,
+        at: args.createdAt,
+        version: 0,
+      };
+      await db.complaints.put(complaint);
+      if ((await db.complaintEvents.get(eventId))?.version !== undefined) return;
+      await db.complaintEvents.put(event);
+      return;
+    }
+    case 'complaint-event': {
+      const args = entry.args;
+      const existing = await db.complaintEvents.get(args.id);
+      if (existing && existing.version > 0) return;
+      const complaint = await db.complaints.get(args.complaintId);
+      if (!complaint) return;
+      // Head office moved it meanwhile and the change no longer applies: it stays pending
+      // until head office refuses it (the refusal, with the note, shows in the sync panel).
+      if (checkTransition(complaint.status, args.status, 'rep', args.note) !== null) return;
+      await db.complaintEvents.put({
+        id: args.id,
+        complaintId: complaint.id,
+        customerId: complaint.customerId,
+        previousStatus: complaint.status,
+        status: args.status,
+        note: args.note.trim(),
+        byUserId: ctx.userId,
+        byName: ctx.userName,
+        at: args.at,
+        version: 0,
+      });
+      await db.complaints.put({ ...complaint, status: args.status });
+      return;
+    }
+    case 'attachment-add': {
+      const args = entry.args;
+      const existing = await db.complaintAttachments.get(args.id);
+      if (existing && existing.version > 0) return;
+      const complaint = await db.complaints.get(args.complaintId);
+      if (!complaint) return;
+      await db.complaintAttachments.put({
+        id: args.id,
+        complaintId: args.complaintId,
+        customerId: complaint.customerId,
+        fileName: args.fileName,
+        mimeType: args.mimeType,
+        sizeBytes: args.sizeBytes,
+        sha256: args.sha256,
+        byUserId: ctx.userId,
+        byName: ctx.userName,
+        at: args.at,
+        version: 0,
+      });
+      return;
+    }
+    case 'order-create': {
+      const args = entry.args;
+      const existing = await db.orders.get(args.id);
+      // Head office already has it (pulled back, version ≥ 1): its copy wins.
+      if (existing && existing.version > 0) return;
+      const priced = await localLines(db, args.lines, ctx);
+      const order: OrderRow = {
+        id: args.id,
+        customerId: args.customerId,
+        repId: ctx.userId,
+        // Head office numbers the order at push ("draft number pending" until then).
+        number: '',
+        orderedAt: args.orderedAt,
+        deliveryDate: args.deliveryDate,
+        status: 'draft',
+        approval: priced.approval,
+        note: args.note,
+        signature: args.signature,
+        confirmedAt: null,
+        lines: priced.lines,
+        ...orderTotals(priced.lines),
+        version: 0,
+        updatedAt: entry.createdAt,
+      };
+      await db.orders.put(order);
+      return;
+    }
+    case 'order-update': {
+      const args = entry.args;
+      const order = await db.orders.get(args.id);
+      // Gone from this rep's scope, or locked by head office: its copy stands (the refusal says why).
+      if (!order || isOrderLocked(order)) return;
+      const priced = await localLines(db, args.lines, ctx);
+      await db.orders.put({
+        ...order,
+        deliveryDate: args.deliveryDate,
+        note: args.note,
+        approval: priced.approval,
+        lines: priced.lines,
+        ...orderTotals(priced.lines),
+      });
+      return;
+    }
+    case 'order-cancel': {
+      const order = await db.orders.get(entry.args.id);
+      if (!order || isOrderLocked(order)) return;
+      await db.orders.put({ ...order, status: 'cancelled' });
       return;
     }
     default:
@@ -279,9 +440,359 @@ export async function cancelAppointment(
   return writeMutation(db, ctx, 'appointment-cancel', { id: input.id, baseVersion: input.baseVersion });
 }
 
+/** A complaint the laptop refused to write (nothing was saved); `problems` say why. */
+export class ComplaintInputError extends Error {
+  readonly problems: readonly (AttachmentProblem | TransitionProblem | { code: 'unknown-order' })[];
+  constructor(problems: ComplaintInputError['problems']) {
+    super(`Complaint not saved: ${problems.map((p) => p.code).join(', ')}`);
+    this.name = 'ComplaintInputError';
+    this.problems = problems;
+  }
+}
+
+/** A file the rep attaches, read into memory. */
+export interface AttachmentFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** Base64 of bytes, in chunks (no stack overflow on 5 MB). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Hashes and encodes files before the transaction (IndexedDB transactions cannot await crypto). */
+async function prepareAttachments(
+  complaintId: string,
+  files: readonly AttachmentFile[],
+  at: string,
+): Promise<{ args: MutationArgs<'attachment-add'>; bytes: Uint8Array }[]> {
+  return Promise.all(
+    files.map(async (f) => ({
+      bytes: f.bytes,
+      args: attachmentAddSchema.parse({
+        id: uuidv7(),
+        complaintId,
+        fileName: f.fileName,
+        mimeType: f.mimeType === '' ? 'application/octet-stream' : f.mimeType,
+        sizeBytes: f.bytes.length,
+        sha256: await sha256Hex(f.bytes),
+        contentBase64: bytesToBase64(f.bytes),
+        at,
+      }),
+    })),
+  );
+}
+
+export interface NewComplaintInput {
+  customerId: string;
+  category: ComplaintCategory;
+  productId: string | null;
+  orderId: string | null;
+  description: string;
+  severity: ComplaintSeverity;
+  files: readonly AttachmentFile[];
+}
+
+/**
+ * Logs a complaint with its first event 'received' and its files (each its own upload
+ * mutation), all in ONE transaction: bad input or a file too big and nothing is written.
+ */
+export async function logComplaint(
+  db: AppDB,
+  ctx: MutatorContext,
+  input: NewComplaintInput,
+): Promise<ComplaintRow> {
+  const fileProblems = checkAttachments(
+    input.files.map((f) => ({ fileName: f.fileName, sizeBytes: f.bytes.length })),
+  );
+  if (fileProblems.length > 0) throw new ComplaintInputError(fileProblems);
+  const createdAt = (ctx.now ?? (() => new Date().toISOString()))();
+  const args = newComplaintSchema.parse({
+    id: uuidv7(),
+    eventId: uuidv7(),
+    customerId: input.customerId,
+    category: input.category,
+    productId: input.productId,
+    orderId: input.orderId,
+    description: input.description,
+    severity: input.severity,
+    createdAt,
+  });
+  const uploads = await prepareAttachments(args.id, input.files, createdAt);
+  return db.transaction('rw', [...mutationTables(db), db.orders, db.attachmentBlobs], async () => {
+    if (!(await db.customers.get(args.customerId)))
+      throw new Error(`No customer ${args.customerId} on this laptop`);
+    if (args.orderId !== null && (await db.orders.get(args.orderId))?.customerId !== args.customerId) {
+      throw new ComplaintInputError([{ code: 'unknown-order' }]);
+    }
+    await writeMutation(db, ctx, 'complaint-log', args);
+    for (const upload of uploads) {
+      await writeMutation(db, ctx, 'attachment-add', upload.args);
+      await db.attachmentBlobs.put({ id: upload.args.id, complaintId: args.id, bytes: upload.bytes });
+    }
+    const row = await db.complaints.get(args.id);
+    if (!row) throw new Error('Complaint vanished after its write');
+    return row;
+  });
+}
+
+/**
+ * A note, a close (once resolved) or a reopen by the rep, checked against the status on this
+ * laptop; head office checks again against its current status when the change arrives.
+ */
+export async function addComplaintEvent(
+  db: AppDB,
+  ctx: MutatorContext,
+  input: { complaintId: string; status: ComplaintStatus; note: string },
+): Promise<OutboxEntry> {
+  const args = complaintEventInputSchema.parse({
+    id: uuidv7(),
+    complaintId: input.complaintId,
+    status: input.status,
+    note: input.note,
+    at: (ctx.now ?? (() => new Date().toISOString()))(),
+  });
+  return db.transaction('rw', mutationTables(db), async () => {
+    const complaint = await db.complaints.get(args.complaintId);
+    if (!complaint) throw new Error(`No complaint ${args.complaintId} on this laptop`);
+    const problem = checkTransition(complaint.status, args.status, 'rep', args.note);
+    if (problem !== null) throw new ComplaintInputError([problem]);
+    return writeMutation(db, ctx, 'complaint-event', args);
+  });
+}
+
+/**
+ * Complaint rows written on this laptop (version 0) live while their mutation waits; once
+ * head office answered and the pull is complete, those still local were refused (their words
+ * stay with the refusal in the sync panel), so they go, like refused notes (decision 0006).
+ */
+export async function dropRefusedLocalComplaints(db: AppDB): Promise<void> {
+  const pending = new Set(
+    (await db.outbox.toArray()).flatMap((entry) => {
+      switch (entry.name) {
+        case 'complaint-log':
+          return [entry.args.id, entry.args.eventId];
+        case 'complaint-event':
+        case 'attachment-add':
+          return [entry.args.id];
+        default:
+          return [];
+      }
+    }),
+  );
+  const local = (row: { id: string; version: number }) => row.version === 0 && !pending.has(row.id);
+  await db.complaintEvents.bulkDelete(await db.complaintEvents.filter(local).primaryKeys());
+  await db.complaintAttachments.bulkDelete(await db.complaintAttachments.filter(local).primaryKeys());
+  await db.complaints.bulkDelete(await db.complaints.filter(local).primaryKeys());
+}
+
 /** Re-applies every pending mutation, in mid order, on top of the current rows. */
 export async function rebasePending(db: AppDB, ctx: MutatorContext): Promise<number> {
   const pending = await db.pendingMutations();
   for (const entry of pending) await applyLocal(db, entry, ctx);
   return pending.length;
+}
+
+// ---- Orders ----------------------------------------------------------------------------------
+
+/** Lines as the laptop shows them before head office prices them (its preview prices). */
+async function localLines(
+  db: AppDB,
+  lines: readonly OrderLineInput[],
+  ctx: MutatorContext,
+): Promise<{ lines: OrderLine[]; approval: OrderApproval }> {
+  const productsById = await db.products.bulkGet(lines.map((l) => l.productId));
+  const limit = ctx.maxDiscountBp ?? DEFAULT_MAX_DISCOUNT_BP;
+  const priced = lines.map((l, i): OrderLine => {
+    const product = productsById[i];
+    const unitPriceCents = l.previewUnitPriceCents ?? 0;
+    return {
+      id: l.id,
+      productId: l.productId,
+      productReference: product?.reference ?? '',
+      productName: product?.name ?? '',
+      quantity: l.quantity,
+      unitPriceCents,
+      discountBp: l.discountBp,
+      vatRate: product?.vatRate ?? 2000,
+      totalExclCents: lineTotalExclCents({ quantity: l.quantity, unitPriceCents, discountBp: l.discountBp }),
+    };
+  });
+  return { lines: priced, approval: lines.some((l) => l.discountBp > limit) ? 'pending' : 'not-needed' };
+}
+
+/** An order the shared pricing refused: nothing was written; one problem per faulty line. */
+export class OrderCheckError extends Error {
+  readonly problems: readonly PricingProblem[];
+  constructor(problems: readonly PricingProblem[]) {
+    super(`Order not saved: ${problems.map((p) => p.code).join(', ')}`);
+    this.name = 'OrderCheckError';
+    this.problems = problems;
+  }
+}
+
+/** A line as the rep typed it (quantity and discount may be anything: the pricing checks them). */
+export interface OrderLineDraft {
+  id?: string;
+  productId: string;
+  quantity: number;
+  discountBp: number;
+}
+
+/** Prices a draft from the local catalogue (inside the caller's transaction when there is one). */
+export async function priceDraft(
+  db: AppDB,
+  input: { customerId: string; day: string; repMaxDiscountBp: number; lines: readonly OrderLineDraft[] },
+): Promise<ReturnType<typeof priceOrder>> {
+  const customer = await db.customers.get(input.customerId);
+  const productIds = [...new Set(input.lines.map((l) => l.productId))];
+  const [products, priceLists, prices] = await Promise.all([
+    db.products.bulkGet(productIds),
+    db.priceLists.toArray(),
+    db.prices.where('productId').anyOf(productIds).toArray(),
+  ]);
+  const catalogue = buildCatalogue({
+    products: products.filter((p) => p !== undefined),
+    priceLists,
+    prices,
+  });
+  return priceOrder(catalogue, {
+    priceGroup: customer?.priceGroup ?? '',
+    day: input.day,
+    repMaxDiscountBp: input.repMaxDiscountBp,
+    lines: input.lines.map((l, i) => ({ ...l, id: l.id ?? `line-${i + 1}` })),
+  });
+}
+
+function orderTablesFor(db: AppDB) {
+  return [...mutationTables(db), db.orders, db.products, db.priceLists, db.prices] as const;
+}
+
+async function checkedLines(
+  db: AppDB,
+  ctx: MutatorContext,
+  input: { customerId: string; day: string; lines: readonly OrderLineDraft[] },
+): Promise<OrderLineInput[]> {
+  const withIds = input.lines.map((l) => ({ ...l, id: l.id ?? uuidv7() }));
+  const priced = await priceDraft(db, {
+    ...input,
+    lines: withIds,
+    repMaxDiscountBp: ctx.maxDiscountBp ?? DEFAULT_MAX_DISCOUNT_BP,
+  });
+  if (!priced.ok) throw new OrderCheckError(priced.problems);
+  return priced.value.lines.map((l) => ({
+    id: l.id,
+    productId: l.productId,
+    quantity: l.quantity,
+    discountBp: l.discountBp,
+    previewUnitPriceCents: l.unitPriceCents,
+  }));
+}
+
+/**
+ * Takes an order on this laptop. Every line is priced with the shared pricing against the local
+ * catalogue before anything is written (a withdrawn product, a bad quantity, an expired price
+ * list, a discount above 50 % refuse the whole order); the check and the writes share one
+ * transaction with the outbox entry, so nothing is half-saved.
+ */
+export async function createOrder(
+  db: AppDB,
+  ctx: MutatorContext,
+  input: {
+    id?: string;
+    customerId: string;
+    lines: readonly OrderLineDraft[];
+    deliveryDate: string | null;
+    note: string;
+    signature: string | null;
+  },
+): Promise<OrderRow> {
+  const orderedAt = (ctx.now ?? (() => new Date().toISOString()))();
+  const id = input.id ?? uuidv7();
+  return db.transaction('rw', orderTablesFor(db), async () => {
+    const lines = await checkedLines(db, ctx, {
+      customerId: input.customerId,
+      day: orderedAt.slice(0, 10),
+      lines: input.lines,
+    });
+    const args = newOrderSchema.parse({
+      id,
+      customerId: input.customerId,
+      orderedAt,
+      deliveryDate: input.deliveryDate,
+      lines,
+      note: input.note,
+      signature: input.signature,
+    });
+    await writeMutation(db, ctx, 'order-create', args);
+    const row = await db.orders.get(id);
+    if (!row) throw new Error('Order vanished after its write');
+    return row;
+  });
+}
+
+/** An order head office confirmed (or that was cancelled): the laptop refuses to change it. */
+export class OrderLockedError extends Error {
+  readonly status: OrderRow['status'];
+  readonly confirmedAt: string | null;
+  constructor(order: OrderRow) {
+    super(`Order ${order.number} is ${order.status} at head office`);
+    this.name = 'OrderLockedError';
+    this.status = order.status;
+    this.confirmedAt = order.confirmedAt ?? null;
+  }
+}
+
+/** New lines / delivery date for an order head office has not confirmed (checked like a creation). */
+export async function updateOrder(
+  db: AppDB,
+  ctx: MutatorContext,
+  input: { id: string; lines: readonly OrderLineDraft[]; deliveryDate: string | null; note: string },
+): Promise<OrderRow> {
+  return db.transaction('rw', orderTablesFor(db), async () => {
+    const current = await db.orders.get(input.id);
+    if (!current) throw new Error(`No order ${input.id} on this laptop`);
+    if (isOrderLocked(current)) throw new OrderLockedError(current);
+    const lines = await checkedLines(db, ctx, {
+      customerId: current.customerId,
+      day: current.orderedAt.slice(0, 10),
+      lines: input.lines,
+    });
+    const args = orderUpdateSchema.parse({
+      id: input.id,
+      baseVersion: current.version,
+      deliveryDate: input.deliveryDate,
+      note: input.note,
+      lines,
+    });
+    await writeMutation(db, ctx, 'order-update', args);
+    const row = await db.orders.get(input.id);
+    if (!row) throw new Error('Order vanished after its write');
+    return row;
+  });
+}
+
+/**
+ * Decision 0006 for orders: a local order (version 0) whose order-create is no longer waiting
+ * was refused by head office; the refusal, with the rep's lines, stays in the sync panel.
+ */
+export async function dropRefusedLocalOrders(db: AppDB): Promise<void> {
+  const pending = new Set(
+    (await db.outbox.toArray()).flatMap((entry) => (entry.name === 'order-create' ? [entry.args.id] : [])),
+  );
+  await db.orders.bulkDelete(
+    await db.orders.filter((row) => row.version === 0 && !pending.has(row.id)).primaryKeys(),
+  );
 }

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  customType,
   boolean,
   date,
   doublePrecision,
@@ -21,7 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { errorCodes } from '../../shared/lib/result.js';
 import { channels, consentPurposes } from '../../shared/domain/contact/contact.js';
-import { orderStatuses } from '../../shared/domain/order/order.js';
+import { orderApprovals, orderStatuses } from '../../shared/domain/order/order.js';
 import type { PriceBreak, VatRate } from '../../shared/domain/catalog/catalog.js';
 import { appointmentKinds, appointmentStatuses } from '../../shared/domain/appointment/appointment.js';
 import {
@@ -56,6 +57,8 @@ export const users = pgTable(
       .notNull()
       .default('fr'),
     timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    /** The largest discount the rep gives without their manager's approval (basis points). */
+    maxDiscountBp: integer('max_discount_bp').notNull().default(1000),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_team_idx').on(t.teamId)],
@@ -393,6 +396,11 @@ export const orders = pgTable(
     orderedAt: ts('ordered_at').notNull(),
     deliveryDate: date('delivery_date', { mode: 'string' }),
     status: text('status', { enum: orderStatuses }).notNull(),
+    approval: text('approval', { enum: orderApprovals }).notNull().default('not-needed'),
+    note: text('note').notNull().default(''),
+    /** The customer's signature, a PNG data URL (at most 200 KB). */
+    signature: text('signature'),
+    confirmedAt: ts('confirmed_at'),
     totalExclCents: cents('total_excl_cents').notNull(),
     totalVatCents: cents('total_vat_cents').notNull(),
     totalInclCents: cents('total_incl_cents').notNull(),
@@ -519,4 +527,66 @@ export const complaints = pgTable(
     ...syncedColumns,
   },
   (t) => [index('complaints_customer_idx').on(t.customerId)],
+);
+
+/** A complaint's history, append-only: its reception, each status change, each note. */
+export const complaintEvents = pgTable(
+  'complaint_events',
+  {
+    id: uuid('id').primaryKey(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    /** The complaint's customer, so the events follow the customer's scope like the complaint. */
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    previousStatus: text('previous_status', { enum: complaintStatuses }),
+    status: text('status', { enum: complaintStatuses }).notNull(),
+    note: text('note').notNull().default(''),
+    byUserId: uuid('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    byName: text('by_name').notNull(),
+    at: ts('at').notNull(),
+    ...syncedColumns,
+  },
+  (t) => [
+    index('complaint_events_customer_idx').on(t.customerId),
+    index('complaint_events_complaint_idx').on(t.complaintId, t.at),
+  ],
+);
+
+/** PostgreSQL bytea as bytes (node-postgres gives a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/** A complaint's photos and files: metadata synced to laptops, the content kept here. */
+export const complaintAttachments = pgTable(
+  'complaint_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    byUserId: uuid('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    byName: text('by_name').notNull(),
+    at: ts('at').notNull(),
+    ...syncedColumns,
+  },
+  (t) => [
+    index('complaint_attachments_customer_idx').on(t.customerId),
+    index('complaint_attachments_complaint_idx').on(t.complaintId),
+  ],
 );

@@ -203,8 +203,9 @@ export async function writeCompany(
   await step(
     'orders',
     orders,
-    company.orders.map(({ lines: _lines, orderedAt, updatedAt, ...o }) => ({
+    company.orders.map(({ lines: _lines, orderedAt, updatedAt, confirmedAt, ...o }) => ({
       ...o,
+      confirmedAt: confirmedAt ? date(confirmedAt) : null,
       orderedAt: date(orderedAt),
       createdAt: date(orderedAt),
       updatedAt: date(updatedAt),

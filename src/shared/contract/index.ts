@@ -5,8 +5,10 @@
 import type { z } from 'zod';
 import { appointmentsContract } from './appointments.js';
 import { authContract } from './auth.js';
+import { complaintsContract } from './complaints.js';
 import { customersContract } from './customers.js';
 import { importsContract } from './imports.js';
+import { ordersContract } from './orders.js';
 import { syncContract } from './sync.js';
 import { usersContract } from './users.js';
 
@@ -17,6 +19,8 @@ export const contract = {
   ...usersContract,
   ...importsContract,
   ...appointmentsContract,
+  ...ordersContract,
+  ...complaintsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -34,8 +38,10 @@ export function isMethod(name: string): name is Method {
 export {
   appointmentsContract,
   authContract,
+  complaintsContract,
   customersContract,
   importsContract,
+  ordersContract,
   syncContract,
   usersContract,
 };

@@ -4,8 +4,14 @@
  */
 import { z } from 'zod';
 import { appointmentChangesSchema, newAppointmentSchema } from '../domain/appointment/appointment.js';
+import {
+  attachmentAddSchema,
+  complaintEventInputSchema,
+  newComplaintSchema,
+} from '../domain/complaint/complaint.js';
 import { customerChangesSchema } from '../domain/customer/customer.js';
 import { noteBodySchema } from '../domain/note/note.js';
+import { newOrderSchema, orderUpdateSchema } from '../domain/order/order.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 
 export const mutationArgsSchemas = {
@@ -37,6 +43,18 @@ export const mutationArgsSchemas = {
     id: uuidSchema,
     baseVersion: z.number().int().nonnegative(),
   }),
+  /** A complaint logged by the rep (ids made on the laptop), with its first event 'received'. */
+  'complaint-log': newComplaintSchema,
+  /** A status change or a note on a complaint, checked at head office against its current status. */
+  'complaint-event': complaintEventInputSchema,
+  /** A photo or file of a complaint, its content in base64 (≤ 5 MB, ≤ 5 per complaint). */
+  'attachment-add': attachmentAddSchema,
+  /** An order taken on the laptop; head office numbers it and prices it from its own prices. */
+  'order-create': newOrderSchema,
+  /** New lines / delivery date; refused once head office confirmed the order. */
+  'order-update': orderUpdateSchema,
+  /** The rep cancels an order head office has not confirmed yet. */
+  'order-cancel': z.object({ id: uuidSchema, baseVersion: z.number().int().nonnegative() }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgsSchemas;
@@ -72,5 +90,15 @@ export const mutationSchema = z.discriminatedUnion('name', [
     name: z.literal('appointment-cancel'),
     args: mutationArgsSchemas['appointment-cancel'],
   }),
+  z.object({ ...envelope, name: z.literal('complaint-log'), args: mutationArgsSchemas['complaint-log'] }),
+  z.object({
+    ...envelope,
+    name: z.literal('complaint-event'),
+    args: mutationArgsSchemas['complaint-event'],
+  }),
+  z.object({ ...envelope, name: z.literal('attachment-add'), args: mutationArgsSchemas['attachment-add'] }),
+  z.object({ ...envelope, name: z.literal('order-create'), args: mutationArgsSchemas['order-create'] }),
+  z.object({ ...envelope, name: z.literal('order-update'), args: mutationArgsSchemas['order-update'] }),
+  z.object({ ...envelope, name: z.literal('order-cancel'), args: mutationArgsSchemas['order-cancel'] }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { marketingActionSchema, complaintSchema, visitSchema } from '../domain/activity/activity.js';
 import { appointmentSchema } from '../domain/appointment/appointment.js';
+import { complaintAttachmentSchema, complaintEventSchema } from '../domain/complaint/complaint.js';
 import { priceListSchema, priceSchema, productSchema } from '../domain/catalog/catalog.js';
 import { consentSchema, contactSchema } from '../domain/contact/contact.js';
 import { customerSchema } from '../domain/customer/customer.js';
@@ -17,6 +18,24 @@ import { mutationSchema } from './mutations.js';
 /** Bump when the wire format or a mutation changes; the server accepts this and the previous. */
 export const SCHEMA_VERSION = 1;
 export const MAX_PUSH_BATCH = 500;
+/**
+ * Upper bound of a push body the laptop sends (head office accepts 8 MiB): a batch is cut
+ * before the mutation that would cross it, and always holds at least one mutation (an
+ * attachment of 5 MB is about 7 MB of base64).
+ */
+export const MAX_PUSH_BODY_CHARS = 7_500_000;
+
+/** The longest prefix of `batch` whose JSON stays under MAX_PUSH_BODY_CHARS (at least one). */
+export function limitPushBatch<T>(batch: readonly T[], maxChars = MAX_PUSH_BODY_CHARS): T[] {
+  let total = 0;
+  const kept: T[] = [];
+  for (const mutation of batch) {
+    total += JSON.stringify(mutation).length + 1;
+    if (kept.length > 0 && total > maxChars) break;
+    kept.push(mutation);
+  }
+  return kept;
+}
 
 export const pushRequestSchema = z.object({
   clientId: uuidSchema,
@@ -82,6 +101,8 @@ export const entityNames = [
   'action',
   'visit',
   'complaint',
+  'complaintEvent',
+  'complaintAttachment',
   'conflict',
   'outcome',
 ] as const;
@@ -101,6 +122,10 @@ export const entitySchemas = {
   action: marketingActionSchema,
   visit: visitSchema,
   complaint: complaintSchema,
+  /** A step of a complaint's lifecycle (received, a status change, a note): append-only. */
+  complaintEvent: complaintEventSchema,
+  /** A photo or file of a complaint: metadata only, the content is fetched on demand. */
+  complaintAttachment: complaintAttachmentSchema,
   conflict: conflictSchema,
   outcome: mutationOutcomeSchema,
 } as const satisfies { readonly [E in EntityName]: z.ZodType };
@@ -125,6 +150,8 @@ export const patchOpSchema = z.discriminatedUnion('op', [
     putOf('action', marketingActionSchema),
     putOf('visit', visitSchema),
     putOf('complaint', complaintSchema),
+    putOf('complaintEvent', complaintEventSchema),
+    putOf('complaintAttachment', complaintAttachmentSchema),
     putOf('conflict', conflictSchema),
     putOf('outcome', mutationOutcomeSchema),
   ]),

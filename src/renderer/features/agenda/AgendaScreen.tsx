@@ -17,6 +17,7 @@ import { AppointmentCheckError, cancelAppointment, updateAppointment } from '../
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useNow } from '../../ui/useNow.js';
+import { StartVisitButton } from '../visit/index.js';
 import { AppointmentCard, refusalText, useTimeRange, WarningText } from './AppointmentCard.js';
 import type { FormMode } from './AppointmentForm.js';
 import { AppointmentForm } from './AppointmentForm.js';
@@ -560,6 +561,9 @@ function AppointmentDetails({
             <a className="btn" href={hrefFor({ name: 'brief', appointmentId: a.id })}>
               <Msg id="agenda.action.brief" />
             </a>
+            {a.status !== 'cancelled' ? (
+              <StartVisitButton customerId={a.customerId} appointmentId={a.id} className="btn" />
+            ) : null}
             <a className="btn" href={hrefFor({ name: 'route', day })}>
               <Msg id="agenda.action.route" />
             </a>

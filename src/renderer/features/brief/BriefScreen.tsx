@@ -4,6 +4,7 @@ import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
+import { StartVisitButton } from '../visit/index.js';
 import { CustomerBrief } from './CustomerBrief.js';
 import { useAppointment } from './queries.js';
 
@@ -61,6 +62,11 @@ export function BriefScreen({ appointmentId }: { appointmentId: string }) {
         <button type="button" className="btn btn--small" onClick={() => window.print()}>
           <Msg id="brief.print" />
         </button>
+        <StartVisitButton
+          customerId={appointment.customerId}
+          appointmentId={appointment.id}
+          className="btn btn--small btn--primary"
+        />
       </nav>
       <CustomerBrief customerId={appointment.customerId} appointment={appointment} />
     </div>

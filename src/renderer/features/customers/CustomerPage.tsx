@@ -9,6 +9,7 @@ import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
+import { StartVisitButton } from '../visit/index.js';
 import { ComplaintsTab, ContactsTab, DataTab, OrdersTab, VisitsTab } from './c360/ListTabs.js';
 import { OverviewTab } from './c360/OverviewTab.js';
 import { CustomerEditForm } from './CustomerEditForm.js';
@@ -92,6 +93,10 @@ export function CustomerPage({ id }: { id: string }) {
           </Badge>
         ) : null}
         <div className="record__actions">
+          <a className="btn btn--primary" href={hrefFor({ name: 'orderNew', customerId: customer.id })}>
+            <Msg id="customer.newOrder" />
+          </a>
+          <StartVisitButton customerId={customer.id} appointmentId={null} className="btn" />
           {!editing ? (
             <button
               ref={editButtonRef}

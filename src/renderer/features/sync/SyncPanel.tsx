@@ -57,6 +57,20 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
     const customerOfAppointment = new Map(
       appointments.flatMap((a) => (a ? [[a.id, a.customerId] as const] : [])),
     );
+    // Complaint entries too, through their complaint (same map: ids never collide).
+    const complaintIds = pending.flatMap((e) =>
+      e.name === 'complaint-event' || e.name === 'attachment-add' ? [e.args.complaintId] : [],
+    );
+    for (const c of await db.complaints.bulkGet(complaintIds)) {
+      if (c) customerOfAppointment.set(c.id, c.customerId);
+    }
+    // Order edits too, through their order.
+    const orderIds = pending.flatMap((e) =>
+      e.name === 'order-update' || e.name === 'order-cancel' ? [e.args.id] : [],
+    );
+    for (const o of await db.orders.bulkGet(orderIds)) {
+      if (o) customerOfAppointment.set(o.id, o.customerId);
+    }
     const ids = pending.map((e) => customerIdOf(e, customerOfAppointment));
     const customers = await db.customers.bulkGet(ids);
     const names = new Map(customers.flatMap((c) => (c ? [[c.id, c.name] as const] : [])));
@@ -107,6 +121,14 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
                 <li key={entry.mid}>
                   {entry.name === 'note-add' || entry.name === 'customer-update' ? (
                     <Msg id={`sync.mutation.${entry.name}`} values={{ customer }} />
+                  ) : entry.name === 'complaint-log' ||
+                    entry.name === 'complaint-event' ||
+                    entry.name === 'attachment-add' ? (
+                    <Msg id={`complaints.sync.${entry.name}`} values={{ customer }} />
+                  ) : entry.name === 'order-create' ||
+                    entry.name === 'order-update' ||
+                    entry.name === 'order-cancel' ? (
+                    <Msg id={`orders.sync.${entry.name}`} values={{ customer }} />
                   ) : (
                     <Msg id={`agenda.sync.${entry.name}`} values={{ customer }} />
                   )}{' '}
@@ -138,12 +160,23 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
                     o.name === 'appointment-update' ||
                     o.name === 'appointment-cancel' ? (
                     <Msg id={`agenda.sync.${o.name}`} values={{ customer: unknown }} />
+                  ) : o.name === 'complaint-log' ||
+                    o.name === 'complaint-event' ||
+                    o.name === 'attachment-add' ? (
+                    <Msg id={`complaints.sync.${o.name}`} values={{ customer: unknown }} />
+                  ) : o.name === 'order-create' || o.name === 'order-update' || o.name === 'order-cancel' ? (
+                    <Msg id={`orders.sync.${o.name}`} values={{ customer: unknown }} />
                   ) : (
                     <Msg id="sync.mutation.other" values={{ name: o.name }} />
                   )}
                 </strong>
                 {' — '}
                 <Msg id={`error.${o.code}`} />{' '}
+                {o.name.startsWith('order-') && o.code === 'conflict' ? (
+                  <>
+                    <Msg id="orders.refused.locked" />{' '}
+                  </>
+                ) : null}
                 <span className="muted">
                   <FormattedDate value={o.at} dateStyle="short" timeStyle="short" />
                 </span>
@@ -216,6 +249,16 @@ function customerIdOf(entry: OutboxEntry, customerOfAppointment: ReadonlyMap<str
       return entry.args.id;
     case 'appointment-update':
     case 'appointment-cancel':
+      return customerOfAppointment.get(entry.args.id) ?? entry.args.id;
+    case 'complaint-log':
+      return entry.args.customerId;
+    case 'complaint-event':
+    case 'attachment-add':
+      return customerOfAppointment.get(entry.args.complaintId) ?? entry.args.complaintId;
+    case 'order-create':
+      return entry.args.customerId;
+    case 'order-update':
+    case 'order-cancel':
       return customerOfAppointment.get(entry.args.id) ?? entry.args.id;
     default:
       return missingCaseError(entry);

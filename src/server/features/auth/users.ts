@@ -14,6 +14,7 @@ export function toUser(row: UserRow): User {
     teamId: row.teamId,
     locale: row.locale,
     timeZone: row.timeZone,
+    maxDiscountBp: row.maxDiscountBp,
   };
 }
 

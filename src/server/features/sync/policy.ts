@@ -30,6 +30,8 @@ export const entityPolicies: { readonly [E in EntityName]: EntityPolicy } = {
   order: 'append-only',
   visit: 'append-only',
   complaint: 'append-only',
+  complaintEvent: 'append-only',
+  complaintAttachment: 'append-only',
   action: 'append-only',
   appointment: 'field-last-writer-wins',
   product: 'server-authoritative',

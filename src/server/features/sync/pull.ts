@@ -16,6 +16,8 @@ import type { Result } from '../../../shared/lib/result.js';
 import type { AuthedContext } from '../../context.js';
 import {
   appointments,
+  complaintAttachments,
+  complaintEvents,
   complaints,
   conflicts,
   consents,
@@ -36,6 +38,7 @@ import {
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { queryRows } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
+import { selectComplaintAttachments, selectComplaintEvents } from '../complaints/repo.js';
 import { customerScope, selectCustomers, selectNotes } from '../customers/repo.js';
 import {
   anyId,
@@ -111,6 +114,8 @@ export const scopeQueries: { readonly [E in EntityName]: (user: Scope, clientId:
   action: (user) => ownedByScopedCustomers('action', marketingActions, user),
   visit: (user) => ownedByScopedCustomers('visit', visits, user),
   complaint: (user) => ownedByScopedCustomers('complaint', complaints, user),
+  complaintEvent: (user) => ownedByScopedCustomers('complaintEvent', complaintEvents, user),
+  complaintAttachment: (user) => ownedByScopedCustomers('complaintAttachment', complaintAttachments, user),
   conflict: (user) =>
     sql`select 'conflict'::text as entity, ${conflicts.id} as row_id, 1 as row_version from ${conflicts} where ${conflictScope(user)}`,
   outcome: (_user, clientId) =>
@@ -205,6 +210,10 @@ async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<
       return puts(entity, await selectVisits(db, anyId(visits.id, ids)));
     case 'complaint':
       return puts(entity, await selectComplaints(db, anyId(complaints.id, ids)));
+    case 'complaintEvent':
+      return puts(entity, await selectComplaintEvents(db, anyId(complaintEvents.id, ids)));
+    case 'complaintAttachment':
+      return puts(entity, await selectComplaintAttachments(db, anyId(complaintAttachments.id, ids)));
     case 'conflict': {
       const rows = await db
         .select()

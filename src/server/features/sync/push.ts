@@ -13,7 +13,9 @@ import { customers, mutationOutcomes, notes, syncClients } from '../../db/schema
 import type { Tx } from '../../db/types.js';
 import { audit } from '../../lib/audit.js';
 import { createAppointment, updateAppointment } from '../appointments/repo.js';
+import { addAttachment, addComplaintEvent, logComplaint } from '../complaints/repo.js';
 import { isCustomerInScope, updateCustomer } from '../customers/repo.js';
+import { cancelOrderByRep, createOrder, resendOrder, updateOrder } from '../orders/repo.js';
 import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
 import type { Principal } from '../../context.js';
 
@@ -129,6 +131,88 @@ async function applyMutation(
       );
       return ok(undefined);
     }
+    case 'complaint-log': {
+      const args = mutation.args;
+      const logged = await logComplaint(tx, { complaint: args, writer: user, now });
+      if (!logged.ok) return logged;
+      await audit(
+        tx,
+        { userId: user.id, method: 'sync-push:complaint-log', entity: 'complaint', entityId: args.id },
+        now,
+      );
+      return ok(undefined);
+    }
+    case 'complaint-event': {
+      const args = mutation.args;
+      const added = await addComplaintEvent(tx, { event: args, writer: user, now });
+      if (!added.ok) return added;
+      await audit(
+        tx,
+        {
+          userId: user.id,
+          method: 'sync-push:complaint-event',
+          entity: 'complaint',
+          entityId: args.complaintId,
+          details: { status: args.status },
+        },
+        now,
+      );
+      return ok(undefined);
+    }
+    case 'attachment-add': {
+      const args = mutation.args;
+      const added = await addAttachment(tx, { attachment: args, writer: user, now });
+      if (!added.ok) return added;
+      await audit(
+        tx,
+        {
+          userId: user.id,
+          method: 'sync-push:attachment-add',
+          entity: 'complaint',
+          entityId: args.complaintId,
+          details: { attachmentId: args.id, sizeBytes: args.sizeBytes },
+        },
+        now,
+      );
+      return ok(undefined);
+    }
+    case 'order-create': {
+      const args = mutation.args;
+      const created = await createOrder(tx, { order: args, writer: user, now });
+      if (!created.ok) return created;
+      const { number, approval, differences } = created.value;
+      await audit(
+        tx,
+        {
+          userId: user.id,
+          method: 'sync-push:order-create',
+          entity: 'order',
+          entityId: args.id,
+          // Head office's prices are kept; the laptop's preview is recorded when it differed.
+          details: { number, approval, priceDifferences: differences },
+        },
+        now,
+      );
+      return ok(undefined);
+    }
+    case 'order-update':
+    case 'order-cancel': {
+      const args = mutation.args;
+      const changed =
+        mutation.name === 'order-update'
+          ? await updateOrder(tx, { update: mutation.args, writer: user, now })
+          : await cancelOrderByRep(tx, { id: args.id, writer: user, now });
+      if (!changed.ok) {
+        if (changed.error.code !== 'forbidden') await resendOrder(tx, args.id, now);
+        return changed;
+      }
+      await audit(
+        tx,
+        { userId: user.id, method: `sync-push:${mutation.name}`, entity: 'order', entityId: args.id },
+        now,
+      );
+      return ok(undefined);
+    }
     default:
       return missingCaseError(mutation);
   }
@@ -204,6 +288,20 @@ function refusedDetail(mutation: Mutation): string {
     case 'appointment-update':
       return JSON.stringify(mutation.args.changes);
     case 'appointment-cancel':
+      return JSON.stringify({ status: 'cancelled' });
+    case 'complaint-log':
+      return mutation.args.description;
+    case 'complaint-event':
+      return mutation.args.note === '' ? mutation.args.status : mutation.args.note;
+    case 'attachment-add':
+      return mutation.args.fileName;
+    case 'order-create':
+    case 'order-update': {
+      // The rep's lines, kept with the refusal (no signature: it is an image).
+      const { lines, deliveryDate, note } = mutation.args;
+      return JSON.stringify({ deliveryDate, note, lines });
+    }
+    case 'order-cancel':
       return JSON.stringify({ status: 'cancelled' });
     default:
       return missingCaseError(mutation);

@@ -7,6 +7,31 @@ export const orderStatuses = ['draft', 'received', 'confirmed', 'shipped', 'deli
 export const orderStatusSchema = z.enum(orderStatuses);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
 
+/** Statuses after which the laptop may no longer change an order (head office confirmed it). */
+export const lockedOrderStatuses: readonly OrderStatus[] = ['confirmed', 'shipped', 'delivered', 'cancelled'];
+
+/** Head office's allowed status moves (cancelled from any status before shipping). */
+export const orderStatusTransitions: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  draft: ['received', 'cancelled'],
+  received: ['confirmed', 'cancelled'],
+  confirmed: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+  delivered: [],
+  cancelled: [],
+};
+
+/** A discount above the rep's limit waits for their manager. */
+export const orderApprovals = ['not-needed', 'pending', 'approved', 'rejected'] as const;
+export const orderApprovalSchema = z.enum(orderApprovals);
+export type OrderApproval = z.infer<typeof orderApprovalSchema>;
+
+/** A customer's signature: a PNG data URL of at most 200 KB. */
+export const MAX_SIGNATURE_CHARS = 200_000;
+export const signatureSchema = z
+  .string()
+  .max(MAX_SIGNATURE_CHARS, 'the signature image is too large')
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'the signature must be a PNG image');
+
 export const orderLineSchema = z.object({
   id: uuidSchema,
   productId: uuidSchema,
@@ -37,6 +62,15 @@ export const orderSchema = z.object({
   orderedAt: isoDateTimeSchema,
   deliveryDate: isoDateSchema.nullable(),
   status: orderStatusSchema,
+  /**
+   * Manager approval of a discount above the rep's limit. The fields below are absent on
+   * imported history and on rows stored before order taking (read absent as not needed / none).
+   */
+  approval: orderApprovalSchema.optional(),
+  note: z.string().max(2000).optional(),
+  signature: signatureSchema.nullable().optional(),
+  /** When head office confirmed it (the laptop shows it when refusing an edit). */
+  confirmedAt: isoDateTimeSchema.nullable().optional(),
   lines: z.array(orderLineSchema),
   totalExclCents: z.number().int().nonnegative(),
   totalVatCents: z.number().int().nonnegative(),
@@ -73,4 +107,41 @@ export function orderTotals(lines: readonly Pick<OrderLine, 'totalExclCents' | '
     totalVatCents += roundHalfUp(excl * rate, 10_000);
   }
   return { totalExclCents, totalVatCents, totalInclCents: totalExclCents + totalVatCents };
+}
+
+/** A line as the rep enters it: head office prices it again from its own prices. */
+export const orderLineInputSchema = z.object({
+  id: uuidSchema,
+  productId: uuidSchema,
+  quantity: z.number().int().positive(),
+  discountBp: z.number().int().min(0).max(10_000),
+  /** The unit price the laptop showed (head office records when its own differs). */
+  previewUnitPriceCents: z.number().int().nonnegative().optional(),
+});
+export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
+
+/** An order taken on the laptop (ids made there); prices are a preview until head office's. */
+export const newOrderSchema = z.object({
+  id: uuidSchema,
+  customerId: uuidSchema,
+  orderedAt: isoDateTimeSchema,
+  deliveryDate: isoDateSchema.nullable(),
+  lines: z.array(orderLineInputSchema).min(1).max(500),
+  note: z.string().max(2000),
+  signature: signatureSchema.nullable(),
+});
+export type NewOrder = z.infer<typeof newOrderSchema>;
+
+/** New lines and delivery date of an order head office has not confirmed yet. */
+export const orderUpdateSchema = z.object({
+  id: uuidSchema,
+  baseVersion: z.number().int().nonnegative(),
+  deliveryDate: isoDateSchema.nullable(),
+  lines: z.array(orderLineInputSchema).min(1).max(500),
+  note: z.string().max(2000),
+});
+export type OrderUpdate = z.infer<typeof orderUpdateSchema>;
+
+export function isOrderLocked(order: Pick<Order, 'status'>): boolean {
+  return lockedOrderStatuses.includes(order.status);
 }

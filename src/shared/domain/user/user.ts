@@ -17,5 +17,7 @@ export const userSchema = z.object({
   teamId: uuidSchema.nullable(),
   locale: localeSchema,
   timeZone: z.string().min(1),
+  /** The largest discount (basis points) the rep gives without approval; head office default 1000. */
+  maxDiscountBp: z.number().int().min(0).max(10_000).optional(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -8,7 +8,8 @@ import { Msg } from '../../../i18n/Msg.js';
 import { Badge } from '../../../ui/Badge.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
-import { useActions, useComplaints, useConsents, useContacts, useVisits } from '../queries.js';
+import { CustomerComplaints } from '../../complaints/index.js';
+import { useActions, useConsents, useContacts, useVisits } from '../queries.js';
 import { Declarative } from './Declarative.js';
 import { formatCents } from './format.js';
 
@@ -270,37 +271,9 @@ export function VisitsTab({ customerId }: { customerId: string }) {
   );
 }
 
-const complaintTone = {
-  received: 'danger',
-  acknowledged: 'warning',
-  'in-progress': 'info',
-  resolved: 'success',
-  closed: 'neutral',
-} as const;
-
+/** The complaints tab: logging, history and notes live in the complaints feature. */
 export function ComplaintsTab({ customerId }: { customerId: string }) {
-  const { db } = useApp();
-  const complaints = useComplaints(db, customerId);
-  if (complaints === undefined) return loading;
-  if (complaints.length === 0) return <EmptyState title={<Msg id="c360.complaints.empty" />} />;
-  return (
-    <ol className="timeline">
-      {complaints.map((c) => (
-        <li key={c.id} className="timeline__item">
-          <div className="timeline__meta">
-            <FormattedDate value={c.createdAt} dateStyle="medium" /> · {c.category}{' '}
-            <Badge tone={complaintTone[c.status]}>
-              <Msg id={`complaintStatus.${c.status}`} />
-            </Badge>{' '}
-            <span className="muted">
-              <Msg id={`severity.${c.severity}`} />
-            </span>
-          </div>
-          <p className="pre-wrap">{c.description}</p>
-        </li>
-      ))}
-    </ol>
-  );
+  return <CustomerComplaints customerId={customerId} />;
 }
 
 const reactionTone = {

@@ -1,0 +1,53 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { AppDB } from './AppDB.js';
+
+const v4Stores = {
+  customers: 'id, name, city, postcode, status, ownerId',
+  notes: 'id, customerId, [customerId+createdAt]',
+  conflicts: 'id, at, entityId',
+  outcomes: 'id, mid, at',
+  outbox: 'mid, &mutationId',
+  meta: 'key',
+  contacts: 'id, customerId, [customerId+lastName]',
+  consents: 'id, customerId, contactId',
+  products: 'id, reference, family, name',
+  priceLists: 'id, customerGroup',
+  prices: 'id, [priceListId+productId], productId',
+  orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
+  appointments: 'id, startAt, customerId, repId',
+  actions: 'id, customerId, [customerId+at]',
+  visits: 'id, customerId, [customerId+at]',
+  complaints: 'id, customerId, status',
+  dayPlans: 'day',
+};
+
+describe('AppDB version 5', () => {
+  it('migration 4 → 5 adds complaint events, attachments and local contents, keeping complaints', async () => {
+    const name = 'migration-4-5';
+    const v4 = new Dexie(name);
+    v4.version(4).stores(v4Stores);
+    await v4.open();
+    const complaint = { id: 'k1', customerId: 'c1', status: 'received' };
+    await v4.table('complaints').add(complaint);
+    await v4.table('dayPlans').put({ day: '2026-11-26', order: [] });
+    v4.close();
+
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.complaints.get('k1')).toEqual(complaint);
+    expect(await db.dayPlans.count()).toBe(1);
+    expect(await db.complaintEvents.count()).toBe(0);
+    await db.attachmentBlobs.put({ id: 'a1', complaintId: 'k1', bytes: new Uint8Array([1, 2, 3]) });
+    expect(await db.attachmentBlobs.where('complaintId').equals('k1').primaryKeys()).toEqual(['a1']);
+    // Events and attachment metadata are sync entities; the contents stay local only.
+    const server = Object.values(db.serverTables());
+    expect(server).toContain(db.complaintEvents);
+    expect(server).toContain(db.complaintAttachments);
+    expect(server).not.toContain(db.attachmentBlobs);
+    db.close();
+    await db.delete();
+  });
+});

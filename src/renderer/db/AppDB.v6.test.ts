@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { newVisitDraft } from '../../shared/domain/visit/draft.js';
+import { AppDB } from './AppDB.js';
+
+const v5Stores = {
+  customers: 'id, name, city, postcode, status, ownerId',
+  notes: 'id, customerId, [customerId+createdAt]',
+  conflicts: 'id, at, entityId',
+  outcomes: 'id, mid, at',
+  outbox: 'mid, &mutationId',
+  meta: 'key',
+  contacts: 'id, customerId, [customerId+lastName]',
+  consents: 'id, customerId, contactId',
+  products: 'id, reference, family, name',
+  priceLists: 'id, customerGroup',
+  prices: 'id, [priceListId+productId], productId',
+  orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
+  appointments: 'id, startAt, customerId, repId',
+  actions: 'id, customerId, [customerId+at]',
+  visits: 'id, customerId, [customerId+at]',
+  complaints: 'id, customerId, status',
+  dayPlans: 'day',
+  complaintEvents: 'id, complaintId, customerId, [complaintId+at]',
+  complaintAttachments: 'id, complaintId, customerId',
+  attachmentBlobs: 'id, complaintId',
+};
+
+describe('AppDB version 6', () => {
+  it('migration 5 → 6 adds the local visits in progress, keeping everything else', async () => {
+    const name = 'migration-5-6';
+    const v5 = new Dexie(name);
+    v5.version(5).stores(v5Stores);
+    await v5.open();
+    await v5.table('dayPlans').put({ day: '2026-11-26', order: [] });
+    await v5.table('complaints').add({ id: 'k1', customerId: 'c1', status: 'received' });
+    v5.close();
+
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(6); // later versions only add tables
+    expect(await db.dayPlans.count()).toBe(1);
+    expect(await db.complaints.count()).toBe(1);
+    const draft = newVisitDraft({
+      id: '019ab000-0000-7000-8000-0000000000d3',
+      customerId: '019ab000-0000-7000-8000-0000000000c3',
+      appointmentId: null,
+      returnTo: '#/customers',
+      playbookVersion: 1,
+      now: '2026-11-24T09:00:00.000Z',
+    });
+    await db.visitDrafts.put(draft);
+    expect(await db.visitDrafts.where('customerId').equals(draft.customerId).primaryKeys()).toEqual([
+      draft.id,
+    ]);
+    // Local only: never a sync entity.
+    expect(Object.values(db.serverTables())).not.toContain(db.visitDrafts);
+    db.close();
+    await db.delete();
+  });
+});

@@ -1,0 +1,2 @@
+export { ComplaintsScreen } from './ComplaintsScreen.js';
+export { CustomerComplaints } from './CustomerComplaints.js';

@@ -1,0 +1,2 @@
+export { OrderScreen } from './OrderScreen.js';
+export { OrdersScreen } from './OrdersScreen.js';

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newVisitDraft } from '../../../shared/domain/visit/index.js';
+import { AppDB } from '../../db/AppDB.js';
+import { makeCustomer } from '../../test/fakeServer.js';
+import { renderWithApp } from '../../test/renderWithApp.js';
+import { loadDraft, saveDraft } from './store.js';
+import { VisitScreen } from './VisitScreen.js';
+
+const customer = makeCustomer(1, { name: 'Brasserie Les Célestins' });
+const draft = newVisitDraft({
+  id: '019ab000-0000-7000-8000-0000000000d2',
+  customerId: customer.id,
+  appointmentId: null,
+  returnTo: `#/customers/${customer.id}`,
+  playbookVersion: 1,
+  now: '2026-11-24T09:00:00.000Z',
+});
+
+let db: AppDB;
+let n = 0;
+beforeEach(async () => {
+  n += 1;
+  db = new AppDB(`visit-screen-${String(n)}`);
+  await db.open();
+  await db.customers.put(customer);
+  await saveDraft(db, draft);
+});
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await db.delete();
+});
+
+const stepTitle = () =>
+  screen.getByRole('heading', {
+    level: 2,
+    name: /^(Prise|Découverte|Reformulation|Argumentation|Traitement|Annonce|Conclusion)/,
+  });
+const alt = (init: { key: string; code: string }) => fireEvent.keyDown(window, { ...init, altKey: true });
+
+describe('VisitScreen', () => {
+  it('moves between steps by keyboard, focuses the step heading, and resumes where it was', async () => {
+    renderWithApp(db, <VisitScreen draftId={draft.id} />);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Visite : Brasserie Les Célestins' }),
+    ).toBeTruthy();
+    const rail = screen.getByRole('navigation', { name: 'Étapes de la visite' });
+    expect(stepTitle().textContent).toBe('Prise de contact');
+
+    alt({ key: 'ArrowRight', code: 'ArrowRight' });
+    await waitFor(() => expect(stepTitle().textContent).toBe('Découverte'));
+    expect(document.activeElement).toBe(stepTitle());
+    const current = rail.querySelector('[aria-current="step"]');
+    expect(current?.textContent).toContain('Découverte');
+    expect(rail.textContent).toContain('(faite)');
+
+    alt({ key: '4', code: 'Digit4' });
+    await waitFor(() => expect(stepTitle().textContent).toBe('Argumentation'));
+    alt({ key: 'ArrowLeft', code: 'ArrowLeft' });
+    await waitFor(() => expect(stepTitle().textContent).toBe('Reformulation'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Passer cette étape' }));
+    await waitFor(() => expect(stepTitle().textContent).toBe('Argumentation'));
+    expect(rail.textContent).toContain('(passée)');
+
+    fireEvent.change(screen.getByLabelText('Notes : Argumentation'), {
+      target: { value: 'Intéressée par le fût 20 L' },
+    });
+    fireEvent.blur(screen.getByLabelText('Notes : Argumentation'));
+    await screen.findByText(/^Enregistré sur ce portable à \d{2}:\d{2}$/);
+    await waitFor(async () =>
+      expect((await loadDraft(db, draft.id))?.notes.argumentation).toBe('Intéressée par le fût 20 L'),
+    );
+
+    // "Reload": a new screen on the stored draft.
+    cleanup();
+    renderWithApp(db, <VisitScreen draftId={draft.id} />);
+    await waitFor(() => expect(stepTitle().textContent).toBe('Argumentation'));
+    expect((screen.getByLabelText('Notes : Argumentation') as HTMLTextAreaElement).value).toBe(
+      'Intéressée par le fût 20 L',
+    );
+  });
+
+  it('drafts the reformulation from the motives and needs noted in discovery', async () => {
+    renderWithApp(db, <VisitScreen draftId={draft.id} />);
+    await screen.findByRole('heading', { level: 2, name: 'Prise de contact' });
+    alt({ key: '2', code: 'Digit2' });
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Argent' }));
+    fireEvent.change(screen.getByLabelText('Besoins notés (un par ligne)'), {
+      target: { value: 'Gamme terrasse' },
+    });
+    alt({ key: 'ArrowRight', code: 'ArrowRight' });
+    const text = (await screen.findByLabelText('Reformulation à dire au client')) as HTMLTextAreaElement;
+    expect(text.value).toContain('vous recherchez : gamme terrasse.');
+    expect(text.value).toContain('maîtriser vos coûts');
+  });
+});

@@ -1,0 +1,2 @@
+export { VisitScreen } from './VisitScreen.js';
+export { StartVisitButton } from './StartVisitButton.js';

@@ -1,0 +1,62 @@
+/** Reading and writing visits in progress in the local database (never synced). */
+import { v7 as uuidv7 } from 'uuid';
+import { defaultPlaybook, type Playbook } from '../../../shared/domain/playbook/index.js';
+import { newVisitDraft, visitDraftSchema, type VisitDraft } from '../../../shared/domain/visit/index.js';
+import type { AppDB } from '../../db/AppDB.js';
+
+/**
+ * The playbook in force on this laptop. Head-office editing and its sync come later; until
+ * then every laptop uses the company's default playbook.
+ */
+export function currentPlaybook(): Playbook {
+  return defaultPlaybook;
+}
+
+/** One small put in its own transaction: the continuous save of a visit in progress. */
+export async function saveDraft(db: AppDB, draft: VisitDraft): Promise<void> {
+  await db.visitDrafts.put(draft);
+}
+
+/** The stored draft, validated (it crosses app versions); null when absent or unreadable. */
+export async function loadDraft(db: AppDB, id: string): Promise<VisitDraft | null> {
+  const row = await db.visitDrafts.get(id);
+  if (!row) return null;
+  const parsed = visitDraftSchema.safeParse(row);
+  if (!parsed.success) {
+    console.error('Visit draft no longer valid', id, parsed.error);
+    return null;
+  }
+  return parsed.data;
+}
+
+/**
+ * Starts a visit, or resumes the one in progress for the same appointment (or, without an
+ * appointment, the customer's visit in progress started without one). Returns the draft id.
+ */
+export async function startOrResumeVisit(
+  db: AppDB,
+  input: { customerId: string; appointmentId: string | null; returnTo: string },
+  now: Date = new Date(),
+): Promise<string> {
+  return db.transaction('rw', db.visitDrafts, async () => {
+    const existing =
+      input.appointmentId !== null
+        ? await db.visitDrafts.where('appointmentId').equals(input.appointmentId).first()
+        : await db.visitDrafts
+            .where('customerId')
+            .equals(input.customerId)
+            .filter((d) => d.appointmentId === null)
+            .first();
+    if (existing) return existing.id;
+    const draft = newVisitDraft({
+      id: uuidv7(),
+      customerId: input.customerId,
+      appointmentId: input.appointmentId,
+      returnTo: input.returnTo,
+      playbookVersion: currentPlaybook().version,
+      now: now.toISOString(),
+    });
+    await db.visitDrafts.add(draft);
+    return draft.id;
+  });
+}

@@ -1,0 +1,55 @@
+/** Head-office complaint methods: a manager moves their team's complaints along, an admin any. */
+import { v7 as uuidv7 } from 'uuid';
+import type { Handlers } from '../../dispatch.js';
+import { audit } from '../../lib/audit.js';
+import { ok } from '../../../shared/lib/result.js';
+import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
+import { addComplaintEvent, readAttachmentContent } from './repo.js';
+
+export const complaintHandlers = {
+  'complaint-update-status': {
+    auth: STAFF_ROLES,
+    async run(input, ctx) {
+      const now = ctx.config.now();
+      const me = ctx.principal.user;
+      return ctx.db.transaction(async (tx) => {
+        const written = await addComplaintEvent(tx, {
+          event: {
+            id: uuidv7(),
+            complaintId: input.complaintId,
+            status: input.status,
+            note: input.note,
+            at: now.toISOString(),
+          },
+          writer: me,
+          now,
+        });
+        if (written.ok) {
+          await audit(
+            tx,
+            {
+              userId: me.id,
+              method: 'complaint-update-status',
+              entity: 'complaint',
+              entityId: input.complaintId,
+              details: { status: input.status },
+            },
+            now,
+          );
+        }
+        return written;
+      });
+    },
+  },
+  'complaint-attachment-get': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      const read = await readAttachmentContent(ctx.db, ctx.principal.user, input.id);
+      if (!read.ok) return read;
+      return ok({
+        attachment: read.value.attachment,
+        contentBase64: Buffer.from(read.value.content).toString('base64'),
+      });
+    },
+  },
+} satisfies Pick<Handlers, 'complaint-update-status' | 'complaint-attachment-get'>;

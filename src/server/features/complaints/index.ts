@@ -1,0 +1,9 @@
+export { complaintHandlers } from './handlers.js';
+export {
+  addAttachment,
+  addComplaintEvent,
+  logComplaint,
+  readAttachmentContent,
+  selectComplaintAttachments,
+  selectComplaintEvents,
+} from './repo.js';

@@ -1,0 +1,321 @@
+/**
+ * Complaint writes shared by sync mutations (the rep logs a complaint, adds a note, closes or
+ * reopens it) and the head-office method (a manager or an admin moves it along). Append-only:
+ * every change is a new row in `complaint_events`, and the complaint's `status` and `version`
+ * follow its latest event. Each check runs against the CURRENT status, the complaint row locked.
+ */
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Complaint } from '../../../shared/domain/activity/activity.js';
+import { createHash } from 'node:crypto';
+import type {
+  AttachmentAdd,
+  ComplaintAttachment,
+  ComplaintEvent,
+  ComplaintEventInput,
+  NewComplaint,
+} from '../../../shared/domain/complaint/complaint.js';
+import {
+  MAX_ATTACHMENTS_PER_COMPLAINT,
+  actorOf,
+  checkTransition,
+  transitionMessage,
+} from '../../../shared/domain/complaint/complaint.js';
+import type { User } from '../../../shared/domain/user/user.js';
+import { fail, ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import {
+  complaintAttachments,
+  complaintEvents,
+  complaints,
+  customers,
+  orders,
+  products,
+} from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/types.js';
+import { toIso } from '../../lib/time.js';
+import { isCustomerInScope } from '../customers/repo.js';
+import { selectComplaints } from '../portfolio/index.js';
+
+type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
+
+export async function selectComplaintEvents(db: DbOrTx, where: SQL): Promise<ComplaintEvent[]> {
+  const rows = await db
+    .select()
+    .from(complaintEvents)
+    .where(and(where, isNull(complaintEvents.deletedAt)))
+    .orderBy(complaintEvents.id);
+  return rows.map((r) => ({
+    id: r.id,
+    complaintId: r.complaintId,
+    customerId: r.customerId,
+    previousStatus: r.previousStatus,
+    status: r.status,
+    note: r.note,
+    byUserId: r.byUserId,
+    byName: r.byName,
+    at: toIso(r.at),
+    version: r.version,
+  }));
+}
+
+/** Logs a complaint from the laptop with its first event 'received'. Idempotent on its id. */
+export async function logComplaint(
+  tx: Tx,
+  request: { complaint: NewComplaint; writer: Writer; now: Date },
+): Promise<Result<void>> {
+  const { complaint: args, writer, now } = request;
+  const [customer] = await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, args.customerId), isNull(customers.deletedAt)))
+    .limit(1);
+  if (customer === undefined) {
+    return fail('not-found', 'The customer of this complaint no longer exists.', { field: 'customerId' });
+  }
+  if (!(await isCustomerInScope(tx, writer, args.customerId))) {
+    return fail(
+      'forbidden',
+      'This customer is not in your portfolio; the complaint was not logged at head office.',
+      { field: 'customerId' },
+    );
+  }
+  const [existing] = await tx
+    .select({ id: complaints.id, customerId: complaints.customerId })
+    .from(complaints)
+    .where(eq(complaints.id, args.id))
+    .limit(1);
+  if (existing !== undefined) {
+    return existing.customerId === args.customerId
+      ? ok(undefined)
+      : fail('conflict', 'Another complaint already has this id.', { field: 'id' });
+  }
+  if (args.orderId !== null) {
+    const [order] = await tx
+      .select({ customerId: orders.customerId })
+      .from(orders)
+      .where(and(eq(orders.id, args.orderId), isNull(orders.deletedAt)))
+      .limit(1);
+    if (order?.customerId !== args.customerId) {
+      return fail('bad-request', 'The order of this complaint is not an order of this customer.', {
+        field: 'orderId',
+      });
+    }
+  }
+  if (args.productId !== null) {
+    const [product] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.id, args.productId), isNull(products.deletedAt)))
+      .limit(1);
+    if (product === undefined) {
+      return fail('not-found', 'The product of this complaint is not in the catalogue.', {
+        field: 'productId',
+      });
+    }
+  }
+  await tx.insert(complaints).values({
+    id: args.id,
+    customerId: args.customerId,
+    orderId: args.orderId,
+    productId: args.productId,
+    category: args.category,
+    description: args.description,
+    severity: args.severity,
+    status: 'received',
+    version: 1,
+    createdAt: new Date(args.createdAt),
+    updatedAt: now,
+  });
+  await tx.insert(complaintEvents).values({
+    id: args.eventId,
+    complaintId: args.id,
+    customerId: args.customerId,
+    previousStatus: null,
+    status: 'received',
+    note: '',
+    byUserId: writer.id,
+    byName: writer.name,
+    at: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return ok(undefined);
+}
+
+/**
+ * A status change or a note, checked against the complaint's current status (locked) and
+ * the writer's role. The event is stamped with head office's time: the history follows server
+ * order, never laptop clocks.
+ */
+export async function addComplaintEvent(
+  tx: Tx,
+  request: { event: ComplaintEventInput; writer: Writer; now: Date },
+): Promise<Result<{ complaint: Complaint; event: ComplaintEvent }>> {
+  const { event, writer, now } = request;
+  const [current] = await tx
+    .select()
+    .from(complaints)
+    .where(and(eq(complaints.id, event.complaintId), isNull(complaints.deletedAt)))
+    .for('update')
+    .limit(1);
+  if (current === undefined) {
+    return fail('not-found', 'This complaint does not exist at head office.', { field: 'complaintId' });
+  }
+  if (!(await isCustomerInScope(tx, writer, current.customerId))) {
+    return fail('forbidden', 'This complaint is about a customer outside your portfolio.', {
+      field: 'complaintId',
+    });
+  }
+  const [already] = await tx
+    .select({ id: complaintEvents.id })
+    .from(complaintEvents)
+    .where(eq(complaintEvents.id, event.id))
+    .limit(1);
+  if (already !== undefined) return fail('conflict', 'This change was already recorded.', { field: 'id' });
+  const problem = checkTransition(current.status, event.status, actorOf(writer.role), event.note);
+  if (problem !== null) return fail('conflict', transitionMessage(problem), { field: 'status' });
+  await tx.insert(complaintEvents).values({
+    id: event.id,
+    complaintId: current.id,
+    customerId: current.customerId,
+    previousStatus: current.status,
+    status: event.status,
+    note: event.note.trim(),
+    byUserId: writer.id,
+    byName: writer.name,
+    at: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx
+    .update(complaints)
+    .set({ status: event.status, version: current.version + 1, updatedAt: now })
+    .where(eq(complaints.id, current.id));
+  const [complaint] = await selectComplaints(tx, eq(complaints.id, current.id));
+  const [written] = await selectComplaintEvents(tx, eq(complaintEvents.id, event.id));
+  if (complaint === undefined || written === undefined) throw new Error('Complaint vanished after its write');
+  return ok({ complaint, event: written });
+}
+
+/** Attachment metadata as it goes on the wire (never the content). */
+export async function selectComplaintAttachments(db: DbOrTx, where: SQL): Promise<ComplaintAttachment[]> {
+  const rows = await db
+    .select({
+      id: complaintAttachments.id,
+      complaintId: complaintAttachments.complaintId,
+      customerId: complaintAttachments.customerId,
+      fileName: complaintAttachments.fileName,
+      mimeType: complaintAttachments.mimeType,
+      sizeBytes: complaintAttachments.sizeBytes,
+      sha256: complaintAttachments.sha256,
+      byUserId: complaintAttachments.byUserId,
+      byName: complaintAttachments.byName,
+      at: complaintAttachments.at,
+      version: complaintAttachments.version,
+    })
+    .from(complaintAttachments)
+    .where(and(where, isNull(complaintAttachments.deletedAt)))
+    .orderBy(complaintAttachments.id);
+  return rows.map((r) => ({ ...r, at: toIso(r.at) }));
+}
+
+/**
+ * Stores a photo or file of a complaint the writer may see. The content must decode to the
+ * announced size and SHA-256 (a truncated upload is refused, never stored). Idempotent on id.
+ */
+export async function addAttachment(
+  tx: Tx,
+  request: { attachment: AttachmentAdd; writer: Writer; now: Date },
+): Promise<Result<void>> {
+  const { attachment: args, writer, now } = request;
+  const [complaint] = await tx
+    .select({ id: complaints.id, customerId: complaints.customerId })
+    .from(complaints)
+    .where(and(eq(complaints.id, args.complaintId), isNull(complaints.deletedAt)))
+    .for('update')
+    .limit(1);
+  if (complaint === undefined) {
+    return fail('not-found', 'The complaint of this file does not exist at head office.', {
+      field: 'complaintId',
+    });
+  }
+  if (!(await isCustomerInScope(tx, writer, complaint.customerId))) {
+    return fail('forbidden', 'This complaint is about a customer outside your portfolio.', {
+      field: 'complaintId',
+    });
+  }
+  const [existing] = await tx
+    .select({ id: complaintAttachments.id })
+    .from(complaintAttachments)
+    .where(eq(complaintAttachments.id, args.id))
+    .limit(1);
+  if (existing !== undefined) return ok(undefined);
+  const [attached] = await tx
+    .select({ n: count() })
+    .from(complaintAttachments)
+    .where(and(eq(complaintAttachments.complaintId, complaint.id), isNull(complaintAttachments.deletedAt)));
+  if ((attached?.n ?? 0) >= MAX_ATTACHMENTS_PER_COMPLAINT) {
+    return fail(
+      'bad-request',
+      `A complaint holds at most ${MAX_ATTACHMENTS_PER_COMPLAINT} files; this one was not added.`,
+      { field: 'id' },
+    );
+  }
+  const content = Buffer.from(args.contentBase64, 'base64');
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  if (content.length !== args.sizeBytes || sha256 !== args.sha256) {
+    return fail('bad-request', `The file ${args.fileName} arrived damaged; attach it again.`, {
+      field: 'contentBase64',
+    });
+  }
+  await tx.insert(complaintAttachments).values({
+    id: args.id,
+    complaintId: complaint.id,
+    customerId: complaint.customerId,
+    fileName: args.fileName,
+    mimeType: args.mimeType,
+    sizeBytes: args.sizeBytes,
+    sha256,
+    content,
+    byUserId: writer.id,
+    byName: writer.name,
+    at: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return ok(undefined);
+}
+
+/** The content of one attachment, if the reader may see its complaint. */
+export async function readAttachmentContent(
+  db: DbOrTx,
+  reader: Writer,
+  id: string,
+): Promise<Result<{ attachment: ComplaintAttachment; content: Uint8Array }>> {
+  const [row] = await db
+    .select()
+    .from(complaintAttachments)
+    .where(and(eq(complaintAttachments.id, id), isNull(complaintAttachments.deletedAt)))
+    .limit(1);
+  if (row === undefined || !(await isCustomerInScope(db, reader, row.customerId))) {
+    return fail('not-found', 'This file does not exist or is not in your portfolio.', { field: 'id' });
+  }
+  const { content, ...meta } = row;
+  return ok({
+    attachment: {
+      id: meta.id,
+      complaintId: meta.complaintId,
+      customerId: meta.customerId,
+      fileName: meta.fileName,
+      mimeType: meta.mimeType,
+      sizeBytes: meta.sizeBytes,
+      sha256: meta.sha256,
+      byUserId: meta.byUserId,
+      byName: meta.byName,
+      at: toIso(meta.at),
+      version: meta.version,
+    },
+    content,
+  });
+}

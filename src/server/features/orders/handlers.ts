@@ -1,0 +1,115 @@
+/** Head-office order methods: status changes and discount approvals (admin, or the team's manager). */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Order } from '../../../shared/domain/order/order.js';
+import type { User } from '../../../shared/domain/user/user.js';
+import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import { orders, users } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/types.js';
+import type { Handlers } from '../../dispatch.js';
+import { audit } from '../../lib/audit.js';
+import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
+import { anyId, selectOrders } from '../portfolio/read.js';
+import { decideApproval, setOrderStatus } from './repo.js';
+
+async function orderById(db: DbOrTx, id: string): Promise<Result<{ order: Order }>> {
+  const [order] = await selectOrders(db, eq(orders.id, id));
+  return order === undefined ? fail('not-found', 'No such order.', { field: 'id' }) : ok({ order });
+}
+
+/** The orders a user may read: a rep their own, a manager their team's, an admin all. */
+function orderScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
+  switch (user.role) {
+    case 'rep':
+      return sql`${orders.repId} = ${user.id}`;
+    case 'manager':
+      return user.teamId === null
+        ? sql`false`
+        : sql`${orders.repId} in (select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`;
+    case 'admin':
+      return sql`true`;
+    default:
+      return missingCaseError(user.role);
+  }
+}
+
+export const orderHandlers = {
+  'order-list': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      const conditions: SQL[] = [isNull(orders.deletedAt), orderScope(ctx.principal.user)];
+      if (input.customerId !== undefined) conditions.push(eq(orders.customerId, input.customerId));
+      if (input.repId !== undefined) conditions.push(eq(orders.repId, input.repId));
+      if (input.approval !== undefined) conditions.push(eq(orders.approval, input.approval));
+      const newest = await ctx.db
+        .select({ id: orders.id })
+        .from(orders)
+        .where(and(...conditions))
+        .orderBy(desc(orders.orderedAt), desc(orders.id))
+        .limit(input.limit);
+      if (newest.length === 0) return ok({ orders: [] });
+      const rows = await selectOrders(
+        ctx.db,
+        anyId(
+          orders.id,
+          newest.map((r) => r.id),
+        ),
+      );
+      const rank = new Map(newest.map((r, i) => [r.id, i]));
+      return ok({ orders: rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)) });
+    },
+  },
+  'order-set-status': {
+    auth: STAFF_ROLES,
+    async run(input, ctx) {
+      const now = ctx.config.now();
+      const me = ctx.principal.user;
+      const result = await ctx.db.transaction(async (tx) => {
+        const set = await setOrderStatus(tx, { id: input.id, status: input.status, writer: me, now });
+        if (set.ok) {
+          await audit(
+            tx,
+            {
+              userId: me.id,
+              method: 'order-set-status',
+              entity: 'order',
+              entityId: input.id,
+              details: { status: input.status },
+            },
+            now,
+          );
+        }
+        return set;
+      });
+      if (!result.ok) return result;
+      return orderById(ctx.db, input.id);
+    },
+  },
+  'order-approve': {
+    auth: STAFF_ROLES,
+    async run(input, ctx) {
+      const now = ctx.config.now();
+      const me = ctx.principal.user;
+      const result = await ctx.db.transaction(async (tx) => {
+        const decided = await decideApproval(tx, { id: input.id, decision: input.decision, writer: me, now });
+        if (decided.ok) {
+          await audit(
+            tx,
+            {
+              userId: me.id,
+              method: 'order-approve',
+              entity: 'order',
+              entityId: input.id,
+              details: { decision: input.decision },
+            },
+            now,
+          );
+        }
+        return decided;
+      });
+      if (!result.ok) return result;
+      return orderById(ctx.db, input.id);
+    },
+  },
+} satisfies Pick<Handlers, 'order-list' | 'order-set-status' | 'order-approve'>;

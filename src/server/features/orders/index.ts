@@ -1,0 +1,3 @@
+export { orderHandlers } from './handlers.js';
+export { cancelOrderByRep, createOrder, decideApproval, setOrderStatus, updateOrder } from './repo.js';
+export type { PriceDifference } from './repo.js';

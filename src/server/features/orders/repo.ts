@@ -1,0 +1,289 @@
+/**
+ * Order writes shared by sync mutations (orders taken on the laptop) and head-office methods
+ * (status changes, discount approvals). Head office prices every order again from its own
+ * prices (the laptop's are a preview); every change bumps the order's version so the laptop
+ * pulls it.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { NewOrder, OrderLine, OrderStatus, OrderUpdate } from '../../../shared/domain/order/order.js';
+import { isOrderLocked, orderStatusTransitions } from '../../../shared/domain/order/order.js';
+import type { PricedOrder, PricingProblem } from '../../../shared/domain/order/pricing.js';
+import { buildCatalogue, priceOrder } from '../../../shared/domain/order/pricing.js';
+import type { User } from '../../../shared/domain/user/user.js';
+import { fail, ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import { customers, orderLines, orders, priceLists, prices, products, users } from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/types.js';
+import { queryRows } from '../../db/types.js';
+import { toIso } from '../../lib/time.js';
+import { isCustomerInScope } from '../customers/repo.js';
+
+type Writer = Pick<User, 'id' | 'role' | 'teamId'>;
+export type OrderRecord = typeof orders.$inferSelect;
+
+/** A price the laptop showed that head office's differs from (recorded in the audit log). */
+export interface PriceDifference {
+  lineId: string;
+  laptopUnitPriceCents: number | null;
+  headOfficeUnitPriceCents: number;
+}
+
+function refusal(problem: PricingProblem, lines: readonly { id: string }[]): Result<never> {
+  const index = lines.findIndex((l) => l.id === problem.lineId);
+  return fail('bad-request', problem.message, {
+    field: 'lines',
+    ...(index >= 0 ? { line: index + 1 } : {}),
+  });
+}
+
+/** Prices lines from head office's current catalogue, for the customer's price group on `day`. */
+async function priceAtHeadOffice(
+  tx: DbOrTx,
+  input: { customerId: string; repId: string; day: string; lines: NewOrder['lines'] },
+): Promise<Result<PricedOrder>> {
+  const productIds = [...new Set(input.lines.map((l) => l.productId))];
+  const [customer] = await tx
+    .select({ priceGroup: customers.priceGroup })
+    .from(customers)
+    .where(eq(customers.id, input.customerId));
+  const [rep] = await tx
+    .select({ maxDiscountBp: users.maxDiscountBp })
+    .from(users)
+    .where(eq(users.id, input.repId));
+  const productRows = await tx
+    .select()
+    .from(products)
+    .where(and(inArray(products.id, productIds), isNull(products.deletedAt)));
+  const listRows = await tx.select().from(priceLists).where(isNull(priceLists.deletedAt));
+  const priceRows = await tx
+    .select()
+    .from(prices)
+    .where(and(inArray(prices.productId, productIds), isNull(prices.deletedAt)));
+  const catalogue = buildCatalogue({
+    products: productRows.map((p) => ({ ...p, updatedAt: toIso(p.updatedAt) })),
+    priceLists: listRows.map((l) => ({ ...l, updatedAt: toIso(l.updatedAt) })),
+    prices: priceRows,
+  });
+  const priced = priceOrder(catalogue, {
+    priceGroup: customer?.priceGroup ?? '',
+    day: input.day,
+    repMaxDiscountBp: rep?.maxDiscountBp ?? 0,
+    lines: input.lines,
+  });
+  if (!priced.ok) return refusal(priced.problems[0] as PricingProblem, input.lines);
+  return ok(priced.value);
+}
+
+/** The next CMD-YYYY-NNNNNN, under a transaction-scoped lock (numbers never collide). */
+async function nextOrderNumber(tx: Tx, now: Date): Promise<string> {
+  const prefix = `CMD-${now.getUTCFullYear()}-`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tournee:order-number'))`);
+  const [row] = await queryRows<{ last: string | null }>(
+    tx,
+    sql`select max(${orders.number}) as last from ${orders} where ${orders.number} like ${`${prefix}%`}`,
+  );
+  const last = row?.last ? Number(row.last.slice(prefix.length)) : 0;
+  return `${prefix}${String((Number.isFinite(last) ? last : 0) + 1).padStart(6, '0')}`;
+}
+
+async function writeLines(tx: Tx, orderId: string, lines: readonly OrderLine[]): Promise<void> {
+  await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
+  if (lines.length === 0) return;
+  await tx.insert(orderLines).values(lines.map((l, i) => ({ ...l, orderId, position: i + 1 })));
+}
+
+/** An order taken by a rep: priced at head office, numbered, 'received', approval if needed. */
+export async function createOrder(
+  tx: Tx,
+  request: { order: NewOrder; writer: Writer; now: Date },
+): Promise<Result<{ number: string; differences: PriceDifference[]; approval: string }>> {
+  const { order, writer, now } = request;
+  const [existing] = await tx
+    .select({ number: orders.number, approval: orders.approval })
+    .from(orders)
+    .where(eq(orders.id, order.id));
+  if (existing !== undefined)
+    return ok({ number: existing.number, differences: [], approval: existing.approval });
+  if (!(await isCustomerInScope(tx, writer, order.customerId))) {
+    return fail('forbidden', 'This customer is not in your portfolio; the order was not recorded.', {
+      field: 'customerId',
+    });
+  }
+  const priced = await priceAtHeadOffice(tx, {
+    customerId: order.customerId,
+    repId: writer.id,
+    day: order.orderedAt.slice(0, 10),
+    lines: order.lines,
+  });
+  if (!priced.ok) return priced;
+  const number = await nextOrderNumber(tx, now);
+  const approval = priced.value.needsApproval ? 'pending' : 'not-needed';
+  await tx.insert(orders).values({
+    id: order.id,
+    customerId: order.customerId,
+    repId: writer.id,
+    number,
+    orderedAt: new Date(order.orderedAt),
+    deliveryDate: order.deliveryDate,
+    status: 'received',
+    approval,
+    note: order.note,
+    signature: order.signature,
+    totalExclCents: priced.value.totalExclCents,
+    totalVatCents: priced.value.totalVatCents,
+    totalInclCents: priced.value.totalInclCents,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await writeLines(tx, order.id, priced.value.lines);
+  return ok({ number, differences: differences(priced.value.lines, order.lines), approval });
+}
+
+function differences(lines: readonly OrderLine[], sent: NewOrder['lines']): PriceDifference[] {
+  const laptop = new Map(sent.map((l) => [l.id, l.previewUnitPriceCents]));
+  return lines.flatMap((l) => {
+    const seen = laptop.get(l.id);
+    return seen === undefined || seen === l.unitPriceCents
+      ? []
+      : [{ lineId: l.id, laptopUnitPriceCents: seen ?? null, headOfficeUnitPriceCents: l.unitPriceCents }];
+  });
+}
+
+function lockedMessage(row: OrderRecord): string {
+  if (row.status === 'cancelled')
+    return 'Head office cancelled this order; it can no longer be changed here. Call head office.';
+  const on = toIso(row.confirmedAt ?? row.updatedAt).slice(0, 10);
+  return `Head office confirmed this order on ${on}; it can no longer be changed here. Call head office.`;
+}
+
+async function lockOrderForRep(tx: Tx, id: string, writer: Writer): Promise<Result<OrderRecord>> {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  if (row === undefined || row.deletedAt !== null)
+    return fail('not-found', 'This order is not at head office.');
+  if (!(await isCustomerInScope(tx, writer, row.customerId))) {
+    return fail('forbidden', 'This customer is no longer in your portfolio; the order was not changed.');
+  }
+  if (isOrderLocked(row)) return fail('conflict', lockedMessage(row), { field: 'status' });
+  return ok(row);
+}
+
+/** New lines / delivery date from the rep, refused once head office confirmed the order. */
+export async function updateOrder(
+  tx: Tx,
+  request: { update: OrderUpdate; writer: Writer; now: Date },
+): Promise<Result<{ approval: string }>> {
+  const { update, writer, now } = request;
+  const locked = await lockOrderForRep(tx, update.id, writer);
+  if (!locked.ok) return locked;
+  const row = locked.value;
+  const priced = await priceAtHeadOffice(tx, {
+    customerId: row.customerId,
+    repId: row.repId ?? writer.id,
+    day: toIso(row.orderedAt).slice(0, 10),
+    lines: update.lines,
+  });
+  if (!priced.ok) return priced;
+  const approval = priced.value.needsApproval ? 'pending' : 'not-needed';
+  await tx
+    .update(orders)
+    .set({
+      deliveryDate: update.deliveryDate,
+      note: update.note,
+      approval,
+      totalExclCents: priced.value.totalExclCents,
+      totalVatCents: priced.value.totalVatCents,
+      totalInclCents: priced.value.totalInclCents,
+      version: sql`${orders.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(orders.id, row.id));
+  await writeLines(tx, row.id, priced.value.lines);
+  return ok({ approval });
+}
+
+/** The rep cancels an order head office has not confirmed. */
+export async function cancelOrderByRep(
+  tx: Tx,
+  request: { id: string; writer: Writer; now: Date },
+): Promise<Result<void>> {
+  const locked = await lockOrderForRep(tx, request.id, request.writer);
+  if (!locked.ok) return locked;
+  await tx
+    .update(orders)
+    .set({ status: 'cancelled', version: sql`${orders.version} + 1`, updatedAt: request.now })
+    .where(eq(orders.id, request.id));
+  return ok(undefined);
+}
+
+/** Whether a manager/admin may act on an order of this rep (a manager: their own team). */
+async function mayManage(tx: DbOrTx, writer: Writer, repId: string | null): Promise<boolean> {
+  if (writer.role === 'admin') return true;
+  if (writer.role !== 'manager' || writer.teamId === null || repId === null) return false;
+  const [rep] = await tx.select({ teamId: users.teamId }).from(users).where(eq(users.id, repId));
+  return rep?.teamId === writer.teamId;
+}
+
+async function lockOrderForStaff(tx: Tx, id: string, writer: Writer): Promise<Result<OrderRecord>> {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  if (row === undefined || row.deletedAt !== null)
+    return fail('not-found', 'No such order.', { field: 'id' });
+  if (!(await mayManage(tx, writer, row.repId)))
+    return fail('forbidden', 'This order belongs to a rep outside your team.', { field: 'id' });
+  return ok(row);
+}
+
+/** Head office moves an order along received → confirmed → shipped → delivered, or cancels it. */
+export async function setOrderStatus(
+  tx: Tx,
+  request: { id: string; status: OrderStatus; writer: Writer; now: Date },
+): Promise<Result<void>> {
+  const locked = await lockOrderForStaff(tx, request.id, request.writer);
+  if (!locked.ok) return locked;
+  const row = locked.value;
+  if (!orderStatusTransitions[row.status].includes(request.status)) {
+    return fail('conflict', `An order ${row.status} cannot become ${request.status}.`, { field: 'status' });
+  }
+  if (request.status === 'confirmed' && row.approval === 'pending') {
+    return fail('conflict', 'The discount of this order waits for approval: approve or reject it first.', {
+      field: 'status',
+    });
+  }
+  await tx
+    .update(orders)
+    .set({
+      status: request.status,
+      ...(request.status === 'confirmed' ? { confirmedAt: request.now } : {}),
+      version: sql`${orders.version} + 1`,
+      updatedAt: request.now,
+    })
+    .where(eq(orders.id, row.id));
+  return ok(undefined);
+}
+
+/** A manager approves or rejects the discount of an order above the rep's limit. */
+export async function decideApproval(
+  tx: Tx,
+  request: { id: string; decision: 'approved' | 'rejected'; writer: Writer; now: Date },
+): Promise<Result<void>> {
+  const locked = await lockOrderForStaff(tx, request.id, request.writer);
+  if (!locked.ok) return locked;
+  if (locked.value.approval !== 'pending') {
+    return fail('conflict', 'This order does not wait for a discount approval.', { field: 'id' });
+  }
+  await tx
+    .update(orders)
+    .set({ approval: request.decision, version: sql`${orders.version} + 1`, updatedAt: request.now })
+    .where(eq(orders.id, request.id));
+  return ok(undefined);
+}
+
+/**
+ * After a refused edit, the laptop still shows the rep's optimistic lines: a version bump makes
+ * the next pull send head office's copy back (the refusal keeps the rep's lines).
+ */
+export async function resendOrder(tx: Tx, id: string, now: Date): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ version: sql`${orders.version} + 1`, updatedAt: now })
+    .where(eq(orders.id, id));
+}

@@ -1,0 +1,140 @@
+/**
+ * A visit in progress on the rep's laptop ("entretien de vente" being conducted): everything
+ * noted step by step, saved continuously and local only. At the end of the visit (next slice)
+ * it becomes the visit report that syncs to head office (`Visit`), then the draft is removed.
+ */
+import { z } from 'zod';
+import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
+import { motiveSchema } from '../playbook/playbook.js';
+
+/** The seven steps of the sales interview, in order. */
+export const visitSteps = [
+  'opening', // prise de contact
+  'discovery', // découverte
+  'reformulation', // reformulation
+  'argumentation', // argumentation (CAP)
+  'objections', // traitement des objections
+  'price', // annonce du prix
+  'closing', // conclusion
+] as const;
+export const visitStepSchema = z.enum(visitSteps);
+export type VisitStep = z.infer<typeof visitStepSchema>;
+
+const longText = z.string().max(20_000);
+
+export const draftObjectionSchema = z.object({
+  id: uuidSchema,
+  /** The library objection it was recorded from; null for one typed by the rep. */
+  objectionId: z.string().max(60).nullable(),
+  text: z.string().trim().min(1).max(1_000),
+  lifted: z.boolean(),
+});
+export type DraftObjection = z.infer<typeof draftObjectionSchema>;
+
+export const visitDraftSchema = z.object({
+  id: uuidSchema,
+  customerId: uuidSchema,
+  appointmentId: uuidSchema.nullable(),
+  /** Where the visit was started from (an app hash such as `#/brief/<id>`): "leave" goes back there. */
+  returnTo: z.string().max(500).regex(/^#\//),
+  /** The playbook version the visit started with. */
+  playbookVersion: z.number().int().positive(),
+  startedAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  currentStep: visitStepSchema,
+  /** Steps the rep went through (left at least once), for the rail's "done" mark. */
+  visitedSteps: z.array(visitStepSchema),
+  skippedSteps: z.array(visitStepSchema),
+  /** Free notes per step. */
+  notes: z.partialRecord(visitStepSchema, longText),
+  /** Discovery answers by playbook question id. */
+  discoveryAnswers: z.record(z.string().max(60), longText),
+  /** Needs noted during discovery, one per line. */
+  needs: longText,
+  motives: z.array(motiveSchema),
+  reformulation: z.object({
+    /** The text the rep edited; '' while the drafted text is used as is. */
+    text: longText,
+    /** True once the rep typed in it (the drafted text no longer follows the notes). */
+    edited: z.boolean(),
+    confirmed: z.boolean(),
+  }),
+  /** CAP argument ids presented. */
+  argumentsPresented: z.array(z.string().max(60)),
+  objections: z.array(draftObjectionSchema),
+  price: z.object({ announced: z.boolean() }),
+  closingId: z.string().max(60).nullable(),
+});
+export type VisitDraft = z.infer<typeof visitDraftSchema>;
+
+/** A fresh draft at the first step. */
+export function newVisitDraft(input: {
+  id: string;
+  customerId: string;
+  appointmentId: string | null;
+  returnTo: string;
+  playbookVersion: number;
+  now: string;
+}): VisitDraft {
+  return {
+    id: input.id,
+    customerId: input.customerId,
+    appointmentId: input.appointmentId,
+    returnTo: input.returnTo,
+    playbookVersion: input.playbookVersion,
+    startedAt: input.now,
+    updatedAt: input.now,
+    currentStep: 'opening',
+    visitedSteps: [],
+    skippedSteps: [],
+    notes: {},
+    discoveryAnswers: {},
+    needs: '',
+    motives: [],
+    reformulation: { text: '', edited: false, confirmed: false },
+    argumentsPresented: [],
+    objections: [],
+    price: { announced: false },
+    closingId: null,
+  };
+}
+
+/** The step before or after (null at either end). */
+export function adjacentStep(step: VisitStep, delta: -1 | 1): VisitStep | null {
+  return visitSteps[visitSteps.indexOf(step) + delta] ?? null;
+}
+
+/** Moves to a step: the one left is marked visited; a step moved to is no longer skipped. */
+export function goToStep(draft: VisitDraft, step: VisitStep): VisitDraft {
+  if (step === draft.currentStep) return draft;
+  return {
+    ...draft,
+    currentStep: step,
+    visitedSteps: draft.visitedSteps.includes(draft.currentStep)
+      ? draft.visitedSteps
+      : [...draft.visitedSteps, draft.currentStep],
+    skippedSteps: draft.skippedSteps.filter((s) => s !== step),
+  };
+}
+
+/** Skips the current step ("ne s'applique pas") and moves to the next one, if any. */
+export function skipStep(draft: VisitDraft): VisitDraft {
+  const step = draft.currentStep;
+  const skipped = draft.skippedSteps.includes(step) ? draft.skippedSteps : [...draft.skippedSteps, step];
+  const next = adjacentStep(step, 1);
+  return {
+    ...draft,
+    skippedSteps: skipped,
+    visitedSteps: draft.visitedSteps.filter((s) => s !== step),
+    currentStep: next ?? step,
+  };
+}
+
+export type StepState = 'current' | 'skipped' | 'done' | 'todo';
+
+export function stepState(draft: VisitDraft, step: VisitStep): StepState {
+  if (step === draft.currentStep) return 'current';
+  if (draft.skippedSteps.includes(step)) return 'skipped';
+  if (draft.visitedSteps.includes(step)) return 'done';
+  return 'todo';
+}

@@ -1,0 +1,135 @@
+import { REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
+import type { App } from './fixtures.js';
+
+interface LocalCustomer {
+  id: string;
+  name: string;
+  priceGroup: string;
+}
+interface LocalProduct {
+  id: string;
+  reference: string;
+  name: string;
+  active: boolean;
+}
+
+/** A customer of the rep and a product it can order, read from the laptop's own catalogue. */
+async function orderable(app: App): Promise<{ customer: LocalCustomer; product: LocalProduct }> {
+  const customers = await app.localRows<LocalCustomer>('customers');
+  const products = await app.localRows<LocalProduct>('products');
+  const lists = await app.localRows<{ id: string; customerGroup: string; validTo: string | null }>(
+    'priceLists',
+  );
+  const prices = await app.localRows<{ priceListId: string; productId: string }>('prices');
+  const today = new Date().toISOString().slice(0, 10);
+  for (const customer of customers.slice(0, 20)) {
+    const group = customer.priceGroup === '' ? 'CHR-STD' : customer.priceGroup;
+    const listIds = new Set(
+      lists
+        .filter((l) => l.customerGroup === group && (l.validTo === null || l.validTo >= today))
+        .map((l) => l.id),
+    );
+    const priced = new Set(prices.filter((p) => listIds.has(p.priceListId)).map((p) => p.productId));
+    // A reference no other product contains, so the search shows it alone.
+    const product = products.find(
+      (p) =>
+        p.active &&
+        priced.has(p.id) &&
+        products.filter((o) => o.reference.includes(p.reference)).length === 1,
+    );
+    if (product) return { customer, product };
+  }
+  throw new Error('no orderable product on this laptop');
+}
+
+test('an order taken offline reaches head office; head office confirms it; the laptop shows it locked', async ({
+  app,
+  page,
+  context,
+  headOffice,
+}) => {
+  await app.signIn(REP);
+  await app.waitUpToDate();
+  const { customer, product } = await orderable(app);
+  await app.openCustomer(customer.name);
+  await app.openNewOrder(customer.name);
+
+  await context.setOffline(true);
+  await expect(app.syncStatus()).toContainText(/Hors ligne/, { timeout: 20_000 });
+  await app.addOrderLine(product, 0);
+  await expect(page.getByText('La quantité doit être un nombre entier supérieur à zéro.')).toBeVisible();
+  await page.getByLabel(`Quantité de ${product.name}`).fill('6');
+  await expect(page.getByText('La quantité doit être un nombre entier supérieur à zéro.')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+  await expect(page.getByText(/Commande enregistrée sur ce portable/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('numéro en attente');
+
+  await context.setOffline(false);
+  await app.waitUpToDate();
+  await expect
+    .poll(
+      async () =>
+        (await headOffice.ordersOf(customer.id)).filter((o) => o.lines[0]?.productId === product.id).length,
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBeGreaterThan(0);
+  const [atHeadOffice] = (await headOffice.ordersOf(customer.id)).filter(
+    (o) => o.lines[0]?.productId === product.id,
+  );
+  expect(atHeadOffice).toMatchObject({ status: 'received', lines: [{ quantity: 6 }] });
+  expect(atHeadOffice!.number).toMatch(/^CMD-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(atHeadOffice!.number, {
+    timeout: 20_000,
+  });
+
+  await headOffice.setOrderStatus(atHeadOffice!.id, 'confirmed');
+  await page.getByRole('button', { name: /Synchroniser maintenant/ }).click();
+  await expect(page.getByText(/Le siège a confirmé cette commande le .*Appelez le siège\./)).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText('Confirmée', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Enregistrer la commande' })).toHaveCount(0);
+  await expect(page.getByLabel(`Quantité de ${product.name}`)).toBeDisabled();
+});
+
+test('an order changed on the laptop while head office confirmed it shows the refusal and head office’s copy', async ({
+  app,
+  page,
+  context,
+  headOffice,
+}) => {
+  await app.signIn(REP);
+  await app.waitUpToDate();
+  const { customer, product } = await orderable(app);
+  await app.openCustomer(customer.name);
+  await app.openNewOrder(customer.name);
+  await app.addOrderLine(product, 2);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/CMD-\d{4}-\d{6}/, { timeout: 20_000 });
+  const [atHeadOffice] = (await headOffice.ordersOf(customer.id)).filter((o) => o.lines[0]?.quantity === 2);
+
+  await context.setOffline(true);
+  await expect(app.syncStatus()).toContainText(/Hors ligne/, { timeout: 20_000 });
+  await headOffice.setOrderStatus(atHeadOffice!.id, 'confirmed');
+  await page.getByLabel(`Quantité de ${product.name}`).fill('5');
+  await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+  await expect(page.getByText(/Commande enregistrée sur ce portable/)).toBeVisible();
+
+  await context.setOffline(false);
+  await app.waitUpToDate();
+  await expect(page.getByText(/Le siège a confirmé cette commande le .*Appelez le siège\./)).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByLabel(`Quantité de ${product.name}`)).toHaveValue('2');
+  await page.getByRole('button', { name: 'Détails de la synchronisation' }).click();
+  const refused = page.getByRole('listitem').filter({ hasText: 'Commande modifiée' });
+  await expect(refused).toContainText('ne peut plus être modifiée ici');
+  await expect(refused).toContainText('"quantity":5');
+  expect((await headOffice.ordersOf(customer.id)).find((o) => o.id === atHeadOffice!.id)).toMatchObject({
+    status: 'confirmed',
+    lines: [{ quantity: 2 }],
+  });
+});
