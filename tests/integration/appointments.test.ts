@@ -246,4 +246,44 @@ describe.each(backends)('appointments on $name', (backend) => {
     const managerPages = await pullAll(server, manager, uuidv7(), null);
     expect(puts<Conflict>(managerPages, 'conflict').some((c) => c.entityId === id)).toBe(true);
   });
+
+  it('a reassigned customer takes its planned appointments to the new rep, who may move them', async () => {
+    const { customers } = await server.ok<{ customers: Customer[] }>(
+      'customer-list',
+      { ownerId: server.ids.repIds.camille, limit: 3 },
+      manager,
+    );
+    const moving = customers.find((c) => c.id !== camilleCustomer.id)!;
+    const camilleClient = uuidv7();
+    const planned = create(1, moving.id, { startAt: daysAhead(6, 9) });
+    const plannedId = (planned.args as { id: string }).id;
+    expect(await server.ok('sync-push', pushInput(camilleClient, [planned]), camille)).toEqual({
+      lastMid: 1,
+    });
+    const before = await pullAll(server, camille, camilleClient, null);
+    expect(puts<Appointment>(before, 'appointment').map((a) => a.id)).toContain(plannedId);
+
+    await server.ok('customer-assign', { id: moving.id, ownerId: server.ids.repIds.thomas }, manager);
+
+    const thomasClient = uuidv7();
+    const handedOver = puts<Appointment>(
+      await pullAll(server, thomas, thomasClient, null),
+      'appointment',
+    ).find((a) => a.id === plannedId);
+    expect(handedOver).toMatchObject({ repId: server.ids.repIds.thomas, status: 'planned' });
+    const move: Mutation = {
+      ...envelope(1),
+      name: 'appointment-update',
+      args: { id: plannedId, baseVersion: handedOver!.version, changes: { startAt: daysAhead(6, 13) } },
+    };
+    expect(await server.ok('sync-push', pushInput(thomasClient, [move]), thomas)).toEqual({ lastMid: 1 });
+    expect((await list(manager, moving.id)).find((a) => a.id === plannedId)).toMatchObject({
+      startAt: daysAhead(6, 13),
+      repId: server.ids.repIds.thomas,
+    });
+    // Camille's laptop drops it at her next pull.
+    const last = before[before.length - 1]!;
+    const after = await pullAll(server, camille, camilleClient, last.cookie);
+    expect(after.flatMap((p) => p.patch).some((op) => op.op === 'del' && op.id === plannedId)).toBe(true);
+  });
 });

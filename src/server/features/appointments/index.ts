@@ -1,2 +1,7 @@
 export { appointmentHandlers, appointmentScope } from './handlers.js';
-export { createAppointment, toAppointmentWire, updateAppointment } from './repo.js';
+export {
+  createAppointment,
+  handOverPlannedAppointments,
+  toAppointmentWire,
+  updateAppointment,
+} from './repo.js';

@@ -3,7 +3,7 @@
  * manager setting or moving an appointment for a rep of their team). Every change bumps the
  * row version (the pull sends it); edits are merged field by field (policy.ts).
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   Appointment,
@@ -281,4 +281,33 @@ export async function updateAppointment(
     .returning();
   if (updated === undefined) return fail('not-found', 'This appointment no longer exists.', { field: 'id' });
   return ok(updated);
+}
+
+/**
+ * A customer changed hands: the planned appointments still ahead go with it to the new owner
+ * (who will make the visit and may move it from their laptop); past, done and cancelled ones
+ * stay with the rep who had them (history). Each moved appointment gets a new version, so both
+ * laptops pull the change. Returns how many moved.
+ */
+export async function handOverPlannedAppointments(
+  db: DbOrTx,
+  customerId: string,
+  newOwnerId: string | null,
+  now: Date,
+): Promise<number> {
+  if (newOwnerId === null) return 0;
+  const moved = await db
+    .update(appointments)
+    .set({ repId: newOwnerId, version: sql`${appointments.version} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(appointments.customerId, customerId),
+        eq(appointments.status, 'planned'),
+        gte(appointments.startAt, now),
+        isNull(appointments.deletedAt),
+        ne(appointments.repId, newOwnerId),
+      ),
+    )
+    .returning({ id: appointments.id });
+  return moved.length;
 }

@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
 import { audit } from '../../lib/audit.js';
+import { handOverPlannedAppointments } from '../appointments/index.js';
 import {
   customerScope,
   foldSql,
@@ -147,11 +148,15 @@ export const customerHandlers = {
       }
       const ownerProblem = await checkAssignableOwner(ctx.db, me, input.ownerId);
       if (ownerProblem !== null) return fail('forbidden', ownerProblem, { field: 'ownerId' });
-      const [row] = await ctx.db
-        .update(customers)
-        .set({ ownerId: input.ownerId, version: sql`${customers.version} + 1`, updatedAt: now })
-        .where(eq(customers.id, input.id))
-        .returning();
+      const row = await ctx.db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(customers)
+          .set({ ownerId: input.ownerId, version: sql`${customers.version} + 1`, updatedAt: now })
+          .where(eq(customers.id, input.id))
+          .returning();
+        if (updated !== undefined) await handOverPlannedAppointments(tx, input.id, input.ownerId, now);
+        return updated;
+      });
       if (row === undefined) return fail('not-found', 'No such customer.', { field: 'id' });
       await audit(
         ctx.db,

@@ -22,6 +22,7 @@ import { queryRows } from '../../db/types.js';
 import { anyId, insertContacts, insertPrices, insertProducts } from '../portfolio/index.js';
 import type { NewContact, NewCustomer, NewOrder, NewPrice, NewProduct } from '../portfolio/index.js';
 import type { CdnowRecords } from './cdnow.js';
+import { handOverPlannedAppointments } from '../appointments/index.js';
 import { cdnowProduct } from './cdnow.js';
 import { inTextKeys } from './dbLookups.js';
 import type {
@@ -255,6 +256,7 @@ async function updateCustomerFromImport(
       updatedAt: now,
     })
     .where(eq(customers.id, row.id));
+  if (ownerChanged) await handOverPlannedAppointments(db, row.id, record.ownerId, now);
   return true;
 }
 

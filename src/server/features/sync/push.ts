@@ -220,6 +220,47 @@ async function applyMutation(
 
 type Step = { kind: 'done'; lastMid: number } | { kind: 'gap'; lastMid: number };
 
+/**
+ * SQLSTATE classes that fail the same way every time the same mutation is applied: data
+ * exceptions (22: a value out of range, a NUL byte in a text) and integrity violations (23).
+ */
+const DETERMINISTIC_SQL_ERROR = /^2[23]/;
+
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e !== null && typeof e === 'object' && depth < 4; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Applies one mutation inside a savepoint. A database error that would fail again on every
+ * retry (a bug or a value head office cannot store) becomes a stored refusal instead of a 500:
+ * otherwise the laptop would retry the same mutation forever and neither push nor pull again.
+ * The rep's words stay with the refusal (refusedDetail). Transient errors (connection lost,
+ * serialization failure) still throw, so the laptop retries.
+ */
+async function applyGuarded(
+  tx: Tx,
+  mutation: Mutation,
+  principal: Principal,
+  now: Date,
+): Promise<Result<void>> {
+  try {
+    return await tx.transaction((savepoint) => applyMutation(savepoint, mutation, principal, now));
+  } catch (error) {
+    const state = sqlStateOf(error);
+    if (state === undefined || !DETERMINISTIC_SQL_ERROR.test(state)) throw error;
+    console.error(`push: ${mutation.name} ${mutation.mutationId} refused after SQLSTATE ${state}`, error);
+    return fail(
+      'internal',
+      `Head office could not store this change (database error ${state}). It is kept with this message; tell support.`,
+    );
+  }
+}
+
 export async function push(input: PushRequest, ctx: AuthedContext): Promise<Result<PushResponse>> {
   const version = checkSchemaVersion(input.schemaVersion);
   if (!version.ok) return version;
@@ -238,7 +279,7 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
       const clientLastMid = client?.lastMid ?? 0;
       if (mutation.mid <= clientLastMid) return { kind: 'done', lastMid: clientLastMid };
       if (mutation.mid > clientLastMid + 1) return { kind: 'gap', lastMid: clientLastMid };
-      const applied = await applyMutation(tx, mutation, ctx.principal, now);
+      const applied = await applyGuarded(tx, mutation, ctx.principal, now);
       if (!applied.ok) {
         await tx
           .insert(mutationOutcomes)
@@ -249,7 +290,8 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
             name: mutation.name,
             code: applied.error.code,
             message: applied.error.message,
-            detail: refusedDetail(mutation),
+            // PostgreSQL text cannot hold NUL: the one character it refuses is shown as �.
+            detail: refusedDetail(mutation).replaceAll('\u0000', '\uFFFD'),
             at: now,
           })
           .onConflictDoNothing();

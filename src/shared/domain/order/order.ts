@@ -32,6 +32,9 @@ export const signatureSchema = z
   .max(MAX_SIGNATURE_CHARS, 'the signature image is too large')
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'the signature must be a PNG image');
 
+/** The largest quantity a rep may enter on one line (head office stores 32-bit integers). */
+export const MAX_LINE_QUANTITY = 1_000_000;
+
 export const orderLineSchema = z.object({
   id: uuidSchema,
   productId: uuidSchema,
@@ -80,16 +83,24 @@ export const orderSchema = z.object({
 });
 export type Order = z.infer<typeof orderSchema>;
 
-/** Half-up rounding of a non-negative rational to an integer (cents). */
-function roundHalfUp(numerator: number, denominator: number): number {
-  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+/**
+ * Half-up rounding of a non-negative rational to an integer (cents), exact: the products of
+ * quantities, prices and basis points can pass 2^53, so the division happens on bigints.
+ */
+function roundHalfUp(numerator: bigint, denominator: bigint): number {
+  const rounded = (2n * numerator + denominator) / (2n * denominator);
+  if (rounded > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('Amount too large to hold in cents');
+  return Number(rounded);
 }
 
 /** A line's total excluding tax: quantity × unit price, minus the discount, rounded half-up. */
 export function lineTotalExclCents(
   line: Pick<OrderLine, 'quantity' | 'unitPriceCents' | 'discountBp'>,
 ): number {
-  return roundHalfUp(line.quantity * line.unitPriceCents * (10_000 - line.discountBp), 10_000);
+  return roundHalfUp(
+    BigInt(line.quantity) * BigInt(line.unitPriceCents) * BigInt(10_000 - line.discountBp),
+    10_000n,
+  );
 }
 
 /** Order totals: VAT computed per rate on the summed line totals (as on a French invoice). */
@@ -104,7 +115,7 @@ export function orderTotals(lines: readonly Pick<OrderLine, 'totalExclCents' | '
   let totalVatCents = 0;
   for (const [rate, excl] of byRate) {
     totalExclCents += excl;
-    totalVatCents += roundHalfUp(excl * rate, 10_000);
+    totalVatCents += roundHalfUp(BigInt(excl) * BigInt(rate), 10_000n);
   }
   return { totalExclCents, totalVatCents, totalInclCents: totalExclCents + totalVatCents };
 }
@@ -113,7 +124,7 @@ export function orderTotals(lines: readonly Pick<OrderLine, 'totalExclCents' | '
 export const orderLineInputSchema = z.object({
   id: uuidSchema,
   productId: uuidSchema,
-  quantity: z.number().int().positive(),
+  quantity: z.number().int().positive().max(MAX_LINE_QUANTITY),
   discountBp: z.number().int().min(0).max(10_000),
   /** The unit price the laptop showed (head office records when its own differs). */
   previewUnitPriceCents: z.number().int().nonnegative().optional(),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Price, PriceList, Product, VatRate } from '../catalog/catalog.js';
 import { vatRates } from '../catalog/catalog.js';
-import { lineTotalExclCents, orderTotals } from './order.js';
+import { MAX_LINE_QUANTITY, lineTotalExclCents, orderTotals } from './order.js';
 import {
   BASE_PRICE_GROUP,
   buildCatalogue,
@@ -105,6 +105,10 @@ describe('resolveUnitPrice', () => {
     expect(code({ quantity: 0 })).toBe('quantity-invalid');
     expect(code({ quantity: -3 })).toBe('quantity-invalid');
     expect(code({ quantity: 1.5 })).toBe('quantity-invalid');
+    // A mistyped 3,000,000,000 would not fit head office's column: refused here, clearly.
+    expect(code({ quantity: MAX_LINE_QUANTITY })).toBe('ok');
+    expect(code({ quantity: MAX_LINE_QUANTITY + 1 })).toBe('quantity-invalid');
+    expect(code({ quantity: 3_000_000_000 })).toBe('quantity-invalid');
     expect(code({ priceGroup: 'CHR-PREM' })).toBe('price-list-expired');
     expect(code({ productId: id(99) })).toBe('unknown-product');
   });
@@ -120,6 +124,15 @@ describe('checkDiscount', () => {
 });
 
 describe('rounding (half-up to the cent)', () => {
+  it('stays exact beyond 2^53 (quantity × price × basis points)', () => {
+    const line = { quantity: MAX_LINE_QUANTITY, unitPriceCents: 99_999_999, discountBp: 333 };
+    const exact =
+      (2n * BigInt(line.quantity) * BigInt(line.unitPriceCents) * BigInt(10_000 - line.discountBp) +
+        10_000n) /
+      20_000n;
+    expect(lineTotalExclCents(line)).toBe(Number(exact));
+  });
+
   it('rounds line totals half-up by hand-checked cases', () => {
     // 3 × 3.33 € − 5 % = 9.4905 € → 9.49 €
     expect(lineTotalExclCents({ quantity: 3, unitPriceCents: 333, discountBp: 500 })).toBe(949);

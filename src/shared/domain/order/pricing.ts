@@ -12,7 +12,7 @@
  */
 import type { Price, PriceBreak, PriceList, Product } from '../catalog/catalog.js';
 import type { OrderLine } from './order.js';
-import { lineTotalExclCents, orderTotals } from './order.js';
+import { MAX_LINE_QUANTITY, lineTotalExclCents, orderTotals } from './order.js';
 
 /** The price group every product is priced in: used when the customer's own group has no list. */
 export const BASE_PRICE_GROUP = 'CHR-STD';
@@ -120,8 +120,12 @@ export function resolveUnitPrice(
       `${product.reference} ${product.name} has been withdrawn.`,
       productId,
     );
-  if (!Number.isInteger(quantity) || quantity <= 0)
-    return problem('quantity-invalid', 'The quantity must be a whole number above zero.', productId);
+  if (!Number.isInteger(quantity) || quantity <= 0 || quantity > MAX_LINE_QUANTITY)
+    return problem(
+      'quantity-invalid',
+      `The quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY.toLocaleString('en-US')}.`,
+      productId,
+    );
   const groups =
     input.priceGroup !== '' && input.priceGroup !== BASE_PRICE_GROUP
       ? [input.priceGroup, BASE_PRICE_GROUP]
