@@ -202,6 +202,40 @@ describe.each(backends)('complaints on $name', (backend) => {
     });
   });
 
+  it('a change head office already recorded, pushed again (outbox restored on a new client), is applied once, no conflict', async () => {
+    const logged = logMutation({ orderId: null, productId: null, category: 'billing' });
+    const id = (logged.args as { id: string }).id;
+    await push(camille, camilleClient, [logged]);
+    for (const status of ['acknowledged', 'in-progress', 'resolved'] as const) {
+      await server.ok('complaint-update-status', { complaintId: id, status }, manager);
+    }
+    const close = eventMutation(id, 'closed', 'Client satisfait');
+    await push(camille, camilleClient, [close]);
+    // The same event again, from another client (mid 1 there): already applied.
+    const otherClient = uuidv7();
+    const again: Mutation = { ...close, mid: 1, mutationId: uuidv7() };
+    expect(await push(camille, otherClient, [again])).toEqual({ lastMid: 1 });
+    const pages = await pullAll(server, camille, otherClient, null);
+    const outcomes = puts<MutationOutcome>(pages, 'outcome');
+    expect(outcomes.find((o) => o.id === close.mutationId)).toBeUndefined();
+    expect(outcomes.find((o) => o.id === again.mutationId)).toBeUndefined();
+    expect(puts<Complaint>(pages, 'complaint').find((c) => c.id === id)).toMatchObject({
+      status: 'closed',
+      version: 5,
+    });
+    const events = puts<ComplaintEvent>(pages, 'complaintEvent').filter((e) => e.complaintId === id);
+    expect(events.filter((e) => e.id === (close.args as { id: string }).id)).toHaveLength(1);
+    // The same event id on another complaint is still refused.
+    const misplaced: Mutation = {
+      ...envelope(2),
+      name: 'complaint-event',
+      args: { ...(close.args as { id: string; note: string; at: string }), complaintId, status: 'closed' },
+    };
+    await push(camille, otherClient, [misplaced]);
+    const after = puts<MutationOutcome>(await pullAll(server, camille, otherClient, null), 'outcome');
+    expect(after.find((o) => o.id === misplaced.mutationId)).toMatchObject({ code: 'conflict' });
+  });
+
   it('a 5 MB photo reaches head office intact and only those who see the complaint can fetch it', async () => {
     const bytes = randomBytes(MAX_ATTACHMENT_BYTES);
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -4,7 +4,7 @@ import type { Customer } from '../../src/shared/domain/customer/customer.js';
 import type { Order } from '../../src/shared/domain/order/order.js';
 import type { Mutation } from '../../src/shared/sync/mutations.js';
 import type { MutationOutcome, PullResponse } from '../../src/shared/sync/protocol.js';
-import { auditLog, priceLists, prices, products } from '../../src/server/db/schema.js';
+import { auditLog, orders, priceLists, prices, products } from '../../src/server/db/schema.js';
 import { unitPriceForQuantity } from '../../src/shared/domain/order/pricing.js';
 import { backends, DEMO, pullAll, pushInput, startTestServer, uuidv7 } from './harness.js';
 import type { TestServer } from './harness.js';
@@ -243,5 +243,128 @@ describe.each(backends)('orders on $name', (backend) => {
     const resent = await pulledOrder(clientId, fine.args.id);
     expect(resent?.version).toBe(2);
     expect(resent?.lines.map((l) => l.productId)).toEqual([(items[0] as Priced).productId]);
+  });
+  function update(mid: number, id: string, baseVersion: number, lines: ReturnType<typeof line>[]): Mutation {
+    return {
+      ...envelope(mid),
+      name: 'order-update',
+      args: { id, baseVersion, deliveryDate: null, note: '', lines },
+    };
+  }
+
+  it('imported references that are not CMD-YYYY-NNNNNN do not break numbering', async () => {
+    const clientId = uuidv7();
+    const first = create(1, [line(items[0] as Priced, 1)]);
+    await server.ok('sync-push', pushInput(clientId, [first]), camille);
+    const before = (await pulledOrder(clientId, first.args.id))?.number ?? '';
+    const year = before.slice(4, 8);
+    const imported = (number: string) => ({
+      id: uuidv7(),
+      customerId: customer.id,
+      repId: server.ids.repIds.camille,
+      number,
+      orderedAt: new Date(),
+      status: 'delivered' as const,
+      totalExclCents: 100,
+      totalVatCents: 20,
+      totalInclCents: 120,
+    });
+    await server.database.db
+      .insert(orders)
+      .values([imported(`CMD-${year}-A17`), imported(`CMD-${year}-000010-B`), imported(`CMD-${year}-99`)]);
+    const next = create(2, [line(items[0] as Priced, 1)]);
+    expect(await server.ok('sync-push', pushInput(clientId, [next]), camille)).toEqual({ lastMid: 2 });
+    expect(await outcomes(clientId)).toEqual([]);
+    const number = (await pulledOrder(clientId, next.args.id))?.number;
+    expect(number).toBe(`CMD-${year}-${String(Number(before.slice(9)) + 1).padStart(6, '0')}`);
+  });
+
+  it('a rejected discount cannot be confirmed nor shipped; brought back within the limit it no longer needs approval', async () => {
+    const clientId = uuidv7();
+    const order = create(1, [line(items[0] as Priced, 2, 1500)]);
+    await server.ok('sync-push', pushInput(clientId, [order]), camille);
+    await server.ok('order-approve', { id: order.args.id, decision: 'rejected' }, manager);
+    const refused = await server.call(
+      'order-set-status',
+      { id: order.args.id, status: 'confirmed' },
+      manager,
+    );
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(JSON.stringify(refused.body)).toContain('refused the discount');
+    const edit = update(2, order.args.id, 2, [line(items[0] as Priced, 2, 500)]);
+    await server.ok('sync-push', pushInput(clientId, [edit]), camille);
+    expect((await pulledOrder(clientId, order.args.id))?.approval).toBe('not-needed');
+    await server.ok('order-set-status', { id: order.args.id, status: 'confirmed' }, manager);
+  });
+
+  it('an approved discount stays approved when an edit does not raise it, and waits again when it does', async () => {
+    const clientId = uuidv7();
+    const first = line(items[0] as Priced, 2, 1500);
+    const order = create(1, [first, line(items[1] as Priced, 1)]);
+    await server.ok('sync-push', pushInput(clientId, [order]), camille);
+    await server.ok('order-approve', { id: order.args.id, decision: 'approved' }, manager);
+    // Same line, more cartons, a lower discount still above the limit; a new line within it.
+    const lower = update(2, order.args.id, 2, [
+      { ...first, quantity: 6, discountBp: 1200 },
+      line(items[2] as Priced, 1, 500),
+    ]);
+    await server.ok('sync-push', pushInput(clientId, [lower]), camille);
+    expect(await pulledOrder(clientId, order.args.id)).toMatchObject({ approval: 'approved', version: 3 });
+    const higher = update(3, order.args.id, 3, [{ ...first, discountBp: 2000 }]);
+    await server.ok('sync-push', pushInput(clientId, [higher]), camille);
+    expect((await pulledOrder(clientId, order.args.id))?.approval).toBe('pending');
+    expect(await outcomes(clientId)).toEqual([]);
+  });
+
+  it('a manager may not decide the discount of their own order; an admin may', async () => {
+    const clientId = uuidv7();
+    const order = create(1, [line(items[0] as Priced, 2, 1500)]);
+    await server.ok('sync-push', pushInput(clientId, [order]), camille);
+    await server.database.db
+      .update(orders)
+      .set({ repId: server.ids.managerId })
+      .where(eq(orders.id, order.args.id));
+    const own = await server.call('order-approve', { id: order.args.id, decision: 'approved' }, manager);
+    expect(own.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const admin = await server.login(DEMO.admin);
+    const decided = await server.ok<{ order: Order }>(
+      'order-approve',
+      { id: order.args.id, decision: 'approved' },
+      admin,
+    );
+    expect(decided.order.approval).toBe('approved');
+  });
+
+  it('an order dated in the future by the laptop clock is refused; a past one is priced on its company day', async () => {
+    const clientId = uuidv7();
+    const future = create(1, [line(items[0] as Priced, 1)]);
+    future.args.orderedAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    // A list of the customer's group valid only on a past day D (Paris): 23:30 UTC on D-1 is D.
+    const day = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    const listId = uuidv7();
+    const db = server.database.db;
+    await db.insert(priceLists).values({
+      id: listId,
+      code: `TEST-${listId.slice(-12)}`,
+      name: 'Promotion d’un jour',
+      customerGroup: customer.priceGroup === '' ? 'CHR-STD' : customer.priceGroup,
+      validFrom: day,
+      validTo: day,
+    });
+    await db.insert(prices).values({
+      id: uuidv7(),
+      priceListId: listId,
+      productId: (items[0] as Priced).productId,
+      breaks: [{ minQuantity: 1, unitPriceCents: 4242 }],
+    });
+    const past = create(2, [line(items[0] as Priced, 1)]);
+    past.args.orderedAt = new Date(Date.parse(`${day}T00:00:00Z`) - 30 * 60_000).toISOString();
+    await server.ok('sync-push', pushInput(clientId, [future, past]), camille);
+    const refused = await outcomes(clientId);
+    expect(refused.map((o) => [o.mid, o.code])).toEqual([[1, 'bad-request']]);
+    expect(refused[0]?.message).toContain('clock');
+    expect(await pulledOrder(clientId, future.args.id)).toBeUndefined();
+    const pulled = await pulledOrder(clientId, past.args.id);
+    expect(pulled?.lines.map((l) => l.unitPriceCents)).toEqual([4242]);
   });
 });

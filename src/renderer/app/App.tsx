@@ -94,7 +94,7 @@ export function App({ platform = getPlatform() }: { platform?: Platform }) {
         db,
         transport: platform.transport,
         probe: () => platform.probe(),
-        user: { id: openingUser.id, name: openingUser.name },
+        user: { id: openingUser.id, name: openingUser.name, maxDiscountBp: openingUser.maxDiscountBp },
       });
       if (!live) {
         db.close();

@@ -5,7 +5,11 @@ import { FakeClock, FakeServer, USER, makeCustomer } from '../test/fakeServer.js
 import { backoffCeiling, backoffDelay } from './backoff.js';
 import type { SyncEvent } from './engine.js';
 import { SyncEngine } from './engine.js';
-import { addNote } from './mutators.js';
+import { addNote, createOrder, logComplaint } from './mutators.js';
+
+const PRODUCT_ID = '0190a000-0000-7000-8000-000000000001';
+const LIST_ID = '0190a000-0000-7000-8000-000000000100';
+const PRICE_ID = '0190a000-0000-7000-8000-000000000201';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 let db: AppDB;
@@ -107,6 +111,95 @@ describe('SyncEngine', () => {
     // The pending edit is re-applied on top of the fresh server row.
     expect((await db.customers.get(makeCustomer(1).id))?.phone).toBe('06 00 00 00 00');
     expect(await db.outbox.count()).toBe(2);
+    engine.stop();
+  });
+
+  it('after a pull, a pending order re-applied on top keeps the rep\u2019s own discount limit', async () => {
+    const day = new Date(clock.now()).toISOString().slice(0, 10);
+    await db.products.put({
+      id: PRODUCT_ID,
+      reference: 'REF-1',
+      name: 'Produit 1',
+      family: 'Vins',
+      unit: 'bouteille',
+      vatRate: 2000,
+      active: true,
+      version: 1,
+      updatedAt: new Date(clock.now()).toISOString(),
+    });
+    await db.priceLists.put({
+      id: LIST_ID,
+      code: 'CHR-STD',
+      name: 'Tarif',
+      customerGroup: 'CHR-STD',
+      validFrom: day,
+      validTo: null,
+      version: 1,
+      updatedAt: new Date(clock.now()).toISOString(),
+    });
+    await db.prices.put({
+      id: PRICE_ID,
+      priceListId: LIST_ID,
+      productId: PRODUCT_ID,
+      breaks: [{ minQuantity: 1, unitPriceCents: 1000 }],
+      version: 1,
+    });
+    await db.customers.put({ ...makeCustomer(1), priceGroup: 'CHR-STD' });
+    const rep = { ...USER, maxDiscountBp: 1500 };
+    const order = await createOrder(
+      db,
+      { userId: rep.id, userName: rep.name, maxDiscountBp: 1500 },
+      {
+        customerId: makeCustomer(1).id,
+        deliveryDate: null,
+        note: '',
+        signature: null,
+        lines: [{ productId: PRODUCT_ID, quantity: 2, discountBp: 1200 }],
+      },
+    );
+    expect((await db.orders.get(order.id))?.approval).toBe('not-needed');
+    const engine = new SyncEngine({
+      db,
+      transport: server,
+      probe: async () => true,
+      user: rep,
+      clock,
+      connectivity: null,
+      log: silent,
+    });
+    server.ignorePushes = true; // head office has not numbered it yet: the pull rebases it
+    await engine.start();
+    expect(server.calls.some((c) => c.method === 'sync-pull')).toBe(true);
+    expect(await db.orders.get(order.id)).toMatchObject({ approval: 'not-needed' });
+    engine.stop();
+  });
+
+  it('a pull drops photos whose attachment is gone, keeps those still waiting to be sent', async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]);
+    await db.customers.put(makeCustomer(1));
+    const ctx = { userId: USER.id, userName: USER.name };
+    const complaint = await logComplaint(db, ctx, {
+      customerId: makeCustomer(1).id,
+      category: 'delivery',
+      productId: null,
+      orderId: null,
+      description: 'Palette livrée abîmée',
+      severity: 'high',
+      files: [{ fileName: 'palette.jpg', mimeType: 'image/jpeg', bytes }],
+    });
+    const orphan = '0190a000-0000-7000-8000-000000000999';
+    await db.attachmentBlobs.put({ id: orphan, complaintId: complaint.id, bytes });
+    const engine = makeEngine();
+    server.ignorePushes = true; // the photo's attachment-add still waits
+    await engine.start();
+    expect(await db.attachmentBlobs.get(orphan)).toBeUndefined();
+    expect(await db.attachmentBlobs.count()).toBe(1);
+    // Head office answers (the fake refuses complaints: no row comes back): the photo goes too.
+    server.ignorePushes = false;
+    await engine.syncNow();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.complaints.count()).toBe(0);
+    expect(await db.attachmentBlobs.count()).toBe(0);
     engine.stop();
   });
 

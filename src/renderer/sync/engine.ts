@@ -26,6 +26,7 @@ import { systemClock } from './clock.js';
 import type { MutatorContext } from './mutators.js';
 import {
   addNote,
+  dropOrphanAttachmentBlobs,
   dropRefusedLocalComplaints,
   dropRefusedLocalOrders,
   rebasePending,
@@ -80,7 +81,11 @@ export interface SyncEngineOptions {
   transport: Transport;
   /** Real reachability probe (GET /health or the bridge's probe); navigator.onLine can lie. */
   probe: () => Promise<boolean>;
-  user: { id: string; name: string };
+  /**
+   * The signed-in user; `maxDiscountBp` (their discount limit) decides, when pending orders are
+   * re-applied after a pull, whether a local order shows "needs approval" (absent: default 10 %).
+   */
+  user: { id: string; name: string; maxDiscountBp?: number | undefined };
   clock?: Clock;
   random?: () => number;
   /** Where 'online'/'offline' events come from; null to ignore them (tests). */
@@ -175,6 +180,7 @@ export class SyncEngine {
     this.ctx = {
       userId: options.user.id,
       userName: options.user.name,
+      ...(options.user.maxDiscountBp === undefined ? {} : { maxDiscountBp: options.user.maxDiscountBp }),
       now: () => new Date(this.clock.now()).toISOString(),
     };
   }
@@ -406,7 +412,7 @@ export class SyncEngine {
     await this.guardStorage(() =>
       db.transaction(
         'rw',
-        [...entityNames.map((e) => db.serverTables()[e]), db.outbox, db.meta],
+        [...entityNames.map((e) => db.serverTables()[e]), db.outbox, db.meta, db.attachmentBlobs],
         async () => {
           if (response.reset) {
             const tables = db.serverTables();
@@ -428,6 +434,7 @@ export class SyncEngine {
             await dropRefusedLocalOrders(db);
             this.unconfirmedWrites = false;
           }
+          if (!response.more) await dropOrphanAttachmentBlobs(db);
         },
       ),
     );

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/complaint/complaint.js';
 import { mutationSchema } from '../../shared/sync/mutations.js';
-import { limitPushBatch } from '../../shared/sync/protocol.js';
+import { MAX_PUSH_BODY_BYTES, PUSH_ENVELOPE_BYTES, limitPushBatch } from '../../shared/sync/protocol.js';
 import { AppDB } from '../db/AppDB.js';
 import { USER, makeCustomer } from '../test/fakeServer.js';
 import type { NewComplaintInput } from './mutators.js';
@@ -10,6 +10,7 @@ import {
   ComplaintInputError,
   addComplaintEvent,
   bytesToBase64,
+  dropOrphanAttachmentBlobs,
   dropRefusedLocalComplaints,
   logComplaint,
   rebasePending,
@@ -158,12 +159,43 @@ describe('complaint mutators', () => {
   });
 });
 
+describe('attachment blobs', () => {
+  it('only photos with neither a local attachment nor a pending attachment-add are dropped', async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]);
+    const file = (name: string) => ({ fileName: name, mimeType: 'image/jpeg', bytes });
+    const complaint = await logComplaint(db, ctx, input({ files: [file('a.jpg'), file('b.jpg')] }));
+    const orphan = '0190a000-0000-7000-8000-000000000999';
+    await db.attachmentBlobs.put({ id: orphan, complaintId: complaint.id, bytes });
+    expect(await dropOrphanAttachmentBlobs(db)).toBe(1);
+    const [a, b] = await db.complaintAttachments.toCollection().primaryKeys();
+    // Pending push, no row (a pull reset cleared it): kept.
+    await db.complaintAttachments.delete(a as string);
+    expect(await dropOrphanAttachmentBlobs(db)).toBe(0);
+    // Sent (outbox acknowledged): kept while the row is there, dropped once it is gone.
+    await db.outbox.clear();
+    expect(await dropOrphanAttachmentBlobs(db)).toBe(1);
+    expect(await db.attachmentBlobs.toCollection().primaryKeys()).toEqual([b]);
+  });
+});
+
 describe('push batches', () => {
   it('cut by size, always at least one mutation', () => {
     const big = 'x'.repeat(100);
-    expect(limitPushBatch([big, big, big], 250)).toHaveLength(2);
+    expect(limitPushBatch([big, big, big], 250, 0)).toHaveLength(2);
     expect(limitPushBatch([big, big], 10)).toHaveLength(1);
     expect(limitPushBatch([], 10)).toEqual([]);
+  });
+
+  it('counts UTF-8 bytes (accented text takes two a letter) and leaves room for the envelope', () => {
+    const accented = 'é'.repeat(100); // 102 characters of JSON, 202 bytes
+    expect(limitPushBatch([accented, accented, accented], 450, 0)).toHaveLength(2);
+    expect(limitPushBatch([accented, accented], 450, 0)).toHaveLength(2);
+    const big = 'x'.repeat(100); // 103 bytes with its comma
+    expect(limitPushBatch([big, big], 250, 0)).toHaveLength(2);
+    expect(limitPushBatch([big, big], 250, 100)).toHaveLength(1);
+    // By default the budget is the body limit, envelope included.
+    const huge = 'x'.repeat(MAX_PUSH_BODY_BYTES / 2 - PUSH_ENVELOPE_BYTES / 2);
+    expect(limitPushBatch([huge, huge])).toHaveLength(1);
   });
 
   it('base64 of large files does not overflow the stack', () => {

@@ -598,6 +598,24 @@ export async function dropRefusedLocalComplaints(db: AppDB): Promise<void> {
   await db.complaints.bulkDelete(await db.complaints.filter(local).primaryKeys());
 }
 
+/**
+ * The photos kept on this laptop whose attachment is gone: neither a local attachment row (head
+ * office refused it, or the complaint left the rep's scope) nor an `attachment-add` still
+ * waiting to be pushed. They go, so megabytes of orphan images do not pile up in IndexedDB.
+ * Run once a pull is complete (a reset's first page clears the rows the next pages bring back).
+ */
+export async function dropOrphanAttachmentBlobs(db: AppDB): Promise<number> {
+  const blobIds = await db.attachmentBlobs.toCollection().primaryKeys();
+  if (blobIds.length === 0) return 0;
+  const pending = new Set(
+    (await db.outbox.toArray()).flatMap((entry) => (entry.name === 'attachment-add' ? [entry.args.id] : [])),
+  );
+  const rows = await db.complaintAttachments.bulkGet(blobIds);
+  const orphans = blobIds.filter((id, i) => rows[i] === undefined && !pending.has(id));
+  await db.attachmentBlobs.bulkDelete(orphans);
+  return orphans.length;
+}
+
 /** Re-applies every pending mutation, in mid order, on top of the current rows. */
 export async function rebasePending(db: AppDB, ctx: MutatorContext): Promise<number> {
   const pending = await db.pendingMutations();

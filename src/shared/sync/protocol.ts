@@ -19,19 +19,38 @@ import { mutationSchema } from './mutations.js';
 export const SCHEMA_VERSION = 1;
 export const MAX_PUSH_BATCH = 500;
 /**
- * Upper bound of a push body the laptop sends (head office accepts 8 MiB): a batch is cut
- * before the mutation that would cross it, and always holds at least one mutation (an
- * attachment of 5 MB is about 7 MB of base64).
+ * Upper bound, in UTF-8 bytes, of a push body the laptop sends (head office accepts 8 MiB,
+ * counted in bytes): a batch is cut before the mutation that would cross it, and always holds
+ * at least one mutation (an attachment of 5 MB is about 7 MB of base64).
  */
-export const MAX_PUSH_BODY_CHARS = 7_500_000;
+export const MAX_PUSH_BODY_BYTES = 7_500_000;
+/**
+ * Room kept for the request around the mutations (`{"clientId":…,"schemaVersion":…,
+ * "mutations":[…]}` is under 100 bytes; the rest is margin for a transport's wrapping).
+ */
+export const PUSH_ENVELOPE_BYTES = 1024;
 
-/** The longest prefix of `batch` whose JSON stays under MAX_PUSH_BODY_CHARS (at least one). */
-export function limitPushBatch<T>(batch: readonly T[], maxChars = MAX_PUSH_BODY_CHARS): T[] {
-  let total = 0;
+/**
+ * TextEncoder exists in every runtime shared code runs in (browser, Electron, Node), but shared
+ * code is type-checked without DOM or Node types: the one member used, declared for this module.
+ */
+declare const TextEncoder: new () => { encode(input: string): Uint8Array };
+const utf8 = new TextEncoder();
+
+/**
+ * The longest prefix of `batch` whose push body (envelope + JSON of the mutations, in UTF-8
+ * bytes: accented notes take two bytes a letter) stays under `maxBytes` (at least one).
+ */
+export function limitPushBatch<T>(
+  batch: readonly T[],
+  maxBytes = MAX_PUSH_BODY_BYTES,
+  envelopeBytes = PUSH_ENVELOPE_BYTES,
+): T[] {
+  let total = envelopeBytes;
   const kept: T[] = [];
   for (const mutation of batch) {
-    total += JSON.stringify(mutation).length + 1;
-    if (kept.length > 0 && total > maxChars) break;
+    total += utf8.encode(JSON.stringify(mutation)).length + 1;
+    if (kept.length > 0 && total > maxBytes) break;
     kept.push(mutation);
   }
   return kept;

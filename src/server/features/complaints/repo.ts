@@ -168,11 +168,20 @@ export async function addComplaintEvent(
     });
   }
   const [already] = await tx
-    .select({ id: complaintEvents.id })
+    .select({ id: complaintEvents.id, complaintId: complaintEvents.complaintId })
     .from(complaintEvents)
     .where(eq(complaintEvents.id, event.id))
     .limit(1);
-  if (already !== undefined) return fail('conflict', 'This change was already recorded.', { field: 'id' });
+  if (already !== undefined) {
+    if (already.complaintId !== current.id)
+      return fail('conflict', 'This change was already recorded on another complaint.', { field: 'id' });
+    // A retry of a change head office already applied (a lost answer, a restored outbox):
+    // already applied, not a conflict — the transition check would wrongly refuse it now.
+    const [complaint] = await selectComplaints(tx, eq(complaints.id, current.id));
+    const [stored] = await selectComplaintEvents(tx, eq(complaintEvents.id, event.id));
+    if (complaint === undefined || stored === undefined) throw new Error('Complaint vanished during a read');
+    return ok({ complaint, event: stored });
+  }
   const problem = checkTransition(current.status, event.status, actorOf(writer.role), event.note);
   if (problem !== null) return fail('conflict', transitionMessage(problem), { field: 'status' });
   await tx.insert(complaintEvents).values({

@@ -5,7 +5,13 @@
  * pulls it.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { NewOrder, OrderLine, OrderStatus, OrderUpdate } from '../../../shared/domain/order/order.js';
+import type {
+  NewOrder,
+  OrderApproval,
+  OrderLine,
+  OrderStatus,
+  OrderUpdate,
+} from '../../../shared/domain/order/order.js';
 import { isOrderLocked, orderStatusTransitions } from '../../../shared/domain/order/order.js';
 import type { PricedOrder, PricingProblem } from '../../../shared/domain/order/pricing.js';
 import { buildCatalogue, priceOrder } from '../../../shared/domain/order/pricing.js';
@@ -74,16 +80,53 @@ async function priceAtHeadOffice(
   return ok(priced.value);
 }
 
-/** The next CMD-YYYY-NNNNNN, under a transaction-scoped lock (numbers never collide). */
+/**
+ * The company's time zone: the calendar day an order is priced on is the day in this zone
+ * (head office has no per-company setting yet; the importers and the demo use the same zone).
+ */
+export const COMPANY_TIME_ZONE = 'Europe/Paris';
+/** How far ahead of head office's clock a laptop's `orderedAt` may be (clock drift). */
+export const MAX_ORDERED_AT_AHEAD_MS = 5 * 60_000;
+
+const companyDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: COMPANY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day (YYYY-MM-DD) of an instant in the company's time zone. */
+export function companyDay(instant: Date): string {
+  const parts = companyDayFormat.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * The day head office prices an order on: the company day of the order's instant, never later
+ * than head office's own "now" (a laptop's clock is not trusted to pick a future tariff).
+ */
+function pricingDay(orderedAt: Date, now: Date): string {
+  return companyDay(orderedAt.getTime() > now.getTime() ? now : orderedAt);
+}
+
+/**
+ * The next CMD-YYYY-NNNNNN, under a transaction-scoped lock (numbers never collide). Only
+ * numbers of that exact shape count: imported references (`CMD-2026-A17`,
+ * `CMD-2026-004512-B`) are neither compared as text nor parsed.
+ */
 async function nextOrderNumber(tx: Tx, now: Date): Promise<string> {
-  const prefix = `CMD-${now.getUTCFullYear()}-`;
+  const year = now.getUTCFullYear();
+  const prefix = `CMD-${year}-`;
+  const pattern = `^CMD-${year}-[0-9]{6,}$`;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tournee:order-number'))`);
-  const [row] = await queryRows<{ last: string | null }>(
+  const [row] = await queryRows<{ last: string | number | null }>(
     tx,
-    sql`select max(${orders.number}) as last from ${orders} where ${orders.number} like ${`${prefix}%`}`,
+    sql`select max(substring(${orders.number} from ${prefix.length + 1}::int)::numeric) as last
+        from ${orders} where ${orders.number} ~ ${pattern}`,
   );
-  const last = row?.last ? Number(row.last.slice(prefix.length)) : 0;
-  return `${prefix}${String((Number.isFinite(last) ? last : 0) + 1).padStart(6, '0')}`;
+  const last = row?.last === null || row?.last === undefined ? 0n : BigInt(String(row.last));
+  return `${prefix}${String(last + 1n).padStart(6, '0')}`;
 }
 
 async function writeLines(tx: Tx, orderId: string, lines: readonly OrderLine[]): Promise<void> {
@@ -98,6 +141,7 @@ export async function createOrder(
   request: { order: NewOrder; writer: Writer; now: Date },
 ): Promise<Result<{ number: string; differences: PriceDifference[]; approval: string }>> {
   const { order, writer, now } = request;
+  const orderedAt = new Date(order.orderedAt);
   const [existing] = await tx
     .select({ number: orders.number, approval: orders.approval })
     .from(orders)
@@ -109,10 +153,17 @@ export async function createOrder(
       field: 'customerId',
     });
   }
+  if (orderedAt.getTime() > now.getTime() + MAX_ORDERED_AT_AHEAD_MS) {
+    return fail(
+      'bad-request',
+      `This order is dated ${order.orderedAt}, later than head office's clock (${toIso(now)}): check the laptop's date and time, then take the order again.`,
+      { field: 'orderedAt' },
+    );
+  }
   const priced = await priceAtHeadOffice(tx, {
     customerId: order.customerId,
     repId: writer.id,
-    day: order.orderedAt.slice(0, 10),
+    day: pricingDay(orderedAt, now),
     lines: order.lines,
   });
   if (!priced.ok) return priced;
@@ -123,7 +174,7 @@ export async function createOrder(
     customerId: order.customerId,
     repId: writer.id,
     number,
-    orderedAt: new Date(order.orderedAt),
+    orderedAt,
     deliveryDate: order.deliveryDate,
     status: 'received',
     approval,
@@ -179,11 +230,11 @@ export async function updateOrder(
   const priced = await priceAtHeadOffice(tx, {
     customerId: row.customerId,
     repId: row.repId ?? writer.id,
-    day: toIso(row.orderedAt).slice(0, 10),
+    day: pricingDay(row.orderedAt, now),
     lines: update.lines,
   });
   if (!priced.ok) return priced;
-  const approval = priced.value.needsApproval ? 'pending' : 'not-needed';
+  const approval = await approvalAfterEdit(tx, row, priced.value);
   await tx
     .update(orders)
     .set({
@@ -199,6 +250,37 @@ export async function updateOrder(
     .where(eq(orders.id, row.id));
   await writeLines(tx, row.id, priced.value.lines);
   return ok({ approval });
+}
+
+/**
+ * The approval an edited order needs. No discount above the rep's limit: 'not-needed' (also a
+ * rejected order brought back within the limit). Above it: an 'approved' decision stands as long
+ * as no line's discount is new or higher than what the manager approved (the stored lines, by
+ * line or by product); otherwise, and for a 'rejected' or 'pending' order, 'pending' again.
+ */
+async function approvalAfterEdit(tx: Tx, row: OrderRecord, priced: PricedOrder): Promise<OrderApproval> {
+  if (!priced.needsApproval) return 'not-needed';
+  if (row.approval !== 'approved') return 'pending';
+  const [rep] =
+    row.repId === null
+      ? []
+      : await tx.select({ maxDiscountBp: users.maxDiscountBp }).from(users).where(eq(users.id, row.repId));
+  const limit = rep?.maxDiscountBp ?? 0;
+  const approvedLines = await tx
+    .select({ id: orderLines.id, productId: orderLines.productId, discountBp: orderLines.discountBp })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, row.id));
+  const byLine = new Map(approvedLines.map((l) => [l.id, l.discountBp]));
+  const byProduct = new Map<string, number>();
+  for (const l of approvedLines)
+    byProduct.set(l.productId, Math.max(byProduct.get(l.productId) ?? 0, l.discountBp));
+  const covered = priced.lines.every(
+    (l) =>
+      l.discountBp <= limit ||
+      l.discountBp <= (byLine.get(l.id) ?? -1) ||
+      l.discountBp <= (byProduct.get(l.productId) ?? -1),
+  );
+  return covered ? 'approved' : 'pending';
 }
 
 /** The rep cancels an order head office has not confirmed. */
@@ -243,10 +325,18 @@ export async function setOrderStatus(
   if (!orderStatusTransitions[row.status].includes(request.status)) {
     return fail('conflict', `An order ${row.status} cannot become ${request.status}.`, { field: 'status' });
   }
-  if (request.status === 'confirmed' && row.approval === 'pending') {
+  const goesAhead = request.status === 'confirmed' || request.status === 'shipped';
+  if (goesAhead && row.approval === 'pending') {
     return fail('conflict', 'The discount of this order waits for approval: approve or reject it first.', {
       field: 'status',
     });
+  }
+  if (goesAhead && row.approval === 'rejected') {
+    return fail(
+      'conflict',
+      'The manager refused the discount of this order: it cannot go ahead until the rep brings the discounts back within their limit (or cancel it).',
+      { field: 'status' },
+    );
   }
   await tx
     .update(orders)
@@ -267,6 +357,15 @@ export async function decideApproval(
 ): Promise<Result<void>> {
   const locked = await lockOrderForStaff(tx, request.id, request.writer);
   if (!locked.ok) return locked;
+  if (request.writer.role !== 'admin' && locked.value.repId === request.writer.id) {
+    return fail(
+      'forbidden',
+      'You cannot approve or reject a discount on your own order: an admin must decide.',
+      {
+        field: 'id',
+      },
+    );
+  }
   if (locked.value.approval !== 'pending') {
     return fail('conflict', 'This order does not wait for a discount approval.', { field: 'id' });
   }
