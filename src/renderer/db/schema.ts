@@ -70,6 +70,8 @@ export const metaSchemas = {
   locale: localeSchema,
   /** The locale still to send to head office with `user-set-locale`. */
   localeToSend: localeSchema.nullable(),
+  /** Outbox entries were acknowledged since the last complete pull: optimistic rows to check. */
+  unconfirmedWrites: z.boolean(),
   /** Where the rep's days start and end (home or office), for the route; null until set. */
   routeStart: z
     .object({
@@ -120,6 +122,7 @@ export const metaDefaults: { [K in MetaKey]?: MetaValue<K> } = {
   lastPullAt: null,
   localeToSend: null,
   routeStart: null,
+  unconfirmedWrites: false,
   roadFactor: defaultTravelSettings.roadFactor,
   averageSpeedKmh: defaultTravelSettings.speedKmh,
 };

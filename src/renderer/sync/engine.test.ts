@@ -79,6 +79,25 @@ describe('SyncEngine', () => {
     engine.stop();
   });
 
+  it('a note refused while the app closed before its pull is still dropped at the next start', async () => {
+    const first = makeEngine();
+    await first.start();
+    server.refuseNotes = true;
+    server.resetOnUnknownCookie = false;
+    const note = await first.addNote({ customerId: makeCustomer(1).id, body: 'Refusée au siège' });
+    // The push is acknowledged, then the pull that would confirm it fails: the app closes.
+    server.failPullNumber = server.pullCount + 1;
+    await first.syncNow();
+    first.stop();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.notes.get(note.id)).toBeDefined();
+
+    const second = makeEngine();
+    await second.start();
+    expect(await db.notes.get(note.id)).toBeUndefined();
+    second.stop();
+  });
+
   it('pushes in mid order, in batches', async () => {
     const ctx = { userId: USER.id, userName: USER.name };
     for (let i = 0; i < 3; i += 1) await addNote(db, ctx, { customerId: makeCustomer(1).id, body: `n${i}` });

@@ -149,8 +149,6 @@ export class SyncEngine {
   private started = false;
   /** Set after app-outdated or a lost session: no automatic sync until a new engine. */
   private halted = false;
-  /** Outbox entries were acknowledged: optimistic rows must be checked once the pull is complete. */
-  private unconfirmedWrites = false;
   /** Consecutive TransportErrors; drives the backoff. */
   private attempt = 0;
 
@@ -351,7 +349,9 @@ export class SyncEngine {
   private async acknowledge(lastMid: number): Promise<void> {
     await this.db.transaction('rw', [this.db.outbox, this.db.meta], async () => {
       const acknowledged = this.db.outbox.where('mid').belowOrEqual(lastMid);
-      if ((await acknowledged.count()) > 0) this.unconfirmedWrites = true;
+      // Kept in meta, in this transaction: an app closed before the next complete pull still
+      // checks its optimistic rows then.
+      if ((await acknowledged.count()) > 0) await this.db.setMeta('unconfirmedWrites', true);
       await acknowledged.delete();
       await this.db.setMeta('lastMid', lastMid);
       const nextMid = (await this.db.getMeta('nextMid')) ?? 1;
@@ -423,16 +423,16 @@ export class SyncEngine {
           await db.setMeta('lastMid', response.lastMid);
           await db.setMeta('lastPullAt', response.serverTime);
           const acknowledged = db.outbox.where('mid').belowOrEqual(response.lastMid);
-          if ((await acknowledged.count()) > 0) this.unconfirmedWrites = true;
+          if ((await acknowledged.count()) > 0) await db.setMeta('unconfirmedWrites', true);
           await acknowledged.delete();
           const nextMid = (await db.getMeta('nextMid')) ?? 1;
           if (nextMid <= response.lastMid) await db.setMeta('nextMid', response.lastMid + 1);
           await rebasePending(db, this.ctx);
-          if (!response.more && (this.unconfirmedWrites || response.reset)) {
+          if (!response.more && ((await db.getMeta('unconfirmedWrites')) === true || response.reset)) {
             await dropRefusedLocalNotes(db);
             await dropRefusedLocalComplaints(db);
             await dropRefusedLocalOrders(db);
-            this.unconfirmedWrites = false;
+            await db.setMeta('unconfirmedWrites', false);
           }
           if (!response.more) await dropOrphanAttachmentBlobs(db);
         },

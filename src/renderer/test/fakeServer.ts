@@ -44,6 +44,10 @@ export class FakeServer implements Transport {
   applied: string[] = [];
   calls: Call[] = [];
   cookie = 1;
+  /** When false, a pull with a cookie is answered as a diff (no reset), like head office's. */
+  resetOnUnknownCookie = true;
+  /** Notes pushed while set are refused (never stored, so never pulled back). */
+  refuseNotes = false;
   /** Next push: apply it, then lose the answer (network drop). */
   dropNextPushResponse = false;
   /** Next calls fail with this business error. */
@@ -58,7 +62,7 @@ export class FakeServer implements Transport {
   failPullNumber: number | null = null;
   /** Every pull answer sent, in order. */
   pullResponses: PullResponse[] = [];
-  private pullCount = 0;
+  pullCount = 0;
   private nextPageCookie = 1_000_000;
   private readonly pageCookies = new Map<number, number>();
 
@@ -108,6 +112,7 @@ export class FakeServer implements Transport {
     this.applied.push(m.mutationId);
     this.cookie += 1;
     if (m.name === 'note-add') {
+      if (this.refuseNotes) return;
       this.notes.set(m.args.id, {
         ...m.args,
         authorId: USER.id,
@@ -146,7 +151,7 @@ export class FakeServer implements Transport {
     const response: PullResponse = {
       cookie,
       lastMid: this.lastMid.get(req.clientId) ?? 0,
-      reset: resumeAt === undefined,
+      reset: resumeAt === undefined && (this.resetOnUnknownCookie || req.cookie === null),
       more,
       patch: page,
       serverTime: '2026-11-24T12:00:00.000Z',
