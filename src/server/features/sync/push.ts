@@ -236,29 +236,12 @@ function sqlStateOf(error: unknown): string | undefined {
 }
 
 /**
- * Applies one mutation inside a savepoint. A database error that would fail again on every
- * retry (a bug or a value head office cannot store) becomes a stored refusal instead of a 500:
- * otherwise the laptop would retry the same mutation forever and neither push nor pull again.
- * The rep's words stay with the refusal (refusedDetail). Transient errors (connection lost,
- * serialization failure) still throw, so the laptop retries.
+ * A database error that fails the same way on every retry (a bug, or a value head office cannot
+ * store) — as opposed to a lost connection or a serialization failure, which the laptop retries.
  */
-async function applyGuarded(
-  tx: Tx,
-  mutation: Mutation,
-  principal: Principal,
-  now: Date,
-): Promise<Result<void>> {
-  try {
-    return await tx.transaction((savepoint) => applyMutation(savepoint, mutation, principal, now));
-  } catch (error) {
-    const state = sqlStateOf(error);
-    if (state === undefined || !DETERMINISTIC_SQL_ERROR.test(state)) throw error;
-    console.error(`push: ${mutation.name} ${mutation.mutationId} refused after SQLSTATE ${state}`, error);
-    return fail(
-      'internal',
-      `Head office could not store this change (database error ${state}). It is kept with this message; tell support.`,
-    );
-  }
+function deterministicSqlState(error: unknown): string | undefined {
+  const state = sqlStateOf(error);
+  return state !== undefined && DETERMINISTIC_SQL_ERROR.test(state) ? state : undefined;
 }
 
 export async function push(input: PushRequest, ctx: AuthedContext): Promise<Result<PushResponse>> {
@@ -274,39 +257,59 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
     .where(eq(syncClients.id, input.clientId));
   let lastMid = current?.lastMid ?? 0;
   for (const mutation of input.mutations) {
-    const step = await ctx.db.transaction(async (tx): Promise<Step> => {
-      const client = await lockClient(tx, input.clientId);
-      const clientLastMid = client?.lastMid ?? 0;
-      if (mutation.mid <= clientLastMid) return { kind: 'done', lastMid: clientLastMid };
-      if (mutation.mid > clientLastMid + 1) return { kind: 'gap', lastMid: clientLastMid };
-      const applied = await applyGuarded(tx, mutation, ctx.principal, now);
-      if (!applied.ok) {
+    /** In one transaction: lock the client row, skip duplicates, refuse gaps, then `write`. */
+    const step = (write: (tx: Tx) => Promise<Result<void>>) =>
+      ctx.db.transaction(async (tx): Promise<Step> => {
+        const client = await lockClient(tx, input.clientId);
+        const clientLastMid = client?.lastMid ?? 0;
+        if (mutation.mid <= clientLastMid) return { kind: 'done', lastMid: clientLastMid };
+        if (mutation.mid > clientLastMid + 1) return { kind: 'gap', lastMid: clientLastMid };
+        const applied = await write(tx);
+        if (!applied.ok) {
+          await tx
+            .insert(mutationOutcomes)
+            .values({
+              id: mutation.mutationId,
+              clientId: input.clientId,
+              mid: mutation.mid,
+              name: mutation.name,
+              code: applied.error.code,
+              message: applied.error.message,
+              // PostgreSQL text cannot hold NUL: the one character it refuses is shown as �.
+              detail: refusedDetail(mutation).replaceAll('\u0000', '\uFFFD'),
+              at: now,
+            })
+            .onConflictDoNothing();
+        }
         await tx
-          .insert(mutationOutcomes)
-          .values({
-            id: mutation.mutationId,
-            clientId: input.clientId,
-            mid: mutation.mid,
-            name: mutation.name,
-            code: applied.error.code,
-            message: applied.error.message,
-            // PostgreSQL text cannot hold NUL: the one character it refuses is shown as �.
-            detail: refusedDetail(mutation).replaceAll('\u0000', '\uFFFD'),
-            at: now,
-          })
-          .onConflictDoNothing();
-      }
-      await tx
-        .update(syncClients)
-        .set({ lastMid: mutation.mid, lastSeenAt: now })
-        .where(eq(syncClients.id, input.clientId));
-      return { kind: 'done', lastMid: mutation.mid };
-    });
-    lastMid = step.lastMid;
-    if (step.kind === 'gap') {
+          .update(syncClients)
+          .set({ lastMid: mutation.mid, lastSeenAt: now })
+          .where(eq(syncClients.id, input.clientId));
+        return { kind: 'done', lastMid: mutation.mid };
+      });
+    let done: Step;
+    try {
+      done = await step((tx) => applyMutation(tx, mutation, ctx.principal, now));
+    } catch (error) {
+      // A mutation head office can never store must not block the laptop's queue forever (it
+      // would retry it at every sync and never pull again): its transaction rolled back, so a
+      // second one stores the refusal, with the rep's words, and advances lastMid. Transient
+      // errors still throw (500), and the laptop retries.
+      const state = deterministicSqlState(error);
+      if (state === undefined) throw error;
+      console.error(`push: ${mutation.name} ${mutation.mutationId} refused after SQLSTATE ${state}`, error);
+      done = await step(async () =>
+        fail(
+          'internal',
+          `Head office could not store this change (database error ${state}). It is kept with this message; tell support.`,
+        ),
+      );
+    }
+    lastMid = done.lastMid;
+    if (done.kind === 'gap') {
       return fail(
         'mutation-gap',
-        `Mutation ${mutation.mid} arrived before ${step.lastMid + 1}; push from ${step.lastMid + 1}.`,
+        `Mutation ${mutation.mid} arrived before ${done.lastMid + 1}; push from ${done.lastMid + 1}.`,
         {
           field: 'mutations',
         },
