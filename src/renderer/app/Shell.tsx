@@ -224,8 +224,15 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'orders':
       return <OrdersScreen />;
     case 'orderNew':
-      return <OrderScreen key={`new-${route.customerId}`} customerId={route.customerId} orderId={null} />;
+      return (
+        <OrderScreen
+          key={`new-${route.customerId}-${route.visitId ?? ''}`}
+          customerId={route.customerId}
+          orderId={null}
+          visitId={route.visitId ?? null}
+        />
+      );
     case 'order':
-      return <OrderScreen key={route.id} customerId={null} orderId={route.id} />;
+      return <OrderScreen key={route.id} customerId={null} orderId={route.id} visitId={null} />;
   }
 }

@@ -3,6 +3,7 @@
  *   #/customers, #/customers/<id>, #/settings, #/imports (admin),
  *   #/agenda/<day|week>/<yyyy-mm-dd>, #/route/<yyyy-mm-dd>, #/brief/<appointmentId>,
  *   #/day-sheet/<yyyy-mm-dd>, #/visit/<draftId>, #/complaints, #/orders, #/orders/new/<customerId>, #/orders/<id>
+ *   #/orders/new/<customerId>?visit=<draftId> (an order taken during a visit: saving goes back to it)
  * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
  */
 import { useEffect, useState } from 'react';
@@ -21,7 +22,7 @@ export type Route =
   | { name: 'visit'; draftId: string }
   | { name: 'complaints' }
   | { name: 'orders' }
-  | { name: 'orderNew'; customerId: string }
+  | { name: 'orderNew'; customerId: string; visitId?: string }
   | { name: 'order'; id: string };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,7 +32,7 @@ function dayOrNull(part: string | undefined): string | null {
 }
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '');
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'customers' && parts[1]) return { name: 'customer', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'settings') return { name: 'settings' };
@@ -45,8 +46,11 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'day-sheet') return { name: 'daySheet', day: dayOrNull(parts[1]) };
   if (parts[0] === 'visit' && parts[1]) return { name: 'visit', draftId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'complaints') return { name: 'complaints' };
-  if (parts[0] === 'orders' && parts[1] === 'new' && parts[2])
-    return { name: 'orderNew', customerId: decodeURIComponent(parts[2]) };
+  if (parts[0] === 'orders' && parts[1] === 'new' && parts[2]) {
+    const visitId = new URLSearchParams(query).get('visit');
+    const customerId = decodeURIComponent(parts[2]);
+    return visitId ? { name: 'orderNew', customerId, visitId } : { name: 'orderNew', customerId };
+  }
   if (parts[0] === 'orders' && parts[1]) return { name: 'order', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'orders') return { name: 'orders' };
   return { name: 'customers' };
@@ -77,7 +81,9 @@ export function hrefFor(route: Route): string {
     case 'orders':
       return '#/orders';
     case 'orderNew':
-      return `#/orders/new/${encodeURIComponent(route.customerId)}`;
+      return route.visitId
+        ? `#/orders/new/${encodeURIComponent(route.customerId)}?visit=${encodeURIComponent(route.visitId)}`
+        : `#/orders/new/${encodeURIComponent(route.customerId)}`;
     case 'order':
       return `#/orders/${encodeURIComponent(route.id)}`;
   }

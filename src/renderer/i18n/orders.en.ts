@@ -85,4 +85,5 @@ export const ordersEn: Record<keyof typeof ordersFr, string> = {
   'orders.refused.locked':
     'Head office confirmed or cancelled this order; it can no longer be changed here. Call head office.',
   'customer.newOrder': 'New order',
+  'orders.backToVisit': 'Back to the visit: {customer}',
 };

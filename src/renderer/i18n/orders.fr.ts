@@ -85,4 +85,5 @@ export const ordersFr = {
   'orders.refused.locked':
     'Le siège a confirmé ou annulé cette commande : elle ne peut plus être modifiée ici. Appelez le siège.',
   'customer.newOrder': 'Nouvelle commande',
+  'orders.backToVisit': 'Retour à la visite : {customer}',
 };

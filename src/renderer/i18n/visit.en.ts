@@ -94,4 +94,8 @@ export const visitEn = {
   'visit.price.reminders': 'Stating the price',
   'visit.price.announced': 'Price stated',
   'visit.closing.techniques': 'Closing techniques',
+  'visit.order.take': 'Take an order',
+  'visit.order.taken': 'Orders taken during the visit',
+  'visit.order.line': 'Order {number}: {total} incl. tax',
+  'visit.order.numberPending': 'number pending',
 } satisfies Record<keyof typeof visitFr, string>;

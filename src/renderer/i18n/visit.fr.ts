@@ -93,4 +93,8 @@ export const visitFr = {
   'visit.price.reminders': 'Pour annoncer le prix',
   'visit.price.announced': 'Prix annoncé',
   'visit.closing.techniques': 'Techniques de conclusion',
+  'visit.order.take': 'Prendre une commande',
+  'visit.order.taken': 'Commandes prises pendant la visite',
+  'visit.order.line': 'Commande {number} : {total} TTC',
+  'visit.order.numberPending': 'numéro en attente',
 } as const;

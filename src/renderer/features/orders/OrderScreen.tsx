@@ -3,7 +3,8 @@
  * laptop (#/orders/<id>). Prices come from the local price list with the quantity breaks (a
  * preview: head office prices again on receipt); each bad line says why; nothing is written
  * unless the whole order passes the shared pricing (the mutator checks again in its
- * transaction). An order head office confirmed is read-only, and says why.
+ * transaction). An order head office confirmed is read-only, and says why. Taken during a visit
+ * (#/orders/new/<customerId>?visit=<draftId>), saving records it in the visit and goes back there.
  */
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -15,7 +16,7 @@ import { isOrderLocked, orderTotals } from '../../../shared/domain/order/order.j
 import type { PricingProblemCode } from '../../../shared/domain/order/pricing.js';
 import { buildCatalogue, DEFAULT_MAX_DISCOUNT_BP, priceOrder } from '../../../shared/domain/order/pricing.js';
 import { useApp } from '../../app/context.js';
-import { hrefFor } from '../../app/router.js';
+import { hrefFor, navigate } from '../../app/router.js';
 import type { OrderRow, ProductRow } from '../../db/schema.js';
 import type { PdfExportResult } from '../../platform/types.js';
 import { Msg } from '../../i18n/Msg.js';
@@ -25,6 +26,7 @@ import { Badge } from '../../ui/Badge.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { normalizeForSearch } from '../../ui/normalize.js';
+import { recordVisitOrder } from '../visit/index.js';
 import { SignaturePad } from './SignaturePad.js';
 import { approvalTone, statusTone, useMoney } from './format.js';
 
@@ -64,7 +66,16 @@ function draftsOf(order: OrderRow): DraftLine[] {
 
 const columnHelper = createColumnHelper<PreviewRow>();
 
-export function OrderScreen({ customerId, orderId }: { customerId: string | null; orderId: string | null }) {
+export function OrderScreen({
+  customerId,
+  orderId,
+  visitId,
+}: {
+  customerId: string | null;
+  orderId: string | null;
+  /** The visit in progress the order is taken from (new orders only). */
+  visitId: string | null;
+}) {
   const { db, user, engine, platform } = useApp();
   const [pdf, setPdf] = useState<PdfExportResult | 'exporting' | null>(null);
   const intl = useIntl();
@@ -346,6 +357,11 @@ export function OrderScreen({ customerId, orderId }: { customerId: string | null
           note,
           signature,
         });
+        if (visitId !== null && (await recordVisitOrder(db, visitId, created.id))) {
+          engine.notifyLocalChange();
+          navigate({ name: 'visit', draftId: visitId });
+          return;
+        }
         setLoadedFrom(created.id);
         setCreatedId(created.id);
         window.history.replaceState(null, '', hrefFor({ name: 'order', id: created.id }));
@@ -376,10 +392,17 @@ export function OrderScreen({ customerId, orderId }: { customerId: string | null
   return (
     <article className="page page--record order-page" aria-labelledby="order-title">
       <nav className="breadcrumb" aria-label={intl.formatMessage({ id: 'orders.customer' })}>
-        <a href={hrefFor({ name: 'customer', id: customer.id })}>
-          <span aria-hidden="true">← </span>
-          {customer.name}
-        </a>
+        {visitId !== null ? (
+          <a href={hrefFor({ name: 'visit', draftId: visitId })}>
+            <span aria-hidden="true">← </span>
+            <Msg id="orders.backToVisit" values={{ customer: customer.name }} />
+          </a>
+        ) : (
+          <a href={hrefFor({ name: 'customer', id: customer.id })}>
+            <span aria-hidden="true">← </span>
+            {customer.name}
+          </a>
+        )}
       </nav>
       <header className="record__header">
         <h1 id="order-title" className="page__title">

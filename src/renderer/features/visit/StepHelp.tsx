@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,6 +13,8 @@ import {
 import type { Locale } from '../../../shared/domain/user/user.js';
 import type { VisitDraft, VisitStep } from '../../../shared/domain/visit/index.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
+import { useApp } from '../../app/context.js';
+import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
 import type { VisitContext } from './queries.js';
 
@@ -471,7 +474,58 @@ function Price({ draft, update, playbook, context, maxDiscountBp }: StepProps) {
         />{' '}
         <Msg id="visit.price.announced" />
       </label>
+      <TakeOrder draft={draft} update={update} />
     </div>
+  );
+}
+
+/** Opens the order screen for the visit's customer; saving the order comes back to this step. */
+function TakeOrder({ draft, update }: Pick<StepProps, 'draft' | 'update'>) {
+  return (
+    <p className="visit-step__order">
+      <a
+        className="btn btn--primary"
+        href={hrefFor({ name: 'orderNew', customerId: draft.customerId, visitId: draft.id })}
+        onClick={() => update((d) => d, 'now')}
+      >
+        <Msg id="visit.order.take" />
+      </a>
+    </p>
+  );
+}
+
+/** The orders taken during the visit: number (or pending), total incl. tax, a link to each. */
+function VisitOrders({ orderIds }: { orderIds: readonly string[] }) {
+  const { db } = useApp();
+  const intl = useIntl();
+  const titleId = useId();
+  const orders = useLiveQuery(
+    async () => (await db.orders.bulkGet([...orderIds])).flatMap((o) => (o ? [o] : [])),
+    [db, orderIds],
+  );
+  if (orderIds.length === 0 || orders === undefined) return null;
+  return (
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId} className="section-title">
+        <Msg id="visit.order.taken" />
+      </h3>
+      <ul className="plain-list">
+        {orders.map((o) => (
+          <li key={o.id}>
+            <a href={hrefFor({ name: 'order', id: o.id })}>
+              <Msg
+                id="visit.order.line"
+                values={{
+                  number:
+                    o.number === '' ? intl.formatMessage({ id: 'visit.order.numberPending' }) : o.number,
+                  total: intl.formatNumber(o.totalInclCents / 100, { style: 'currency', currency: 'EUR' }),
+                }}
+              />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -497,6 +551,8 @@ function Closing({ draft, update, playbook }: StepProps) {
           </div>
         ))}
       </fieldset>
+      <TakeOrder draft={draft} update={update} />
+      <VisitOrders orderIds={draft.orderIds} />
     </div>
   );
 }

@@ -1,7 +1,12 @@
 /** Reading and writing visits in progress in the local database (never synced). */
 import { v7 as uuidv7 } from 'uuid';
 import { defaultPlaybook, type Playbook } from '../../../shared/domain/playbook/index.js';
-import { newVisitDraft, visitDraftSchema, type VisitDraft } from '../../../shared/domain/visit/index.js';
+import {
+  newVisitDraft,
+  visitDraftSchema,
+  withOrder,
+  type VisitDraft,
+} from '../../../shared/domain/visit/index.js';
 import type { AppDB } from '../../db/AppDB.js';
 
 /**
@@ -27,6 +32,24 @@ export async function loadDraft(db: AppDB, id: string): Promise<VisitDraft | nul
     return null;
   }
   return parsed.data;
+}
+
+/**
+ * Records an order taken during the visit in its draft; returns the draft (null when the visit
+ * is no longer on this laptop: the order stands on its own).
+ */
+export async function recordVisitOrder(
+  db: AppDB,
+  draftId: string,
+  orderId: string,
+): Promise<VisitDraft | null> {
+  return db.transaction('rw', db.visitDrafts, async () => {
+    const draft = await loadDraft(db, draftId);
+    if (!draft) return null;
+    const next = { ...withOrder(draft, orderId), updatedAt: new Date().toISOString() };
+    await db.visitDrafts.put(next);
+    return next;
+  });
 }
 
 /**

@@ -64,6 +64,8 @@ export const visitDraftSchema = z.object({
   objections: z.array(draftObjectionSchema),
   price: z.object({ announced: z.boolean() }),
   closingId: z.string().max(60).nullable(),
+  /** Orders taken from the visit (ids on this laptop); absent on drafts saved before order taking. */
+  orderIds: z.array(uuidSchema).default([]),
 });
 export type VisitDraft = z.infer<typeof visitDraftSchema>;
 
@@ -96,7 +98,13 @@ export function newVisitDraft(input: {
     objections: [],
     price: { announced: false },
     closingId: null,
+    orderIds: [],
   };
+}
+
+/** Records an order taken from the visit (once). */
+export function withOrder(draft: VisitDraft, orderId: string): VisitDraft {
+  return draft.orderIds.includes(orderId) ? draft : { ...draft, orderIds: [...draft.orderIds, orderId] };
 }
 
 /** The step before or after (null at either end). */

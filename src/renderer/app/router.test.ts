@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute, type Route } from './router.js';
+
+const CUSTOMER = '01900000-0000-7000-8000-000000000001';
+const VISIT = '019ab000-0000-7000-8000-0000000000d3';
+
+describe('router', () => {
+  it('round-trips the order routes, with and without a visit', () => {
+    const routes: Route[] = [
+      { name: 'orders' },
+      { name: 'order', id: 'o1' },
+      { name: 'orderNew', customerId: CUSTOMER },
+      { name: 'orderNew', customerId: CUSTOMER, visitId: VISIT },
+      { name: 'visit', draftId: VISIT },
+    ];
+    for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
+  });
+
+  it('reads an order taken during a visit', () => {
+    expect(hrefFor({ name: 'orderNew', customerId: CUSTOMER, visitId: VISIT })).toBe(
+      `#/orders/new/${CUSTOMER}?visit=${VISIT}`,
+    );
+    expect(parseRoute(`#/orders/new/${CUSTOMER}?visit=`)).toEqual({ name: 'orderNew', customerId: CUSTOMER });
+    expect(parseRoute(`#/orders/new/${CUSTOMER}`)).toEqual({ name: 'orderNew', customerId: CUSTOMER });
+  });
+});
