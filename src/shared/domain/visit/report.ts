@@ -1,0 +1,232 @@
+/**
+ * The visit report ("compte rendu de visite"): drafted from what the rep noted step by step in
+ * the guided visit, edited by the rep, then saved with the outcome of the visit. Pure: the
+ * screen and the sync live elsewhere.
+ */
+import { z } from 'zod';
+import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
+import { visitOutcomes } from '../activity/activity.js';
+import { motiveSchema, type Motive, type Playbook } from '../playbook/playbook.js';
+import type { VisitDraft } from './draft.js';
+
+/** Why a visit ended without a sale. */
+export const noSaleReasons = [
+  'price',
+  'competitor',
+  'no-need',
+  'timing',
+  'budget',
+  'decision-maker-absent',
+  'stock',
+  'other',
+] as const;
+export const noSaleReasonSchema = z.enum(noSaleReasons);
+export type NoSaleReason = z.infer<typeof noSaleReasonSchema>;
+
+export const visitOutcomeSchema = z.enum(visitOutcomes);
+export type VisitOutcome = z.infer<typeof visitOutcomeSchema>;
+
+export const reportSummaryMax = 10_000;
+
+export const visitReportSchema = z
+  .object({
+    outcome: visitOutcomeSchema,
+    noSaleReason: noSaleReasonSchema.optional(),
+    followUp: z
+      .object({
+        startAt: isoDateTimeSchema,
+        objective: z.string().trim().max(500),
+      })
+      .optional(),
+    orderIds: z.array(uuidSchema),
+    needs: z.array(z.string().trim().min(1).max(2_000)),
+    motives: z.array(motiveSchema),
+    objections: z.array(z.object({ text: z.string().trim().min(1).max(1_000), lifted: z.boolean() })),
+    offered: z.array(z.string().trim().min(1).max(1_000)),
+    nextStep: z.string().max(2_000),
+    summary: z.string().max(reportSummaryMax, `summary: at most ${reportSummaryMax} characters`),
+  })
+  .superRefine((r, ctx) => {
+    if (r.outcome === 'no-sale' && r.noSaleReason === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noSaleReason'],
+        message: 'noSaleReason: a reason is required when there was no sale',
+      });
+    if (r.outcome !== 'no-sale' && r.noSaleReason !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noSaleReason'],
+        message: 'noSaleReason: only for a visit without a sale',
+      });
+    if (r.outcome === 'follow-up' && r.followUp === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['followUp'],
+        message: 'followUp: a date is required for a follow-up appointment',
+      });
+    if (r.outcome !== 'follow-up' && r.followUp !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['followUp'],
+        message: 'followUp: only for a follow-up appointment',
+      });
+    if (r.outcome === 'order' && r.orderIds.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['orderIds'],
+        message: 'orderIds: at least one order is required when the outcome is an order',
+      });
+    if (r.outcome !== 'order' && r.orderIds.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['orderIds'],
+        message: 'orderIds: orders only go with the outcome "order"',
+      });
+  });
+export type VisitReport = z.infer<typeof visitReportSchema>;
+
+/** A report being edited: the outcome may still be unchosen. */
+export type VisitReportDraft = Omit<VisitReport, 'outcome'> & { outcome: VisitOutcome | undefined };
+
+type ReportLocale = 'fr' | 'en';
+
+const frames: Record<
+  ReportLocale,
+  {
+    needs: string;
+    motives: string;
+    objections: string;
+    offered: string;
+    order: string;
+    nothing: string;
+    lifted: string;
+    notLifted: string;
+    separator: string;
+    quote: (s: string) => string;
+    motiveLabels: Record<Motive, string>;
+  }
+> = {
+  fr: {
+    needs: 'Besoins : ',
+    motives: 'Motivations : ',
+    objections: 'Objections : ',
+    offered: 'Proposé : ',
+    order: 'Commande prise.',
+    nothing: 'Rien de noté.',
+    lifted: 'levée',
+    notLifted: 'non levée',
+    separator: ' ; ',
+    quote: (s) => `« ${s} »`,
+    motiveLabels: {
+      security: 'Sécurité',
+      pride: 'Orgueil',
+      novelty: 'Nouveauté',
+      comfort: 'Confort',
+      money: 'Argent',
+      sympathy: 'Sympathie',
+    },
+  },
+  en: {
+    needs: 'Needs: ',
+    motives: 'Motives: ',
+    objections: 'Objections: ',
+    offered: 'Offered: ',
+    order: 'Order taken.',
+    nothing: 'Nothing noted.',
+    lifted: 'lifted',
+    notLifted: 'not lifted',
+    separator: '; ',
+    quote: (s) => `“${s}”`,
+    motiveLabels: {
+      security: 'Security',
+      pride: 'Pride',
+      novelty: 'Novelty',
+      comfort: 'Comfort',
+      money: 'Money',
+      sympathy: 'Sympathy',
+    },
+  },
+};
+
+/** One clean item: bullets and trailing punctuation removed, inner whitespace collapsed. */
+function clean(s: string): string {
+  return s
+    .replace(/^[-–•*\s]+/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[.;,\s]+$/, '')
+    .trim();
+}
+
+function lines(s: string | undefined): string[] {
+  return (s ?? '').split('\n').map(clean);
+}
+
+/**
+ * The needs: the lines of the needs field, then the discovery answers (in the playbook's
+ * question order, then any unknown question id in id order), then the discovery notes; empty
+ * ones dropped, duplicates kept once.
+ */
+function draftNeeds(draft: VisitDraft, playbook: Playbook): string[] {
+  const known = playbook.discovery.flatMap((t) => t.questions.map((q) => q.id));
+  const others = Object.keys(draft.discoveryAnswers)
+    .filter((id) => !known.includes(id))
+    .sort();
+  const answers = [...known, ...others].map((id) => clean(draft.discoveryAnswers[id] ?? ''));
+  const all = [...lines(draft.needs), ...answers, ...lines(draft.notes.discovery)];
+  return [...new Set(all.filter((s) => s !== ''))];
+}
+
+/** The arguments presented, as their playbook wording ("family: feature"); unknown ids dropped. */
+function draftOffered(draft: VisitDraft, playbook: Playbook): string[] {
+  return draft.argumentsPresented.flatMap((id) => {
+    const a = playbook.arguments.find((x) => x.id === id);
+    return a ? [`${a.family} : ${clean(a.feature)}`] : [];
+  });
+}
+
+/** A short, factual paragraph of the report in the locale. */
+export function reportSummary(
+  report: Pick<VisitReport, 'needs' | 'motives' | 'objections' | 'offered' | 'orderIds'>,
+  locale: ReportLocale,
+): string {
+  const f = frames[locale];
+  const sentences: string[] = [];
+  if (report.needs.length > 0) sentences.push(`${f.needs}${report.needs.join(f.separator)}.`);
+  if (report.motives.length > 0)
+    sentences.push(`${f.motives}${report.motives.map((m) => f.motiveLabels[m]).join(', ')}.`);
+  if (report.objections.length > 0)
+    sentences.push(
+      `${f.objections}${report.objections
+        .map((o) => `${f.quote(o.text)} (${o.lifted ? f.lifted : f.notLifted})`)
+        .join(', ')}.`,
+    );
+  if (report.offered.length > 0) sentences.push(`${f.offered}${report.offered.join(f.separator)}.`);
+  if (report.orderIds.length > 0) sentences.push(f.order);
+  const text = sentences.length > 0 ? sentences.join(' ') : f.nothing;
+  return text.length > reportSummaryMax ? `${text.slice(0, reportSummaryMax - 1)}…` : text;
+}
+
+/**
+ * The report pre-filled from the visit draft, for the rep to edit: the outcome is 'order' when
+ * orders were taken, otherwise left for the rep to choose. Deterministic.
+ */
+export function draftVisitReport(
+  draft: VisitDraft,
+  playbook: Playbook,
+  locale: ReportLocale,
+): VisitReportDraft {
+  const base = {
+    orderIds: [...draft.orderIds],
+    needs: draftNeeds(draft, playbook),
+    motives: [...draft.motives],
+    objections: draft.objections.map((o) => ({ text: o.text.trim(), lifted: o.lifted })),
+    offered: draftOffered(draft, playbook),
+  };
+  return {
+    outcome: draft.orderIds.length > 0 ? 'order' : undefined,
+    ...base,
+    nextStep: '',
+    summary: reportSummary(base, locale),
+  };
+}
