@@ -9,14 +9,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../src/server/db/connect.js';
 import { queryRows } from '../src/server/db/types.js';
 import { startHeadOffice } from '../src/server/start.js';
-import { CHROMIUM_ARGS } from './pull.js';
-import { percentile } from './lib.js';
+import { openSignedInApp, percentile } from './lib.js';
 import { seedBenchPortfolio } from './portfolio.js';
 
 export interface BriefBenchResult {
@@ -62,28 +60,8 @@ export async function benchBrief(): Promise<BriefBenchResult> {
     seed: false,
     logger: false,
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const { browser, page, appDownloadS } = await openSignedInApp(headOffice.url);
   try {
-    const page = await browser.newPage({
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1366, height: 800 },
-    });
-    await page.goto(headOffice.url);
-    await page.getByLabel('Adresse e-mail').fill('camille.martin@tournee.test');
-    await page.getByLabel('Mot de passe').fill('tournee');
-    const t0 = Date.now();
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: /À jour/ })
-      .first()
-      .waitFor({ timeout: 300_000 });
-    const appDownloadS = (Date.now() - t0) / 1000;
-
     // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
     const open = (id: string): Promise<{ ready: number; crossSell: number }> =>
       page.evaluate(`(async () => {

@@ -1,5 +1,6 @@
 /** Small helpers shared by the benchmarks: percentiles, machine description, HTTP calls. */
 import { cpus, totalmem } from 'node:os';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -40,3 +41,48 @@ export async function loginToken(baseUrl: string, email: string): Promise<string
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** Flags for Debian's Chromium in a container (no sandbox, no GPU, no background traffic). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/**
+ * The real app in Debian's Chromium, signed in as the demo rep, after its first download
+ * ("À jour"): the page, the browser to close, and how long sign-in + download took.
+ */
+export async function openSignedInApp(
+  url: string,
+): Promise<{ browser: Browser; page: Page; appDownloadS: number }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1366, height: 800 },
+    });
+    await page.goto(url);
+    await page.getByLabel('Adresse e-mail').fill('camille.martin@tournee.test');
+    await page.getByLabel('Mot de passe').fill('tournee');
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /À jour/ })
+      .first()
+      .waitFor({ timeout: 300_000 });
+    return { browser, page, appDownloadS: (Date.now() - t0) / 1000 };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

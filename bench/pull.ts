@@ -18,15 +18,9 @@ export interface PullBenchResult extends PullPageResult {
   ratio: number;
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS } from './lib.js';
+
+export { CHROMIUM_ARGS };
 
 export async function buildBenchPage(): Promise<string> {
   const outDir = resolve('node_modules/.bench-page');

@@ -33,9 +33,9 @@ import type { Complaint, Visit, VisitObjection } from '../../../shared/domain/ac
 import type { PriceList, Product } from '../../../shared/domain/catalog/catalog.js';
 import type { Order, OrderStatus } from '../../../shared/domain/order/order.js';
 import type { CustomerRfm, RfmSegment, SegmentTrend } from '../../../shared/domain/rfm/rfm.js';
+import { keyFigures, type KeyFigures } from '../customers/keyFigures.js';
 import {
   countsForRfm,
-  customerFigures,
   DAY_MS,
   daysBetween,
   OVERDUE_FACTOR,
@@ -163,42 +163,29 @@ export function openComplaints<C extends Pick<Complaint, 'status' | 'severity' |
 
 // ---- rhythm and RFM ------------------------------------------------------------------------
 
-export interface OrderRhythm {
-  lastOrderAt: string | null;
-  daysSinceLastOrder: number | null;
-  rhythmDays: number | null;
+/** The 360's key figures (one computation, keyFigures.ts) plus how late the customer is. */
+export type OrderRhythm = Omit<KeyFigures, 'averageTicketCents'> & {
   /** Days beyond the usual rhythm (0 when within it); null without a rhythm. */
   lateByDays: number | null;
-  /** More than OVERDUE_FACTOR × rhythm since the last order (rfm.ts). */
-  overdue: boolean;
-  ordersLast12Months: number;
-  revenueLast12MonthsCents: number;
-}
+};
 
 export function orderRhythm(
   customerId: string,
   orders: readonly Pick<Order, 'orderedAt' | 'totalExclCents' | 'status'>[],
   at: Date,
 ): OrderRhythm {
-  const f = customerFigures(
-    customerId,
-    orders.map((o) => ({
-      customerId,
-      orderedAt: o.orderedAt,
-      totalExclCents: o.totalExclCents,
-      status: o.status,
-    })),
-    at,
-  );
+  const f = keyFigures(customerId, orders, at);
   return {
     lastOrderAt: f.lastOrderAt,
-    daysSinceLastOrder: f.recencyDays,
+    daysSinceLastOrder: f.daysSinceLastOrder,
     rhythmDays: f.rhythmDays,
-    lateByDays:
-      f.recencyDays === null || f.rhythmDays === null ? null : Math.max(0, f.recencyDays - f.rhythmDays),
     overdue: f.overdue,
-    ordersLast12Months: f.frequency,
-    revenueLast12MonthsCents: f.monetaryCents,
+    ordersLast12Months: f.ordersLast12Months,
+    revenueLast12MonthsCents: f.revenueLast12MonthsCents,
+    lateByDays:
+      f.daysSinceLastOrder === null || f.rhythmDays === null
+        ? null
+        : Math.max(0, f.daysSinceLastOrder - f.rhythmDays),
   };
 }
 
