@@ -29,9 +29,11 @@ import {
   actionKinds,
   complaintSeverities,
   complaintStatuses,
+  noSaleReasons,
   reactions,
   visitOutcomes,
 } from '../../shared/domain/activity/activity.js';
+import type { Motive, Playbook } from '../../shared/domain/playbook/playbook.js';
 import type { VisitObjection } from '../../shared/domain/activity/activity.js';
 import { companySizes } from '../../shared/domain/customer/customer.js';
 import { conflictEntities, entityNames } from '../../shared/sync/protocol.js';
@@ -506,9 +508,49 @@ export const visits = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     summary: text('summary').notNull().default(''),
+    /**
+     * The visit report's fields (empty for imported history). The appointment ids carry no
+     * foreign key on purpose: a report must be stored even when the appointment it names was
+     * refused or has not reached head office (the report is what the rep must never lose).
+     */
+    appointmentId: uuid('appointment_id'),
+    noSaleReason: text('no_sale_reason', { enum: noSaleReasons }),
+    followUpAppointmentId: uuid('follow_up_appointment_id'),
+    needs: jsonb('needs')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    motives: jsonb('motives')
+      .$type<Motive[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    offered: jsonb('offered')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    orderIds: jsonb('order_ids')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    nextStep: text('next_step').notNull().default(''),
     ...syncedColumns,
   },
   (t) => [index('visits_customer_idx').on(t.customerId)],
+);
+
+/**
+ * The sales playbook head office edits (one company document; every save is a new version, the
+ * previous ones kept for audit). The laptops pull the newest.
+ */
+export const playbooks = pgTable(
+  'playbooks',
+  {
+    id: uuid('id').primaryKey(),
+    document: jsonb('document').$type<Playbook>().notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    ...syncedColumns,
+  },
+  (t) => [index('playbooks_version_idx').on(t.version)],
 );
 
 export const complaints = pgTable(

@@ -10,6 +10,7 @@
  * and loyal customers who stopped ordering since the summer ("Loyal" → "At risk").
  */
 import type { Appointment } from '../../shared/domain/appointment/appointment.js';
+import { noReportFields } from '../../shared/domain/activity/activity.js';
 import type { Complaint, MarketingAction, Visit } from '../../shared/domain/activity/activity.js';
 import type { Price, PriceBreak, PriceList, Product } from '../../shared/domain/catalog/catalog.js';
 import type { Channel, Consent, Contact } from '../../shared/domain/contact/contact.js';
@@ -1197,6 +1198,7 @@ function simulateVisits(
       summary:
         r.pick(summaries) +
         (atRisk && competitor !== undefined ? ` A évoqué une offre de ${competitor}.` : ''),
+      ...noReportFields,
       version: 1,
     });
     at = day + Math.round(every * r.between(0.7, 1.3)) * DAY;
@@ -1214,6 +1216,7 @@ function simulateVisits(
         outcome: 'order',
         objections: [{ text: r.pick(objectionLibrary), lifted: true }],
         summary: 'Première commande : le prospect devient client.',
+        ...noReportFields,
         version: 1,
       });
     }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { noReportFields } from '../../../shared/domain/activity/activity.js';
 import type { Order } from '../../../shared/domain/order/order.js';
 import { AppDB } from '../../db/AppDB.js';
 import type { AppointmentRow, ContactRow, VisitRow } from '../../db/schema.js';
@@ -80,6 +81,7 @@ const visit: VisitRow = {
   outcome: 'no-sale',
   objections: [{ text: 'Trop cher', lifted: false }],
   summary: 'Pas de budget avant janvier.',
+  ...noReportFields,
   version: 1,
 };
 

@@ -237,6 +237,14 @@ export async function selectVisits(db: DbOrTx, where: SQL): Promise<Visit[]> {
     outcome: r.outcome,
     objections: r.objections,
     summary: r.summary,
+    appointmentId: r.appointmentId,
+    noSaleReason: r.noSaleReason,
+    followUpAppointmentId: r.followUpAppointmentId,
+    needs: r.needs,
+    motives: r.motives,
+    offered: r.offered,
+    orderIds: r.orderIds,
+    nextStep: r.nextStep,
     version: r.version,
   }));
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
 import { channelSchema } from '../contact/contact.js';
+import { motiveSchema } from '../playbook/playbook.js';
 
 export const actionKinds = [
   'visit',
@@ -30,8 +31,27 @@ export const marketingActionSchema = z.object({
 export type MarketingAction = z.infer<typeof marketingActionSchema>;
 
 export const visitOutcomes = ['order', 'follow-up', 'no-sale', 'not-met'] as const;
+/** Why a visit ended without a sale. */
+export const noSaleReasons = [
+  'price',
+  'competitor',
+  'no-need',
+  'timing',
+  'budget',
+  'decision-maker-absent',
+  'stock',
+  'other',
+] as const;
+export const noSaleReasonSchema = z.enum(noSaleReasons);
+export type NoSaleReason = z.infer<typeof noSaleReasonSchema>;
+
 export const visitObjectionSchema = z.object({ text: z.string(), lifted: z.boolean() });
 export type VisitObjection = z.infer<typeof visitObjectionSchema>;
+/**
+ * A visit as head office holds it: imported history (outcome, objections, summary only) or a
+ * visit report from the guided visit (every field). The report's fields default to empty so an
+ * imported visit and a reported one share one shape.
+ */
 export const visitSchema = z.object({
   id: uuidSchema,
   customerId: uuidSchema,
@@ -42,9 +62,32 @@ export const visitSchema = z.object({
   /** Objections heard, for the next brief. */
   objections: z.array(visitObjectionSchema),
   summary: z.string().max(10_000),
+  /** The appointment the visit was held for, if any. */
+  appointmentId: uuidSchema.nullable().default(null),
+  noSaleReason: noSaleReasonSchema.nullable().default(null),
+  /** The follow-up appointment the report created (outcome 'follow-up'). */
+  followUpAppointmentId: uuidSchema.nullable().default(null),
+  needs: z.array(z.string().max(2_000)).default([]),
+  motives: z.array(motiveSchema).default([]),
+  offered: z.array(z.string().max(1_000)).default([]),
+  orderIds: z.array(uuidSchema).default([]),
+  /** What was agreed for next time: the next brief shows it. */
+  nextStep: z.string().max(2_000).default(''),
   version: z.number().int().nonnegative(),
 });
 export type Visit = z.infer<typeof visitSchema>;
+
+/** The report fields of a visit that has none (imported history, seeded demo data). */
+export const noReportFields = {
+  appointmentId: null,
+  noSaleReason: null,
+  followUpAppointmentId: null,
+  needs: [],
+  motives: [],
+  offered: [],
+  orderIds: [],
+  nextStep: '',
+} as const satisfies Partial<Visit>;
 
 export const complaintStatuses = ['received', 'acknowledged', 'in-progress', 'resolved', 'closed'] as const;
 export const complaintSeverities = ['low', 'medium', 'high'] as const;

@@ -5,23 +5,11 @@
  */
 import { z } from 'zod';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
-import { visitOutcomes } from '../activity/activity.js';
+import { noSaleReasonSchema, visitOutcomes } from '../activity/activity.js';
 import { motiveSchema, type Motive, type Playbook } from '../playbook/playbook.js';
 import type { VisitDraft } from './draft.js';
 
-/** Why a visit ended without a sale. */
-export const noSaleReasons = [
-  'price',
-  'competitor',
-  'no-need',
-  'timing',
-  'budget',
-  'decision-maker-absent',
-  'stock',
-  'other',
-] as const;
-export const noSaleReasonSchema = z.enum(noSaleReasons);
-export type NoSaleReason = z.infer<typeof noSaleReasonSchema>;
+export { noSaleReasons, noSaleReasonSchema, type NoSaleReason } from '../activity/activity.js';
 
 export const visitOutcomeSchema = z.enum(visitOutcomes);
 export type VisitOutcome = z.infer<typeof visitOutcomeSchema>;
