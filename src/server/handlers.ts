@@ -6,6 +6,7 @@ import { complaintHandlers } from './features/complaints/index.js';
 import { customerHandlers } from './features/customers/index.js';
 import { importHandlers } from './features/import/index.js';
 import { orderHandlers } from './features/orders/index.js';
+import { playbookHandlers } from './features/playbook/index.js';
 import { syncHandlers } from './features/sync/index.js';
 
 export const handlers: Handlers = {
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...appointmentHandlers,
   ...orderHandlers,
   ...complaintHandlers,
+  ...playbookHandlers,
 };

@@ -422,3 +422,59 @@ export const test = base.extend<{ app: App; headOffice: HeadOffice }>({
 });
 
 export { expect };
+
+export interface LocalCustomer {
+  id: string;
+  name: string;
+  priceGroup: string;
+}
+export interface LocalProduct {
+  id: string;
+  reference: string;
+  name: string;
+  active: boolean;
+}
+
+/**
+ * Reads the laptop's own catalogue: for each customer, an active product its price group (or
+ * the base list) prices today, whose reference no other product contains (so the order screen's
+ * search shows it alone). `orderable(customer)` is undefined when there is none.
+ */
+export async function orderableProducts(
+  app: App,
+): Promise<(customer: Pick<LocalCustomer, 'priceGroup'>) => LocalProduct | undefined> {
+  const products = await app.localRows<LocalProduct>('products');
+  const lists = await app.localRows<{ id: string; customerGroup: string; validTo: string | null }>(
+    'priceLists',
+  );
+  const prices = await app.localRows<{ priceListId: string; productId: string }>('prices');
+  const today = new Date().toISOString().slice(0, 10);
+  return (customer) => {
+    const group = customer.priceGroup === '' ? 'CHR-STD' : customer.priceGroup;
+    const listIds = new Set(
+      lists
+        .filter((l) => l.customerGroup === group && (l.validTo === null || l.validTo >= today))
+        .map((l) => l.id),
+    );
+    const priced = new Set(prices.filter((p) => listIds.has(p.priceListId)).map((p) => p.productId));
+    return products.find(
+      (p) =>
+        p.active &&
+        priced.has(p.id) &&
+        products.filter((o) => o.reference.includes(p.reference)).length === 1,
+    );
+  };
+}
+
+/** The first of `customers` (default: the laptop's) with an orderable product, and that product. */
+export async function orderable(
+  app: App,
+  customers?: readonly LocalCustomer[],
+): Promise<{ customer: LocalCustomer; product: LocalProduct }> {
+  const productFor = await orderableProducts(app);
+  for (const customer of (customers ?? (await app.localRows<LocalCustomer>('customers'))).slice(0, 20)) {
+    const product = productFor(customer);
+    if (product) return { customer, product };
+  }
+  throw new Error('no orderable product on this laptop');
+}

@@ -1,46 +1,4 @@
-import { REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
-import type { App } from './fixtures.js';
-
-interface LocalCustomer {
-  id: string;
-  name: string;
-  priceGroup: string;
-}
-interface LocalProduct {
-  id: string;
-  reference: string;
-  name: string;
-  active: boolean;
-}
-
-/** A customer of the rep and a product it can order, read from the laptop's own catalogue. */
-async function orderable(app: App): Promise<{ customer: LocalCustomer; product: LocalProduct }> {
-  const customers = await app.localRows<LocalCustomer>('customers');
-  const products = await app.localRows<LocalProduct>('products');
-  const lists = await app.localRows<{ id: string; customerGroup: string; validTo: string | null }>(
-    'priceLists',
-  );
-  const prices = await app.localRows<{ priceListId: string; productId: string }>('prices');
-  const today = new Date().toISOString().slice(0, 10);
-  for (const customer of customers.slice(0, 20)) {
-    const group = customer.priceGroup === '' ? 'CHR-STD' : customer.priceGroup;
-    const listIds = new Set(
-      lists
-        .filter((l) => l.customerGroup === group && (l.validTo === null || l.validTo >= today))
-        .map((l) => l.id),
-    );
-    const priced = new Set(prices.filter((p) => listIds.has(p.priceListId)).map((p) => p.productId));
-    // A reference no other product contains, so the search shows it alone.
-    const product = products.find(
-      (p) =>
-        p.active &&
-        priced.has(p.id) &&
-        products.filter((o) => o.reference.includes(p.reference)).length === 1,
-    );
-    if (product) return { customer, product };
-  }
-  throw new Error('no orderable product on this laptop');
-}
+import { REP, expect, expectNoSeriousA11yViolations, orderable, test } from './fixtures.js';
 
 test('an order taken offline reaches head office; head office confirms it; the laptop shows it locked', async ({
   app,
@@ -132,4 +90,42 @@ test('an order changed on the laptop while head office confirmed it shows the re
     status: 'confirmed',
     lines: [{ quantity: 2 }],
   });
+});
+
+test('an order cancelled on the laptop offline is cancelled at head office after the sync', async ({
+  app,
+  page,
+  context,
+  headOffice,
+}) => {
+  await app.signIn(REP);
+  await app.waitUpToDate();
+  const { customer, product } = await orderable(app);
+  await app.openCustomer(customer.name);
+  await app.openNewOrder(customer.name);
+  await app.addOrderLine(product, 3);
+  await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/CMD-\d{4}-\d{6}/, { timeout: 20_000 });
+  const [atHeadOffice] = (await headOffice.ordersOf(customer.id)).filter((o) => o.lines[0]?.quantity === 3);
+
+  await context.setOffline(true);
+  await expect(app.syncStatus()).toContainText(/Hors ligne/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Annuler la commande' }).click();
+  await page.getByRole('button', { name: 'Non, la garder' }).click();
+  await expect(page.getByText('Annulée', { exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Annuler la commande' }).click();
+  await page.getByRole('button', { name: 'Oui, annuler la commande' }).click();
+  await expect(page.getByText(/Commande annulée sur ce portable/)).toBeVisible();
+  await expect(page.getByLabel(`Quantité de ${product.name}`)).toBeDisabled();
+
+  await context.setOffline(false);
+  await app.waitUpToDate();
+  await expect
+    .poll(
+      async () => (await headOffice.ordersOf(customer.id)).find((o) => o.id === atHeadOffice!.id)?.status,
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBe('cancelled');
 });

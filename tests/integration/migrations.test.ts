@@ -33,6 +33,7 @@ describe.each(backends)('migrations on $name', (backend) => {
             'notes',
             'order_lines',
             'orders',
+            'playbooks',
             'price_lists',
             'prices',
             'products',

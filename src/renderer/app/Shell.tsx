@@ -8,6 +8,8 @@ import { BriefScreen, usePrewarmCrossSell } from '../features/brief/index.js';
 import { DaySheetScreen } from '../features/daysheet/index.js';
 import { ImportScreen } from '../features/imports/index.js';
 import { OrderScreen, OrdersScreen } from '../features/orders/index.js';
+import { PlaybookScreen } from '../features/playbook/index.js';
+import { ReviewScreen } from '../features/review/index.js';
 import { RouteScreen } from '../features/route/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
@@ -33,6 +35,7 @@ export function Shell() {
   const route = useRoute();
   const intl = useIntl();
   const isAdmin = user.role === 'admin';
+  const isStaff = isAdmin || user.role === 'manager';
   const section = sectionOf(route, isAdmin);
   const [searchOpen, setSearchOpen] = useGlobalSearchShortcut();
 
@@ -133,6 +136,19 @@ export function Shell() {
                 <Msg id="nav.settings" />
               </a>
             </li>
+            {isStaff ? (
+              <li>
+                <a
+                  href={hrefFor({ name: 'review' })}
+                  aria-current={section === 'review' ? 'page' : undefined}
+                >
+                  <span className="rail__icon" aria-hidden="true">
+                    ✓
+                  </span>
+                  <Msg id="nav.review" />
+                </a>
+              </li>
+            ) : null}
             {isAdmin ? (
               <li>
                 <a
@@ -143,6 +159,19 @@ export function Shell() {
                     ⇪
                   </span>
                   <Msg id="nav.imports" />
+                </a>
+              </li>
+            ) : null}
+            {isAdmin ? (
+              <li>
+                <a
+                  href={hrefFor({ name: 'playbook' })}
+                  aria-current={section === 'playbook' ? 'page' : undefined}
+                >
+                  <span className="rail__icon" aria-hidden="true">
+                    ✎
+                  </span>
+                  <Msg id="nav.playbook" />
                 </a>
               </li>
             ) : null}
@@ -171,7 +200,8 @@ export function Shell() {
   );
 }
 
-type Section = 'agenda' | 'route' | 'customers' | 'settings' | 'imports' | 'complaints' | 'orders';
+type Section =
+  'agenda' | 'route' | 'customers' | 'settings' | 'imports' | 'playbook' | 'complaints' | 'orders' | 'review';
 
 function sectionOf(route: Route, isAdmin: boolean): Section {
   switch (route.name) {
@@ -186,6 +216,8 @@ function sectionOf(route: Route, isAdmin: boolean): Section {
       return 'settings';
     case 'imports':
       return isAdmin ? 'imports' : 'customers';
+    case 'playbook':
+      return isAdmin ? 'playbook' : 'customers';
     case 'customers':
     case 'customer':
       return 'customers';
@@ -195,6 +227,8 @@ function sectionOf(route: Route, isAdmin: boolean): Section {
     case 'orderNew':
     case 'order':
       return 'orders';
+    case 'review':
+      return 'review';
   }
 }
 
@@ -219,6 +253,9 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'imports':
       // Head-office imports are for admins only (the server refuses anyone else too).
       return isAdmin ? <ImportScreen /> : <CustomerList />;
+    case 'playbook':
+      // Editing the playbook is for admins only (the server refuses anyone else too).
+      return isAdmin ? <PlaybookScreen /> : <CustomerList />;
     case 'complaints':
       return <ComplaintsScreen />;
     case 'orders':
@@ -234,5 +271,8 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       );
     case 'order':
       return <OrderScreen key={route.id} customerId={null} orderId={route.id} visitId={null} />;
+    case 'review':
+      // Managers and admins only (the screen says so to anyone else; head office scopes too).
+      return <ReviewScreen />;
   }
 }

@@ -23,4 +23,9 @@ describe('router', () => {
     expect(parseRoute(`#/orders/new/${CUSTOMER}?visit=`)).toEqual({ name: 'orderNew', customerId: CUSTOMER });
     expect(parseRoute(`#/orders/new/${CUSTOMER}`)).toEqual({ name: 'orderNew', customerId: CUSTOMER });
   });
+
+  it('round-trips the team review route', () => {
+    expect(hrefFor({ name: 'review' })).toBe('#/review');
+    expect(parseRoute('#/review')).toEqual({ name: 'review' });
+  });
 });

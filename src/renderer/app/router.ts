@@ -1,9 +1,10 @@
 /**
  * Hash routes. No extra package needed.
- *   #/customers, #/customers/<id>, #/settings, #/imports (admin),
+ *   #/customers, #/customers/<id>, #/settings, #/imports (admin), #/playbook (admin),
  *   #/agenda/<day|week>/<yyyy-mm-dd>, #/route/<yyyy-mm-dd>, #/brief/<appointmentId>,
  *   #/day-sheet/<yyyy-mm-dd>, #/visit/<draftId>, #/complaints, #/orders, #/orders/new/<customerId>, #/orders/<id>
  *   #/orders/new/<customerId>?visit=<draftId> (an order taken during a visit: saving goes back to it)
+ *   #/review (managers and admins: team review at head office)
  * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
  */
 import { useEffect, useState } from 'react';
@@ -15,6 +16,7 @@ export type Route =
   | { name: 'customer'; id: string }
   | { name: 'settings' }
   | { name: 'imports' }
+  | { name: 'playbook' }
   | { name: 'agenda'; view: AgendaView; day: string | null }
   | { name: 'route'; day: string | null }
   | { name: 'brief'; appointmentId: string }
@@ -23,7 +25,8 @@ export type Route =
   | { name: 'complaints' }
   | { name: 'orders' }
   | { name: 'orderNew'; customerId: string; visitId?: string }
-  | { name: 'order'; id: string };
+  | { name: 'order'; id: string }
+  | { name: 'review' };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'customers' && parts[1]) return { name: 'customer', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'imports') return { name: 'imports' };
+  if (parts[0] === 'playbook') return { name: 'playbook' };
   if (parts[0] === 'agenda') {
     const view: AgendaView = parts[1] === 'week' ? 'week' : 'day';
     return { name: 'agenda', view, day: dayOrNull(parts[2]) };
@@ -46,6 +50,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'day-sheet') return { name: 'daySheet', day: dayOrNull(parts[1]) };
   if (parts[0] === 'visit' && parts[1]) return { name: 'visit', draftId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'complaints') return { name: 'complaints' };
+  if (parts[0] === 'review') return { name: 'review' };
   if (parts[0] === 'orders' && parts[1] === 'new' && parts[2]) {
     const visitId = new URLSearchParams(query).get('visit');
     const customerId = decodeURIComponent(parts[2]);
@@ -66,6 +71,8 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'imports':
       return '#/imports';
+    case 'playbook':
+      return '#/playbook';
     case 'agenda':
       return route.day ? `#/agenda/${route.view}/${route.day}` : `#/agenda/${route.view}`;
     case 'route':
@@ -86,6 +93,8 @@ export function hrefFor(route: Route): string {
         : `#/orders/new/${encodeURIComponent(route.customerId)}`;
     case 'order':
       return `#/orders/${encodeURIComponent(route.id)}`;
+    case 'review':
+      return '#/review';
   }
 }
 

@@ -38,7 +38,7 @@ describe('AppDB', () => {
 
     const db = new AppDB(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.getMeta('clientId')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await db.getMeta('nextMid')).toBe(1);
     expect(await db.pendingMutations()).toEqual([entry]);
@@ -78,7 +78,7 @@ describe('AppDB', () => {
 
     const db = new AppDB(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const customer = await db.customers.get(stored.id);
     expect(customer).toEqual({
       ...stored,

@@ -21,6 +21,7 @@ import type {
   OrderRow,
   OutboxEntry,
   OutcomeRow,
+  PlaybookRow,
   PriceListRow,
   PriceRow,
   ProductRow,
@@ -63,6 +64,8 @@ export class AppDB extends Dexie {
   complaints!: EntityTable<ComplaintRow, 'id'>;
   complaintEvents!: EntityTable<ComplaintEventRow, 'id'>;
   complaintAttachments!: EntityTable<ComplaintAttachmentRow, 'id'>;
+  /** Head office's sales playbook, the newest version only (version 7). */
+  playbooks!: EntityTable<PlaybookRow, 'id'>;
   /** Local only: the content of complaint attachments on this laptop (version 5). */
   attachmentBlobs!: Table<AttachmentBlobRow, string>;
   /** Local only, never synced: visits in progress, saved continuously (version 6). */
@@ -152,6 +155,12 @@ export class AppDB extends Dexie {
     this.version(6).stores({
       visitDrafts: 'id, customerId, appointmentId, updatedAt',
     });
+    // Version 7: head office's sales playbook (sync entity `playbook`, newest version only,
+    // indexed by version). New table only: head office sends it at the next pull as the
+    // difference (no reset); until then the visit uses the built-in default.
+    this.version(7).stores({
+      playbooks: 'id, version',
+    });
   }
 
   /**
@@ -164,6 +173,7 @@ export class AppDB extends Dexie {
       product: this.products,
       priceList: this.priceLists,
       price: this.prices,
+      playbook: this.playbooks,
       contact: this.contacts,
       consent: this.consents,
       note: this.notes,

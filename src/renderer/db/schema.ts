@@ -13,6 +13,7 @@ import type { Customer } from '../../shared/domain/customer/customer.js';
 import type { Note } from '../../shared/domain/note/note.js';
 import type { VisitDraft } from '../../shared/domain/visit/draft.js';
 import type { Order } from '../../shared/domain/order/order.js';
+import type { SyncedPlaybook } from '../../shared/domain/playbook/playbook.js';
 import { defaultTravelSettings, travelSettingsSchema } from '../../shared/domain/geo/geo.js';
 import { localeSchema } from '../../shared/domain/user/user.js';
 import { isoDateTimeSchema, uuidSchema } from '../../shared/lib/ids.js';
@@ -36,6 +37,8 @@ export type ComplaintRow = Complaint;
 /** Version 0 = written on this laptop, not yet at head office. */
 export type ComplaintEventRow = ComplaintEvent;
 export type ComplaintAttachmentRow = ComplaintAttachment;
+/** Head office's playbook (version 7): only the newest version is held. */
+export type PlaybookRow = SyncedPlaybook;
 
 /**
  * The content of a complaint's photo or file on this laptop (LOCAL ONLY, never cleared by a

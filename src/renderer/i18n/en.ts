@@ -1,5 +1,6 @@
 import { mapEn } from './map.en.js';
 import { visitEn } from './visit.en.js';
+import { playbookEn } from './playbook.en.js';
 import { agendaEn } from './agenda.en.js';
 import { routeEn } from './route.en.js';
 import { briefEn } from './brief.en.js';
@@ -8,13 +9,16 @@ import type { MessageKey } from './fr.js';
 import { importsEn } from './imports.en.js';
 import { complaintsEn } from './complaints.en.js';
 import { ordersEn } from './orders.en.js';
+import { reviewEn } from './review.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
   ...importsEn,
   ...visitEn,
+  ...playbookEn,
   ...complaintsEn,
   ...ordersEn,
+  ...reviewEn,
   ...agendaEn,
   ...routeEn,
   ...briefEn,

@@ -1,5 +1,6 @@
 import { mapFr } from './map.fr.js';
 import { visitFr } from './visit.fr.js';
+import { playbookFr } from './playbook.fr.js';
 import { agendaFr } from './agenda.fr.js';
 import { routeFr } from './route.fr.js';
 import { briefFr } from './brief.fr.js';
@@ -7,13 +8,16 @@ import { daysheetFr } from './daysheet.fr.js';
 import { importsFr } from './imports.fr.js';
 import { complaintsFr } from './complaints.fr.js';
 import { ordersFr } from './orders.fr.js';
+import { reviewFr } from './review.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
   ...importsFr,
   ...visitFr,
+  ...playbookFr,
   ...complaintsFr,
   ...ordersFr,
+  ...reviewFr,
   ...agendaFr,
   ...routeFr,
   ...briefFr,

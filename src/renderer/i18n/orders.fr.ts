@@ -74,6 +74,13 @@ export const ordersFr = {
   'orders.problem.quantity-invalid': 'La quantité doit être un nombre entier supérieur à zéro.',
   'orders.problem.discount-invalid': 'La remise doit être un pourcentage entre 0 et 50.',
   'orders.problem.discount-too-high': 'Remise supérieure à 50 % : impossible, même avec validation.',
+  'orders.cancel': 'Annuler la commande',
+  'orders.cancel.question':
+    'Annuler cette commande ? Le siège en sera informé à la prochaine synchronisation.',
+  'orders.cancel.confirm': 'Oui, annuler la commande',
+  'orders.cancel.keep': 'Non, la garder',
+  'orders.cancelled':
+    'Commande annulée sur ce portable ; le siège sera informé à la prochaine synchronisation.',
   'orders.sync.order-create': 'Nouvelle commande ({customer})',
   'orders.sync.order-update': 'Commande modifiée ({customer})',
   'orders.sync.order-cancel': 'Commande annulée ({customer})',

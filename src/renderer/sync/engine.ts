@@ -29,6 +29,7 @@ import {
   dropOrphanAttachmentBlobs,
   dropRefusedLocalComplaints,
   dropRefusedLocalOrders,
+  dropRefusedLocalVisits,
   rebasePending,
   updateCustomer,
 } from './mutators.js';
@@ -432,6 +433,7 @@ export class SyncEngine {
             await dropRefusedLocalNotes(db);
             await dropRefusedLocalComplaints(db);
             await dropRefusedLocalOrders(db);
+            await dropRefusedLocalVisits(db);
             await db.setMeta('unconfirmedWrites', false);
           }
           if (!response.more) await dropOrphanAttachmentBlobs(db);

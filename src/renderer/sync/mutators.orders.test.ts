@@ -4,7 +4,14 @@ import type { PriceList, Product } from '../../shared/domain/catalog/catalog.js'
 import { AppDB } from '../db/AppDB.js';
 import type { OrderRow } from '../db/schema.js';
 import { USER, makeCustomer } from '../test/fakeServer.js';
-import { createOrder, OrderCheckError, OrderLockedError, rebasePending, updateOrder } from './mutators.js';
+import {
+  cancelOrder,
+  createOrder,
+  OrderCheckError,
+  OrderLockedError,
+  rebasePending,
+  updateOrder,
+} from './mutators.js';
 
 let db: AppDB;
 let n = 0;
@@ -163,6 +170,36 @@ describe('order mutators', () => {
     expect(error).toBeInstanceOf(OrderLockedError);
     expect(await db.outbox.count()).toBe(2);
     expect(await db.orders.get(order.id)).toEqual(confirmed);
+  });
+
+  it('cancelOrder cancels an open order with its outbox entry; a confirmed one refuses, nothing written', async () => {
+    const order = await createOrder(db, ctx, {
+      ...base,
+      lines: [{ productId: id(1), quantity: 1, discountBp: 0 }],
+    });
+    const cancelled = await cancelOrder(db, ctx, { id: order.id });
+    expect(cancelled.status).toBe('cancelled');
+    const entries = await db.outbox.orderBy('mid').toArray();
+    expect(entries.map((e) => e.name)).toEqual(['order-create', 'order-cancel']);
+    expect(entries[1]?.args).toEqual({ id: order.id, baseVersion: 0 });
+    // Cancelled is final on the laptop too.
+    await expect(cancelOrder(db, ctx, { id: order.id })).rejects.toBeInstanceOf(OrderLockedError);
+
+    const other = await createOrder(db, ctx, {
+      ...base,
+      lines: [{ productId: id(1), quantity: 2, discountBp: 0 }],
+    });
+    const confirmed: OrderRow = {
+      ...other,
+      status: 'confirmed',
+      confirmedAt: NOW,
+      number: 'CMD-2026-000002',
+      version: 2,
+    };
+    await db.orders.put(confirmed);
+    await expect(cancelOrder(db, ctx, { id: other.id })).rejects.toBeInstanceOf(OrderLockedError);
+    expect(await db.outbox.count()).toBe(3);
+    expect(await db.orders.get(other.id)).toEqual(confirmed);
   });
 
   it('rebase re-applies a pending creation, but head office\u2019s copy wins once pulled', async () => {

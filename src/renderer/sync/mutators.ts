@@ -42,6 +42,8 @@ import type { PricingProblem } from '../../shared/domain/order/pricing.js';
 import { buildCatalogue, DEFAULT_MAX_DISCOUNT_BP, priceOrder } from '../../shared/domain/order/pricing.js';
 import type { MutationArgs, MutationName } from '../../shared/sync/mutations.js';
 import { missingCaseError } from '../../shared/lib/result.js';
+import type { VisitDraft } from '../../shared/domain/visit/draft.js';
+import { visitLogSchema, type VisitReport } from '../../shared/domain/visit/report.js';
 import type { AppDB } from '../db/AppDB.js';
 import type {
   AppointmentRow,
@@ -50,6 +52,7 @@ import type {
   NoteRow,
   OrderRow,
   OutboxEntry,
+  VisitRow,
 } from '../db/schema.js';
 
 /** Who is writing: needed to show the author of a note before head office answers. */
@@ -73,6 +76,7 @@ export function mutationTables(db: AppDB) {
     db.complaintAttachments,
     db.orders,
     db.products,
+    db.visits,
     db.outbox,
     db.meta,
   ] as const;
@@ -255,6 +259,39 @@ export async function applyLocal(db: AppDB, entry: OutboxEntry, ctx: MutatorCont
       const order = await db.orders.get(entry.args.id);
       if (!order || isOrderLocked(order)) return;
       await db.orders.put({ ...order, status: 'cancelled' });
+      return;
+    }
+    case 'visit-log': {
+      const args = entry.args;
+      const existing = await db.visits.get(args.id);
+      // Head office already has it (pulled back, version ≥ 1): its copy wins.
+      if (existing && existing.version > 0) return;
+      const { report } = args;
+      await db.visits.put({
+        id: args.id,
+        customerId: args.customerId,
+        repId: ctx.userId,
+        at: args.startedAt,
+        channel: args.channel,
+        outcome: report.outcome,
+        objections: report.objections,
+        summary: report.summary,
+        appointmentId: args.appointmentId,
+        noSaleReason: report.noSaleReason ?? null,
+        followUpAppointmentId: args.followUpAppointmentId,
+        needs: report.needs,
+        motives: report.motives,
+        offered: report.offered,
+        orderIds: report.orderIds,
+        nextStep: report.nextStep,
+        // 0 = not at head office yet ("saved on this laptop").
+        version: 0,
+      });
+      if (args.appointmentId !== null) {
+        const appointment = await db.appointments.get(args.appointmentId);
+        if (appointment && appointment.status === 'planned')
+          await db.appointments.put({ ...appointment, status: 'done' });
+      }
       return;
     }
     default:
@@ -803,6 +840,22 @@ export async function updateOrder(
 }
 
 /**
+ * Cancels an order head office has not confirmed yet (it stays listed, as cancelled, and syncs).
+ * A locked one (confirmed or already cancelled) refuses with `OrderLockedError`.
+ */
+export async function cancelOrder(db: AppDB, ctx: MutatorContext, input: { id: string }): Promise<OrderRow> {
+  return db.transaction('rw', orderTablesFor(db), async () => {
+    const current = await db.orders.get(input.id);
+    if (!current) throw new Error(`No order ${input.id} on this laptop`);
+    if (isOrderLocked(current)) throw new OrderLockedError(current);
+    await writeMutation(db, ctx, 'order-cancel', { id: input.id, baseVersion: current.version });
+    const row = await db.orders.get(input.id);
+    if (!row) throw new Error('Order vanished after its write');
+    return row;
+  });
+}
+
+/**
  * Decision 0006 for orders: a local order (version 0) whose order-create is no longer waiting
  * was refused by head office; the refusal, with the rep's lines, stays in the sync panel.
  */
@@ -812,5 +865,96 @@ export async function dropRefusedLocalOrders(db: AppDB): Promise<void> {
   );
   await db.orders.bulkDelete(
     await db.orders.filter((row) => row.version === 0 && !pending.has(row.id)).primaryKeys(),
+  );
+}
+
+/** A visit report the laptop refused to write (nothing was saved); `problems` say why. */
+export class VisitReportError extends Error {
+  readonly issues: readonly { path: string; message: string }[];
+  constructor(issues: readonly { path: string; message: string }[]) {
+    super(`Visit report not saved: ${issues.map((i) => i.message).join('; ')}`);
+    this.name = 'VisitReportError';
+    this.issues = issues;
+  }
+}
+
+export interface LogVisitInput {
+  draft: VisitDraft;
+  report: VisitReport;
+  channel?: 'visit' | 'phone';
+  /** With the outcome 'follow-up': the appointment to plan (checked like any other). */
+  followUp?: { startAt: string; durationMinutes: number; objective: string; contactId: string | null };
+}
+
+/**
+ * Ends a visit: the follow-up appointment (if any) and the visit report are queued, the
+ * appointment held is marked done, and the draft is removed — all in ONE transaction, so a
+ * refused follow-up (in the past, overlapping without confirmation) leaves the visit in progress
+ * exactly as it was.
+ */
+export async function logVisit(
+  db: AppDB,
+  ctx: MutatorContext,
+  input: LogVisitInput,
+  options: AppointmentCheckOptions,
+): Promise<VisitRow> {
+  const endedAt = (ctx.now ?? (() => new Date().toISOString()))();
+  const { draft } = input;
+  if ((input.report.outcome === 'follow-up') !== (input.followUp !== undefined))
+    throw new VisitReportError([
+      { path: 'followUp', message: 'followUp: required with a follow-up, and only then' },
+    ]);
+  const followUpId = input.followUp ? uuidv7() : null;
+  const parsed = visitLogSchema.safeParse({
+    id: draft.id,
+    customerId: draft.customerId,
+    appointmentId: draft.appointmentId,
+    startedAt: draft.startedAt,
+    endedAt: endedAt < draft.startedAt ? draft.startedAt : endedAt,
+    channel: input.channel ?? 'visit',
+    report: input.report,
+    followUpAppointmentId: followUpId,
+  });
+  if (!parsed.success)
+    throw new VisitReportError(
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  const args = parsed.data;
+  return db.transaction('rw', [...mutationTables(db), db.visitDrafts], async () => {
+    if (input.followUp && followUpId !== null) {
+      await createAppointment(
+        db,
+        ctx,
+        {
+          id: followUpId,
+          customerId: draft.customerId,
+          contactId: input.followUp.contactId,
+          kind: 'visit',
+          startAt: input.followUp.startAt,
+          durationMinutes: input.followUp.durationMinutes,
+          objective: input.followUp.objective,
+          notes: '',
+        },
+        options,
+      );
+    }
+    await writeMutation(db, ctx, 'visit-log', args);
+    await db.visitDrafts.delete(draft.id);
+    const row = await db.visits.get(args.id);
+    if (!row) throw new Error('Visit vanished after its write');
+    return row;
+  });
+}
+
+/**
+ * Decision 0006 for visits: a local visit (version 0) whose visit-log is no longer waiting was
+ * refused by head office; the refusal, with the whole report, stays in the sync panel.
+ */
+export async function dropRefusedLocalVisits(db: AppDB): Promise<void> {
+  const pending = new Set(
+    (await db.outbox.toArray()).flatMap((entry) => (entry.name === 'visit-log' ? [entry.args.id] : [])),
+  );
+  await db.visits.bulkDelete(
+    await db.visits.filter((row) => row.version === 0 && !pending.has(row.id)).primaryKeys(),
   );
 }

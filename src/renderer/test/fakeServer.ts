@@ -63,6 +63,8 @@ export class FakeServer implements Transport {
   /** Every pull answer sent, in order. */
   pullResponses: PullResponse[] = [];
   pullCount = 0;
+  /** Complaint attachments' content by id, as `complaint-attachment-get` answers it. */
+  attachmentContent = new Map<string, Output<'complaint-attachment-get'>>();
   private nextPageCookie = 1_000_000;
   private readonly pageCookies = new Map<number, number>();
 
@@ -81,6 +83,10 @@ export class FakeServer implements Transport {
         return this.pull(input as Input<'sync-pull'>) as Result<Output<M>>;
       case 'user-set-locale':
         return ok({ user: { id: USER.id } }) as unknown as Result<Output<M>>;
+      case 'complaint-attachment-get': {
+        const found = this.attachmentContent.get((input as Input<'complaint-attachment-get'>).id);
+        return (found ? ok(found) : fail('not-found', 'no such attachment')) as Result<Output<M>>;
+      }
       default:
         return fail('unknown-method', method) as Result<Output<M>>;
     }

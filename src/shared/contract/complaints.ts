@@ -13,7 +13,34 @@ import {
 import { complaintStatuses } from '../domain/activity/activity.js';
 import { uuidSchema } from '../lib/ids.js';
 
+/** One complaint as head office's review lists it: its customer, rep, history and files. */
+export const complaintReviewSchema = z.object({
+  complaint: complaintSchema,
+  customerName: z.string(),
+  /** The rep whose portfolio holds the customer (null: no owner). */
+  repId: uuidSchema.nullable(),
+  repName: z.string().nullable(),
+  /** Oldest first. */
+  events: z.array(complaintEventSchema),
+  /** Metadata only; the content through `complaint-attachment-get`. */
+  attachments: z.array(complaintAttachmentSchema),
+});
+export type ComplaintReview = z.infer<typeof complaintReviewSchema>;
+
 export const complaintsContract = {
+  /**
+   * Complaints a user may see (a rep their portfolio's, a manager their team's, an admin all),
+   * newest first, with their customer, events and attachment metadata.
+   */
+  'complaint-list': {
+    input: z.object({
+      status: z.array(z.enum(complaintStatuses)).max(complaintStatuses.length).optional(),
+      customerId: uuidSchema.optional(),
+      repId: uuidSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ complaints: z.array(complaintReviewSchema) }),
+  },
   'complaint-update-status': {
     input: z.object({
       complaintId: uuidSchema,

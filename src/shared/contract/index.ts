@@ -9,6 +9,7 @@ import { complaintsContract } from './complaints.js';
 import { customersContract } from './customers.js';
 import { importsContract } from './imports.js';
 import { ordersContract } from './orders.js';
+import { playbookContract } from './playbook.js';
 import { syncContract } from './sync.js';
 import { usersContract } from './users.js';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...appointmentsContract,
   ...ordersContract,
   ...complaintsContract,
+  ...playbookContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -42,6 +44,7 @@ export {
   customersContract,
   importsContract,
   ordersContract,
+  playbookContract,
   syncContract,
   usersContract,
 };

@@ -7,6 +7,18 @@ import { z } from 'zod';
 import { orderApprovalSchema, orderSchema, orderStatusSchema } from '../domain/order/order.js';
 import { uuidSchema } from '../lib/ids.js';
 
+/**
+ * An order as `order-list` returns it: the order, plus (optional, for older callers) its
+ * customer's and rep's names and the rep's discount limit, for head office's review screen.
+ */
+export const orderListItemSchema = orderSchema.extend({
+  customerName: z.string().optional(),
+  repName: z.string().nullable().optional(),
+  /** The rep's discount limit in basis points: lines above it needed the approval. */
+  repMaxDiscountBp: z.number().int().min(0).max(10_000).nullable().optional(),
+});
+export type OrderListItem = z.infer<typeof orderListItemSchema>;
+
 export const ordersContract = {
   /** Orders a user may read (a rep their own, a manager their team's, an admin all), newest first. */
   'order-list': {
@@ -16,7 +28,7 @@ export const ordersContract = {
       approval: orderApprovalSchema.optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    output: z.object({ orders: z.array(orderSchema) }),
+    output: z.object({ orders: z.array(orderListItemSchema) }),
   },
   /** received → confirmed → shipped → delivered, or cancelled (admin, or the rep's manager). */
   'order-set-status': {

@@ -12,6 +12,7 @@ import {
 import { customerChangesSchema } from '../domain/customer/customer.js';
 import { noteBodySchema } from '../domain/note/note.js';
 import { newOrderSchema, orderUpdateSchema } from '../domain/order/order.js';
+import { visitLogSchema } from '../domain/visit/report.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 
 export const mutationArgsSchemas = {
@@ -55,6 +56,8 @@ export const mutationArgsSchemas = {
   'order-update': orderUpdateSchema,
   /** The rep cancels an order head office has not confirmed yet. */
   'order-cancel': z.object({ id: uuidSchema, baseVersion: z.number().int().nonnegative() }),
+  /** The end of a visit: its report (outcome, needs, objections…), stored once at head office. */
+  'visit-log': visitLogSchema,
 } as const;
 
 export type MutationName = keyof typeof mutationArgsSchemas;
@@ -100,5 +103,6 @@ export const mutationSchema = z.discriminatedUnion('name', [
   z.object({ ...envelope, name: z.literal('order-create'), args: mutationArgsSchemas['order-create'] }),
   z.object({ ...envelope, name: z.literal('order-update'), args: mutationArgsSchemas['order-update'] }),
   z.object({ ...envelope, name: z.literal('order-cancel'), args: mutationArgsSchemas['order-cancel'] }),
+  z.object({ ...envelope, name: z.literal('visit-log'), args: mutationArgsSchemas['visit-log'] }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;

@@ -11,6 +11,7 @@ import { consentSchema, contactSchema } from '../domain/contact/contact.js';
 import { customerSchema } from '../domain/customer/customer.js';
 import { noteSchema } from '../domain/note/note.js';
 import { orderSchema } from '../domain/order/order.js';
+import { syncedPlaybookSchema } from '../domain/playbook/playbook.js';
 import { errorCodes } from '../lib/result.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 import { mutationSchema } from './mutations.js';
@@ -112,6 +113,7 @@ export const entityNames = [
   'product',
   'priceList',
   'price',
+  'playbook',
   'contact',
   'consent',
   'note',
@@ -132,6 +134,8 @@ export const entitySchemas = {
   product: productSchema,
   priceList: priceListSchema,
   price: priceSchema,
+  /** Head office's sales playbook: only the newest version is held (server-authoritative). */
+  playbook: syncedPlaybookSchema,
   contact: contactSchema,
   consent: consentSchema,
   note: noteSchema,
@@ -161,6 +165,7 @@ export const patchOpSchema = z.discriminatedUnion('op', [
     putOf('product', productSchema),
     putOf('priceList', priceListSchema),
     putOf('price', priceSchema),
+    putOf('playbook', syncedPlaybookSchema),
     putOf('contact', contactSchema),
     putOf('consent', consentSchema),
     putOf('note', noteSchema),

@@ -21,6 +21,7 @@ import {
   briefRfm,
   crossSell,
   freshness,
+  lastReport,
   lastVisits,
   objectionsHeard,
   openComplaints,
@@ -241,6 +242,7 @@ function BriefBody({
     ? briefRfm(portfolio.now.get(customer.id), portfolio.past.get(customer.id))
     : undefined;
   const recentVisits = lastVisits(visits, at);
+  const reported = lastReport(visits, at);
   const objections = objectionsHeard(visits, at);
   const open = openOrders(orders);
   const openClaims = openComplaints(complaints, at);
@@ -427,6 +429,39 @@ function BriefBody({
         </Section>
 
         <Section id={s('visits')} name="visits" level={level} title={<Msg id="brief.lastVisits" />}>
+          {reported ? (
+            <dl className="brief__agreed">
+              {reported.nextStep.trim() !== '' ? (
+                <>
+                  <dt>
+                    <Msg
+                      id="brief.nextStepAgreed"
+                      values={{ date: intl.formatDate(reported.at, { dateStyle: 'medium' }) }}
+                    />
+                  </dt>
+                  <dd>{reported.nextStep}</dd>
+                </>
+              ) : null}
+              {reported.needs.length > 0 ? (
+                <>
+                  <dt>
+                    <Msg id="brief.needsExpressed" />
+                  </dt>
+                  <dd>{reported.needs.join(' · ')}</dd>
+                </>
+              ) : null}
+              {reported.motives.length > 0 ? (
+                <>
+                  <dt>
+                    <Msg id="brief.motives" />
+                  </dt>
+                  <dd>
+                    {reported.motives.map((m) => intl.formatMessage({ id: `visit.motive.${m}` })).join(', ')}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          ) : null}
           {recentVisits.length === 0 ? (
             <None id="brief.visitsEmpty" />
           ) : (
@@ -444,6 +479,12 @@ function BriefBody({
                   >
                     <Msg id={`visitOutcome.${v.outcome}`} />
                   </Badge>
+                  {v.noSaleReason !== null ? (
+                    <span className="muted">
+                      {' ('}
+                      <Msg id={`visit.report.reason.${v.noSaleReason}`} />)
+                    </span>
+                  ) : null}
                   {v.summary ? <span className="brief__summary">{v.summary}</span> : null}
                 </li>
               ))}

@@ -7,6 +7,7 @@ import {
   crossSell,
   currentPriceList,
   freshness,
+  lastReport,
   lastVisits,
   objectionsHeard,
   openComplaints,
@@ -314,5 +315,35 @@ describe('freshness', () => {
       syncAgeMs: null,
       stale: true,
     });
+  });
+});
+
+describe('what the last visit report agreed', () => {
+  const v = (
+    at: string,
+    extra: { nextStep?: string; needs?: string[]; motives?: ('money' | 'comfort')[] } = {},
+  ) => ({
+    at: day(at),
+    nextStep: extra.nextStep ?? '',
+    needs: extra.needs ?? [],
+    motives: extra.motives ?? [],
+  });
+
+  it('is the newest report up to the brief’s day that says something', () => {
+    const visits = [
+      v('2026-10-01', { nextStep: 'Envoyer le devis' }),
+      v('2026-11-10', { needs: ['Plus de références bio'], motives: ['money'] }),
+      // Imported history: no report fields; it does not hide the one before.
+      v('2026-11-20'),
+      // After the brief's day: not yet.
+      v('2026-11-30', { nextStep: 'Plus tard' }),
+    ];
+    expect(lastReport(visits, AT)).toEqual(visits[1]);
+    expect(lastReport(visits.slice(0, 1), AT)?.nextStep).toBe('Envoyer le devis');
+  });
+
+  it('is null when no report holds anything', () => {
+    expect(lastReport([v('2026-11-20'), v('2026-11-21', { nextStep: '   ' })], AT)).toBeNull();
+    expect(lastReport([], AT)).toBeNull();
   });
 });

@@ -74,6 +74,24 @@ export function lastVisits<V extends Pick<Visit, 'at'>>(
     .slice(0, n);
 }
 
+/**
+ * What the last visit report left for this one: the newest visit up to `at` whose report holds
+ * a next step, needs or motives (imported history has none). Null when no report says anything.
+ */
+export function lastReport<V extends Pick<Visit, 'at' | 'nextStep' | 'needs' | 'motives'>>(
+  visits: readonly V[],
+  at: Date,
+): V | null {
+  const atIso = at.toISOString();
+  let best: V | null = null;
+  for (const v of visits) {
+    if (v.at > atIso) continue;
+    if (v.nextStep.trim() === '' && v.needs.length === 0 && v.motives.length === 0) continue;
+    if (best === null || v.at > best.at) best = v;
+  }
+  return best;
+}
+
 export interface HeardObjection {
   /** The wording of the last time it was heard. */
   text: string;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/complaint/complaint.js';
 import { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
+import { bytesToBase64, sha256Hex } from '../../sync/mutators.js';
 import { renderWithApp } from '../../test/renderWithApp.js';
 import { CustomerComplaints } from './CustomerComplaints.js';
 
@@ -73,5 +74,51 @@ describe('complaints tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('Client rappelé')).toBeTruthy();
     await waitFor(async () => expect(await db.complaintEvents.count()).toBe(2));
+  });
+
+  it('fetches a file taken on another device from head office, checks it and keeps it for offline use', async () => {
+    const complaintId = '019ab000-0000-7000-8000-00000000c0c1';
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 1, 2, 3]);
+    const attachment = {
+      id: '019ab000-0000-7000-8000-00000000a7a1',
+      complaintId,
+      customerId: customer.id,
+      fileName: 'photo-livraison.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: bytes.length,
+      sha256: await sha256Hex(bytes),
+      byUserId: '019ab000-0000-7000-8000-0000000000b2',
+      byName: 'Thomas Bernard',
+      at: '2026-11-20T09:00:00.000Z',
+      version: 1,
+    };
+    await db.complaints.put({
+      id: complaintId,
+      customerId: customer.id,
+      orderId: null,
+      productId: null,
+      category: 'delivery',
+      description: 'Carton abîmé',
+      severity: 'medium',
+      status: 'acknowledged',
+      createdAt: '2026-11-20T09:00:00.000Z',
+      version: 2,
+    });
+    await db.complaintAttachments.put(attachment);
+    const { server } = renderWithApp(db, <CustomerComplaints customerId={customer.id} />);
+    // Head office answers with altered bytes first: refused, nothing kept.
+    server.attachmentContent.set(attachment.id, {
+      attachment,
+      contentBase64: bytesToBase64(new Uint8Array([9, 9, 9])),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Télécharger sur ce portable' }));
+    expect(await screen.findByText(/ne correspond pas à l’original/)).toBeTruthy();
+    expect(await db.attachmentBlobs.count()).toBe(0);
+
+    server.attachmentContent.set(attachment.id, { attachment, contentBase64: bytesToBase64(bytes) });
+    fireEvent.click(screen.getByRole('button', { name: 'Télécharger sur ce portable' }));
+    expect(await screen.findByRole('link', { name: 'photo-livraison.pdf' })).toBeTruthy();
+    expect(Array.from((await db.attachmentBlobs.get(attachment.id))?.bytes ?? [])).toEqual(Array.from(bytes));
+    expect(screen.queryByRole('button', { name: 'Télécharger sur ce portable' })).toBeNull();
   });
 });

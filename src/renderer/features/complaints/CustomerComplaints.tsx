@@ -1,17 +1,17 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedDate, useIntl } from 'react-intl';
 import type { ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
 import { nextStatuses } from '../../../shared/domain/complaint/complaint.js';
 import { useApp } from '../../app/context.js';
 import type { ComplaintAttachmentRow, ComplaintEventRow } from '../../db/schema.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { Msg } from '../../i18n/Msg.js';
 import { isQuotaError } from '../../sync/engine.js';
-import { addComplaintEvent, ComplaintInputError } from '../../sync/mutators.js';
+import { addComplaintEvent, ComplaintInputError, sha256Hex } from '../../sync/mutators.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
-import { ComplaintForm } from './ComplaintForm.js';
+import { LogComplaintDialog } from './LogComplaintDialog.js';
 import { problemMessage } from './messages.js';
 import type { ComplaintDetails } from './queries.js';
 import { attachmentBytes, useCustomerComplaints } from './queries.js';
@@ -52,33 +52,14 @@ export function CustomerComplaints({ customerId }: { customerId: string }) {
           ))}
         </ol>
       )}
-      <ModalOverlay
-        className="modal-overlay"
-        isDismissable
+      <LogComplaintDialog
+        customerId={customerId}
         isOpen={logging}
-        onOpenChange={(isOpen) => {
-          if (!isOpen) setLogging(false);
+        onClose={(outcome) => {
+          setLogging(false);
+          if (outcome === 'saved') setMessage(intl.formatMessage({ id: 'complaints.saved' }));
         }}
-      >
-        <Modal className="modal modal--wide">
-          <Dialog className="dialog">
-            <div className="dialog__header">
-              <Heading slot="title" className="dialog__title">
-                <Msg id="complaints.logTitle" />
-              </Heading>
-            </div>
-            <div className="dialog__body">
-              <ComplaintForm
-                customerId={customerId}
-                onDone={(outcome) => {
-                  setLogging(false);
-                  if (outcome === 'saved') setMessage(intl.formatMessage({ id: 'complaints.saved' }));
-                }}
-              />
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      />
     </section>
   );
 }
@@ -172,13 +153,29 @@ function EventItem({ event }: { event: ComplaintEventRow }) {
   );
 }
 
+/** Decodes base64 (the wire form of an attachment's content). */
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+type Fetching = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; key: MessageKey };
+
+/**
+ * One photo or file: previewed (images) and openable when its content is on this laptop; one
+ * taken on another device is fetched from head office on demand, checked against its SHA-256,
+ * and kept here for offline use.
+ */
 function AttachmentItem({ attachment, local }: { attachment: ComplaintAttachmentRow; local: boolean }) {
-  const { db } = useApp();
+  const { db, platform } = useApp();
   const intl = useIntl();
   const [url, setUrl] = useState<string | null>(null);
+  const [fetching, setFetching] = useState<Fetching>({ kind: 'idle' });
   const isImage = attachment.mimeType.startsWith('image/');
   useEffect(() => {
-    if (!local || !isImage) return undefined;
+    if (!local) return undefined;
     let created: string | null = null;
     let live = true;
     void attachmentBytes(db, attachment.id).then((bytes) => {
@@ -192,21 +189,68 @@ function AttachmentItem({ attachment, local }: { attachment: ComplaintAttachment
       live = false;
       if (created) URL.revokeObjectURL(created);
     };
-  }, [db, attachment.id, attachment.mimeType, local, isImage]);
+  }, [db, attachment.id, attachment.mimeType, local]);
+
+  const fetchFromHeadOffice = async () => {
+    setFetching({ kind: 'busy' });
+    try {
+      const reply = await platform.transport.invoke('complaint-attachment-get', { id: attachment.id });
+      if (!reply.ok) {
+        setFetching({ kind: 'failed', key: `error.${reply.error.code}` });
+        return;
+      }
+      const bytes = base64ToBytes(reply.value.contentBase64);
+      if ((await sha256Hex(bytes)) !== attachment.sha256) {
+        setFetching({ kind: 'failed', key: 'complaints.file.corrupt' });
+        return;
+      }
+      await db.attachmentBlobs.put({ id: attachment.id, complaintId: attachment.complaintId, bytes });
+      setFetching({ kind: 'idle' });
+    } catch (error) {
+      console.error('Attachment not fetched', error);
+      setFetching({
+        kind: 'failed',
+        key: isQuotaError(error) ? 'error.storage-full' : 'complaints.file.offline',
+      });
+    }
+  };
+
   return (
     <li className="complaint-files__item">
-      {url ? (
+      {url && isImage ? (
         <img
           className="complaint-files__preview"
           src={url}
           alt={intl.formatMessage({ id: 'complaints.file.preview' }, { name: attachment.fileName })}
         />
       ) : null}
-      <span className="complaint-files__name">{attachment.fileName}</span>{' '}
+      {url ? (
+        <a className="complaint-files__name" href={url} download={attachment.fileName}>
+          {attachment.fileName}
+        </a>
+      ) : (
+        <span className="complaint-files__name">{attachment.fileName}</span>
+      )}{' '}
       <span className="muted">
         <Msg id="complaints.file.size" values={{ size: Math.ceil(attachment.sizeBytes / 1024) }} /> ·{' '}
         <Msg id={attachment.version === 0 ? 'complaints.local' : 'complaints.atHeadOffice'} />
       </span>
+      {!local && attachment.version > 0 ? (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={fetching.kind === 'busy'}
+            onClick={() => void fetchFromHeadOffice()}
+          >
+            <Msg id={fetching.kind === 'busy' ? 'complaints.file.fetching' : 'complaints.file.fetch'} />
+          </button>
+          <span role="status" className="field__error">
+            {fetching.kind === 'failed' ? <Msg id={fetching.key} /> : null}
+          </span>
+        </>
+      ) : null}
     </li>
   );
 }

@@ -1,2 +1,3 @@
 export { ComplaintsScreen } from './ComplaintsScreen.js';
 export { CustomerComplaints } from './CustomerComplaints.js';
+export { LogComplaintDialog } from './LogComplaintDialog.js';

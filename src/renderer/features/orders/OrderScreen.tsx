@@ -21,7 +21,13 @@ import type { OrderRow, ProductRow } from '../../db/schema.js';
 import type { PdfExportResult } from '../../platform/types.js';
 import { Msg } from '../../i18n/Msg.js';
 import { isQuotaError } from '../../sync/engine.js';
-import { createOrder, OrderCheckError, OrderLockedError, updateOrder } from '../../sync/mutators.js';
+import {
+  cancelOrder,
+  createOrder,
+  OrderCheckError,
+  OrderLockedError,
+  updateOrder,
+} from '../../sync/mutators.js';
 import { Badge } from '../../ui/Badge.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -111,8 +117,14 @@ export function OrderScreen({
   const [signature, setSignature] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [saving, setSaving] = useState(false);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [feedback, setFeedback] = useState<
-    { kind: 'saved' } | { kind: 'problems' } | { kind: 'quota' } | { kind: 'error'; message: string } | null
+    | { kind: 'saved' }
+    | { kind: 'cancelled' }
+    | { kind: 'problems' }
+    | { kind: 'quota' }
+    | { kind: 'error'; message: string }
+    | null
   >(null);
 
   // The order's own values when it is first read (later pulls do not overwrite typing)…
@@ -378,6 +390,24 @@ export function OrderScreen({
     }
   };
 
+  const cancel = async () => {
+    if (!order) return;
+    setSaving(true);
+    setFeedback(null);
+    try {
+      await cancelOrder(db, { userId: user.id, userName: user.name, maxDiscountBp: limit }, { id: order.id });
+      engine.notifyLocalChange();
+      setConfirmingCancel(false);
+      setFeedback({ kind: 'cancelled' });
+    } catch (error) {
+      if (error instanceof OrderLockedError) setFeedback(null);
+      else if (isQuotaError(error)) setFeedback({ kind: 'quota' });
+      else setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
   const hasProblems = preview.rows.some((r) => r.problem !== null);
   const title = order
     ? intl.formatMessage(
@@ -490,6 +520,11 @@ export function OrderScreen({
       {feedback?.kind === 'saved' ? (
         <Banner tone="success">
           <Msg id="orders.saved" />
+        </Banner>
+      ) : null}
+      {feedback?.kind === 'cancelled' ? (
+        <Banner tone="info">
+          <Msg id="orders.cancelled" />
         </Banner>
       ) : null}
       {feedback?.kind === 'problems' ? (
@@ -673,6 +708,30 @@ export function OrderScreen({
           >
             {saving ? <Msg id="orders.saving" /> : <Msg id="orders.save" />}
           </button>
+          {order ? (
+            confirmingCancel ? (
+              <span className="order__cancel-confirm" role="group" aria-labelledby="order-cancel-question">
+                <span id="order-cancel-question">
+                  <Msg id="orders.cancel.question" />
+                </span>{' '}
+                <button
+                  type="button"
+                  className="btn btn--danger"
+                  disabled={saving}
+                  onClick={() => void cancel()}
+                >
+                  <Msg id="orders.cancel.confirm" />
+                </button>{' '}
+                <button type="button" className="btn" onClick={() => setConfirmingCancel(false)}>
+                  <Msg id="orders.cancel.keep" />
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="btn btn--ghost" onClick={() => setConfirmingCancel(true)}>
+                <Msg id="orders.cancel" />
+              </button>
+            )
+          ) : null}
         </div>
       ) : null}
     </article>

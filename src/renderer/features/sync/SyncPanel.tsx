@@ -129,6 +129,8 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
                     entry.name === 'order-update' ||
                     entry.name === 'order-cancel' ? (
                     <Msg id={`orders.sync.${entry.name}`} values={{ customer }} />
+                  ) : entry.name === 'visit-log' ? (
+                    <Msg id="visit.sync.visit-log" values={{ customer }} />
                   ) : (
                     <Msg id={`agenda.sync.${entry.name}`} values={{ customer }} />
                   )}{' '}
@@ -166,6 +168,8 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
                     <Msg id={`complaints.sync.${o.name}`} values={{ customer: unknown }} />
                   ) : o.name === 'order-create' || o.name === 'order-update' || o.name === 'order-cancel' ? (
                     <Msg id={`orders.sync.${o.name}`} values={{ customer: unknown }} />
+                  ) : o.name === 'visit-log' ? (
+                    <Msg id="visit.sync.visit-log" values={{ customer: unknown }} />
                   ) : (
                     <Msg id="sync.mutation.other" values={{ name: o.name }} />
                   )}
@@ -256,6 +260,7 @@ function customerIdOf(entry: OutboxEntry, customerOfAppointment: ReadonlyMap<str
     case 'attachment-add':
       return customerOfAppointment.get(entry.args.complaintId) ?? entry.args.complaintId;
     case 'order-create':
+    case 'visit-log':
       return entry.args.customerId;
     case 'order-update':
     case 'order-cancel':

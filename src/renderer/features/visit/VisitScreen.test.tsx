@@ -96,4 +96,55 @@ describe('VisitScreen', () => {
     expect(text.value).toContain('vous recherchez : gamme terrasse.');
     expect(text.value).toContain('maîtriser vos coûts');
   });
+
+  it('ends the visit with a report: refused while incomplete, then saved with the outcome, the draft gone', async () => {
+    window.location.hash = '#/visit/x';
+    renderWithApp(db, <VisitScreen draftId={draft.id} />);
+    await screen.findByRole('heading', { level: 2, name: 'Prise de contact' });
+    alt({ key: '2', code: 'Digit2' });
+    fireEvent.change(await screen.findByLabelText('Besoins notés (un par ligne)'), {
+      target: { value: 'Plus de bières locales' },
+    });
+    alt({ key: '8', code: 'Digit8' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Compte rendu' })).toBeTruthy();
+    expect((screen.getByLabelText('Besoins exprimés (un par ligne)') as HTMLTextAreaElement).value).toBe(
+      'Plus de bières locales',
+    );
+    expect((screen.getByLabelText('Résumé') as HTMLTextAreaElement).value).toBe(
+      'Besoins : Plus de bières locales.',
+    );
+    const save = screen.getByRole('button', { name: 'Enregistrer le compte rendu et terminer' });
+
+    fireEvent.click(save);
+    expect((await screen.findByRole('alert')).textContent).toContain('Choisissez l’issue de la visite.');
+    fireEvent.click(screen.getByRole('radio', { name: 'Pas de vente' }));
+    fireEvent.click(save);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('Choisissez la raison de l’absence de vente.'),
+    );
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+
+    fireEvent.change(screen.getByLabelText('Raison'), { target: { value: 'competitor' } });
+    fireEvent.change(screen.getByLabelText('Prochaine étape convenue'), {
+      target: { value: 'Rappeler en mars' },
+    });
+    fireEvent.click(save);
+    await waitFor(() => expect(window.location.hash).toBe(draft.returnTo));
+    expect(await db.visits.toArray()).toMatchObject([
+      {
+        id: draft.id,
+        outcome: 'no-sale',
+        noSaleReason: 'competitor',
+        needs: ['Plus de bières locales'],
+        nextStep: 'Rappeler en mars',
+        summary: 'Besoins : Plus de bières locales.',
+        version: 0,
+      },
+    ]);
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['visit-log']);
+    // Nothing writes the draft back after the visit ended.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await db.visitDrafts.count()).toBe(0);
+  });
 });

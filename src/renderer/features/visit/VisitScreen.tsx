@@ -3,27 +3,32 @@ import { useIntl } from 'react-intl';
 import {
   adjacentStep,
   goToStep,
+  openReport,
   skipStep,
   stepState,
   visitSteps,
   type VisitDraft,
   type VisitStep,
 } from '../../../shared/domain/visit/index.js';
+import type { Playbook } from '../../../shared/domain/playbook/index.js';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
-import { useVisitContext } from './queries.js';
+import { useCurrentPlaybook, useVisitContext } from './queries.js';
 import { SaveQueue } from './saveQueue.js';
+import { LogComplaintDialog } from '../complaints/index.js';
+import { ReportPanel } from './ReportPanel.js';
 import { StepHelp, type UpdateDraft } from './StepHelp.js';
-import { currentPlaybook, loadDraft, saveDraft } from './store.js';
+import { loadDraft, saveDraft } from './store.js';
 
 /** `#/visit/<draftId>`: the guided visit, full window; saved continuously on this laptop. */
 export function VisitScreen({ draftId }: { draftId: string }) {
   const { db } = useApp();
   const intl = useIntl();
   const [loaded, setLoaded] = useState<VisitDraft | null | undefined>(undefined);
+  const playbook = useCurrentPlaybook(db);
   useEffect(() => {
     let live = true;
     void loadDraft(db, draftId).then((draft) => {
@@ -34,7 +39,7 @@ export function VisitScreen({ draftId }: { draftId: string }) {
     };
   }, [db, draftId]);
 
-  if (loaded === undefined) {
+  if (loaded === undefined || playbook === undefined) {
     return (
       <section className="visit visit--loading">
         <SkeletonRows rows={8} label={intl.formatMessage({ id: 'visit.loading' })} />
@@ -58,15 +63,14 @@ export function VisitScreen({ draftId }: { draftId: string }) {
       </section>
     );
   }
-  return <VisitSession initial={loaded} />;
+  return <VisitSession initial={loaded} playbook={playbook} />;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saved'; at: Date } | { kind: 'failed' };
 
-function VisitSession({ initial }: { initial: VisitDraft }) {
+function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Playbook }) {
   const { db, locale, user } = useApp();
   const intl = useIntl();
-  const playbook = currentPlaybook();
   const [draft, setDraft] = useState(initial);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const draftRef = useRef(initial);
@@ -97,6 +101,28 @@ function VisitSession({ initial }: { initial: VisitDraft }) {
   );
 
   const goTo = useCallback((step: VisitStep) => update((d) => goToStep(d, step), 'now'), [update]);
+  const toReport = useCallback(
+    () => update((d) => openReport(d, playbook, locale), 'now'),
+    [update, playbook, locale],
+  );
+  const [ended, setEnded] = useState(false);
+  const [loggingComplaint, setLoggingComplaint] = useState(false);
+  const [complaintLogged, setComplaintLogged] = useState(false);
+
+  /** Ends the visit: nothing more is written to the draft while the report is being saved. */
+  const end = useCallback(
+    async (save: () => Promise<boolean>) => {
+      await queue.close();
+      if (await save()) {
+        setEnded(true);
+        window.location.hash = draftRef.current.returnTo;
+      } else {
+        queue.reopen();
+        void queue.flush(draftRef.current);
+      }
+    },
+    [queue],
+  );
 
   // Save at once when the window is hidden, the page goes away or the screen is left.
   useEffect(() => {
@@ -118,9 +144,22 @@ function VisitSession({ initial }: { initial: VisitDraft }) {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       let target: VisitStep | null = null;
-      if (event.key === 'ArrowLeft') target = adjacentStep(draftRef.current.currentStep, -1);
-      else if (event.key === 'ArrowRight') target = adjacentStep(draftRef.current.currentStep, 1);
-      else {
+      const current = draftRef.current;
+      if (event.key === 'ArrowLeft')
+        target = current.reporting ? current.currentStep : adjacentStep(current.currentStep, -1);
+      else if (event.key === 'ArrowRight') {
+        if (current.reporting) return;
+        target = adjacentStep(current.currentStep, 1);
+        if (target === null) {
+          event.preventDefault();
+          toReport();
+          return;
+        }
+      } else if (event.code === 'Digit8') {
+        event.preventDefault();
+        toReport();
+        return;
+      } else {
         const match = /^Digit([1-7])$/.exec(event.code);
         if (match) target = visitSteps[Number(match[1]) - 1] ?? null;
         else return;
@@ -130,16 +169,17 @@ function VisitSession({ initial }: { initial: VisitDraft }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [goTo]);
+  }, [goTo, toReport]);
 
   // The step's heading takes the focus on every step change.
   useEffect(() => {
     headingRef.current?.focus();
-  }, [draft.currentStep]);
+  }, [draft.currentStep, draft.reporting]);
 
   const step = draft.currentStep;
   const index = visitSteps.indexOf(step);
   const stepLabel = intl.formatMessage({ id: `visit.step.${step}` });
+  const reporting = draft.reporting && draft.report !== null;
   const previous = adjacentStep(step, -1);
   const next = adjacentStep(step, 1);
   const customerName = context?.customer?.name;
@@ -166,6 +206,25 @@ function VisitSession({ initial }: { initial: VisitDraft }) {
             <Msg id="visit.notSavedYet" />
           )}
         </p>
+        <p className="muted visit__notice" role="status">
+          {complaintLogged ? <Msg id="complaints.saved" /> : null}
+        </p>
+        <button type="button" className="btn" onClick={() => setLoggingComplaint(true)}>
+          <Msg id="complaints.log" />
+        </button>
+        <LogComplaintDialog
+          customerId={draft.customerId}
+          isOpen={loggingComplaint}
+          onClose={(outcome) => {
+            setLoggingComplaint(false);
+            setComplaintLogged(outcome === 'saved');
+          }}
+        />
+        {reporting ? null : (
+          <button type="button" className="btn" onClick={toReport}>
+            <Msg id="visit.end" />
+          </button>
+        )}
         <a
           className="btn"
           href={draft.returnTo}
@@ -180,7 +239,8 @@ function VisitSession({ initial }: { initial: VisitDraft }) {
       <nav className="visit__rail" aria-label={intl.formatMessage({ id: 'visit.steps' })}>
         <ol>
           {visitSteps.map((s, i) => {
-            const state = stepState(draft, s);
+            const raw = stepState(draft, s);
+            const state = reporting && raw === 'current' ? 'done' : raw;
             return (
               <li key={s}>
                 <button
@@ -206,72 +266,112 @@ function VisitSession({ initial }: { initial: VisitDraft }) {
               </li>
             );
           })}
+          <li>
+            <button
+              type="button"
+              className={`visit__step visit__step--${reporting ? 'current' : draft.report !== null ? 'done' : 'todo'}`}
+              aria-current={reporting ? 'step' : undefined}
+              aria-keyshortcuts="Alt+8"
+              onClick={toReport}
+            >
+              <span className="visit__step-number" aria-hidden="true">
+                8
+              </span>
+              <span className="visit__step-label">
+                <Msg id="visit.step.report" />
+              </span>
+            </button>
+          </li>
         </ol>
         <p className="visit__keys">
           <Msg id="visit.keys" />
         </p>
       </nav>
 
-      <section className="visit__help" aria-labelledby="visit-step-title">
-        <p className="visit__step-of">
-          <Msg id="visit.stepOf" values={{ n: index + 1, total: visitSteps.length }} />
-        </p>
-        <h2 id="visit-step-title" className="visit__step-title" tabIndex={-1} ref={headingRef}>
-          {stepLabel}
-        </h2>
-        <StepHelp
-          step={step}
-          draft={draft}
-          update={update}
-          playbook={playbook}
-          context={context}
-          locale={locale}
-          maxDiscountBp={user.maxDiscountBp ?? null}
-        />
-        <div className="visit__stepnav">
-          <button
-            type="button"
-            className="btn"
-            disabled={previous === null}
-            aria-keyshortcuts="Alt+ArrowLeft"
-            onClick={() => previous && goTo(previous)}
-          >
-            <span aria-hidden="true">← </span>
-            <Msg id="visit.previous" />
-          </button>
-          <button type="button" className="btn btn--ghost" onClick={() => update(skipStep, 'now')}>
-            <Msg id="visit.skip" />
-          </button>
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={next === null}
-            aria-keyshortcuts="Alt+ArrowRight"
-            onClick={() => next && goTo(next)}
-          >
-            <Msg id="visit.next" />
-            <span aria-hidden="true"> →</span>
-          </button>
-        </div>
-      </section>
+      {ended ? (
+        <section className="visit__help" aria-labelledby="visit-step-title">
+          <h2 id="visit-step-title" className="visit__step-title" tabIndex={-1}>
+            <Msg id="visit.report.savedTitle" />
+          </h2>
+          <p role="status">
+            <Msg id="visit.report.savedBody" />
+          </p>
+        </section>
+      ) : reporting ? (
+        <section className="visit__help visit__help--report" aria-labelledby="visit-step-title">
+          <h2 id="visit-step-title" className="visit__step-title" tabIndex={-1} ref={headingRef}>
+            <Msg id="visit.step.report" />
+          </h2>
+          <ReportPanel
+            draft={draft}
+            update={update}
+            onEnd={end}
+            onBackToSteps={() => goTo(draft.currentStep)}
+          />
+        </section>
+      ) : (
+        <section className="visit__help" aria-labelledby="visit-step-title">
+          <p className="visit__step-of">
+            <Msg id="visit.stepOf" values={{ n: index + 1, total: visitSteps.length }} />
+          </p>
+          <h2 id="visit-step-title" className="visit__step-title" tabIndex={-1} ref={headingRef}>
+            {stepLabel}
+          </h2>
+          <StepHelp
+            step={step}
+            draft={draft}
+            update={update}
+            playbook={playbook}
+            context={context}
+            locale={locale}
+            maxDiscountBp={user.maxDiscountBp ?? null}
+          />
+          <div className="visit__stepnav">
+            <button
+              type="button"
+              className="btn"
+              disabled={previous === null}
+              aria-keyshortcuts="Alt+ArrowLeft"
+              onClick={() => previous && goTo(previous)}
+            >
+              <span aria-hidden="true">← </span>
+              <Msg id="visit.previous" />
+            </button>
+            <button type="button" className="btn btn--ghost" onClick={() => update(skipStep, 'now')}>
+              <Msg id="visit.skip" />
+            </button>
+            <button
+              type="button"
+              className="btn btn--primary"
+              aria-keyshortcuts="Alt+ArrowRight"
+              onClick={() => (next ? goTo(next) : toReport())}
+            >
+              <Msg id={next ? 'visit.next' : 'visit.end'} />
+              <span aria-hidden="true"> →</span>
+            </button>
+          </div>
+        </section>
+      )}
 
-      <aside className="visit__notes" aria-labelledby="visit-notes-title">
-        <h2 id="visit-notes-title" className="section-title">
-          <Msg id="visit.notesRegion" />
-        </h2>
-        <label className="field__label" htmlFor={`visit-notes-${step}`}>
-          <Msg id="visit.notesFor" values={{ step: stepLabel }} />
-        </label>
-        <textarea
-          id={`visit-notes-${step}`}
-          className="visit__notes-input"
-          value={draft.notes[step] ?? ''}
-          onChange={(e) => {
-            const value = e.target.value;
-            update((d) => ({ ...d, notes: { ...d.notes, [step]: value } }));
-          }}
-        />
-      </aside>
+      {reporting || ended ? null : (
+        <aside className="visit__notes" aria-labelledby="visit-notes-title">
+          <h2 id="visit-notes-title" className="section-title">
+            <Msg id="visit.notesRegion" />
+          </h2>
+          <label className="field__label" htmlFor={`visit-notes-${step}`}>
+            <Msg id="visit.notesFor" values={{ step: stepLabel }} />
+          </label>
+          <textarea
+            id={`visit-notes-${step}`}
+            className="visit__notes-input"
+            value={draft.notes[step] ?? ''}
+            onChange={(e) => {
+              const value = e.target.value;
+              update((d) => ({ ...d, notes: { ...d.notes, [step]: value } }));
+            }}
+          />
+        </aside>
+      )}
     </div>
   );
 }

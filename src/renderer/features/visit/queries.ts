@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Playbook } from '../../../shared/domain/playbook/index.js';
 import type { VisitDraft } from '../../../shared/domain/visit/index.js';
 import type { AppDB } from '../../db/AppDB.js';
 import type { AppointmentRow, CustomerRow, PriceListRow } from '../../db/schema.js';
+import { currentPlaybook } from './store.js';
 
 /** The visit in progress for an appointment, or for a customer without appointment (null: none). */
 export function useVisitInProgress(
@@ -57,4 +59,12 @@ export function useVisitContext(
       group !== '' ? ((await db.priceLists.where('customerGroup').equals(group).first()) ?? null) : null;
     return { customer: customer ?? null, appointment: appointment ?? null, families, priceList };
   }, [db, customerId, appointmentId]);
+}
+
+/**
+ * The playbook in force on this laptop, live: a pull bringing head office's new version
+ * updates the screens that show it. Undefined while loading.
+ */
+export function useCurrentPlaybook(db: AppDB): Playbook | undefined {
+  return useLiveQuery(() => currentPlaybook(db), [db]);
 }

@@ -103,6 +103,29 @@ describe('visit drafts on this laptop', () => {
 });
 
 describe('SaveQueue', () => {
+  it('once closed (the visit ended) writes what was pending, then nothing more until reopened', async () => {
+    const timers = new ManualTimers();
+    const writes: string[] = [];
+    const queue = new SaveQueue<string>({
+      write: async (v) => {
+        writes.push(v);
+      },
+      setTimer: timers.set,
+      clearTimer: timers.clear,
+    });
+    queue.schedule('typed before ending');
+    await queue.close();
+    expect(writes).toEqual(['typed before ending']);
+    queue.schedule('late keystroke');
+    timers.fire();
+    await queue.flush('unmount flush');
+    expect(writes).toEqual(['typed before ending']);
+    expect(queue.dirty).toBe(false);
+    queue.reopen();
+    await queue.flush('after a failed end');
+    expect(writes).toEqual(['typed before ending', 'after a failed end']);
+  });
+
   it('coalesces the keystrokes of one debounce window into one write of the last value', async () => {
     const timers = new ManualTimers();
     const writes: string[] = [];

@@ -21,6 +21,7 @@ export class SaveQueue<T> {
   private hasPending = false;
   private timer: unknown = null;
   private running: Promise<boolean> | null = null;
+  private closed = false;
   private readonly delayMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -33,6 +34,7 @@ export class SaveQueue<T> {
 
   /** Saves `value` once changes pause for the debounce delay. */
   schedule(value: T): void {
+    if (this.closed) return;
     this.pending = value;
     this.hasPending = true;
     this.cancelTimer();
@@ -44,6 +46,7 @@ export class SaveQueue<T> {
 
   /** Saves now (the given value, or what is pending); resolves once everything is written. */
   async flush(value?: T): Promise<void> {
+    if (this.closed) return;
     if (value !== undefined) {
       this.pending = value;
       this.hasPending = true;
@@ -73,6 +76,22 @@ export class SaveQueue<T> {
 
   dispose(): void {
     this.cancelTimer();
+  }
+
+  /**
+   * Writes what is pending, then accepts nothing more (the visit ended: its draft is about to be
+   * removed and must not be written back). `reopen` undoes it when ending failed.
+   */
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    this.cancelTimer();
+    this.pending = null;
+    this.hasPending = false;
+  }
+
+  reopen(): void {
+    this.closed = false;
   }
 
   private async run(value: T): Promise<boolean> {

@@ -1,6 +1,6 @@
 /** Reading and writing visits in progress in the local database (never synced). */
 import { v7 as uuidv7 } from 'uuid';
-import { defaultPlaybook, type Playbook } from '../../../shared/domain/playbook/index.js';
+import { defaultPlaybook, playbookSchema, type Playbook } from '../../../shared/domain/playbook/index.js';
 import {
   newVisitDraft,
   visitDraftSchema,
@@ -10,11 +10,19 @@ import {
 import type { AppDB } from '../../db/AppDB.js';
 
 /**
- * The playbook in force on this laptop. Head-office editing and its sync come later; until
- * then every laptop uses the company's default playbook.
+ * The playbook in force on this laptop: the newest one head office sent (it crosses app
+ * versions, so it is validated), else the company's built-in default (none pulled yet, or
+ * one this build cannot read). Read it reactively with `useCurrentPlaybook`.
  */
-export function currentPlaybook(): Playbook {
-  return defaultPlaybook;
+export async function currentPlaybook(db: AppDB): Promise<Playbook> {
+  const newest = await db.playbooks.orderBy('version').last();
+  if (newest === undefined) return defaultPlaybook;
+  const parsed = playbookSchema.safeParse(newest.document);
+  if (!parsed.success) {
+    console.error('Stored playbook no longer valid, using the built-in one', newest.id, parsed.error);
+    return defaultPlaybook;
+  }
+  return parsed.data;
 }
 
 /** One small put in its own transaction: the continuous save of a visit in progress. */
@@ -61,7 +69,7 @@ export async function startOrResumeVisit(
   input: { customerId: string; appointmentId: string | null; returnTo: string },
   now: Date = new Date(),
 ): Promise<string> {
-  return db.transaction('rw', db.visitDrafts, async () => {
+  return db.transaction('rw', [db.visitDrafts, db.playbooks], async () => {
     const existing =
       input.appointmentId !== null
         ? await db.visitDrafts.where('appointmentId').equals(input.appointmentId).first()
@@ -76,7 +84,7 @@ export async function startOrResumeVisit(
       customerId: input.customerId,
       appointmentId: input.appointmentId,
       returnTo: input.returnTo,
-      playbookVersion: currentPlaybook().version,
+      playbookVersion: (await currentPlaybook(db)).version,
       now: now.toISOString(),
     });
     await db.visitDrafts.add(draft);

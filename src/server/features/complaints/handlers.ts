@@ -4,9 +4,15 @@ import type { Handlers } from '../../dispatch.js';
 import { audit } from '../../lib/audit.js';
 import { ok } from '../../../shared/lib/result.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
-import { addComplaintEvent, readAttachmentContent } from './repo.js';
+import { addComplaintEvent, listComplaints, readAttachmentContent } from './repo.js';
 
 export const complaintHandlers = {
+  'complaint-list': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      return ok({ complaints: await listComplaints(ctx.db, ctx.principal.user, input) });
+    },
+  },
   'complaint-update-status': {
     auth: STAFF_ROLES,
     async run(input, ctx) {
@@ -52,4 +58,4 @@ export const complaintHandlers = {
       });
     },
   },
-} satisfies Pick<Handlers, 'complaint-update-status' | 'complaint-attachment-get'>;
+} satisfies Pick<Handlers, 'complaint-list' | 'complaint-update-status' | 'complaint-attachment-get'>;

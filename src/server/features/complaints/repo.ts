@@ -4,13 +4,15 @@
  * every change is a new row in `complaint_events`, and the complaint's `status` and `version`
  * follow its latest event. Each check runs against the CURRENT status, the complaint row locked.
  */
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import type { Complaint } from '../../../shared/domain/activity/activity.js';
 import { createHash } from 'node:crypto';
 import type {
   AttachmentAdd,
   ComplaintAttachment,
+  ComplaintStatus,
   ComplaintEvent,
   ComplaintEventInput,
   NewComplaint,
@@ -31,11 +33,13 @@ import {
   customers,
   orders,
   products,
+  users,
 } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
-import { isCustomerInScope } from '../customers/repo.js';
-import { selectComplaints } from '../portfolio/index.js';
+import { customerScope, isCustomerInScope } from '../customers/repo.js';
+import { anyId, selectComplaints } from '../portfolio/index.js';
+import type { ComplaintReview } from '../../../shared/contract/complaints.js';
 
 type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
 
@@ -327,4 +331,78 @@ export async function readAttachmentContent(
     },
     content,
   });
+}
+
+const complaintOwners = alias(users, 'complaint_owners');
+
+/**
+ * The complaints a reader may see (their customers' scope: a rep their portfolio, a manager
+ * their team's reps' customers, an admin all), newest first, with customer and rep names,
+ * events (oldest first) and attachment metadata: four queries for any number of complaints.
+ */
+export async function listComplaints(
+  db: DbOrTx,
+  reader: Pick<User, 'id' | 'role' | 'teamId'>,
+  filter: { status?: readonly ComplaintStatus[]; customerId?: string; repId?: string; limit: number },
+): Promise<ComplaintReview[]> {
+  const conditions: SQL[] = [
+    isNull(complaints.deletedAt),
+    isNull(customers.deletedAt),
+    customerScope(reader),
+  ];
+  if (filter.status !== undefined) {
+    if (filter.status.length === 0) return [];
+    conditions.push(inArray(complaints.status, [...filter.status]));
+  }
+  if (filter.customerId !== undefined) conditions.push(eq(complaints.customerId, filter.customerId));
+  if (filter.repId !== undefined) conditions.push(eq(customers.ownerId, filter.repId));
+  const newest = await db
+    .select({
+      id: complaints.id,
+      customerName: customers.name,
+      repId: customers.ownerId,
+      repName: complaintOwners.name,
+    })
+    .from(complaints)
+    .innerJoin(customers, eq(customers.id, complaints.customerId))
+    .leftJoin(complaintOwners, eq(complaintOwners.id, customers.ownerId))
+    .where(and(...conditions))
+    .orderBy(desc(complaints.createdAt), desc(complaints.id))
+    .limit(filter.limit);
+  if (newest.length === 0) return [];
+  const ids = newest.map((r) => r.id);
+  const [rows, events, attachments] = await Promise.all([
+    selectComplaints(db, anyId(complaints.id, ids)),
+    selectComplaintEvents(db, anyId(complaintEvents.complaintId, ids)),
+    selectComplaintAttachments(db, anyId(complaintAttachments.complaintId, ids)),
+  ]);
+  const byId = new Map(rows.map((c) => [c.id, c]));
+  const eventsOf = groupBy(events, (e) => e.complaintId);
+  const filesOf = groupBy(attachments, (a) => a.complaintId);
+  return newest.flatMap((r) => {
+    const complaint = byId.get(r.id);
+    return complaint === undefined
+      ? []
+      : [
+          {
+            complaint,
+            customerName: r.customerName,
+            repId: r.repId,
+            repName: r.repName,
+            events: eventsOf.get(r.id) ?? [],
+            attachments: filesOf.get(r.id) ?? [],
+          },
+        ];
+  });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [item]);
+    else list.push(item);
+  }
+  return groups;
 }

@@ -5,7 +5,7 @@ import type { Order } from '../../../shared/domain/order/order.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
 import type { Result } from '../../../shared/lib/result.js';
-import { orders, users } from '../../db/schema.js';
+import { customers, orders, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { audit } from '../../lib/audit.js';
@@ -34,6 +34,36 @@ function orderScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
   }
 }
 
+/** The customers' names and the reps' names and discount limits of some orders (two queries). */
+async function namesOf(
+  db: DbOrTx,
+  list: readonly Order[],
+): Promise<{
+  customers: Map<string, string>;
+  reps: Map<string, { name: string; maxDiscountBp: number }>;
+}> {
+  const customerIds = [...new Set(list.map((o) => o.customerId))];
+  const repIds = [...new Set(list.flatMap((o) => (o.repId === null ? [] : [o.repId])))];
+  const customerRows =
+    customerIds.length === 0
+      ? []
+      : await db
+          .select({ id: customers.id, name: customers.name })
+          .from(customers)
+          .where(anyId(customers.id, customerIds));
+  const repRows =
+    repIds.length === 0
+      ? []
+      : await db
+          .select({ id: users.id, name: users.name, maxDiscountBp: users.maxDiscountBp })
+          .from(users)
+          .where(anyId(users.id, repIds));
+  return {
+    customers: new Map(customerRows.map((c) => [c.id, c.name])),
+    reps: new Map(repRows.map((r) => [r.id, { name: r.name, maxDiscountBp: r.maxDiscountBp }])),
+  };
+}
+
 export const orderHandlers = {
   'order-list': {
     auth: ALL_ROLES,
@@ -57,7 +87,20 @@ export const orderHandlers = {
         ),
       );
       const rank = new Map(newest.map((r, i) => [r.id, i]));
-      return ok({ orders: rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)) });
+      const names = await namesOf(ctx.db, rows);
+      return ok({
+        orders: rows
+          .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
+          .map((o) => {
+            const rep = o.repId === null ? undefined : names.reps.get(o.repId);
+            return {
+              ...o,
+              customerName: names.customers.get(o.customerId) ?? '',
+              repName: rep?.name ?? null,
+              repMaxDiscountBp: rep?.maxDiscountBp ?? null,
+            };
+          }),
+      });
     },
   },
   'order-set-status': {

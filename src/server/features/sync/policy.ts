@@ -12,6 +12,7 @@
  *   later write in server order, and the other start goes to the conflict log.
  * - product, price list, price, conflict, outcome: server-authoritative (read-only on laptops
  *   until a mutation says otherwise).
+ * - playbook: server-authoritative; head office saves a new version (`playbook-save`).
  */
 import type { AppointmentEditable } from '../../../shared/domain/appointment/appointment.js';
 import { appointmentEditableFields } from '../../../shared/domain/appointment/appointment.js';
@@ -37,6 +38,7 @@ export const entityPolicies: { readonly [E in EntityName]: EntityPolicy } = {
   product: 'server-authoritative',
   priceList: 'server-authoritative',
   price: 'server-authoritative',
+  playbook: 'server-authoritative',
   conflict: 'server-authoritative',
   outcome: 'server-authoritative',
 };

@@ -27,6 +27,7 @@ import {
   mutationOutcomes,
   notes,
   orders,
+  playbooks,
   priceLists,
   prices,
   products,
@@ -40,6 +41,7 @@ import { queryRows } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 import { selectComplaintAttachments, selectComplaintEvents } from '../complaints/repo.js';
 import { customerScope, selectCustomers, selectNotes } from '../customers/repo.js';
+import { playbookScope, selectSyncedPlaybooks } from '../playbook/index.js';
 import {
   anyId,
   selectAppointments,
@@ -106,6 +108,8 @@ export const scopeQueries: { readonly [E in EntityName]: (user: Scope, clientId:
   product: () => everyLiveRow('product', products),
   priceList: () => everyLiveRow('priceList', priceLists),
   price: () => everyLiveRow('price', prices),
+  /** Every user holds the newest playbook only (older versions stay at head office). */
+  playbook: () => playbookScope(),
   contact: (user) => ownedByScopedCustomers('contact', contacts, user),
   consent: (user) => ownedByScopedCustomers('consent', consents, user),
   note: (user) => ownedByScopedCustomers('note', notes, user),
@@ -194,6 +198,8 @@ async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<
       return puts(entity, await selectPriceLists(db, anyId(priceLists.id, ids)));
     case 'price':
       return puts(entity, await selectPrices(db, anyId(prices.id, ids)));
+    case 'playbook':
+      return puts(entity, await selectSyncedPlaybooks(db, anyId(playbooks.id, ids)));
     case 'contact':
       return puts(entity, await selectContacts(db, anyId(contacts.id, ids)));
     case 'consent':

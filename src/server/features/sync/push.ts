@@ -16,6 +16,7 @@ import { createAppointment, updateAppointment } from '../appointments/repo.js';
 import { addAttachment, addComplaintEvent, logComplaint } from '../complaints/repo.js';
 import { isCustomerInScope, updateCustomer } from '../customers/repo.js';
 import { cancelOrderByRep, createOrder, resendOrder, updateOrder } from '../orders/repo.js';
+import { logVisit } from '../visits/repo.js';
 import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
 import type { Principal } from '../../context.js';
 
@@ -213,6 +214,23 @@ async function applyMutation(
       );
       return ok(undefined);
     }
+    case 'visit-log': {
+      const args = mutation.args;
+      const logged = await logVisit(tx, { visit: args, writer: user, now });
+      if (!logged.ok) return logged;
+      await audit(
+        tx,
+        {
+          userId: user.id,
+          method: 'sync-push:visit-log',
+          entity: 'visit',
+          entityId: args.id,
+          details: { outcome: args.report.outcome },
+        },
+        now,
+      );
+      return ok(undefined);
+    }
     default:
       return missingCaseError(mutation);
   }
@@ -348,6 +366,11 @@ function refusedDetail(mutation: Mutation): string {
     }
     case 'order-cancel':
       return JSON.stringify({ status: 'cancelled' });
+    case 'visit-log': {
+      // The whole report: a refused visit keeps everything the rep wrote.
+      const { outcome, noSaleReason, needs, objections, offered, nextStep, summary } = mutation.args.report;
+      return JSON.stringify({ outcome, noSaleReason, summary, needs, objections, offered, nextStep });
+    }
     default:
       return missingCaseError(mutation);
   }

@@ -5,6 +5,7 @@
  * Head office will edit it and it will sync to the laptops as one versioned document.
  */
 import { z } from 'zod';
+import { uuidSchema } from '../../lib/ids.js';
 
 /** Buying motives, SONCAS: Sécurité, Orgueil, Nouveauté, Confort, Argent, Sympathie. */
 export const motives = ['security', 'pride', 'novelty', 'comfort', 'money', 'sympathy'] as const;
@@ -71,35 +72,69 @@ export type Objection = z.infer<typeof objectionSchema>;
 export const closingTechniqueSchema = z.object({ id, name: text(120), description: text(600) });
 export type ClosingTechnique = z.infer<typeof closingTechniqueSchema>;
 
+/** What head office edits: the playbook without its version and date (set on save). */
+const playbookContentShape = {
+  /** Prise de contact: greeting reminders (the 4×20). */
+  openingReminders: z.array(text(300)).min(1),
+  discovery: z.array(discoveryThemeSchema).min(1),
+  motiveCues: z.array(motiveCueSchema),
+  arguments: z.array(capArgumentSchema),
+  objections: z.array(objectionSchema),
+  /** Annonce du prix: how to state the price (the "sandwich"). */
+  priceReminders: z.array(text(300)),
+  closings: z.array(closingTechniqueSchema).min(1),
+};
+type PlaybookContentShape = z.infer<z.ZodObject<typeof playbookContentShape>>;
+
+/** Every id of the document with where it sits, in document order. */
+function idsWithPaths(p: PlaybookContentShape): { id: string; path: (string | number)[] }[] {
+  return [
+    ...p.discovery.flatMap((t, i) => [
+      { id: t.id, path: ['discovery', i, 'id'] },
+      ...t.questions.map((q, j) => ({ id: q.id, path: ['discovery', i, 'questions', j, 'id'] })),
+    ]),
+    ...p.arguments.map((a, i) => ({ id: a.id, path: ['arguments', i, 'id'] })),
+    ...p.objections.map((o, i) => ({ id: o.id, path: ['objections', i, 'id'] })),
+    ...p.closings.map((c, i) => ({ id: c.id, path: ['closings', i, 'id'] })),
+  ];
+}
+
+/** Ids are unique across the whole document (a visit refers to a question or an objection by id). */
+function uniqueIds(p: PlaybookContentShape, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  for (const { id: x, path } of idsWithPaths(p)) {
+    if (seen.has(x)) ctx.addIssue({ code: 'custom', message: `duplicate id ${x}`, path });
+    seen.add(x);
+  }
+}
+
 export const playbookSchema = z
   .object({
     /** Increases with every head-office edit; a visit keeps the version it started with. */
     version: z.number().int().positive(),
     updatedAt: z.iso.datetime({ offset: false }),
-    /** Prise de contact: greeting reminders (the 4×20). */
-    openingReminders: z.array(text(300)).min(1),
-    discovery: z.array(discoveryThemeSchema).min(1),
-    motiveCues: z.array(motiveCueSchema),
-    arguments: z.array(capArgumentSchema),
-    objections: z.array(objectionSchema),
-    /** Annonce du prix: how to state the price (the "sandwich"). */
-    priceReminders: z.array(text(300)),
-    closings: z.array(closingTechniqueSchema).min(1),
+    ...playbookContentShape,
   })
-  .superRefine((p, ctx) => {
-    const seen = new Set<string>();
-    const ids = [
-      ...p.discovery.flatMap((t) => [t.id, ...t.questions.map((q) => q.id)]),
-      ...p.arguments.map((a) => a.id),
-      ...p.objections.map((o) => o.id),
-      ...p.closings.map((c) => c.id),
-    ];
-    for (const x of ids) {
-      if (seen.has(x)) ctx.addIssue({ code: 'custom', message: `duplicate id ${x}` });
-      seen.add(x);
-    }
-  });
+  .superRefine(uniqueIds);
 export type Playbook = z.infer<typeof playbookSchema>;
+
+/** The playbook as head office edits it: everything but the version and date, set on save. */
+export const playbookContentSchema = z.object(playbookContentShape).superRefine(uniqueIds);
+export type PlaybookContent = z.infer<typeof playbookContentSchema>;
+
+/** The playbook as head office stores and every laptop holds it (sync entity `playbook`). */
+export const syncedPlaybookSchema = z
+  .object({
+    id: uuidSchema,
+    /** The row's version, equal to the document's (one row per saved version). */
+    version: z.number().int().positive(),
+    document: playbookSchema,
+  })
+  .refine((row) => row.document.version === row.version, {
+    message: 'the document version differs from the row version',
+    path: ['document', 'version'],
+  });
+export type SyncedPlaybook = z.infer<typeof syncedPlaybookSchema>;
 
 /**
  * The CAP arguments of one product family that serve the motives found, the best match first

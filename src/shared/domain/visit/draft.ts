@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
+import { noSaleReasonSchema, visitOutcomes } from '../activity/activity.js';
 import { motiveSchema } from '../playbook/playbook.js';
 
 /** The seven steps of the sales interview, in order. */
@@ -30,6 +31,34 @@ export const draftObjectionSchema = z.object({
   lifted: z.boolean(),
 });
 export type DraftObjection = z.infer<typeof draftObjectionSchema>;
+
+/**
+ * The visit report as the rep edits it at the end of the visit, saved continuously with the
+ * draft (lists as one item per line, the follow-up as typed): `reportFromForm` turns it into
+ * the checked report.
+ */
+export const reportFormSchema = z.object({
+  outcome: z.enum(visitOutcomes).nullable(),
+  noSaleReason: noSaleReasonSchema.nullable(),
+  /** The follow-up appointment as typed: day (yyyy-mm-dd) and time (HH:mm) in the rep's zone. */
+  followUpDate: z.string().max(10),
+  followUpTime: z.string().max(5),
+  followUpMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  followUpObjective: z.string().max(500),
+  needs: longText,
+  motives: z.array(motiveSchema),
+  objections: z.array(z.object({ text: z.string().max(1_000), lifted: z.boolean() })),
+  offered: longText,
+  nextStep: z.string().max(2_000),
+  summary: longText,
+  /** True once the rep typed in the summary: it no longer follows the fields above. */
+  summaryEdited: z.boolean(),
+});
+export type ReportForm = z.infer<typeof reportFormSchema>;
 
 export const visitDraftSchema = z.object({
   id: uuidSchema,
@@ -66,6 +95,10 @@ export const visitDraftSchema = z.object({
   closingId: z.string().max(60).nullable(),
   /** Orders taken from the visit (ids on this laptop); absent on drafts saved before order taking. */
   orderIds: z.array(uuidSchema).default([]),
+  /** True while the rep writes the report (the last screen of the visit). */
+  reporting: z.boolean().default(false),
+  /** The report being written; null until the rep first ends the visit. */
+  report: reportFormSchema.nullable().default(null),
 });
 export type VisitDraft = z.infer<typeof visitDraftSchema>;
 
@@ -99,6 +132,8 @@ export function newVisitDraft(input: {
     price: { announced: false },
     closingId: null,
     orderIds: [],
+    reporting: false,
+    report: null,
   };
 }
 
@@ -114,6 +149,7 @@ export function adjacentStep(step: VisitStep, delta: -1 | 1): VisitStep | null {
 
 /** Moves to a step: the one left is marked visited; a step moved to is no longer skipped. */
 export function goToStep(draft: VisitDraft, step: VisitStep): VisitDraft {
+  if (draft.reporting) return { ...draft, reporting: false, currentStep: step };
   if (step === draft.currentStep) return draft;
   return {
     ...draft,

@@ -218,3 +218,39 @@ export function draftVisitReport(
     summary: reportSummary(base, locale),
   };
 }
+
+/**
+ * The visit as the laptop sends it at the end (`visit-log`): the report, when and how the visit
+ * took place, the appointment it was held for, and the follow-up appointment the report created
+ * (queued before it as its own `appointment-create`). Its id is the visit draft's id.
+ */
+export const visitLogSchema = z
+  .object({
+    id: uuidSchema,
+    customerId: uuidSchema,
+    appointmentId: uuidSchema.nullable(),
+    startedAt: isoDateTimeSchema,
+    endedAt: isoDateTimeSchema,
+    channel: z.enum(['visit', 'phone']),
+    report: visitReportSchema,
+    followUpAppointmentId: uuidSchema.nullable(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.report.outcome === 'follow-up') !== (v.followUpAppointmentId !== null))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['followUpAppointmentId'],
+        message: 'followUpAppointmentId: required with a follow-up, and only then',
+      });
+    if (Date.parse(v.endedAt) < Date.parse(v.startedAt))
+      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'endedAt: before the start of the visit' });
+  });
+export type VisitLog = z.infer<typeof visitLogSchema>;
+
+/** How a visit's outcome reads as the customer's reaction in the marketing data. */
+export const outcomeReaction = {
+  order: 'positive',
+  'follow-up': 'positive',
+  'no-sale': 'negative',
+  'not-met': 'none',
+} as const satisfies Record<VisitOutcome, 'positive' | 'neutral' | 'negative' | 'none'>;

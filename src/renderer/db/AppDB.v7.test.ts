@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../shared/domain/playbook/index.js';
+import { AppDB } from './AppDB.js';
+
+const v6Stores = {
+  customers: 'id, name, city, postcode, status, ownerId',
+  notes: 'id, customerId, [customerId+createdAt]',
+  conflicts: 'id, at, entityId',
+  outcomes: 'id, mid, at',
+  outbox: 'mid, &mutationId',
+  meta: 'key',
+  contacts: 'id, customerId, [customerId+lastName]',
+  consents: 'id, customerId, contactId',
+  products: 'id, reference, family, name',
+  priceLists: 'id, customerGroup',
+  prices: 'id, [priceListId+productId], productId',
+  orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
+  appointments: 'id, startAt, customerId, repId',
+  actions: 'id, customerId, [customerId+at]',
+  visits: 'id, customerId, [customerId+at]',
+  complaints: 'id, customerId, status',
+  dayPlans: 'day',
+  complaintEvents: 'id, complaintId, customerId, [complaintId+at]',
+  complaintAttachments: 'id, complaintId, customerId',
+  attachmentBlobs: 'id, complaintId',
+  visitDrafts: 'id, customerId, appointmentId, updatedAt',
+};
+
+describe('AppDB version 7', () => {
+  it("migration 6 → 7 adds head office's playbook as a sync entity, keeping everything else", async () => {
+    const name = 'migration-6-7';
+    const v6 = new Dexie(name);
+    v6.version(6).stores(v6Stores);
+    await v6.open();
+    await v6.table('visitDrafts').put({ id: 'd1', customerId: 'c1', appointmentId: null, updatedAt: 'x' });
+    await v6.table('meta').put({ key: 'cookie', value: 7 });
+    await v6.table('complaints').add({ id: 'k1', customerId: 'c1', status: 'received' });
+    v6.close();
+
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(7); // later versions only add tables
+    expect(await db.visitDrafts.count()).toBe(1);
+    expect(await db.complaints.count()).toBe(1);
+    // No reset: head office sends the playbook as the difference at the next pull.
+    expect(await db.getMeta('cookie')).toBe(7);
+    expect(await db.playbooks.count()).toBe(0);
+    const row = (version: number) => ({
+      id: `019ab000-0000-7000-8000-00000000000${String(version)}`,
+      version,
+      document: { ...defaultPlaybook, version },
+    });
+    await db.playbooks.bulkPut([row(3), row(2)]);
+    expect((await db.playbooks.orderBy('version').last())?.version).toBe(3);
+    // A sync entity: pull apply and reset go through it.
+    expect(db.serverTables().playbook).toBe(db.playbooks);
+    db.close();
+    await db.delete();
+  });
+});

@@ -1,0 +1,1 @@
+export { PlaybookScreen } from './PlaybookScreen.js';

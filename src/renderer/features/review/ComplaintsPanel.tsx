@@ -1,0 +1,265 @@
+/**
+ * "Complaints": the team's complaints at head office, filtered by status, age and rep; one
+ * opens in a dialog with its timeline, its files and the form to move it along with a note.
+ */
+import { useId, useMemo, useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useIntl } from 'react-intl';
+import type { ComplaintReview } from '../../../shared/contract/complaints.js';
+import { complaintStatuses } from '../../../shared/domain/complaint/complaint.js';
+import type { ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
+import { useApp } from '../../app/context.js';
+import { Msg } from '../../i18n/Msg.js';
+import { Badge } from '../../ui/Badge.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { SkeletonRows } from '../../ui/Skeleton.js';
+import { useNow } from '../../ui/useNow.js';
+import { ComplaintDetail } from './ComplaintDetail.js';
+import { useHeadOfficeQuery } from './headOffice.js';
+import { complaintStatusTone, FailureBanner, severityTone } from './parts.js';
+
+const RECENT = 500;
+const DAY_MS = 86_400_000;
+/** Status filter: the open ones (not closed), one status, or all. */
+type StatusFilter = 'open' | 'all' | ComplaintStatus;
+const ages = [0, 2, 7, 30] as const;
+
+export function daysSince(iso: string, now: number): number {
+  return Math.max(0, Math.floor((now - Date.parse(iso)) / DAY_MS));
+}
+
+export function ComplaintsPanel({ online, announce }: { online: boolean; announce: (text: string) => void }) {
+  const { platform } = useApp();
+  const intl = useIntl();
+  const id = useId();
+  const now = useNow(60_000);
+  const { loaded, reload, update } = useHeadOfficeQuery(
+    platform,
+    'complaint-list',
+    { limit: RECENT },
+    online,
+  );
+  const [statusFilter, setStatusFilter] = useState<StatusFilter>('open');
+  const [minAge, setMinAge] = useState<number>(0);
+  const [repFilter, setRepFilter] = useState('');
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const collator = useMemo(() => new Intl.Collator(intl.locale, { sensitivity: 'base' }), [intl.locale]);
+  const all = useMemo(() => (loaded.state === 'ready' ? loaded.value.complaints : []), [loaded]);
+  const reps = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const c of all) if (c.repId !== null) byId.set(c.repId, c.repName ?? '');
+    return [...byId].sort((a, b) => collator.compare(a[1], b[1]));
+  }, [all, collator]);
+  const shown = all.filter(
+    (c) =>
+      (statusFilter === 'all' ||
+        (statusFilter === 'open' ? c.complaint.status !== 'closed' : c.complaint.status === statusFilter)) &&
+      (repFilter === '' || c.repId === repFilter) &&
+      daysSince(c.complaint.createdAt, now) >= minAge,
+  );
+  const opened = openId === null ? undefined : all.find((c) => c.complaint.id === openId);
+  const days = (n: number) => intl.formatNumber(n, { style: 'unit', unit: 'day', unitDisplay: 'long' });
+
+  function onChanged(changed: ComplaintReview) {
+    update((value) => ({
+      ...value,
+      complaints: value.complaints.map((c) => (c.complaint.id === changed.complaint.id ? changed : c)),
+    }));
+    announce(
+      intl.formatMessage(
+        { id: 'review.complaints.moved' },
+        {
+          customer: changed.customerName,
+          status: intl.formatMessage({ id: `complaintStatus.${changed.complaint.status}` }),
+        },
+      ),
+    );
+  }
+
+  if (!online && loaded.state === 'loading') {
+    return <EmptyState title={<Msg id="review.offline.nothing" />} />;
+  }
+  if (loaded.state === 'loading') {
+    return <SkeletonRows rows={8} label={intl.formatMessage({ id: 'review.loading' })} />;
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <FailureBanner
+        failure={loaded.failure}
+        title={<Msg id="review.error.load" />}
+        action={
+          <button type="button" className="btn btn--small" onClick={reload} disabled={!online}>
+            <Msg id="review.retry" />
+          </button>
+        }
+      />
+    );
+  }
+
+  return (
+    <div className="review__panel">
+      <div className="review__filters">
+        <label className="field" htmlFor={`${id}-status`}>
+          <span className="field__label">
+            <Msg id="review.filter.status" />
+          </span>
+          <select
+            id={`${id}-status`}
+            className="input"
+            value={statusFilter}
+            onChange={(e) => setStatusFilter(e.target.value as StatusFilter)}
+          >
+            <option value="open">{intl.formatMessage({ id: 'review.complaints.filter.open' })}</option>
+            {complaintStatuses.map((s) => (
+              <option key={s} value={s}>
+                {intl.formatMessage({ id: `complaintStatus.${s}` })}
+              </option>
+            ))}
+            <option value="all">{intl.formatMessage({ id: 'review.filter.allStatuses' })}</option>
+          </select>
+        </label>
+        <label className="field" htmlFor={`${id}-age`}>
+          <span className="field__label">
+            <Msg id="review.complaints.filter.age" />
+          </span>
+          <select
+            id={`${id}-age`}
+            className="input"
+            value={minAge}
+            onChange={(e) => setMinAge(Number(e.target.value))}
+          >
+            {ages.map((a) => (
+              <option key={a} value={a}>
+                {a === 0
+                  ? intl.formatMessage({ id: 'review.complaints.filter.anyAge' })
+                  : intl.formatMessage({ id: 'review.complaints.filter.olderThan' }, { days: days(a) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor={`${id}-rep`}>
+          <span className="field__label">
+            <Msg id="review.filter.rep" />
+          </span>
+          <select
+            id={`${id}-rep`}
+            className="input"
+            value={repFilter}
+            onChange={(e) => setRepFilter(e.target.value)}
+          >
+            <option value="">{intl.formatMessage({ id: 'review.filter.allReps' })}</option>
+            {reps.map(([repId, name]) => (
+              <option key={repId} value={repId}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="page__count muted">
+          <Msg id="review.complaints.count" values={{ count: shown.length }} />
+        </p>
+      </div>
+      {shown.length === 0 ? (
+        <EmptyState
+          title={<Msg id={all.length === 0 ? 'review.complaints.empty' : 'review.complaints.noMatch'} />}
+        />
+      ) : (
+        <div className="table-scroll review__scroll">
+          <table
+            className="table review__table"
+            aria-label={intl.formatMessage({ id: 'review.complaints.caption' })}
+          >
+            <thead>
+              <tr>
+                <th scope="col">
+                  <Msg id="orders.customer" />
+                </th>
+                <th scope="col">
+                  <Msg id="review.col.rep" />
+                </th>
+                <th scope="col">
+                  <Msg id="review.col.category" />
+                </th>
+                <th scope="col">
+                  <Msg id="review.col.severity" />
+                </th>
+                <th scope="col">
+                  <Msg id="review.col.status" />
+                </th>
+                <th scope="col" className="num">
+                  <Msg id="review.col.age" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.complaint.id}>
+                  <td>
+                    <button
+                      type="button"
+                      className="review__link"
+                      aria-haspopup="dialog"
+                      onClick={() => setOpenId(c.complaint.id)}
+                    >
+                      {c.customerName}
+                    </button>
+                  </td>
+                  <td>{c.repName ?? ''}</td>
+                  <td>
+                    {intl.formatMessage({
+                      id: `complaints.category.${c.complaint.category}`,
+                      defaultMessage: c.complaint.category,
+                    })}
+                  </td>
+                  <td>
+                    <Badge tone={severityTone[c.complaint.severity]}>
+                      <Msg id={`severity.${c.complaint.severity}`} />
+                    </Badge>
+                  </td>
+                  <td>
+                    <Badge tone={complaintStatusTone[c.complaint.status]}>
+                      <Msg id={`complaintStatus.${c.complaint.status}`} />
+                    </Badge>
+                  </td>
+                  <td className="num">{days(daysSince(c.complaint.createdAt, now))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ModalOverlay
+        className="modal-overlay"
+        isDismissable
+        isOpen={opened !== undefined}
+        onOpenChange={(isOpen) => {
+          if (!isOpen) setOpenId(null);
+        }}
+      >
+        <Modal className="modal modal--wide">
+          <Dialog className="dialog">
+            {opened ? (
+              <>
+                <div className="dialog__header">
+                  <Heading slot="title" className="dialog__title">
+                    <Msg id="review.complaint.title" values={{ customer: opened.customerName }} />
+                  </Heading>
+                  <button type="button" className="btn btn--small" onClick={() => setOpenId(null)}>
+                    <Msg id="review.complaint.close" />
+                  </button>
+                </div>
+                <ComplaintDetail
+                  key={opened.complaint.id}
+                  review={opened}
+                  online={online}
+                  onChanged={onChanged}
+                />
+              </>
+            ) : null}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </div>
+  );
+}

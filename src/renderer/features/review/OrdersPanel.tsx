@@ -1,0 +1,325 @@
+/**
+ * "Orders": the team's recent orders at head office, sortable, filtered by rep and status;
+ * each row offers only the legal next statuses (confirm, ship, deliver, cancel). Head office
+ * refuses to confirm a discount waiting for approval or rejected: its reason is shown.
+ */
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useId, useMemo, useState } from 'react';
+import { FormattedDate, useIntl } from 'react-intl';
+import type { OrderListItem } from '../../../shared/contract/orders.js';
+import { orderStatuses, orderStatusTransitions } from '../../../shared/domain/order/order.js';
+import type { OrderStatus } from '../../../shared/domain/order/order.js';
+import { useApp } from '../../app/context.js';
+import { Msg } from '../../i18n/Msg.js';
+import { Badge } from '../../ui/Badge.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { SkeletonRows } from '../../ui/Skeleton.js';
+import { approvalTone, statusTone, useMoney } from '../orders/index.js';
+import { callHeadOffice, type Failure, useHeadOfficeQuery } from './headOffice.js';
+import { ConfirmDialog, FailureBanner } from './parts.js';
+
+const RECENT = 300;
+const column = createColumnHelper<OrderListItem>();
+
+type Move = Exclude<OrderStatus, 'draft' | 'received'>;
+
+/** The moves head office may make from a status, in the order the buttons show. */
+export function legalMoves(status: OrderStatus): Move[] {
+  return orderStatusTransitions[status].flatMap((s) => (s === 'draft' || s === 'received' ? [] : [s]));
+}
+
+export function OrdersPanel({ online, announce }: { online: boolean; announce: (text: string) => void }) {
+  const { platform } = useApp();
+  const intl = useIntl();
+  const money = useMoney();
+  const id = useId();
+  const { loaded, reload, update } = useHeadOfficeQuery(platform, 'order-list', { limit: RECENT }, online);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'orderedAt', desc: true }]);
+  const [repFilter, setRepFilter] = useState('');
+  const [statusFilter, setStatusFilter] = useState<OrderStatus | ''>('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ number: string; failure: Failure } | null>(null);
+  const [cancelling, setCancelling] = useState<OrderListItem | null>(null);
+
+  const collator = useMemo(
+    () => new Intl.Collator(intl.locale, { sensitivity: 'base', numeric: true }),
+    [intl.locale],
+  );
+  const all = useMemo(() => (loaded.state === 'ready' ? loaded.value.orders : []), [loaded]);
+  const reps = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const o of all) if (o.repId !== null) byId.set(o.repId, o.repName ?? '');
+    return [...byId].sort((a, b) => collator.compare(a[1], b[1]));
+  }, [all, collator]);
+  const data = useMemo(
+    () =>
+      all.filter(
+        (o) =>
+          (repFilter === '' || o.repId === repFilter) && (statusFilter === '' || o.status === statusFilter),
+      ),
+    [all, repFilter, statusFilter],
+  );
+
+  async function move(order: OrderListItem, status: Move) {
+    setBusy(order.id);
+    setFailed(null);
+    const called = await callHeadOffice(platform, 'order-set-status', { id: order.id, status });
+    setBusy(null);
+    if (!called.ok) {
+      setFailed({ number: order.number, failure: called.failure });
+      return;
+    }
+    const changed = called.value.order;
+    update((value) => ({
+      ...value,
+      orders: value.orders.map((o) => (o.id === changed.id ? { ...o, ...changed } : o)),
+    }));
+    announce(
+      intl.formatMessage(
+        { id: 'review.orders.moved' },
+        { number: order.number, status: intl.formatMessage({ id: `orders.status.${status}` }) },
+      ),
+    );
+  }
+
+  const columns = useMemo(
+    () => [
+      column.accessor('number', {
+        header: () => <Msg id="orders.number" />,
+        sortingFn: (a, b) => collator.compare(a.original.number, b.original.number),
+      }),
+      column.accessor((o) => o.customerName ?? '', {
+        id: 'customer',
+        header: () => <Msg id="orders.customer" />,
+        sortingFn: (a, b) => collator.compare(a.original.customerName ?? '', b.original.customerName ?? ''),
+      }),
+      column.accessor((o) => o.repName ?? '', {
+        id: 'rep',
+        header: () => <Msg id="review.col.rep" />,
+        sortingFn: (a, b) => collator.compare(a.original.repName ?? '', b.original.repName ?? ''),
+      }),
+      column.accessor('orderedAt', {
+        header: () => <Msg id="orders.date" />,
+        cell: (info) => <FormattedDate value={info.getValue()} dateStyle="medium" />,
+        sortingFn: (a, b) => a.original.orderedAt.localeCompare(b.original.orderedAt),
+      }),
+      column.accessor('totalExclCents', {
+        header: () => <Msg id="orders.totalExcl" />,
+        cell: (info) => money(info.getValue()),
+        sortingFn: 'basic',
+      }),
+      column.accessor('status', {
+        header: () => <Msg id="review.col.status" />,
+        cell: (info) => {
+          const o = info.row.original;
+          return (
+            <>
+              <Badge tone={statusTone(o.status)}>
+                <Msg id={`orders.status.${o.status}`} />
+              </Badge>{' '}
+              {o.approval && o.approval !== 'not-needed' ? (
+                <Badge tone={approvalTone(o.approval)}>
+                  <Msg id={`orders.approval.${o.approval}`} />
+                </Badge>
+              ) : null}
+            </>
+          );
+        },
+        sortingFn: (a, b) =>
+          orderStatuses.indexOf(a.original.status) - orderStatuses.indexOf(b.original.status),
+      }),
+    ],
+    [collator, money],
+  );
+
+  // TanStack Table returns fresh functions by design; the React Compiler skips this hook.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (row) => row.id,
+    enableSortingRemoval: false,
+  });
+
+  if (!online && loaded.state === 'loading') {
+    return <EmptyState title={<Msg id="review.offline.nothing" />} />;
+  }
+  if (loaded.state === 'loading') {
+    return <SkeletonRows rows={8} label={intl.formatMessage({ id: 'review.loading' })} />;
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <FailureBanner
+        failure={loaded.failure}
+        title={<Msg id="review.error.load" />}
+        action={
+          <button type="button" className="btn btn--small" onClick={reload} disabled={!online}>
+            <Msg id="review.retry" />
+          </button>
+        }
+      />
+    );
+  }
+
+  const rows = table.getRowModel().rows;
+  return (
+    <div className="review__panel">
+      <div className="review__filters">
+        <label className="field" htmlFor={`${id}-rep`}>
+          <span className="field__label">
+            <Msg id="review.filter.rep" />
+          </span>
+          <select
+            id={`${id}-rep`}
+            className="input"
+            value={repFilter}
+            onChange={(e) => setRepFilter(e.target.value)}
+          >
+            <option value="">{intl.formatMessage({ id: 'review.filter.allReps' })}</option>
+            {reps.map(([repId, name]) => (
+              <option key={repId} value={repId}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor={`${id}-status`}>
+          <span className="field__label">
+            <Msg id="review.filter.status" />
+          </span>
+          <select
+            id={`${id}-status`}
+            className="input"
+            value={statusFilter}
+            onChange={(e) => setStatusFilter(e.target.value as OrderStatus | '')}
+          >
+            <option value="">{intl.formatMessage({ id: 'review.filter.allStatuses' })}</option>
+            {orderStatuses
+              .filter((s) => s !== 'draft')
+              .map((s) => (
+                <option key={s} value={s}>
+                  {intl.formatMessage({ id: `orders.status.${s}` })}
+                </option>
+              ))}
+          </select>
+        </label>
+        <p className="page__count muted">
+          <Msg id="review.orders.count" values={{ count: rows.length }} />
+        </p>
+      </div>
+      {failed ? (
+        <FailureBanner
+          failure={failed.failure}
+          title={<Msg id="review.orders.failed" values={{ number: failed.number }} />}
+        />
+      ) : null}
+      {rows.length === 0 ? (
+        <EmptyState title={<Msg id={all.length === 0 ? 'review.orders.empty' : 'review.orders.noMatch'} />} />
+      ) : (
+        <div className="table-scroll review__scroll">
+          <table
+            className="table review__table"
+            aria-label={intl.formatMessage({ id: 'review.orders.caption' })}
+          >
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const sorted = header.column.getIsSorted();
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                      >
+                        <button
+                          type="button"
+                          className="th-button"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span className="sort-icon" aria-hidden="true">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                          </span>
+                        </button>
+                      </th>
+                    );
+                  })}
+                  <th scope="col" className="review__actions-col">
+                    <Msg id="review.col.actions" />
+                  </th>
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const o = row.original;
+                const moves = legalMoves(o.status);
+                return (
+                  <tr key={row.id}>
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className={cell.column.id === 'totalExclCents' ? 'num' : undefined}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                    <td className="review__actions-col">
+                      <div className="review__actions">
+                        {moves.length === 0 ? (
+                          <span className="muted">
+                            <Msg id="review.orders.final" />
+                          </span>
+                        ) : (
+                          moves.map((m) => (
+                            <button
+                              key={m}
+                              type="button"
+                              className={m === 'cancelled' ? 'btn btn--small' : 'btn btn--small btn--primary'}
+                              disabled={!online || busy !== null}
+                              aria-label={intl.formatMessage(
+                                { id: `review.orders.action.${m}Of` },
+                                { number: o.number },
+                              )}
+                              onClick={() => (m === 'cancelled' ? setCancelling(o) : void move(o, m))}
+                            >
+                              <Msg id={`review.orders.action.${m}`} />
+                            </button>
+                          ))
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConfirmDialog
+        isOpen={cancelling !== null}
+        title={<Msg id="review.orders.confirmCancelTitle" values={{ number: cancelling?.number ?? '' }} />}
+        confirmLabel={<Msg id="review.orders.confirmCancel" />}
+        onCancel={() => setCancelling(null)}
+        onConfirm={() => {
+          const order = cancelling;
+          setCancelling(null);
+          if (order) void move(order, 'cancelled');
+        }}
+      >
+        <p>
+          <Msg id="review.orders.confirmCancelBody" values={{ customer: cancelling?.customerName ?? '' }} />
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/** Small pieces shared by the review tabs: failures, confirmations, tones, percentages. */
+import { useCallback, type ReactNode } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useIntl } from 'react-intl';
+import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
+import { missingCaseError } from '../../../shared/lib/result.js';
+import { Msg } from '../../i18n/Msg.js';
+import { Banner } from '../../ui/Banner.js';
+import type { Failure } from './headOffice.js';
+
+type Tone = 'neutral' | 'success' | 'warning' | 'info' | 'danger' | 'accent';
+
+export const complaintStatusTone: Readonly<Record<ComplaintStatus, Tone>> = {
+  received: 'danger',
+  acknowledged: 'warning',
+  'in-progress': 'info',
+  resolved: 'success',
+  closed: 'neutral',
+};
+
+export const severityTone: Readonly<Record<ComplaintSeverity, Tone>> = {
+  low: 'neutral',
+  medium: 'warning',
+  high: 'danger',
+};
+
+/** Basis points as the locale writes a percentage (`12,5 %`). */
+export function usePercent(): (bp: number) => string {
+  const intl = useIntl();
+  return useCallback(
+    (bp: number) => intl.formatNumber(bp / 10_000, { style: 'percent', maximumFractionDigits: 2 }),
+    [intl],
+  );
+}
+
+/** What went wrong, in the user's language, with head office's own reason when it gave one. */
+export function FailureText({ failure }: { failure: Failure }) {
+  switch (failure.kind) {
+    case 'network':
+      return <Msg id="review.error.network" />;
+    case 'unexpected':
+      return <Msg id="error.unexpected" />;
+    case 'refused':
+      return (
+        <>
+          <Msg id={`error.${failure.code}`} />{' '}
+          <span className="review__reason">
+            <Msg id="review.error.reason" values={{ message: failure.message }} />
+          </span>
+        </>
+      );
+    default:
+      return missingCaseError(failure);
+  }
+}
+
+/** A failed action or load, announced at once, with what to do next. */
+export function FailureBanner({
+  failure,
+  title,
+  action,
+}: {
+  failure: Failure;
+  title?: ReactNode;
+  action?: ReactNode;
+}) {
+  return (
+    <Banner tone="danger" urgent>
+      {title ? <strong className="review__failure-title">{title}</strong> : null}
+      <p>
+        <FailureText failure={failure} />
+      </p>
+      {action}
+    </Banner>
+  );
+}
+
+/** A confirmation before a decision that cannot be undone here (reject, cancel). */
+export function ConfirmDialog({
+  isOpen,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  isOpen: boolean;
+  title: ReactNode;
+  children: ReactNode;
+  confirmLabel: ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isDismissable
+      isOpen={isOpen}
+      onOpenChange={(open) => {
+        if (!open) onCancel();
+      }}
+    >
+      <Modal className="modal">
+        <Dialog className="dialog" role="alertdialog">
+          <div className="dialog__header">
+            <Heading slot="title" className="dialog__title">
+              {title}
+            </Heading>
+          </div>
+          <div className="dialog__body">{children}</div>
+          <div className="form-actions">
+            {/* The safe choice first: it takes the focus when the dialog opens. */}
+            <button type="button" className="btn" onClick={onCancel}>
+              <Msg id="review.confirm.back" />
+            </button>
+            <button type="button" className="btn review__danger" onClick={onConfirm}>
+              {confirmLabel}
+            </button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The playbook at head office: one row per saved version. Older versions stay in the table
+ * (never tombstoned) as the record of what reps were told when; the pull scope selects only
+ * the newest live row, so a laptop that holds version N receives version N+1 as a put and
+ * version N as a del at its next pull (the per-client view diff), and keeps only the newest.
+ */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { PlaybookState } from '../../../shared/contract/playbook.js';
+import { defaultPlaybook } from '../../../shared/domain/playbook/defaultPlaybook.js';
+import type { PlaybookContent, SyncedPlaybook } from '../../../shared/domain/playbook/playbook.js';
+import type { User } from '../../../shared/domain/user/user.js';
+import { fail, ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import { playbooks, users } from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/types.js';
+import { audit } from '../../lib/audit.js';
+import { toIso } from '../../lib/time.js';
+
+/** (entity, row_id, row_version) of the playbook every user holds: the newest live version. */
+export function playbookScope(): SQL {
+  return sql`select 'playbook'::text as entity, ${playbooks.id} as row_id, ${playbooks.version} as row_version
+      from ${playbooks} where ${playbooks.deletedAt} is null
+        and ${playbooks.version} = (select max(p.version) from ${playbooks} p where p.deleted_at is null)`;
+}
+
+/** Stored playbooks as laptops hold them (the document's version is the row's); never tombstones. */
+export async function selectSyncedPlaybooks(db: DbOrTx, where: SQL): Promise<SyncedPlaybook[]> {
+  const rows = await db
+    .select({ id: playbooks.id, version: playbooks.version, document: playbooks.document })
+    .from(playbooks)
+    .where(and(where, isNull(playbooks.deletedAt)))
+    .orderBy(playbooks.version);
+  return rows.map((r) => ({ id: r.id, version: r.version, document: { ...r.document, version: r.version } }));
+}
+
+interface CurrentRow {
+  id: string;
+  version: number;
+  document: SyncedPlaybook['document'];
+  authorId: string | null;
+  authorName: string | null;
+}
+
+async function newestRow(db: DbOrTx): Promise<CurrentRow | undefined> {
+  const [row] = await db
+    .select({
+      id: playbooks.id,
+      version: playbooks.version,
+      document: playbooks.document,
+      authorId: playbooks.updatedBy,
+      authorName: users.name,
+    })
+    .from(playbooks)
+    .leftJoin(users, eq(users.id, playbooks.updatedBy))
+    .where(isNull(playbooks.deletedAt))
+    .orderBy(desc(playbooks.version))
+    .limit(1);
+  return row;
+}
+
+function stateOf(row: CurrentRow | undefined): PlaybookState {
+  if (row === undefined) return { playbook: defaultPlaybook, savedBy: null };
+  return {
+    playbook: { ...row.document, version: row.version },
+    savedBy: row.authorId !== null ? { id: row.authorId, name: row.authorName ?? '' } : null,
+  };
+}
+
+/** The playbook in force: head office's newest, or the built-in default when none was saved. */
+export async function readPlaybookState(db: DbOrTx): Promise<PlaybookState> {
+  return stateOf(await newestRow(db));
+}
+
+/**
+ * Saves an edited playbook as a new version (previous + 1), in the caller's transaction. The
+ * table is locked first so two admins saving at once are serialised: the second one's base
+ * version is stale and refused, naming who saved meanwhile. Nothing is written on refusal.
+ */
+export async function savePlaybook(
+  tx: Tx,
+  input: { content: PlaybookContent; baseVersion: number; author: Pick<User, 'id' | 'name'>; now: Date },
+): Promise<Result<PlaybookState>> {
+  await tx.execute(sql`lock table ${playbooks} in exclusive mode`);
+  const current = await newestRow(tx);
+  const currentVersion = current?.version ?? defaultPlaybook.version;
+  if (input.baseVersion !== currentVersion) {
+    const who = current?.authorName ?? 'someone';
+    const when = current !== undefined ? current.document.updatedAt : defaultPlaybook.updatedAt;
+    return fail(
+      'conflict',
+      input.baseVersion < currentVersion
+        ? `${who} saved version ${String(currentVersion)} of the playbook on ${when}, after the version ${String(input.baseVersion)} you edited. Reload the playbook and make your changes again.`
+        : `The playbook has no version ${String(input.baseVersion)} (the current one is ${String(currentVersion)}). Reload the playbook and make your changes again.`,
+      { field: 'baseVersion' },
+    );
+  }
+  const version = currentVersion + 1;
+  const id = uuidv7();
+  const document = { version, updatedAt: toIso(input.now), ...input.content };
+  await tx.insert(playbooks).values({
+    id,
+    document,
+    updatedBy: input.author.id,
+    version,
+    createdAt: input.now,
+    updatedAt: input.now,
+  });
+  await audit(
+    tx,
+    {
+      userId: input.author.id,
+      method: 'playbook-save',
+      entity: 'playbook',
+      entityId: id,
+      details: { version, baseVersion: input.baseVersion },
+    },
+    input.now,
+  );
+  return ok({ playbook: document, savedBy: { id: input.author.id, name: input.author.name } });
+}

@@ -1,0 +1,123 @@
+/**
+ * The end of a visit at head office (`visit-log`): the report is stored as the customer's visit,
+ * the appointment it was held for is marked done, and the visit goes into the customer's
+ * marketing data as an action with the customer's reaction. Idempotent on the visit's id.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { NoSaleReason } from '../../../shared/domain/activity/activity.js';
+import type { User } from '../../../shared/domain/user/user.js';
+import { outcomeReaction, type VisitLog, type VisitOutcome } from '../../../shared/domain/visit/report.js';
+import { fail, ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import { appointments, customers, marketingActions, visits } from '../../db/schema.js';
+import type { Tx } from '../../db/types.js';
+import { updateAppointment } from '../appointments/repo.js';
+import { isCustomerInScope } from '../customers/repo.js';
+
+type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
+
+/** The company's wording of an outcome in the marketing data (head office works in French). */
+const outcomeLabels: Record<VisitOutcome, string> = {
+  order: 'commande prise',
+  'follow-up': 'rendez-vous de suivi fixé',
+  'no-sale': 'pas de vente',
+  'not-met': 'client absent',
+};
+const noSaleLabels: Record<NoSaleReason, string> = {
+  price: 'prix',
+  competitor: 'concurrent',
+  'no-need': 'pas de besoin',
+  timing: 'pas le moment',
+  budget: 'budget',
+  'decision-maker-absent': 'décideur absent',
+  stock: 'stock suffisant',
+  other: 'autre raison',
+};
+
+export function actionLabel(visit: Pick<VisitLog, 'channel' | 'report'>): string {
+  const what = visit.channel === 'phone' ? 'Appel' : 'Visite';
+  const reason = visit.report.noSaleReason;
+  const outcome = outcomeLabels[visit.report.outcome];
+  return reason === undefined ? `${what} : ${outcome}` : `${what} : ${outcome} (${noSaleLabels[reason]})`;
+}
+
+export async function logVisit(
+  tx: Tx,
+  request: { visit: VisitLog; writer: Writer; now: Date },
+): Promise<Result<void>> {
+  const { visit, writer, now } = request;
+  const [existing] = await tx
+    .select({ customerId: visits.customerId, repId: visits.repId })
+    .from(visits)
+    .where(eq(visits.id, visit.id))
+    .limit(1);
+  if (existing !== undefined) {
+    // Sent again (a lost acknowledgement): already stored.
+    return existing.customerId === visit.customerId && existing.repId === writer.id
+      ? ok(undefined)
+      : fail('conflict', 'Another visit already has this id.', { field: 'id' });
+  }
+  const [customer] = await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, visit.customerId), isNull(customers.deletedAt)))
+    .limit(1);
+  if (customer === undefined)
+    return fail('not-found', 'The customer of this visit no longer exists.', { field: 'customerId' });
+  if (!(await isCustomerInScope(tx, writer, visit.customerId)))
+    return fail(
+      'forbidden',
+      'This customer is no longer in your portfolio; the visit report was not stored at head office.',
+      { field: 'customerId' },
+    );
+
+  const { report } = visit;
+  await tx.insert(visits).values({
+    id: visit.id,
+    customerId: visit.customerId,
+    repId: writer.id,
+    at: new Date(visit.startedAt),
+    channel: visit.channel,
+    outcome: report.outcome,
+    objections: report.objections,
+    summary: report.summary,
+    appointmentId: visit.appointmentId,
+    noSaleReason: report.noSaleReason ?? null,
+    followUpAppointmentId: visit.followUpAppointmentId,
+    needs: report.needs,
+    motives: report.motives,
+    offered: report.offered,
+    orderIds: report.orderIds,
+    nextStep: report.nextStep,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx.insert(marketingActions).values({
+    id: uuidv7(),
+    customerId: visit.customerId,
+    kind: visit.channel === 'phone' ? 'call' : 'visit',
+    at: new Date(visit.startedAt),
+    label: actionLabel(visit),
+    reaction: outcomeReaction[report.outcome],
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (visit.appointmentId !== null) await markAppointmentDone(tx, visit.appointmentId, writer, now);
+  return ok(undefined);
+}
+
+/**
+ * The appointment the visit was held for becomes 'done' (written like any other change, so both
+ * the rep's laptop and the manager see it). One the rep may not touch, or that head office never
+ * received, is left alone: the report itself is what must be kept.
+ */
+async function markAppointmentDone(tx: Tx, id: string, writer: Writer, now: Date): Promise<void> {
+  const [row] = await tx
+    .select({ version: appointments.version, status: appointments.status, repId: appointments.repId })
+    .from(appointments)
+    .where(and(eq(appointments.id, id), isNull(appointments.deletedAt)))
+    .limit(1);
+  if (row === undefined || row.status === 'done' || row.repId !== writer.id) return;
+  await updateAppointment(tx, { id, changes: { status: 'done' }, baseVersion: row.version, writer, now });
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MarketingAction, Visit } from '../../src/shared/domain/activity/activity.js';
+import type { Appointment } from '../../src/shared/domain/appointment/appointment.js';
+import type { Customer } from '../../src/shared/domain/customer/customer.js';
+import type { VisitLog } from '../../src/shared/domain/visit/report.js';
+import type { Mutation } from '../../src/shared/sync/mutations.js';
+import type { MutationOutcome, PullResponse } from '../../src/shared/sync/protocol.js';
+import { backends, DEMO, pullAll, pushInput, startTestServer, uuidv7 } from './harness.js';
+import type { TestServer } from './harness.js';
+
+const envelope = (mid: number) => ({ mid, mutationId: uuidv7(), createdAt: new Date().toISOString() });
+
+function puts<T>(pages: PullResponse[], entity: string): T[] {
+  return pages.flatMap((p) =>
+    p.patch.flatMap((op) => (op.op === 'put' && op.entity === entity ? [op.value as T] : [])),
+  );
+}
+
+describe.each(backends)('visit reports on $name', (backend) => {
+  let server: TestServer;
+  let camille: string;
+  let thomas: string;
+  let manager: string;
+  const camilleClient = uuidv7();
+  let camilleCookie: number | null = null;
+  let mid = 0;
+  let appointment: Appointment;
+  let thomasCustomer: Customer;
+
+  beforeAll(async () => {
+    server = await startTestServer(backend);
+    [camille, thomas, manager] = await Promise.all([
+      server.login(DEMO.camille),
+      server.login(DEMO.thomas),
+      server.login(DEMO.manager),
+    ]);
+    const pages = await pullAll(server, camille, camilleClient, null);
+    camilleCookie = pages.at(-1)?.cookie ?? null;
+    appointment = puts<Appointment>(pages, 'appointment').find((a) => a.status === 'planned')!;
+    thomasCustomer = puts<Customer>(await pullAll(server, thomas, uuidv7(), null), 'customer')[0]!;
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function camillePull(): Promise<PullResponse[]> {
+    const pages = await pullAll(server, camille, camilleClient, camilleCookie);
+    camilleCookie = pages.at(-1)?.cookie ?? camilleCookie;
+    return pages;
+  }
+  function visitLog(args: Partial<VisitLog> = {}): Mutation {
+    mid += 1;
+    const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+    return {
+      ...envelope(mid),
+      name: 'visit-log',
+      args: {
+        id: uuidv7(),
+        customerId: appointment.customerId,
+        appointmentId: appointment.id,
+        startedAt,
+        endedAt: new Date().toISOString(),
+        channel: 'visit',
+        followUpAppointmentId: null,
+        report: {
+          outcome: 'no-sale',
+          noSaleReason: 'competitor',
+          orderIds: [],
+          needs: ['Terrasse de 40 couverts'],
+          motives: ['money', 'security'],
+          objections: [{ text: 'Transgourmet est moins cher', lifted: false }],
+          offered: ['Mobilier : gamme alu'],
+          nextStep: 'Rappeler en janvier avec le catalogue été',
+          summary: 'Reste chez Transgourmet pour le moment.',
+        },
+        ...args,
+      },
+    };
+  }
+
+  it('stores the report once, marks the appointment done and adds the visit to the marketing data', async () => {
+    const log = visitLog();
+    const id = (log.args as VisitLog).id;
+    await server.ok('sync-push', pushInput(camilleClient, [log]), camille);
+    // A lost acknowledgement: the same push again changes nothing.
+    await server.ok('sync-push', pushInput(camilleClient, [log]), camille);
+    const pages = await camillePull();
+    expect(puts<Visit>(pages, 'visit').filter((v) => v.id === id)).toMatchObject([
+      {
+        customerId: appointment.customerId,
+        outcome: 'no-sale',
+        noSaleReason: 'competitor',
+        appointmentId: appointment.id,
+        needs: ['Terrasse de 40 couverts'],
+        motives: ['money', 'security'],
+        objections: [{ text: 'Transgourmet est moins cher', lifted: false }],
+        nextStep: 'Rappeler en janvier avec le catalogue été',
+        summary: 'Reste chez Transgourmet pour le moment.',
+        version: 1,
+      },
+    ]);
+    expect(puts<Appointment>(pages, 'appointment').find((a) => a.id === appointment.id)).toMatchObject({
+      status: 'done',
+      version: appointment.version + 1,
+    });
+    const actions = puts<MarketingAction>(pages, 'action').filter(
+      (a) => a.customerId === appointment.customerId && a.label === 'Visite : pas de vente (concurrent)',
+    );
+    expect(actions).toMatchObject([{ kind: 'visit', reaction: 'negative' }]);
+  });
+
+  it('a follow-up appointment pushed before its report is planned, and the report points to it', async () => {
+    mid += 1;
+    const followUpId = uuidv7();
+    const startAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const create: Mutation = {
+      ...envelope(mid),
+      name: 'appointment-create',
+      args: {
+        id: followUpId,
+        customerId: appointment.customerId,
+        contactId: null,
+        kind: 'visit',
+        startAt,
+        durationMinutes: 45,
+        objective: 'Devis terrasse',
+        notes: '',
+      },
+    };
+    const log = visitLog({
+      appointmentId: null,
+      followUpAppointmentId: followUpId,
+      report: {
+        outcome: 'follow-up',
+        followUp: { startAt, objective: 'Devis terrasse' },
+        orderIds: [],
+        needs: [],
+        motives: [],
+        objections: [],
+        offered: [],
+        nextStep: '',
+        summary: '',
+      },
+    });
+    await server.ok('sync-push', pushInput(camilleClient, [create, log]), camille);
+    const pages = await camillePull();
+    expect(puts<Visit>(pages, 'visit').find((v) => v.id === (log.args as VisitLog).id)).toMatchObject({
+      outcome: 'follow-up',
+      followUpAppointmentId: followUpId,
+    });
+    expect(puts<Appointment>(pages, 'appointment').find((a) => a.id === followUpId)).toMatchObject({
+      status: 'planned',
+      objective: 'Devis terrasse',
+    });
+  });
+
+  it('a report about a customer out of the rep’s portfolio is refused, the whole report kept with the refusal', async () => {
+    const log = visitLog({ customerId: thomasCustomer.id, appointmentId: null });
+    await server.ok('sync-push', pushInput(camilleClient, [log]), camille);
+    const pages = await camillePull();
+    const outcome = puts<MutationOutcome>(pages, 'outcome').find((o) => o.id === log.mutationId);
+    expect(outcome).toMatchObject({ code: 'forbidden', name: 'visit-log' });
+    expect(JSON.parse(outcome?.detail ?? '{}')).toMatchObject({
+      outcome: 'no-sale',
+      summary: 'Reste chez Transgourmet pour le moment.',
+      nextStep: 'Rappeler en janvier avec le catalogue été',
+    });
+    const thomasVisits = puts<Visit>(await pullAll(server, thomas, uuidv7(), null), 'visit');
+    expect(thomasVisits.some((v) => v.id === (log.args as VisitLog).id)).toBe(false);
+  });
+
+  it('the manager sees the team’s reports; another rep does not', async () => {
+    const log = visitLog({ appointmentId: null });
+    await server.ok('sync-push', pushInput(camilleClient, [log]), camille);
+    const id = (log.args as VisitLog).id;
+    const managerVisits = puts<Visit>(await pullAll(server, manager, uuidv7(), null), 'visit');
+    expect(managerVisits.find((v) => v.id === id)).toMatchObject({
+      nextStep: 'Rappeler en janvier avec le catalogue été',
+    });
+    const thomasVisits = puts<Visit>(await pullAll(server, thomas, uuidv7(), null), 'visit');
+    expect(thomasVisits.some((v) => v.id === id)).toBe(false);
+  });
+});
