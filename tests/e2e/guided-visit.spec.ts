@@ -4,7 +4,8 @@
  * steps and saved with the outcome "order" and a next step; back online, the order and the visit
  * reach head office, head office confirms the order and the rep sees it locked; the next brief
  * shows the next step agreed. A second test ends a visit with a follow-up appointment that lands
- * in the agenda, and checks that an incomplete report is refused with nothing written.
+ * in the agenda (that visit started from the day's route), and checks that an incomplete report is
+ * refused with nothing written.
  */
 import type { App, LocalCustomer } from './fixtures.js';
 import {
@@ -168,8 +169,13 @@ test('offline: a visit ends with a follow-up appointment in the agenda; an incom
 
   await context.setOffline(true);
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
-  await app.openBrief(appointment.id);
-  await app.startVisitFromBrief();
+  // Started from the day's route this time.
+  const routeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(
+    new Date(appointment.startAt),
+  );
+  await app.openRoute(routeDay);
+  await page.getByRole('button', { name: `Démarrer la visite : ${customer.name}` }).click();
+  await expect(app.visitSteps()).toBeVisible();
   await page.keyboard.press('Alt+Digit8');
   await expect(app.visitStepHeading()).toHaveText('Compte rendu');
 
@@ -188,7 +194,8 @@ test('offline: a visit ends with a follow-up appointment in the agenda; an incom
   await page.getByLabel('Heure').fill('07:15');
   await page.getByLabel('Objectif du prochain rendez-vous').fill('Remettre le devis terrasse');
   await page.getByRole('button', { name: 'Enregistrer le compte rendu et terminer' }).click();
-  await expect(page.locator('article.brief')).toBeVisible({ timeout: 20_000 });
+  // Back on the route, where the visit started.
+  await expect(page.getByRole('heading', { name: /^Tournée/, level: 1 })).toBeVisible({ timeout: 20_000 });
 
   const visit = (await app.localRows<LocalVisit & { followUpAppointmentId: string | null }>('visits')).find(
     (v) => v.customerId === customer.id && v.outcome === 'follow-up' && v.version === 0,

@@ -4,6 +4,8 @@ import type { visitFr } from './visit.fr.js';
 export const visitEn = {
   'visit.start': 'Start the visit',
   'visit.resume': 'Resume the visit in progress',
+  'visit.startFor': 'Start the visit: {name}',
+  'visit.resumeFor': 'Resume the visit in progress: {name}',
   'visit.inProgress': 'Visit in progress since {time}',
   'visit.title': 'Visit: {name}',
   'visit.titleFallback': 'Visit in progress',

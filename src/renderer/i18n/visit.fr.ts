@@ -2,6 +2,8 @@
 export const visitFr = {
   'visit.start': 'Démarrer la visite',
   'visit.resume': 'Reprendre la visite en cours',
+  'visit.startFor': 'Démarrer la visite : {name}',
+  'visit.resumeFor': 'Reprendre la visite en cours : {name}',
   'visit.inProgress': 'Visite en cours depuis {time}',
   'visit.title': 'Visite : {name}',
   'visit.titleFallback': 'Visite en cours',

@@ -30,6 +30,7 @@ import { addDayStop, removeDayStop, saveDayOrder, setDayDeparture } from './dayP
 import { usePlaceByPostcode } from './placeByPostcode.js';
 import { useGapCandidates } from './queries.js';
 import { useDayPlan } from './useDayPlan.js';
+import { StartVisitButton } from '../visit/index.js';
 
 export function formatKm(intl: IntlShape, km: number): string {
   return intl.formatNumber(km, {
@@ -474,6 +475,15 @@ function StopRow({
         ) : null}
       </div>
       <div className="route-stop__actions">
+        {stop.customer ? (
+          <StartVisitButton
+            customerId={stop.customer.id}
+            appointmentId={stop.appointment?.id ?? null}
+            className="btn btn--small"
+            customerName={name}
+            compact
+          />
+        ) : null}
         {stop.appointment ? (
           <a
             className="btn btn--small btn--ghost"

@@ -14,10 +14,16 @@ export function StartVisitButton({
   customerId,
   appointmentId,
   className = 'btn btn--primary',
+  customerName,
+  compact = false,
 }: {
   customerId: string;
   appointmentId: string | null;
   className?: string;
+  /** Names the customer in the accessible name, where several visits are listed (the route). */
+  customerName?: string;
+  /** Without the "in progress since" line (a row of buttons). */
+  compact?: boolean;
 }) {
   const { db } = useApp();
   const intl = useIntl();
@@ -34,10 +40,23 @@ export function StartVisitButton({
   };
   return (
     <span className="visit-start">
-      <button type="button" className={className} disabled={busy} onClick={() => void start()}>
+      <button
+        type="button"
+        className={className}
+        disabled={busy}
+        aria-label={
+          customerName === undefined
+            ? undefined
+            : intl.formatMessage(
+                { id: inProgress ? 'visit.resumeFor' : 'visit.startFor' },
+                { name: customerName },
+              )
+        }
+        onClick={() => void start()}
+      >
         <Msg id={inProgress ? 'visit.resume' : 'visit.start'} />
       </button>
-      {inProgress ? (
+      {inProgress && !compact ? (
         <span className="visit-start__since">
           <Msg
             id="visit.inProgress"
