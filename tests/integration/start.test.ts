@@ -24,7 +24,9 @@ describe('npm start', () => {
       PORT: '0',
     };
     delete env.DATABASE_URL;
-    const child = spawn(join('node_modules', '.bin', 'tsx'), ['scripts/start.ts'], { env, detached: true });
+    // What `npm start` runs: one Node process (tsx as a loader, no relaying parent), so Ctrl-C
+    // reaches the app's own handler directly.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, detached: true });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

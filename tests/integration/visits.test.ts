@@ -72,6 +72,7 @@ describe.each(backends)('visit reports on $name', (backend) => {
           offered: ['Mobilier : gamme alu'],
           nextStep: 'Rappeler en janvier avec le catalogue été',
           summary: 'Reste chez Transgourmet pour le moment.',
+          notes: 'Annonce du prix : veut 8 % à 200 unités',
         },
         ...args,
       },
@@ -140,6 +141,7 @@ describe.each(backends)('visit reports on $name', (backend) => {
         offered: [],
         nextStep: '',
         summary: '',
+        notes: '',
       },
     });
     await server.ok('sync-push', pushInput(camilleClient, [create, log]), camille);
@@ -160,13 +162,43 @@ describe.each(backends)('visit reports on $name', (backend) => {
     const pages = await camillePull();
     const outcome = puts<MutationOutcome>(pages, 'outcome').find((o) => o.id === log.mutationId);
     expect(outcome).toMatchObject({ code: 'forbidden', name: 'visit-log' });
+    // The whole visit as sent, so nothing the rep wrote is lost with the refusal.
+    expect(JSON.parse(outcome?.detail ?? '{}')).toEqual(JSON.parse(JSON.stringify(log.args)));
     expect(JSON.parse(outcome?.detail ?? '{}')).toMatchObject({
-      outcome: 'no-sale',
-      summary: 'Reste chez Transgourmet pour le moment.',
-      nextStep: 'Rappeler en janvier avec le catalogue été',
+      startedAt: (log.args as VisitLog).startedAt,
+      report: {
+        outcome: 'no-sale',
+        motives: ['money', 'security'],
+        notes: 'Annonce du prix : veut 8 % à 200 unités',
+        nextStep: 'Rappeler en janvier avec le catalogue été',
+      },
     });
     const thomasVisits = puts<Visit>(await pullAll(server, thomas, uuidv7(), null), 'visit');
     expect(thomasVisits.some((v) => v.id === (log.args as VisitLog).id)).toBe(false);
+  });
+
+  it('an appointment the manager cancelled meanwhile stays cancelled; one of another customer is left alone', async () => {
+    const planned = puts<Appointment>(await pullAll(server, camille, uuidv7(), null), 'appointment').filter(
+      (a) => a.status === 'planned' && a.id !== appointment.id,
+    );
+    const cancelled = planned[0]!;
+    const otherCustomers = planned.find((a) => a.customerId !== cancelled.customerId)!;
+    await server.ok('appointment-cancel', { id: cancelled.id }, manager);
+    const afterCancel = puts<Appointment>(await camillePull(), 'appointment').find(
+      (a) => a.id === cancelled.id,
+    );
+    expect(afterCancel?.status).toBe('cancelled');
+
+    const onCancelled = visitLog({ customerId: cancelled.customerId, appointmentId: cancelled.id });
+    // A report naming an appointment of another customer (a laptop bug, a tampered push).
+    const onOther = visitLog({ customerId: cancelled.customerId, appointmentId: otherCustomers.id });
+    await server.ok('sync-push', pushInput(camilleClient, [onCancelled, onOther]), camille);
+    const pages = await camillePull();
+    const ids = [(onCancelled.args as VisitLog).id, (onOther.args as VisitLog).id];
+    expect(puts<Visit>(pages, 'visit').filter((v) => ids.includes(v.id))).toHaveLength(2);
+    const all = puts<Appointment>(await pullAll(server, camille, uuidv7(), null), 'appointment');
+    expect(all.find((a) => a.id === cancelled.id)?.status).toBe('cancelled');
+    expect(all.find((a) => a.id === otherCustomers.id)?.status).toBe('planned');
   });
 
   it('the manager sees the team’s reports; another rep does not', async () => {

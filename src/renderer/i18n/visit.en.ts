@@ -140,6 +140,7 @@ export const visitEn = {
   'visit.report.summary': 'Summary',
   'visit.report.summaryFollows': 'The summary follows the fields above until you edit it.',
   'visit.report.redraft': 'Redraft from the fields',
+  'visit.report.notes': 'Notes taken during the visit (by step)',
   'visit.report.backToSteps': 'Back to the steps',
   'visit.report.save': 'Save the report and end the visit',
   'visit.report.overlap': 'This slot overlaps another appointment in your agenda.',

@@ -139,6 +139,7 @@ export const visitFr = {
   'visit.report.summary': 'Résumé',
   'visit.report.summaryFollows': 'Le résumé suit les champs ci-dessus tant que vous ne le modifiez pas.',
   'visit.report.redraft': 'Rédiger à nouveau depuis les champs',
+  'visit.report.notes': 'Notes prises pendant la visite (par étape)',
   'visit.report.backToSteps': 'Revenir aux étapes',
   'visit.report.save': 'Enregistrer le compte rendu et terminer',
   'visit.report.overlap': 'Ce créneau chevauche un autre rendez-vous de votre agenda.',

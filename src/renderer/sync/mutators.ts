@@ -284,12 +284,14 @@ export async function applyLocal(db: AppDB, entry: OutboxEntry, ctx: MutatorCont
         offered: report.offered,
         orderIds: report.orderIds,
         nextStep: report.nextStep,
+        notes: report.notes,
         // 0 = not at head office yet ("saved on this laptop").
         version: 0,
       });
       if (args.appointmentId !== null) {
+        // The same rule as head office: only this customer's appointment, only while planned.
         const appointment = await db.appointments.get(args.appointmentId);
-        if (appointment && appointment.status === 'planned')
+        if (appointment?.status === 'planned' && appointment.customerId === args.customerId)
           await db.appointments.put({ ...appointment, status: 'done' });
       }
       return;
@@ -921,6 +923,10 @@ export async function logVisit(
     );
   const args = parsed.data;
   return db.transaction('rw', [...mutationTables(db), db.visitDrafts], async () => {
+    // Ended once: a second call (a double click, a retry) must not queue the visit or its
+    // follow-up again.
+    if ((await db.visitDrafts.get(draft.id)) === undefined || (await db.visits.get(draft.id)) !== undefined)
+      throw new VisitReportError([{ path: 'id', message: 'id: this visit has already ended' }]);
     if (input.followUp && followUpId !== null) {
       await createAppointment(
         db,

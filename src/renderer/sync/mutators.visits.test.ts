@@ -61,6 +61,7 @@ function report(extra: Partial<VisitReport> = {}): VisitReport {
     offered: ['Mobilier : gamme alu'],
     nextStep: 'Rappeler en janvier',
     summary: 'Pas de budget avant janvier.',
+    notes: 'Annonce du prix : veut 8 % à 200 unités',
     ...extra,
   };
 }
@@ -189,6 +190,31 @@ describe('ending a visit', () => {
       ),
     ).rejects.toBeInstanceOf(VisitReportError);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('ends once: a second call queues nothing more (no second follow-up)', async () => {
+    await logVisit(db, ctx, { draft: draft(), report: report() }, options);
+    const before = await snapshot();
+    await expect(logVisit(db, ctx, { draft: draft(), report: report() }, options)).rejects.toBeInstanceOf(
+      VisitReportError,
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps the step notes in the visit, and leaves an appointment of another customer or already cancelled alone', async () => {
+    const other = makeCustomer(2);
+    await db.customers.put(other);
+    await db.appointments.put({ ...appointment, customerId: other.id });
+    const row = await logVisit(db, ctx, { draft: draft(), report: report() }, options);
+    expect(row.notes).toBe('Annonce du prix : veut 8 % à 200 unités');
+    expect((await db.appointments.get(APPOINTMENT))?.status).toBe('planned');
+
+    await db.visits.clear();
+    await db.outbox.clear();
+    await db.visitDrafts.put(draft());
+    await db.appointments.put({ ...appointment, status: 'cancelled' });
+    await logVisit(db, ctx, { draft: draft(), report: report() }, options);
+    expect((await db.appointments.get(APPOINTMENT))?.status).toBe('cancelled');
   });
 
   it('the rebase keeps head office’s copy once pulled, and a refused report’s local row goes', async () => {

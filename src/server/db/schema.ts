@@ -533,6 +533,8 @@ export const visits = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     nextStep: text('next_step').notNull().default(''),
+    /** What the rep typed along the steps (step notes, the reformulation), kept with the report. */
+    notes: text('notes').notNull().default(''),
     ...syncedColumns,
   },
   (t) => [index('visits_customer_idx').on(t.customerId)],
@@ -550,7 +552,8 @@ export const playbooks = pgTable(
     updatedBy: uuid('updated_by').references(() => users.id),
     ...syncedColumns,
   },
-  (t) => [index('playbooks_version_idx').on(t.version)],
+  // One row per version: two saves can never both become "version N".
+  (t) => [uniqueIndex('playbooks_version_unique').on(t.version)],
 );
 
 export const complaints = pgTable(

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
 import type { ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
-import { nextStatuses } from '../../../shared/domain/complaint/complaint.js';
+import { nextStatuses, safeAttachmentType } from '../../../shared/domain/complaint/complaint.js';
 import { useApp } from '../../app/context.js';
 import type { ComplaintAttachmentRow, ComplaintEventRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -173,7 +173,7 @@ function AttachmentItem({ attachment, local }: { attachment: ComplaintAttachment
   const intl = useIntl();
   const [url, setUrl] = useState<string | null>(null);
   const [fetching, setFetching] = useState<Fetching>({ kind: 'idle' });
-  const isImage = attachment.mimeType.startsWith('image/');
+  const isImage = safeAttachmentType(attachment.mimeType).startsWith('image/');
   useEffect(() => {
     if (!local) return undefined;
     let created: string | null = null;
@@ -181,7 +181,7 @@ function AttachmentItem({ attachment, local }: { attachment: ComplaintAttachment
     void attachmentBytes(db, attachment.id).then((bytes) => {
       if (!live || bytes === null) return;
       created = URL.createObjectURL(
-        new Blob([bytes as Uint8Array<ArrayBuffer>], { type: attachment.mimeType }),
+        new Blob([bytes as Uint8Array<ArrayBuffer>], { type: safeAttachmentType(attachment.mimeType) }),
       );
       setUrl(created);
     });

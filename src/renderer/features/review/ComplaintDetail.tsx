@@ -14,6 +14,7 @@ import {
   complaintNoteSchema,
   complaintStatuses,
   nextStatuses,
+  safeAttachmentType,
 } from '../../../shared/domain/complaint/complaint.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
@@ -136,7 +137,7 @@ function AttachmentItem({ attachment, online }: { attachment: ComplaintAttachmen
     const binary = atob(called.value.contentBase64);
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-    const url = URL.createObjectURL(new Blob([bytes], { type: attachment.mimeType }));
+    const url = URL.createObjectURL(new Blob([bytes], { type: safeAttachmentType(attachment.mimeType) }));
     const link = document.createElement('a');
     link.href = url;
     link.download = attachment.fileName;

@@ -47,6 +47,7 @@ const fieldIds: Record<ReportField, string> = {
   offered: 'visit-report-offered',
   nextStep: 'visit-report-next',
   summary: 'visit-report-summary',
+  notes: 'visit-report-notes',
 };
 
 export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
@@ -261,9 +262,14 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
               <input
                 id="visit-report-fu-date"
                 type="date"
+                max="9999-12-31"
                 value={form.followUpDate}
                 {...invalid('followUpDate', 'visit-report-fu-date')}
-                onChange={(e) => edit({ followUpDate: e.target.value })}
+                onChange={(e) => {
+                  // A browser date field accepts 5-digit years: never store more than yyyy-mm-dd.
+                  const value = e.target.value;
+                  if (value.length <= 10) edit({ followUpDate: value });
+                }}
               />
               {inline('followUpDate', 'visit-report-fu-date')}
             </div>
@@ -322,6 +328,7 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         <textarea
           id="visit-report-needs"
           rows={3}
+          maxLength={20_000}
           value={form.needs}
           {...invalid('needs', 'visit-report-needs')}
           onChange={(e) => edit({ needs: e.target.value })}
@@ -430,6 +437,7 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         <textarea
           id="visit-report-offered"
           rows={3}
+          maxLength={20_000}
           value={form.offered}
           {...invalid('offered', 'visit-report-offered')}
           onChange={(e) => edit({ offered: e.target.value })}
@@ -459,6 +467,7 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         <textarea
           id="visit-report-summary"
           rows={6}
+          maxLength={10_000}
           value={form.summary}
           aria-describedby="visit-report-summary-hint"
           {...invalid('summary', 'visit-report-summary')}
@@ -493,6 +502,21 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
           )}
         </p>
         {inline('summary', 'visit-report-summary')}
+      </div>
+
+      <div className="field">
+        <label className="field__label" htmlFor="visit-report-notes">
+          <Msg id="visit.report.notes" />
+        </label>
+        <textarea
+          id="visit-report-notes"
+          rows={5}
+          maxLength={40_000}
+          value={form.notes}
+          {...invalid('notes', 'visit-report-notes')}
+          onChange={(e) => edit({ notes: e.target.value })}
+        />
+        {inline('notes', 'visit-report-notes')}
       </div>
 
       <div className="visit__stepnav">

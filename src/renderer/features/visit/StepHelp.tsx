@@ -99,6 +99,7 @@ function Discovery({ draft, update, playbook }: StepProps) {
               </label>
               <textarea
                 id={`visit-q-${q.id}`}
+                maxLength={20_000}
                 rows={2}
                 value={draft.discoveryAnswers[q.id] ?? ''}
                 onChange={(e) => {
@@ -137,6 +138,7 @@ function Discovery({ draft, update, playbook }: StepProps) {
         </label>
         <textarea
           id="visit-needs"
+          maxLength={20_000}
           rows={4}
           value={draft.needs}
           onChange={(e) => {
@@ -163,6 +165,7 @@ function Reformulation({ draft, update, locale }: StepProps) {
         </p>
         <textarea
           id="visit-reformulation"
+          maxLength={20_000}
           aria-describedby="visit-reformulation-hint"
           rows={8}
           value={text}

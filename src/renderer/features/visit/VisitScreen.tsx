@@ -110,15 +110,23 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
   const [complaintLogged, setComplaintLogged] = useState(false);
 
   /** Ends the visit: nothing more is written to the draft while the report is being saved. */
+  const ending = useRef(false);
   const end = useCallback(
     async (save: () => Promise<boolean>) => {
-      await queue.close();
-      if (await save()) {
-        setEnded(true);
-        window.location.hash = draftRef.current.returnTo;
-      } else {
-        queue.reopen();
-        void queue.flush(draftRef.current);
+      // One end at a time: a second click while saving does nothing.
+      if (ending.current) return;
+      ending.current = true;
+      try {
+        await queue.close();
+        if (await save()) {
+          setEnded(true);
+          window.location.hash = draftRef.current.returnTo;
+        } else {
+          queue.reopen();
+          void queue.flush(draftRef.current);
+        }
+      } finally {
+        ending.current = false;
       }
     },
     [queue],
@@ -363,6 +371,7 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
           </label>
           <textarea
             id={`visit-notes-${step}`}
+            maxLength={20_000}
             className="visit__notes-input"
             value={draft.notes[step] ?? ''}
             onChange={(e) => {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newVisitDraft, type VisitDraft } from '../../../shared/domain/visit/index.js';
+import { defaultPlaybook } from '../../../shared/domain/playbook/index.js';
+import { newVisitDraft, openReport, type VisitDraft } from '../../../shared/domain/visit/index.js';
 import { AppDB } from '../../db/AppDB.js';
 import { SaveQueue } from './saveQueue.js';
 import { loadDraft, saveDraft, startOrResumeVisit } from './store.js';
@@ -91,6 +92,20 @@ describe('visit drafts on this laptop', () => {
       await startOrResumeVisit(db, { customerId: CUSTOMER, appointmentId: null, returnTo: '#/customers/c' }),
     ).toBe(other);
     expect(await db.visitDrafts.count()).toBe(2);
+  });
+
+  it('a report form that no longer reads is dropped, every step kept', async () => {
+    const opened = openReport(
+      { ...typed(draft(), 'Gérante pressée'), motives: ['money'] },
+      defaultPlaybook,
+      'fr',
+    );
+    // A 5-digit year a browser date field let through, stored by the continuous save.
+    const broken = { ...opened, report: opened.report && { ...opened.report, followUpDate: '20266-01-01' } };
+    await db.visitDrafts.put(broken);
+    const loaded = await loadDraft(db, broken.id);
+    expect(loaded).toMatchObject({ report: null, reporting: false, motives: ['money'] });
+    expect(loaded?.notes.opening).toBe('Gérante pressée');
   });
 
   it('an unreadable draft is not resumed', async () => {

@@ -35,11 +35,16 @@ export async function loadDraft(db: AppDB, id: string): Promise<VisitDraft | nul
   const row = await db.visitDrafts.get(id);
   if (!row) return null;
   const parsed = visitDraftSchema.safeParse(row);
-  if (!parsed.success) {
-    console.error('Visit draft no longer valid', id, parsed.error);
-    return null;
+  if (parsed.success) return parsed.data;
+  // Keep every step that can be kept: a report form that no longer reads (an app update, a
+  // value the browser let through) is drafted again from the steps when the rep reopens it.
+  const withoutReport = visitDraftSchema.safeParse({ ...row, report: null, reporting: false });
+  if (withoutReport.success) {
+    console.error('Visit report form no longer valid; the steps are kept', id, parsed.error);
+    return withoutReport.data;
   }
-  return parsed.data;
+  console.error('Visit draft no longer valid', id, parsed.error);
+  return null;
 }
 
 /**

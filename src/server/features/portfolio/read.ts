@@ -245,6 +245,7 @@ export async function selectVisits(db: DbOrTx, where: SQL): Promise<Visit[]> {
     offered: r.offered,
     orderIds: r.orderIds,
     nextStep: r.nextStep,
+    notes: r.notes,
     version: r.version,
   }));
 }

@@ -366,11 +366,9 @@ function refusedDetail(mutation: Mutation): string {
     }
     case 'order-cancel':
       return JSON.stringify({ status: 'cancelled' });
-    case 'visit-log': {
-      // The whole report: a refused visit keeps everything the rep wrote.
-      const { outcome, noSaleReason, needs, objections, offered, nextStep, summary } = mutation.args.report;
-      return JSON.stringify({ outcome, noSaleReason, summary, needs, objections, offered, nextStep });
-    }
+    case 'visit-log':
+      // The whole visit as sent: a refused report keeps everything the rep wrote, and when.
+      return JSON.stringify(mutation.args);
     default:
       return missingCaseError(mutation);
   }

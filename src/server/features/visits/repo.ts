@@ -90,6 +90,7 @@ export async function logVisit(
     offered: report.offered,
     orderIds: report.orderIds,
     nextStep: report.nextStep,
+    notes: report.notes,
     createdAt: now,
     updatedAt: now,
   });
@@ -103,21 +104,35 @@ export async function logVisit(
     createdAt: now,
     updatedAt: now,
   });
-  if (visit.appointmentId !== null) await markAppointmentDone(tx, visit.appointmentId, writer, now);
+  if (visit.appointmentId !== null)
+    await markAppointmentDone(tx, visit.appointmentId, visit.customerId, writer, now);
   return ok(undefined);
 }
 
 /**
  * The appointment the visit was held for becomes 'done' (written like any other change, so both
- * the rep's laptop and the manager see it). One the rep may not touch, or that head office never
- * received, is left alone: the report itself is what must be kept.
+ * the rep's laptop and the manager see it) — only while it is still planned: one a manager
+ * cancelled meanwhile stays cancelled (the visit is stored all the same). One of another
+ * customer, one the rep may not touch, or one head office never received is left alone: the
+ * report itself is what must be kept.
  */
-async function markAppointmentDone(tx: Tx, id: string, writer: Writer, now: Date): Promise<void> {
+async function markAppointmentDone(
+  tx: Tx,
+  id: string,
+  customerId: string,
+  writer: Writer,
+  now: Date,
+): Promise<void> {
   const [row] = await tx
-    .select({ version: appointments.version, status: appointments.status, repId: appointments.repId })
+    .select({
+      version: appointments.version,
+      status: appointments.status,
+      repId: appointments.repId,
+      customerId: appointments.customerId,
+    })
     .from(appointments)
     .where(and(eq(appointments.id, id), isNull(appointments.deletedAt)))
     .limit(1);
-  if (row === undefined || row.status === 'done' || row.repId !== writer.id) return;
+  if (row?.status !== 'planned' || row.repId !== writer.id || row.customerId !== customerId) return;
   await updateAppointment(tx, { id, changes: { status: 'done' }, baseVersion: row.version, writer, now });
 }

@@ -73,6 +73,8 @@ export const visitSchema = z.object({
   orderIds: z.array(uuidSchema).default([]),
   /** What was agreed for next time: the next brief shows it. */
   nextStep: z.string().max(2_000).default(''),
+  /** What the rep typed along the visit's steps (step notes, their own reformulation). */
+  notes: z.string().max(40_000).default(''),
   version: z.number().int().nonnegative(),
 });
 export type Visit = z.infer<typeof visitSchema>;
@@ -87,6 +89,7 @@ export const noReportFields = {
   offered: [],
   orderIds: [],
   nextStep: '',
+  notes: '',
 } as const satisfies Partial<Visit>;
 
 export const complaintStatuses = ['received', 'acknowledged', 'in-progress', 'resolved', 'closed'] as const;

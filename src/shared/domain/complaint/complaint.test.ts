@@ -6,6 +6,7 @@ import {
   complaintStatuses,
   nextStatuses,
   transitionMessage,
+  safeAttachmentType,
 } from './complaint.js';
 
 describe('complaint lifecycle', () => {
@@ -62,5 +63,15 @@ describe('attachments', () => {
     const six = Array.from({ length: 6 }, (_, i) => ({ fileName: `${i}.png`, sizeBytes: 10 }));
     expect(checkAttachments(six)).toEqual([{ code: 'too-many', count: 6 }]);
     expect(checkAttachments(six.slice(0, 2), 4)).toEqual([{ code: 'too-many', count: 6 }]);
+  });
+});
+
+describe('opening an attachment', () => {
+  it('opens photos and PDF as such, and hands any other declared type over as bytes', () => {
+    expect(safeAttachmentType('image/jpeg')).toBe('image/jpeg');
+    expect(safeAttachmentType(' Application/PDF ')).toBe('application/pdf');
+    expect(safeAttachmentType('text/html')).toBe('application/octet-stream');
+    expect(safeAttachmentType('image/svg+xml')).toBe('application/octet-stream');
+    expect(safeAttachmentType('')).toBe('application/octet-stream');
   });
 });

@@ -151,6 +151,17 @@ const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const fileNameSchema = z.string().trim().min(1).max(255);
 const mimeTypeSchema = z.string().max(200);
 
+/**
+ * The types the app opens as such (photos and PDF): any other file, whatever type the device
+ * that took it declared, is handed over as bytes to save (`application/octet-stream`), so a
+ * file can never run as a page of the app (HTML, SVG with scripts…).
+ */
+const displayableTypes = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf']);
+export function safeAttachmentType(mimeType: string): string {
+  const type = mimeType.trim().toLowerCase();
+  return displayableTypes.has(type) ? type : 'application/octet-stream';
+}
+
 /** An attachment as every laptop sees it: metadata only (the content is fetched apart). */
 export const complaintAttachmentSchema = z.object({
   id: uuidSchema,

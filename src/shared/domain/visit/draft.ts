@@ -57,6 +57,8 @@ export const reportFormSchema = z.object({
   summary: longText,
   /** True once the rep typed in the summary: it no longer follows the fields above. */
   summaryEdited: z.boolean(),
+  /** The step notes and the rep's own reformulation, carried into the report (editable). */
+  notes: z.string().max(40_000).default(''),
 });
 export type ReportForm = z.infer<typeof reportFormSchema>;
 

@@ -20,7 +20,12 @@ const draft: VisitDraft = {
     'activity-trend': 'Bonne saison, terrasse pleine',
     'supply-storage': '   ',
   },
-  notes: { discovery: 'Ouvre une deuxième salle en mars', opening: 'Gérant pressé' },
+  notes: {
+    discovery: 'Ouvre une deuxième salle en mars',
+    opening: 'Gérant pressé',
+    price: ' Veut 8 % à 200 unités ',
+  },
+  reformulation: { text: 'Vous voulez des softs en verre.', edited: true, confirmed: true },
   motives: ['security', 'comfort'],
   argumentsPresented: ['bsa-terrace', 'unknown-argument', 'bsa-new'],
   objections: [
@@ -69,6 +74,10 @@ describe('visit report', () => {
         'Motivations : Sécurité, Confort. ' +
         'Objections : « C’est moins cher chez Metro » (levée), « Pas de place en réserve » (non levée). ' +
         'Proposé : Boissons sans alcool : Gamme de softs et eaux en verre consigné, formats 25 et 33 cl ; Boissons sans alcool : Nouveautés : kombucha, limonades artisanales, sirops sans sucre ajouté.',
+      // Nothing typed is dropped: step notes (discovery's are in the needs) and the rep's own
+      // reformulation, in step order.
+      notes:
+        'Prise de contact : Gérant pressé\n\nReformulation : Vous voulez des softs en verre.\n\nAnnonce du prix : Veut 8 % à 200 unités',
     });
   });
 
@@ -84,6 +93,8 @@ describe('visit report', () => {
         'Objections: “C’est moins cher chez Metro” (lifted), “Pas de place en réserve” (not lifted). ' +
         'Offered: Boissons sans alcool : Gamme de softs et eaux en verre consigné, formats 25 et 33 cl; Boissons sans alcool : Nouveautés : kombucha, limonades artisanales, sirops sans sucre ajouté. ' +
         'Order taken.',
+      notes:
+        'Opening: Gérant pressé\n\nReformulation: Vous voulez des softs en verre.\n\nPrice: Veut 8 % à 200 unités',
     });
     expect(visitReportSchema.safeParse(report).success).toBe(true);
   });
@@ -110,6 +121,7 @@ describe('visit report', () => {
     motives: ['security'],
     outcome: 'not-met',
     summary: 'Client absent.',
+    notes: '',
   };
 
   function issues(report: unknown): { path: string; message: string }[] {

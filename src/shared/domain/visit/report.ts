@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
 import { noSaleReasonSchema, visitOutcomes } from '../activity/activity.js';
 import { motiveSchema, type Motive, type Playbook } from '../playbook/playbook.js';
-import type { VisitDraft } from './draft.js';
+import { visitSteps, type VisitDraft, type VisitStep } from './draft.js';
 
 export { noSaleReasons, noSaleReasonSchema, type NoSaleReason } from '../activity/activity.js';
 
@@ -15,6 +15,7 @@ export const visitOutcomeSchema = z.enum(visitOutcomes);
 export type VisitOutcome = z.infer<typeof visitOutcomeSchema>;
 
 export const reportSummaryMax = 10_000;
+export const reportNotesMax = 40_000;
 
 export const visitReportSchema = z
   .object({
@@ -33,6 +34,8 @@ export const visitReportSchema = z
     offered: z.array(z.string().trim().min(1).max(1_000)),
     nextStep: z.string().max(2_000),
     summary: z.string().max(reportSummaryMax, `summary: at most ${reportSummaryMax} characters`),
+    /** What the rep typed along the steps (step notes, their own reformulation). */
+    notes: z.string().max(reportNotesMax, `notes: at most ${reportNotesMax} characters`).default(''),
   })
   .superRefine((r, ctx) => {
     if (r.outcome === 'no-sale' && r.noSaleReason === undefined)
@@ -93,6 +96,8 @@ const frames: Record<
     separator: string;
     quote: (s: string) => string;
     motiveLabels: Record<Motive, string>;
+    stepLabels: Record<VisitStep, string>;
+    colon: string;
   }
 > = {
   fr: {
@@ -106,6 +111,16 @@ const frames: Record<
     notLifted: 'non levée',
     separator: ' ; ',
     quote: (s) => `« ${s} »`,
+    colon: ' : ',
+    stepLabels: {
+      opening: 'Prise de contact',
+      discovery: 'Découverte',
+      reformulation: 'Reformulation',
+      argumentation: 'Argumentation',
+      objections: 'Traitement des objections',
+      price: 'Annonce du prix',
+      closing: 'Conclusion',
+    },
     motiveLabels: {
       security: 'Sécurité',
       pride: 'Orgueil',
@@ -126,6 +141,16 @@ const frames: Record<
     notLifted: 'not lifted',
     separator: '; ',
     quote: (s) => `“${s}”`,
+    colon: ': ',
+    stepLabels: {
+      opening: 'Opening',
+      discovery: 'Discovery',
+      reformulation: 'Reformulation',
+      argumentation: 'Argumentation',
+      objections: 'Objections',
+      price: 'Price',
+      closing: 'Closing',
+    },
     motiveLabels: {
       security: 'Security',
       pride: 'Pride',
@@ -163,6 +188,25 @@ function draftNeeds(draft: VisitDraft, playbook: Playbook): string[] {
   const answers = [...known, ...others].map((id) => clean(draft.discoveryAnswers[id] ?? ''));
   const all = [...lines(draft.needs), ...answers, ...lines(draft.notes.discovery)];
   return [...new Set(all.filter((s) => s !== ''))];
+}
+
+/**
+ * Everything typed along the steps that the lists above do not carry, so that ending the visit
+ * loses nothing: each step's free notes (discovery's are already in the needs) and the
+ * reformulation when the rep rewrote it, one paragraph per step in step order.
+ */
+function draftNotes(draft: VisitDraft, locale: ReportLocale): string {
+  const f = frames[locale];
+  const paragraphs: string[] = [];
+  for (const step of visitSteps) {
+    if (step === 'discovery') continue;
+    if (step === 'reformulation' && draft.reformulation.edited && draft.reformulation.text.trim() !== '')
+      paragraphs.push(`${f.stepLabels.reformulation}${f.colon}${draft.reformulation.text.trim()}`);
+    const note = (draft.notes[step] ?? '').trim();
+    if (note !== '') paragraphs.push(`${f.stepLabels[step]}${f.colon}${note}`);
+  }
+  const text = paragraphs.join('\n\n');
+  return text.length > reportNotesMax ? text.slice(0, reportNotesMax) : text;
 }
 
 /** The arguments presented, as their playbook wording ("family: feature"); unknown ids dropped. */
@@ -216,6 +260,7 @@ export function draftVisitReport(
     ...base,
     nextStep: '',
     summary: reportSummary(base, locale),
+    notes: draftNotes(draft, locale),
   };
 }
 

@@ -36,6 +36,7 @@ export function reportFormFrom(draft: VisitDraft, playbook: Playbook, locale: Re
     nextStep: '',
     summary: r.summary,
     summaryEdited: false,
+    notes: r.notes,
   };
 }
 
@@ -96,7 +97,8 @@ export type ReportField =
   | 'needs'
   | 'offered'
   | 'nextStep'
-  | 'summary';
+  | 'summary'
+  | 'notes';
 
 export type ReportProblemCode =
   | 'outcome-missing'
@@ -174,13 +176,18 @@ export function checkReport(
     offered: splitLines(form.offered),
     nextStep: form.nextStep.trim(),
     summary: form.summary.trim(),
+    notes: form.notes.trim(),
   });
   if (!parsed.success) {
     // Only lengths remain to refuse here: every other rule was checked above.
     const fields = new Set<ReportField>(
       parsed.error.issues.map((i) => {
         const head = i.path[0];
-        return head === 'needs' || head === 'offered' || head === 'objections' || head === 'nextStep'
+        return head === 'needs' ||
+          head === 'offered' ||
+          head === 'objections' ||
+          head === 'nextStep' ||
+          head === 'notes'
           ? head
           : 'summary';
       }),
