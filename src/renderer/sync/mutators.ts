@@ -934,7 +934,12 @@ export async function logVisit(
         {
           id: followUpId,
           customerId: draft.customerId,
-          contactId: input.followUp.contactId,
+          // The person met at the appointment held, unless the rep chose someone.
+          contactId:
+            input.followUp.contactId ??
+            (draft.appointmentId === null
+              ? null
+              : ((await db.appointments.get(draft.appointmentId))?.contactId ?? null)),
           kind: 'visit',
           startAt: input.followUp.startAt,
           durationMinutes: input.followUp.durationMinutes,

@@ -23,10 +23,11 @@ const options = { timeZone: 'Europe/Paris' };
 const customer = makeCustomer(1);
 const APPOINTMENT = '019ab000-0000-7000-8000-0000000000a1';
 
+const CONTACT = '019ab000-0000-7000-8000-0000000000b7';
 const appointment: AppointmentRow = {
   id: APPOINTMENT,
   customerId: customer.id,
-  contactId: null,
+  contactId: CONTACT,
   repId: USER.id,
   kind: 'visit',
   startAt: '2026-11-25T09:00:00.000Z',
@@ -137,6 +138,7 @@ describe('ending a visit', () => {
     const followUpId = create?.name === 'appointment-create' ? create.args.id : '';
     expect(log?.name === 'visit-log' ? log.args.followUpAppointmentId : null).toBe(followUpId);
     expect(await db.appointments.get(followUpId)).toMatchObject({
+      contactId: CONTACT,
       startAt: '2026-12-02T08:30:00.000Z',
       objective: 'Devis terrasse',
       status: 'planned',
