@@ -216,8 +216,10 @@ describe('team review', () => {
       within(row).getByRole('button', { name: 'Valider la remise de la commande CMD-2026-000001' }),
     );
     await waitFor(() => expect(screen.queryByText('CMD-2026-000001')).toBeNull());
-    expect(screen.getByRole('status').textContent).toContain(
-      'Remise de la commande CMD-2026-000001 (Brasserie 1) validée.',
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain(
+        'Remise de la commande CMD-2026-000001 (Brasserie 1) validée.',
+      ),
     );
     expect(server.calls.at(-1)).toEqual({
       method: 'order-approve',
@@ -275,7 +277,9 @@ describe('team review', () => {
       within(second).getByRole('button', { name: 'Marquer livrée la commande CMD-2026-000002' }),
     );
     await waitFor(() => expect(within(second).getByText('Livrée')).toBeTruthy());
-    expect(screen.getByRole('status').textContent).toContain('Commande CMD-2026-000002 : Livrée.');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain('Commande CMD-2026-000002 : Livrée.'),
+    );
 
     fireEvent.change(screen.getByLabelText('Commercial'), { target: { value: uuid(9) } });
     expect(screen.queryByText('CMD-2026-000001')).toBeNull();
@@ -323,7 +327,11 @@ describe('team review', () => {
     expect(within(dialog).getByRole('status').textContent).toBe('Enregistré au siège : Prise en compte.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Fermer' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(screen.getByRole('status').textContent).toContain('Réclamation de Brasserie 1 : Prise en compte.');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain(
+        'Réclamation de Brasserie 1 : Prise en compte.',
+      ),
+    );
     expect(
       within(screen.getByRole('button', { name: 'Brasserie 1' }).closest('tr')!).getByText('Prise en compte'),
     ).toBeTruthy();
