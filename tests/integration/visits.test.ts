@@ -26,6 +26,8 @@ describe.each(backends)('visit reports on $name', (backend) => {
   let mid = 0;
   let appointment: Appointment;
   let thomasCustomer: Customer;
+  /** A customer of Camille's that the other tests do not use (it changes hands in one). */
+  let spareCustomerId: string;
 
   beforeAll(async () => {
     server = await startTestServer(backend);
@@ -37,6 +39,7 @@ describe.each(backends)('visit reports on $name', (backend) => {
     const pages = await pullAll(server, camille, camilleClient, null);
     camilleCookie = pages.at(-1)?.cookie ?? null;
     appointment = puts<Appointment>(pages, 'appointment').find((a) => a.status === 'planned')!;
+    spareCustomerId = puts<Customer>(pages, 'customer').find((c) => c.id !== appointment.customerId)!.id;
     thomasCustomer = puts<Customer>(await pullAll(server, thomas, uuidv7(), null), 'customer')[0]!;
   }, 120_000);
   afterAll(async () => {
@@ -199,6 +202,44 @@ describe.each(backends)('visit reports on $name', (backend) => {
     const all = puts<Appointment>(await pullAll(server, camille, uuidv7(), null), 'appointment');
     expect(all.find((a) => a.id === cancelled.id)?.status).toBe('cancelled');
     expect(all.find((a) => a.id === otherCustomers.id)?.status).toBe('planned');
+  });
+
+  it('a visit held for the rep’s own appointment is stored even when the customer changed hands before the push', async () => {
+    // The appointment of this morning, at head office; then the manager gives the customer to
+    // Thomas while Camille's laptop is still offline with the report.
+    const customerId = spareCustomerId;
+    mid += 1;
+    const heldId = uuidv7();
+    const held: Mutation = {
+      ...envelope(mid),
+      name: 'appointment-create',
+      args: {
+        id: heldId,
+        customerId,
+        contactId: null,
+        kind: 'visit',
+        startAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+        durationMinutes: 45,
+        objective: '',
+        notes: '',
+      },
+    };
+    await server.ok('sync-push', pushInput(camilleClient, [held]), camille);
+    await server.ok('customer-assign', { id: customerId, ownerId: server.ids.repIds.thomas }, manager);
+
+    const log = visitLog({ customerId, appointmentId: heldId });
+    const orphan = visitLog({ customerId, appointmentId: null });
+    await server.ok('sync-push', pushInput(camilleClient, [log, orphan]), camille);
+    const outcomes = puts<MutationOutcome>(await camillePull(), 'outcome');
+    expect(outcomes.find((o) => o.id === log.mutationId)).toBeUndefined();
+    // Without an appointment of hers, nothing says she held it: refused, kept whole.
+    expect(outcomes.find((o) => o.id === orphan.mutationId)).toMatchObject({ code: 'forbidden' });
+    // The new owner sees it as the customer's history.
+    const thomasVisits = puts<Visit>(await pullAll(server, thomas, uuidv7(), null), 'visit');
+    expect(thomasVisits.find((v) => v.id === (log.args as VisitLog).id)).toMatchObject({
+      repId: server.ids.repIds.camille,
+      appointmentId: heldId,
+    });
   });
 
   it('the manager sees the team’s reports; another rep does not', async () => {

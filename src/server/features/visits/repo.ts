@@ -65,7 +65,7 @@ export async function logVisit(
     .limit(1);
   if (customer === undefined)
     return fail('not-found', 'The customer of this visit no longer exists.', { field: 'customerId' });
-  if (!(await isCustomerInScope(tx, writer, visit.customerId)))
+  if (!(await isCustomerInScope(tx, writer, visit.customerId)) && !(await heldByWriter(tx, visit, writer)))
     return fail(
       'forbidden',
       'This customer is no longer in your portfolio; the visit report was not stored at head office.',
@@ -107,6 +107,28 @@ export async function logVisit(
   if (visit.appointmentId !== null)
     await markAppointmentDone(tx, visit.appointmentId, visit.customerId, writer, now);
   return ok(undefined);
+}
+
+/**
+ * The visit was held for an appointment of this rep with this customer: it is this rep's history
+ * even when the customer changed hands before the laptop could push (the report is kept; the
+ * customer's new owner sees it like any past visit).
+ */
+async function heldByWriter(tx: Tx, visit: VisitLog, writer: Writer): Promise<boolean> {
+  if (visit.appointmentId === null) return false;
+  const [row] = await tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.id, visit.appointmentId),
+        eq(appointments.repId, writer.id),
+        eq(appointments.customerId, visit.customerId),
+        isNull(appointments.deletedAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /**
