@@ -241,6 +241,7 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
                       <th
                         key={header.id}
                         scope="col"
+                        className={header.column.id === 'customer' ? 'review__wide' : undefined}
                         aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                       >
                         <button
@@ -269,7 +270,16 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
                 return (
                   <tr key={row.id}>
                     {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className={cell.column.id === 'totalExclCents' ? 'num' : undefined}>
+                      <td
+                        key={cell.id}
+                        className={
+                          cell.column.id === 'totalExclCents'
+                            ? 'num'
+                            : cell.column.id === 'number'
+                              ? 'review__number'
+                              : undefined
+                        }
+                      >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     ))}
