@@ -8,6 +8,7 @@ import { importHandlers } from './features/import/index.js';
 import { orderHandlers } from './features/orders/index.js';
 import { playbookHandlers } from './features/playbook/index.js';
 import { syncHandlers } from './features/sync/index.js';
+import { visitHandlers } from './features/visits/index.js';
 
 export const handlers: Handlers = {
   ...authHandlers,
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...orderHandlers,
   ...complaintHandlers,
   ...playbookHandlers,
+  ...visitHandlers,
 };

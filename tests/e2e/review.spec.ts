@@ -118,6 +118,16 @@ test('a manager approves, confirms and acknowledges on the review screen; the re
   await expect(dialog.getByRole('status')).toHaveText('Enregistré au siège : Prise en compte.');
   await expect(dialog).toContainText('Reçue → Prise en compte');
   await expectNoSeriousA11yViolations(managerPage);
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+
+  // Visits: the team's reports (or the empty state when none was synced yet).
+  await managerPage.getByRole('tab', { name: 'Visites' }).click();
+  await expect(
+    managerPage
+      .getByRole('table', { name: 'Comptes rendus de visite de l’équipe' })
+      .or(managerPage.getByText('Aucun compte rendu de visite synchronisé pour votre équipe.')),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(managerPage);
   await managerContext.close();
 
   // The rep syncs: the complaint moved with the note, the order approved and confirmed.

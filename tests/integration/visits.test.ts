@@ -253,4 +253,42 @@ describe.each(backends)('visit reports on $name', (backend) => {
     const thomasVisits = puts<Visit>(await pullAll(server, thomas, uuidv7(), null), 'visit');
     expect(thomasVisits.some((v) => v.id === id)).toBe(false);
   });
+
+  it('visit-list: the manager reads the team’s reports with names, a rep only their own', async () => {
+    const log = visitLog({ appointmentId: null });
+    await server.ok('sync-push', pushInput(camilleClient, [log]), camille);
+    const id = (log.args as VisitLog).id;
+    type Listed = { visits: (Visit & { customerName: string; repName: string })[] };
+    const managerView = await server.ok<Listed>('visit-list', { reported: true }, manager);
+    expect(managerView.visits.find((v) => v.id === id)).toMatchObject({
+      repName: 'Camille Martin',
+      outcome: 'no-sale',
+      nextStep: 'Rappeler en janvier avec le catalogue été',
+    });
+    // Newest first, reports only.
+    const ats = managerView.visits.map((v) => v.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    expect(
+      managerView.visits.every(
+        (v) =>
+          v.appointmentId !== null ||
+          v.nextStep !== '' ||
+          v.notes !== '' ||
+          v.needs.length > 0 ||
+          v.motives.length > 0,
+      ),
+    ).toBe(true);
+    const noSale = await server.ok<Listed>('visit-list', { outcome: 'no-sale', limit: 500 }, manager);
+    expect(noSale.visits.every((v) => v.outcome === 'no-sale')).toBe(true);
+
+    const thomasView = await server.ok<Listed>('visit-list', { limit: 500 }, thomas);
+    expect(thomasView.visits.length).toBeGreaterThan(0);
+    expect(thomasView.visits.some((v) => v.id === id)).toBe(false);
+    expect(thomasView.visits.every((v) => v.repName === 'Thomas Bernard')).toBe(true);
+    // Asking for another rep's visits gives nothing.
+    const asked = await server.ok<Listed>('visit-list', { repId: server.ids.repIds.camille }, thomas);
+    expect(asked.visits).toEqual([]);
+    const camilleView = await server.ok<Listed>('visit-list', { reported: true }, camille);
+    expect(camilleView.visits.find((v) => v.id === id)).toBeDefined();
+  });
 });

@@ -12,6 +12,7 @@ import { ordersContract } from './orders.js';
 import { playbookContract } from './playbook.js';
 import { syncContract } from './sync.js';
 import { usersContract } from './users.js';
+import { visitsContract } from './visits.js';
 
 export const contract = {
   ...authContract,
@@ -22,6 +23,7 @@ export const contract = {
   ...appointmentsContract,
   ...ordersContract,
   ...complaintsContract,
+  ...visitsContract,
   ...playbookContract,
 } as const;
 
@@ -47,5 +49,6 @@ export {
   playbookContract,
   syncContract,
   usersContract,
+  visitsContract,
 };
 export type { Session } from './auth.js';

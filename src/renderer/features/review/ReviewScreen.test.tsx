@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Input, Method, Output } from '../../../shared/contract/index.js';
 import type { ComplaintReview } from '../../../shared/contract/complaints.js';
 import type { OrderListItem } from '../../../shared/contract/orders.js';
+import type { VisitReview } from '../../../shared/contract/visits.js';
+import { noReportFields } from '../../../shared/domain/activity/activity.js';
 import type { Transport } from '../../../shared/contract/transport.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, ok, type Result } from '../../../shared/lib/result.js';
@@ -103,6 +105,7 @@ function complaint(n: number, createdAt: string): ComplaintReview {
 class ReviewServer implements Transport {
   orders: OrderListItem[] = [];
   complaints: ComplaintReview[] = [];
+  visits: VisitReview[] = [];
   calls: { method: Method; input: unknown }[] = [];
 
   async invoke<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
@@ -135,6 +138,8 @@ class ReviewServer implements Transport {
       }
       case 'complaint-list':
         return ok({ complaints: this.complaints });
+      case 'visit-list':
+        return ok({ visits: this.visits });
       case 'complaint-update-status': {
         const found = this.complaints.find((c) => c.complaint.id === input.complaintId)!;
         const event = {
@@ -344,5 +349,41 @@ describe('team review', () => {
     expect(screen.getByText(/Hors ligne : rien à afficher/)).toBeTruthy();
     await new Promise((r) => setTimeout(r, 20));
     expect(server.calls).toEqual([]);
+  });
+
+  it('visits tab: the team’s reports newest first, with the outcome, the reason and the next step; filtered by outcome', async () => {
+    const visit = (n: number, extra: Partial<VisitReview>): VisitReview => ({
+      ...noReportFields,
+      id: uuid(900 + n),
+      customerId: uuid(100 + n),
+      repId: REP_ID,
+      at: `2026-11-2${String(n)}T09:30:00.000Z`,
+      channel: 'visit',
+      outcome: 'order',
+      objections: [],
+      summary: `Résumé ${String(n)}`,
+      version: 1,
+      customerName: `Brasserie ${String(n)}`,
+      repName: 'Camille Martin',
+      ...extra,
+    });
+    server.visits = [
+      visit(4, { outcome: 'no-sale', noSaleReason: 'competitor', nextStep: 'Rappeler en janvier' }),
+      visit(3, { outcome: 'order', nextStep: 'Livrer lundi' }),
+    ];
+    renderReview(server);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Visites' }));
+    const table = await screen.findByRole('table', { name: 'Comptes rendus de visite de l’équipe' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(
+        /Brasserie 4.*Camille Martin.*Pas de vente.*Reste chez un concurrent.*Rappeler en janvier.*Résumé 4/,
+      ),
+      expect.stringMatching(/Brasserie 3.*Commande.*Livrer lundi.*Résumé 3/),
+    ]);
+    expect(server.calls.find((c) => c.method === 'visit-list')?.input).toMatchObject({ reported: true });
+    fireEvent.change(screen.getByLabelText('Issue'), { target: { value: 'order' } });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(screen.getByText('1 compte rendu')).toBeTruthy();
   });
 });

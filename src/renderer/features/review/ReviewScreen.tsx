@@ -1,6 +1,6 @@
 /**
- * "Team review" (managers and admins): the discounts waiting for approval, the team's orders
- * and complaints, read from and acted on at head office. Online only: offline it says so and
+ * "Team review" (managers and admins): the discounts waiting for approval, the team's orders,
+ * complaints and visit reports, read from and acted on at head office. Online only: offline it says so and
  * every action is disabled (the laptop's copy never acts for head office).
  */
 import { useState } from 'react';
@@ -14,8 +14,9 @@ import { useSyncStatus } from '../sync/index.js';
 import { ApprovalsPanel } from './ApprovalsPanel.js';
 import { ComplaintsPanel } from './ComplaintsPanel.js';
 import { OrdersPanel } from './OrdersPanel.js';
+import { VisitsPanel } from './VisitsPanel.js';
 
-export const reviewTabs = ['approvals', 'orders', 'complaints'] as const;
+export const reviewTabs = ['approvals', 'orders', 'complaints', 'visits'] as const;
 export type ReviewTab = (typeof reviewTabs)[number];
 
 export function ReviewScreen() {
@@ -76,6 +77,9 @@ export function ReviewScreen() {
         </TabPanel>
         <TabPanel id="complaints" className="tabs__panel">
           <ComplaintsPanel online={online} announce={announce} />
+        </TabPanel>
+        <TabPanel id="visits" className="tabs__panel">
+          <VisitsPanel online={online} />
         </TabPanel>
       </Tabs>
     </section>

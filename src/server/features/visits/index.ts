@@ -1,0 +1,2 @@
+export { visitHandlers } from './handlers.js';
+export { logVisit } from './repo.js';
