@@ -8,10 +8,9 @@ import type { OrderListItem } from '../../../shared/contract/orders.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from './headOffice.js';
-import { ConfirmDialog, FailureBanner, usePercent } from './parts.js';
+import { ConfirmDialog, FailureBanner, NotLoaded, usePercent } from './parts.js';
 
 const PENDING_LIMIT = 500;
 
@@ -48,25 +47,8 @@ export function ApprovalsPanel({ online, announce }: { online: boolean; announce
     );
   }
 
-  if (!online && loaded.state === 'loading') {
-    return <EmptyState title={<Msg id="review.offline.nothing" />} />;
-  }
-  if (loaded.state === 'loading') {
-    return <SkeletonRows rows={6} label={intl.formatMessage({ id: 'review.loading' })} />;
-  }
-  if (loaded.state === 'failed') {
-    return (
-      <FailureBanner
-        failure={loaded.failure}
-        title={<Msg id="review.error.load" />}
-        action={
-          <button type="button" className="btn btn--small" onClick={reload} disabled={!online}>
-            <Msg id="review.retry" />
-          </button>
-        }
-      />
-    );
-  }
+  if (loaded.state !== 'ready')
+    return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={6} />;
   const orders = loaded.value.orders;
   return (
     <div className="review__panel">

@@ -12,11 +12,10 @@ import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useNow } from '../../ui/useNow.js';
 import { ComplaintDetail } from './ComplaintDetail.js';
 import { useHeadOfficeQuery } from './headOffice.js';
-import { complaintStatusTone, FailureBanner, severityTone } from './parts.js';
+import { complaintStatusTone, NotLoaded, RepFilter, severityTone } from './parts.js';
 
 const RECENT = 500;
 const DAY_MS = 86_400_000;
@@ -44,13 +43,7 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
   const [repFilter, setRepFilter] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
 
-  const collator = useMemo(() => new Intl.Collator(intl.locale, { sensitivity: 'base' }), [intl.locale]);
   const all = useMemo(() => (loaded.state === 'ready' ? loaded.value.complaints : []), [loaded]);
-  const reps = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const c of all) if (c.repId !== null) byId.set(c.repId, c.repName ?? '');
-    return [...byId].sort((a, b) => collator.compare(a[1], b[1]));
-  }, [all, collator]);
   const shown = all.filter(
     (c) =>
       (statusFilter === 'all' ||
@@ -77,25 +70,8 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
     );
   }
 
-  if (!online && loaded.state === 'loading') {
-    return <EmptyState title={<Msg id="review.offline.nothing" />} />;
-  }
-  if (loaded.state === 'loading') {
-    return <SkeletonRows rows={8} label={intl.formatMessage({ id: 'review.loading' })} />;
-  }
-  if (loaded.state === 'failed') {
-    return (
-      <FailureBanner
-        failure={loaded.failure}
-        title={<Msg id="review.error.load" />}
-        action={
-          <button type="button" className="btn btn--small" onClick={reload} disabled={!online}>
-            <Msg id="review.retry" />
-          </button>
-        }
-      />
-    );
-  }
+  if (loaded.state !== 'ready')
+    return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />;
 
   return (
     <div className="review__panel">
@@ -138,24 +114,7 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
             ))}
           </select>
         </label>
-        <label className="field" htmlFor={`${id}-rep`}>
-          <span className="field__label">
-            <Msg id="review.filter.rep" />
-          </span>
-          <select
-            id={`${id}-rep`}
-            className="input"
-            value={repFilter}
-            onChange={(e) => setRepFilter(e.target.value)}
-          >
-            <option value="">{intl.formatMessage({ id: 'review.filter.allReps' })}</option>
-            {reps.map(([repId, name]) => (
-              <option key={repId} value={repId}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
         <p className="page__count muted">
           <Msg id="review.complaints.count" values={{ count: shown.length }} />
         </p>

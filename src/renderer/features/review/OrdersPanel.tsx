@@ -20,10 +20,9 @@ import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { SkeletonRows } from '../../ui/Skeleton.js';
 import { approvalTone, statusTone, useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from './headOffice.js';
-import { ConfirmDialog, FailureBanner } from './parts.js';
+import { ConfirmDialog, FailureBanner, NotLoaded, RepFilter } from './parts.js';
 
 const RECENT = 300;
 const column = createColumnHelper<OrderListItem>();
@@ -53,11 +52,6 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
     [intl.locale],
   );
   const all = useMemo(() => (loaded.state === 'ready' ? loaded.value.orders : []), [loaded]);
-  const reps = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const o of all) if (o.repId !== null) byId.set(o.repId, o.repName ?? '');
-    return [...byId].sort((a, b) => collator.compare(a[1], b[1]));
-  }, [all, collator]);
   const data = useMemo(
     () =>
       all.filter(
@@ -152,48 +146,14 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
     enableSortingRemoval: false,
   });
 
-  if (!online && loaded.state === 'loading') {
-    return <EmptyState title={<Msg id="review.offline.nothing" />} />;
-  }
-  if (loaded.state === 'loading') {
-    return <SkeletonRows rows={8} label={intl.formatMessage({ id: 'review.loading' })} />;
-  }
-  if (loaded.state === 'failed') {
-    return (
-      <FailureBanner
-        failure={loaded.failure}
-        title={<Msg id="review.error.load" />}
-        action={
-          <button type="button" className="btn btn--small" onClick={reload} disabled={!online}>
-            <Msg id="review.retry" />
-          </button>
-        }
-      />
-    );
-  }
+  if (loaded.state !== 'ready')
+    return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />;
 
   const rows = table.getRowModel().rows;
   return (
     <div className="review__panel">
       <div className="review__filters">
-        <label className="field" htmlFor={`${id}-rep`}>
-          <span className="field__label">
-            <Msg id="review.filter.rep" />
-          </span>
-          <select
-            id={`${id}-rep`}
-            className="input"
-            value={repFilter}
-            onChange={(e) => setRepFilter(e.target.value)}
-          >
-            <option value="">{intl.formatMessage({ id: 'review.filter.allReps' })}</option>
-            {reps.map(([repId, name]) => (
-              <option key={repId} value={repId}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
         <label className="field" htmlFor={`${id}-status`}>
           <span className="field__label">
             <Msg id="review.filter.status" />

@@ -10,9 +10,8 @@ import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useHeadOfficeQuery } from './headOffice.js';
-import { FailureBanner } from './parts.js';
+import { NotLoaded, RepFilter } from './parts.js';
 
 const RECENT = 300;
 type OutcomeFilter = '' | (typeof visitOutcomes)[number];
@@ -36,59 +35,19 @@ export function VisitsPanel({ online }: { online: boolean }) {
   );
   const [repFilter, setRepFilter] = useState('');
   const [outcomeFilter, setOutcomeFilter] = useState<OutcomeFilter>('');
-  const collator = useMemo(() => new Intl.Collator(intl.locale, { sensitivity: 'base' }), [intl.locale]);
   const all = useMemo(() => (loaded.state === 'ready' ? loaded.value.visits : []), [loaded]);
-  const reps = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const v of all) byId.set(v.repId, v.repName);
-    return [...byId].sort((a, b) => collator.compare(a[1], b[1]));
-  }, [all, collator]);
   const shown = all.filter(
     (v) =>
       (repFilter === '' || v.repId === repFilter) && (outcomeFilter === '' || v.outcome === outcomeFilter),
   );
 
-  if (!online && loaded.state === 'loading') {
-    return <EmptyState title={<Msg id="review.offline.nothing" />} />;
-  }
-  if (loaded.state === 'loading') {
-    return <SkeletonRows rows={8} label={intl.formatMessage({ id: 'review.loading' })} />;
-  }
-  if (loaded.state === 'failed') {
-    return (
-      <FailureBanner
-        failure={loaded.failure}
-        title={<Msg id="review.error.load" />}
-        action={
-          <button type="button" className="btn btn--small" onClick={reload} disabled={!online}>
-            <Msg id="review.retry" />
-          </button>
-        }
-      />
-    );
-  }
+  if (loaded.state !== 'ready')
+    return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />;
 
   return (
     <div className="review__panel">
       <div className="review__filters">
-        <label className="field" htmlFor={`${id}-rep`}>
-          <span className="field__label">
-            <Msg id="review.filter.rep" />
-          </span>
-          <select
-            id={`${id}-rep`}
-            className="input"
-            value={repFilter}
-            onChange={(e) => setRepFilter(e.target.value)}
-          >
-            <option value="">{intl.formatMessage({ id: 'review.filter.allReps' })}</option>
-            {reps.map(([repId, name]) => (
-              <option key={repId} value={repId}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
         <label className="field" htmlFor={`${id}-outcome`}>
           <span className="field__label">
             <Msg id="review.visits.filter.outcome" />

@@ -1,12 +1,14 @@
 /** Small pieces shared by the review tabs: failures, confirmations, tones, percentages. */
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Banner } from '../../ui/Banner.js';
-import type { Failure } from './headOffice.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { SkeletonRows } from '../../ui/Skeleton.js';
+import type { Failure, Loaded } from './headOffice.js';
 
 type Tone = 'neutral' | 'success' | 'warning' | 'info' | 'danger' | 'accent';
 
@@ -120,5 +122,76 @@ export function ConfirmDialog({
         </Dialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+/**
+ * A tab whose list has not arrived: offline before anything loaded, loading, or failed to load
+ * (with a retry, disabled offline).
+ */
+export function NotLoaded({
+  loaded,
+  online,
+  onRetry,
+  rows,
+}: {
+  loaded: Exclude<Loaded<unknown>, { state: 'ready' }>;
+  online: boolean;
+  onRetry: () => void;
+  rows: number;
+}) {
+  const intl = useIntl();
+  if (loaded.state === 'loading')
+    return online ? (
+      <SkeletonRows rows={rows} label={intl.formatMessage({ id: 'review.loading' })} />
+    ) : (
+      <EmptyState title={<Msg id="review.offline.nothing" />} />
+    );
+  return (
+    <FailureBanner
+      failure={loaded.failure}
+      title={<Msg id="review.error.load" />}
+      action={
+        <button type="button" className="btn btn--small" onClick={onRetry} disabled={!online}>
+          <Msg id="review.retry" />
+        </button>
+      }
+    />
+  );
+}
+
+/** "Commercial": the reps found in a list, by name in the user's collation, or all of them. */
+export function RepFilter({
+  id,
+  value,
+  onChange,
+  items,
+}: {
+  id: string;
+  value: string;
+  onChange: (repId: string) => void;
+  items: readonly { repId: string | null; repName?: string | null }[];
+}) {
+  const intl = useIntl();
+  const reps = useMemo(() => {
+    const collator = new Intl.Collator(intl.locale, { sensitivity: 'base' });
+    const byId = new Map<string, string>();
+    for (const item of items) if (item.repId !== null) byId.set(item.repId, item.repName ?? '');
+    return [...byId].sort((a, b) => collator.compare(a[1], b[1]));
+  }, [items, intl.locale]);
+  return (
+    <label className="field" htmlFor={id}>
+      <span className="field__label">
+        <Msg id="review.filter.rep" />
+      </span>
+      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{intl.formatMessage({ id: 'review.filter.allReps' })}</option>
+        {reps.map(([repId, name]) => (
+          <option key={repId} value={repId}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -79,6 +79,32 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
     ) : null;
   };
 
+  /** A list typed one item per line (needs, offered) or the step notes. */
+  const textArea = (
+    field: 'needs' | 'offered' | 'notes',
+    label: MessageKey,
+    rows: number,
+    maxLength: number,
+  ) => {
+    const id = fieldIds[field];
+    return (
+      <div className="field">
+        <label className="field__label" htmlFor={id}>
+          <Msg id={label} />
+        </label>
+        <textarea
+          id={id}
+          rows={rows}
+          maxLength={maxLength}
+          value={form[field]}
+          {...invalid(field, id)}
+          onChange={(e) => edit({ [field]: e.target.value })}
+        />
+        {inline(field, id)}
+      </div>
+    );
+  };
+
   const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
 
   const appointmentEntries = (problems: readonly AppointmentProblem[]): Entry[] =>
@@ -321,20 +347,7 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         </fieldset>
       ) : null}
 
-      <div className="field">
-        <label className="field__label" htmlFor="visit-report-needs">
-          <Msg id="visit.report.needs" />
-        </label>
-        <textarea
-          id="visit-report-needs"
-          rows={3}
-          maxLength={20_000}
-          value={form.needs}
-          {...invalid('needs', 'visit-report-needs')}
-          onChange={(e) => edit({ needs: e.target.value })}
-        />
-        {inline('needs', 'visit-report-needs')}
-      </div>
+      {textArea('needs', 'visit.report.needs', 3, 20_000)}
 
       <fieldset className="visit-report__motives">
         <legend>
@@ -430,20 +443,7 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         </button>
       </fieldset>
 
-      <div className="field">
-        <label className="field__label" htmlFor="visit-report-offered">
-          <Msg id="visit.report.offered" />
-        </label>
-        <textarea
-          id="visit-report-offered"
-          rows={3}
-          maxLength={20_000}
-          value={form.offered}
-          {...invalid('offered', 'visit-report-offered')}
-          onChange={(e) => edit({ offered: e.target.value })}
-        />
-        {inline('offered', 'visit-report-offered')}
-      </div>
+      {textArea('offered', 'visit.report.offered', 3, 20_000)}
 
       <div className="field">
         <label className="field__label" htmlFor="visit-report-next">
@@ -504,20 +504,7 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         {inline('summary', 'visit-report-summary')}
       </div>
 
-      <div className="field">
-        <label className="field__label" htmlFor="visit-report-notes">
-          <Msg id="visit.report.notes" />
-        </label>
-        <textarea
-          id="visit-report-notes"
-          rows={5}
-          maxLength={40_000}
-          value={form.notes}
-          {...invalid('notes', 'visit-report-notes')}
-          onChange={(e) => edit({ notes: e.target.value })}
-        />
-        {inline('notes', 'visit-report-notes')}
-      </div>
+      {textArea('notes', 'visit.report.notes', 5, 40_000)}
 
       <div className="visit__stepnav">
         <button type="button" className="btn" onClick={onBackToSteps}>
