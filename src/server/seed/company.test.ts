@@ -5,7 +5,8 @@ import { customerSchema } from '../../shared/domain/customer/customer.js';
 import { isValidSiret } from '../../shared/domain/customer/siret.js';
 import { orderSchema } from '../../shared/domain/order/order.js';
 import type { Order } from '../../shared/domain/order/order.js';
-import { generateCompany, lineVatCents, parisInstant } from './company.js';
+import { vatCents } from '../../shared/lib/money.js';
+import { generateCompany, parisInstant } from './company.js';
 import type { GeneratedCompany } from './company.js';
 import { distanceKm, townsByPostcode } from './geo.js';
 
@@ -125,9 +126,9 @@ function checkInvariants(company: GeneratedCompany): void {
     list.push(order);
     byCustomer.set(order.customerId, list);
     expect(order.totalExclCents).toBe(order.lines.reduce((s, l) => s + l.totalExclCents, 0));
-    expect(order.totalVatCents).toBe(
-      order.lines.reduce((s, l) => s + lineVatCents(l.totalExclCents, l.vatRate), 0),
-    );
+    const byRate = new Map<number, number>();
+    for (const l of order.lines) byRate.set(l.vatRate, (byRate.get(l.vatRate) ?? 0) + l.totalExclCents);
+    expect(order.totalVatCents).toBe([...byRate].reduce((s, [rate, excl]) => s + vatCents(excl, rate), 0));
     expect(order.totalInclCents).toBe(order.totalExclCents + order.totalVatCents);
     const customer = customers.get(order.customerId);
     expect(customer).toBeDefined();

@@ -18,6 +18,7 @@ import type { Customer, CustomerStatus } from '../../shared/domain/customer/cust
 import { withLuhnCheckDigit } from '../../shared/domain/customer/siret.js';
 import type { Order, OrderLine, OrderStatus } from '../../shared/domain/order/order.js';
 import type { Role } from '../../shared/domain/user/user.js';
+import { lineTotalExclCents, orderTotals } from '../../shared/lib/money.js';
 import { productTemplates } from './catalogData.js';
 import type { ProductTemplate, Season } from './catalogData.js';
 import { distanceKm, frenchTowns, townsNamed } from './geo.js';
@@ -962,15 +963,6 @@ function orderStatusFor(r: Random, ageDays: number): OrderStatus {
   return r.chance(0.5) ? 'confirmed' : 'received';
 }
 
-export function lineTotalExclCents(quantity: number, unitPriceCents: number, discountBp: number): number {
-  // Integer arithmetic: round half up to the cent.
-  return Math.floor((quantity * unitPriceCents * (10_000 - discountBp) + 5_000) / 10_000);
-}
-
-export function lineVatCents(totalExclCents: number, vatRateBp: number): number {
-  return Math.floor((totalExclCents * vatRateBp + 5_000) / 10_000);
-}
-
 function simulateOrders(
   p: Profile,
   customer: Customer,
@@ -1097,11 +1089,10 @@ function makeOrder(
       unitPriceCents,
       discountBp,
       vatRate: item.product.vatRate,
-      totalExclCents: lineTotalExclCents(quantity, unitPriceCents, discountBp),
+      totalExclCents: lineTotalExclCents({ quantity, unitPriceCents, discountBp }),
     };
   });
-  const totalExclCents = lines.reduce((s, l) => s + l.totalExclCents, 0);
-  const totalVatCents = lines.reduce((s, l) => s + lineVatCents(l.totalExclCents, l.vatRate), 0);
+  const { totalExclCents, totalVatCents, totalInclCents } = orderTotals(lines);
   const ageDays = (today - orderedAt) / DAY;
   const status = orderStatusFor(r, ageDays);
   return {
@@ -1115,7 +1106,7 @@ function makeOrder(
     lines,
     totalExclCents,
     totalVatCents,
-    totalInclCents: totalExclCents + totalVatCents,
+    totalInclCents,
     version: 1,
     updatedAt: iso(status === 'delivered' ? Math.min(today - 1, orderedAt + 2 * DAY) : orderedAt),
   };

@@ -20,7 +20,7 @@ import type {
 } from './importers.js';
 import { buildOrderLine, newOrder, prepare } from './importers.js';
 import type { ImportLookups } from './lookups.js';
-import { orderTotals } from './totals.js';
+import { orderTotals } from '../../../shared/lib/money.js';
 import { Progress } from './validate.js';
 import { parseDateTime, parseInteger, parseMoneyCents } from './values.js';
 

@@ -16,7 +16,7 @@ import {
   midnightInZone,
 } from './importers.js';
 import { memoryLookups } from './lookups.js';
-import { orderTotals } from './totals.js';
+import { orderTotals } from '../../../shared/lib/money.js';
 
 const uuid = (n: number) => `0190a6b2-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const products = [

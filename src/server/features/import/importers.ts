@@ -24,7 +24,7 @@ import { valueFail, valueOk } from './errors.js';
 import type { ColumnMapping, ImportField, ImportKind } from './headers.js';
 import { checkMapping, normaliseHeader, suggestMapping } from './headers.js';
 import type { ImportLookups, ProductMatch } from './lookups.js';
-import { lineTotalExclCents, orderTotals, unitPriceFromAmount } from './totals.js';
+import { lineTotalExclCents, orderTotals, unitPriceFromAmount } from '../../../shared/lib/money.js';
 import { Progress, RowReader, columnsByField } from './validate.js';
 import {
   parseBoolean,
@@ -702,7 +702,7 @@ interface OrderRow {
   amountCents: number | undefined;
 }
 
-/** Builds one order line under the rounding rule of totals.ts; the amount, when given, must agree. */
+/** Builds one order line under the rounding rule of shared/lib/money.ts; the amount, when given, must agree. */
 export function buildOrderLine(
   row: Pick<OrderRow, 'line' | 'quantity' | 'unitPriceCents' | 'discountBp' | 'vatRate' | 'amountCents'>,
   product: Pick<ProductMatch, 'reference' | 'name' | 'vatRate'> & { id: Uuid | null },
@@ -710,7 +710,11 @@ export function buildOrderLine(
   let unitPriceCents = row.unitPriceCents;
   let totalExclCents: number;
   if (unitPriceCents !== undefined) {
-    totalExclCents = lineTotalExclCents(row.quantity, unitPriceCents, row.discountBp);
+    totalExclCents = lineTotalExclCents({
+      quantity: row.quantity,
+      unitPriceCents,
+      discountBp: row.discountBp,
+    });
     if (row.amountCents !== undefined && row.amountCents !== totalExclCents) {
       return {
         ok: false,

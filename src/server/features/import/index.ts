@@ -41,7 +41,6 @@ export type {
 } from './importers.js';
 export { cdnowProduct, importCdnow } from './cdnow.js';
 export type { CdnowOptions, CdnowRecords, CdnowResult } from './cdnow.js';
-export { lineTotalExclCents, lineVatCents, orderTotals } from './totals.js';
 export {
   encodeCsv,
   exportContacts,

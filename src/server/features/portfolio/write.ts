@@ -85,7 +85,7 @@ export const insertComplaints = (db: DbOrTx, rows: readonly NewComplaint[]) =>
 /**
  * Orders and their lines, in chunks. Lines of an order that already existed are not
  * inserted again (the order is skipped as a whole). Totals are stored as given: compute them
- * with `lineTotalExclCents` / `orderTotals` from src/shared/domain/order/order.ts.
+ * with `lineTotalExclCents` / `orderTotals` from src/shared/lib/money.ts.
  */
 export async function insertOrders(db: DbOrTx, rows: readonly NewOrder[]): Promise<number> {
   let inserted = 0;

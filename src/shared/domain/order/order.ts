@@ -83,42 +83,8 @@ export const orderSchema = z.object({
 });
 export type Order = z.infer<typeof orderSchema>;
 
-/**
- * Half-up rounding of a non-negative rational to an integer (cents), exact: the products of
- * quantities, prices and basis points can pass 2^53, so the division happens on bigints.
- */
-function roundHalfUp(numerator: bigint, denominator: bigint): number {
-  const rounded = (2n * numerator + denominator) / (2n * denominator);
-  if (rounded > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('Amount too large to hold in cents');
-  return Number(rounded);
-}
-
-/** A line's total excluding tax: quantity × unit price, minus the discount, rounded half-up. */
-export function lineTotalExclCents(
-  line: Pick<OrderLine, 'quantity' | 'unitPriceCents' | 'discountBp'>,
-): number {
-  return roundHalfUp(
-    BigInt(line.quantity) * BigInt(line.unitPriceCents) * BigInt(10_000 - line.discountBp),
-    10_000n,
-  );
-}
-
-/** Order totals: VAT computed per rate on the summed line totals (as on a French invoice). */
-export function orderTotals(lines: readonly Pick<OrderLine, 'totalExclCents' | 'vatRate'>[]): {
-  totalExclCents: number;
-  totalVatCents: number;
-  totalInclCents: number;
-} {
-  const byRate = new Map<number, number>();
-  for (const l of lines) byRate.set(l.vatRate, (byRate.get(l.vatRate) ?? 0) + l.totalExclCents);
-  let totalExclCents = 0;
-  let totalVatCents = 0;
-  for (const [rate, excl] of byRate) {
-    totalExclCents += excl;
-    totalVatCents += roundHalfUp(BigInt(excl) * BigInt(rate), 10_000n);
-  }
-  return { totalExclCents, totalVatCents, totalInclCents: totalExclCents + totalVatCents };
-}
+/** The rounding rule lives in shared/lib/money.ts (decision 0009); order code calls it from here. */
+export { lineTotalExclCents, orderTotals } from '../../lib/money.js';
 
 /** A line as the rep enters it: head office prices it again from its own prices. */
 export const orderLineInputSchema = z.object({

@@ -2,17 +2,13 @@
  * Order pricing, shared by the laptop (preview, validation before writing) and head office
  * (the authoritative re-pricing at push).
  *
- * ROUNDING RULE (the only one; see `lineTotalExclCents` and `orderTotals` in order.ts):
- * - a line total excluding tax = quantity × unit price × (1 − discount), rounded half-up to
- *   the cent, once per line;
- * - VAT is computed per rate on the sum of the line totals of that rate, rounded half-up to
- *   the cent;
- * - total including tax = total excluding tax + VAT (no further rounding).
- * All amounts are integer cents; discounts and VAT rates are basis points.
+ * Amounts follow the one rounding rule of shared/lib/money.ts (decision 0009).
  */
 import type { Price, PriceBreak, PriceList, Product } from '../catalog/catalog.js';
 import type { OrderLine } from './order.js';
-import { MAX_LINE_QUANTITY, lineTotalExclCents, orderTotals } from './order.js';
+import type { Cents } from '../../lib/money.js';
+import { lineTotalExclCents, orderTotals } from '../../lib/money.js';
+import { MAX_LINE_QUANTITY } from './order.js';
 
 /** The price group every product is priced in: used when the customer's own group has no list. */
 export const BASE_PRICE_GROUP = 'CHR-STD';
@@ -174,9 +170,9 @@ export interface LineInput {
 
 export interface PricedOrder {
   lines: OrderLine[];
-  totalExclCents: number;
-  totalVatCents: number;
-  totalInclCents: number;
+  totalExclCents: Cents;
+  totalVatCents: Cents;
+  totalInclCents: Cents;
   needsApproval: boolean;
 }
 
