@@ -21,7 +21,15 @@ import { StartVisitButton } from '../visit/index.js';
 import { AppointmentCard, refusalText, useTimeRange, WarningText } from './AppointmentCard.js';
 import type { FormMode } from './AppointmentForm.js';
 import { AppointmentForm } from './AppointmentForm.js';
-import { addDays, dayOfInstant, daysRange, hourOfInstant, instantOn, mondayOf, noonOf } from './days.js';
+import {
+  addDays,
+  dayOfInstant,
+  daysRange,
+  hourOfInstant,
+  instantOn,
+  mondayOf,
+  noonOf,
+} from '../../../shared/lib/calendar.js';
 import type { AgendaData, AgendaItem } from './queries.js';
 import { useAgenda } from './queries.js';
 

@@ -20,7 +20,7 @@ import { Msg } from '../../i18n/Msg.js';
 import { isQuotaError } from '../../sync/engine.js';
 import { AppointmentCheckError, createAppointment, updateAppointment } from '../../sync/mutators.js';
 import { buildSearchIndex, searchCustomers } from '../search/index.js';
-import { instantOn, timeOfInstant, dayOfInstant } from './days.js';
+import { instantOn, timeOfInstant, dayOfInstant } from '../../../shared/lib/calendar.js';
 
 const formSchema = z.object({
   customerId: z.string().min(1),

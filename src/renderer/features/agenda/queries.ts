@@ -6,7 +6,7 @@ import type { LatLon } from '../../../shared/domain/geo/geo.js';
 import { defaultTravelSettings } from '../../../shared/domain/geo/geo.js';
 import type { AppDB } from '../../db/AppDB.js';
 import type { AppointmentRow, OutboxEntry } from '../../db/schema.js';
-import { dayOfInstant } from './days.js';
+import { dayOfInstant } from '../../../shared/lib/calendar.js';
 
 export interface AgendaItem {
   appointment: AppointmentRow;

@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl';
+import { dayOfInstant } from '../../../shared/lib/calendar.js';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
@@ -7,16 +8,6 @@ import { SkeletonRows } from '../../ui/Skeleton.js';
 import { StartVisitButton } from '../visit/index.js';
 import { CustomerBrief } from './CustomerBrief.js';
 import { useAppointment } from './queries.js';
-
-/** Calendar day of an instant in the user's time zone (yyyy-mm-dd), for the day sheet link. */
-function localDay(iso: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
-}
 
 /** `#/brief/<appointmentId>`: the brief of one visit, printable on one A4 page. */
 export function BriefScreen({ appointmentId }: { appointmentId: string }) {
@@ -48,7 +39,11 @@ export function BriefScreen({ appointmentId }: { appointmentId: string }) {
       </section>
     );
   }
-  const day = localDay(appointment.startAt, intl.timeZone);
+  // The day sheet link: the appointment's day in the user's time zone.
+  const day = dayOfInstant(
+    appointment.startAt,
+    intl.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
   return (
     <div className="page page--brief">
       <nav className="brief__toolbar no-print" aria-label={intl.formatMessage({ id: 'brief.toolbar' })}>

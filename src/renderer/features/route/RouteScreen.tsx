@@ -24,7 +24,7 @@ import { SegmentBadge } from '../../ui/SegmentBadge.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import type { MapPoint } from '../map/index.js';
 import { OfflineMap } from '../map/index.js';
-import { addDays, instantOn, todayIn } from './day.js';
+import { addDays, instantOn, todayIn } from '../../../shared/lib/calendar.js';
 import type { DayPlanReady, DayPlanStop, UnplacedStop } from './dayPlanModel.js';
 import { addDayStop, removeDayStop, saveDayOrder, setDayDeparture } from './dayPlans.js';
 import { usePlaceByPostcode } from './placeByPostcode.js';
@@ -582,7 +582,7 @@ function missingCase(x: never): never {
 
 function useSuggestions(data: DayPlanReady) {
   const { db, user } = useApp();
-  const noon = instantOn(data.day, '12:00', user.timeZone);
+  const noon = Date.parse(instantOn(data.day, '12:00', user.timeZone));
   const placeByPostcode = usePlaceByPostcode();
   const gap = useGapCandidates(db, placeByPostcode, noon);
   const suggestions = useMemo(() => {

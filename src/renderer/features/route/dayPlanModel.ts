@@ -8,7 +8,7 @@ import type { RouteInput, RoutePlan, RouteStop, StopPlan } from '../../../shared
 import { DEFAULT_FLEXIBLE_VISIT_MINUTES, evaluateRoute } from '../../../shared/domain/route/route.js';
 import type { RfmSegment } from '../../../shared/domain/rfm/rfm.js';
 import type { AppointmentRow, CustomerRow, DayPlanRow, MetaValue } from '../../db/schema.js';
-import { instantOn } from './day.js';
+import { instantOn } from '../../../shared/lib/calendar.js';
 import type { PlaceByPostcode } from './placeByPostcode.js';
 
 export const DEFAULT_DEPARTURE = '08:00';
@@ -138,7 +138,7 @@ export function buildDayPlan(data: DayPlanData, placeByPostcode: PlaceByPostcode
   if (data.start) {
     input = {
       start: { lat: data.start.lat, lon: data.start.lon },
-      departureMs: instantOn(data.day, departureTime, data.timeZone),
+      departureMs: Date.parse(instantOn(data.day, departureTime, data.timeZone)),
       stops: order.map((id) => routeStops.get(id)!),
       travel: data.travel,
     };

@@ -14,7 +14,7 @@ import { useApp } from '../../app/context.js';
 import type { AppDB } from '../../db/AppDB.js';
 import type { CustomerRow } from '../../db/schema.js';
 import { usePortfolioRfm } from '../customers/rfmCache.js';
-import { dayRange, todayIn } from './day.js';
+import { dayRange, todayIn } from '../../../shared/lib/calendar.js';
 import type { DayPlanState } from './dayPlanModel.js';
 import { buildDayPlan } from './dayPlanModel.js';
 import type { PlaceByPostcode } from './placeByPostcode.js';

@@ -25,6 +25,7 @@ import type { ColumnMapping, ImportField, ImportKind } from './headers.js';
 import { checkMapping, normaliseHeader, suggestMapping } from './headers.js';
 import type { ImportLookups, ProductMatch } from './lookups.js';
 import { lineTotalExclCents, orderTotals, unitPriceFromAmount } from '../../../shared/lib/money.js';
+import { instantOn } from '../../../shared/lib/calendar.js';
 import { Progress, RowReader, columnsByField } from './validate.js';
 import {
   parseBoolean,
@@ -638,50 +639,13 @@ export async function importPrices(
 // Orders
 
 const midnightCache = new Map<string, string>();
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  return format;
-}
 
 /** Midnight of a calendar date in a time zone, as a UTC instant (cached: files repeat dates). */
 export function midnightInZone(date: IsoDate, timeZone: string): IsoDateTime {
   const key = `${timeZone} ${date}`;
   const hit = midnightCache.get(key);
   if (hit) return hit;
-  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  // Offset of the zone at that moment, then corrected once for a DST change in between.
-  const format = zoneFormat(timeZone);
-  const offsetAt = (t: number): number => {
-    const parts = format.formatToParts(new Date(t));
-    const get = (type: string) => Number(parts.find((x) => x.type === type)?.value);
-    const asUtc = Date.UTC(
-      get('year'),
-      get('month') - 1,
-      get('day'),
-      get('hour'),
-      get('minute'),
-      get('second'),
-    );
-    return asUtc - t;
-  };
-  let instant = utcMidnight - offsetAt(utcMidnight);
-  instant = utcMidnight - offsetAt(instant);
-  const iso = new Date(instant).toISOString();
+  const iso = instantOn(date, '00:00', timeZone);
   if (midnightCache.size > 10_000) midnightCache.clear();
   midnightCache.set(key, iso);
   return iso;

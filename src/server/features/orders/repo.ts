@@ -22,6 +22,7 @@ import { customers, orderLines, orders, priceLists, prices, products, users } fr
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { queryRows } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
+import { dayOfInstant } from '../../../shared/lib/calendar.js';
 import { isCustomerInScope } from '../customers/repo.js';
 
 type Writer = Pick<User, 'id' | 'role' | 'teamId'>;
@@ -88,18 +89,9 @@ export const COMPANY_TIME_ZONE = 'Europe/Paris';
 /** How far ahead of head office's clock a laptop's `orderedAt` may be (clock drift). */
 export const MAX_ORDERED_AT_AHEAD_MS = 5 * 60_000;
 
-const companyDayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: COMPANY_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** The calendar day (YYYY-MM-DD) of an instant in the company's time zone. */
 export function companyDay(instant: Date): string {
-  const parts = companyDayFormat.formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return dayOfInstant(instant, COMPANY_TIME_ZONE);
 }
 
 /**
