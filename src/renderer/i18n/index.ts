@@ -11,3 +11,5 @@ export {
 export type { MessageKey } from './catalogues.js';
 export { useT } from './useT.js';
 export { Msg } from './Msg.js';
+export { formatClock, formatDay, formatMoney, formatPercentBp, useFormat, useMoney } from './format.js';
+export type { Format } from './format.js';

@@ -13,6 +13,7 @@ import { useApp } from '../../app/context.js';
 import type { AgendaView } from '../../app/router.js';
 import { hrefFor, navigate } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
+import { formatClock } from '../../i18n/format.js';
 import { AppointmentCheckError, cancelAppointment, updateAppointment } from '../../sync/mutators.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
@@ -82,12 +83,7 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
           { timeZone },
         );
         engine.notifyLocalChange();
-        setMessage(
-          intl.formatMessage(
-            { id: 'agenda.moved' },
-            { time: intl.formatTime(Date.parse(startAt), { hour: '2-digit', minute: '2-digit' }) },
-          ),
-        );
+        setMessage(intl.formatMessage({ id: 'agenda.moved' }, { time: formatClock(intl, startAt) }));
       } catch (e) {
         if (!(e instanceof AppointmentCheckError)) throw e;
         const reason = e.problems
@@ -342,13 +338,7 @@ function DayView({
     <ol className="agenda-day" data-day={day}>
       {Array.from({ length: to - from + 1 }, (_, i) => from + i).map((hour) => {
         const items = byHour.get(hour) ?? [];
-        const label = intl.formatTime(
-          Date.parse(instantOn(day, `${String(hour).padStart(2, '0')}:00`, timeZone)),
-          {
-            hour: '2-digit',
-            minute: '2-digit',
-          },
-        );
+        const label = formatClock(intl, instantOn(day, `${String(hour).padStart(2, '0')}:00`, timeZone));
         return (
           <li
             key={hour}

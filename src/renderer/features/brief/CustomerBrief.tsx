@@ -5,11 +5,12 @@
  * penetration cache (filled in right after the rest when it is not computed yet).
  */
 import { useState, type ReactNode } from 'react';
-import { FormattedDate, useIntl, type IntlShape } from 'react-intl';
+import { FormattedDate, useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import type { AppointmentRow, ContactRow } from '../../db/schema.js';
 import { Msg } from '../../i18n/Msg.js';
+import { formatDay, formatMoney } from '../../i18n/format.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
@@ -63,10 +64,6 @@ function Heading({
       {children}
     </h3>
   );
-}
-
-export function formatCents(intl: IntlShape, cents: number): string {
-  return intl.formatNumber(cents / 100, { style: 'currency', currency: 'EUR' });
 }
 
 function contactName(c: ContactRow): ReactNode {
@@ -381,7 +378,7 @@ function BriefBody({
                 <Msg id="brief.revenue12" />
               </dt>
               <dd className="tabular num" data-figure="revenue-12">
-                {formatCents(intl, rhythm.revenueLast12MonthsCents)}
+                {formatMoney(intl, rhythm.revenueLast12MonthsCents)}
               </dd>
             </div>
           </dl>
@@ -554,16 +551,13 @@ function BriefBody({
                           <Msg
                             id="brief.order.delivery"
                             values={{
-                              date: intl.formatDate(`${o.deliveryDate}T12:00:00Z`, {
-                                dateStyle: 'short',
-                                timeZone: 'UTC',
-                              }),
+                              date: formatDay(intl, o.deliveryDate, { dateStyle: 'short' }),
                             }}
                           />
                         </span>
                       ) : null}
                     </td>
-                    <td className="num tabular">{formatCents(intl, o.totalExclCents)}</td>
+                    <td className="num tabular">{formatMoney(intl, o.totalExclCents)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -573,7 +567,7 @@ function BriefBody({
                     <th scope="row" colSpan={3}>
                       <Msg id="brief.order.sum" />
                     </th>
-                    <td className="num tabular">{formatCents(intl, open.totalExclCents)}</td>
+                    <td className="num tabular">{formatMoney(intl, open.totalExclCents)}</td>
                   </tr>
                 </tfoot>
               ) : null}
@@ -674,10 +668,7 @@ function BriefBody({
             <Msg
               id="brief.pricesAsOf"
               values={{
-                date: intl.formatDate(`${fresh.pricesFrom}T12:00:00Z`, {
-                  dateStyle: 'medium',
-                  timeZone: 'UTC',
-                }),
+                date: formatDay(intl, fresh.pricesFrom, { dateStyle: 'medium' }),
                 list: fresh.priceListName ?? '',
               }}
             />

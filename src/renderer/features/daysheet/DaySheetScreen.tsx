@@ -12,6 +12,7 @@ import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import type { AppointmentRow, CustomerRow } from '../../db/schema.js';
 import { Msg } from '../../i18n/Msg.js';
+import { formatDay } from '../../i18n/format.js';
 import type { PdfExportResult } from '../../platform/index.js';
 import { Badge } from '../../ui/Badge.js';
 import { Banner } from '../../ui/Banner.js';
@@ -64,7 +65,7 @@ export function DaySheetScreen({ day }: { day: string | null }) {
     );
   }
 
-  const dayLabel = intl.formatDate(`${plan.day}T12:00:00Z`, { dateStyle: 'full', timeZone: 'UTC' });
+  const dayLabel = formatDay(intl, plan.day, { dateStyle: 'full' });
   const time = (ms: number) => intl.formatTime(ms, { timeStyle: 'short' });
   const km = (n: number) =>
     intl.formatNumber(n, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });

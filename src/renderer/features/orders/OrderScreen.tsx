@@ -20,6 +20,7 @@ import { hrefFor, navigate } from '../../app/router.js';
 import type { OrderRow, ProductRow } from '../../db/schema.js';
 import type { PdfExportResult } from '../../platform/types.js';
 import { Msg } from '../../i18n/Msg.js';
+import { formatPercentBp } from '../../i18n/format.js';
 import { isQuotaError } from '../../sync/engine.js';
 import {
   cancelOrder,
@@ -263,12 +264,7 @@ export function OrderScreen({
         id: 'vat',
         header: () => <Msg id="orders.col.vat" />,
         cell: ({ row }) =>
-          row.original.product
-            ? intl.formatNumber(row.original.product.vatRate / 10_000, {
-                style: 'percent',
-                maximumFractionDigits: 1,
-              })
-            : '—',
+          row.original.product ? formatPercentBp(intl, row.original.product.vatRate, 1) : '—',
       }),
       columnHelper.display({
         id: 'total',

@@ -1,17 +1,8 @@
-import { useCallback } from 'react';
-import { useIntl } from 'react-intl';
 import type { OrderApproval, OrderStatus } from '../../../shared/domain/order/order.js';
 
 type Tone = 'neutral' | 'success' | 'warning' | 'info' | 'danger' | 'accent';
 
-/** Cents as the locale writes euros (`1 234,56 €`), through Intl only. */
-export function useMoney(): (cents: number) => string {
-  const intl = useIntl();
-  return useCallback(
-    (cents: number) => intl.formatNumber(cents / 100, { style: 'currency', currency: 'EUR' }),
-    [intl],
-  );
-}
+export { useMoney } from '../../i18n/format.js';
 
 export function statusTone(status: OrderStatus): Tone {
   switch (status) {

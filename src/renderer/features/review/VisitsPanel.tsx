@@ -8,6 +8,7 @@ import { useIntl } from 'react-intl';
 import { visitOutcomes } from '../../../shared/domain/activity/activity.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
+import { formatClock } from '../../i18n/format.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { useHeadOfficeQuery } from './headOffice.js';
@@ -105,9 +106,7 @@ export function VisitsPanel({ online }: { online: boolean }) {
                 <tr key={v.id}>
                   <td className="review__cell--wrap">
                     {intl.formatDate(v.at, { dateStyle: 'medium' })}{' '}
-                    <span className="muted">
-                      {intl.formatTime(v.at, { hour: '2-digit', minute: '2-digit' })}
-                    </span>
+                    <span className="muted">{formatClock(intl, v.at)}</span>
                   </td>
                   <td className="review__cell--wrap">{v.customerName}</td>
                   <td>{v.repName}</td>

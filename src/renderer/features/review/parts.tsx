@@ -1,10 +1,11 @@
 /** Small pieces shared by the review tabs: failures, confirmations, tones, percentages. */
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
 import { Msg } from '../../i18n/Msg.js';
+import { useFormat } from '../../i18n/format.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
@@ -28,11 +29,7 @@ export const severityTone: Readonly<Record<ComplaintSeverity, Tone>> = {
 
 /** Basis points as the locale writes a percentage (`12,5 %`). */
 export function usePercent(): (bp: number) => string {
-  const intl = useIntl();
-  return useCallback(
-    (bp: number) => intl.formatNumber(bp / 10_000, { style: 'percent', maximumFractionDigits: 2 }),
-    [intl],
-  );
+  return useFormat().percentBp;
 }
 
 /** What went wrong, in the user's language, with head office's own reason when it gave one. */

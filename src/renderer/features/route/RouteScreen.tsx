@@ -17,6 +17,7 @@ import { evaluateRoute, optimiseRoute } from '../../../shared/domain/route/route
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
+import { formatClock } from '../../i18n/format.js';
 import { useT } from '../../i18n/useT.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -43,10 +44,6 @@ export function formatKm(intl: IntlShape, km: number): string {
 export function formatDuration(intl: IntlShape, minutes: number): string {
   const total = Math.round(minutes);
   return intl.formatMessage({ id: 'route.duration' }, { hours: Math.floor(total / 60), minutes: total % 60 });
-}
-
-export function formatTime(intl: IntlShape, ms: number): string {
-  return intl.formatTime(ms, { hour: '2-digit', minute: '2-digit' });
 }
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
@@ -121,7 +118,7 @@ function RouteBody({ data }: { data: DayPlanReady }) {
   const totalsText = (p: RoutePlan) => ({
     km: formatKm(intl, p.totalKm),
     duration: formatDuration(intl, p.drivingMinutes),
-    time: formatTime(intl, p.returnMs),
+    time: formatClock(intl, p.returnMs),
   });
 
   const reorder = (from: number, to: number) => {
@@ -272,7 +269,7 @@ function RouteBody({ data }: { data: DayPlanReady }) {
                 <dt>
                   <Msg id="route.returnAt" />
                 </dt>
-                <dd className="num">{formatTime(intl, plan.returnMs)}</dd>
+                <dd className="num">{formatClock(intl, plan.returnMs)}</dd>
               </div>
               {plan.waitMinutes >= 1 ? (
                 <div>
@@ -425,10 +422,10 @@ function StopRow({
         </span>
       </button>
       <div className="route-stop__times num">
-        {timing ? <span>{t('route.arrival', { time: formatTime(intl, timing.arrivalMs) })}</span> : null}
+        {timing ? <span>{t('route.arrival', { time: formatClock(intl, timing.arrivalMs) })}</span> : null}
         {stop.appointment ? (
           <span className="route-stop__fixed">
-            {t('route.appointmentAt', { time: formatTime(intl, Date.parse(stop.appointment.startAt)) })}
+            {t('route.appointmentAt', { time: formatClock(intl, Date.parse(stop.appointment.startAt)) })}
           </span>
         ) : (
           <span className="muted">

@@ -16,6 +16,7 @@ import { missingCaseError } from '../../../shared/lib/result.js';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
+import { formatMoney, formatPercentBp } from '../../i18n/format.js';
 import type { VisitContext } from './queries.js';
 
 export type UpdateDraft = (change: (draft: VisitDraft) => VisitDraft, when?: 'debounced' | 'now') => void;
@@ -453,10 +454,7 @@ function Price({ draft, update, playbook, context, maxDiscountBp }: StepProps) {
       </h3>
       <p>{context?.priceList ? context.priceList.name : <Msg id="visit.price.noPriceList" />}</p>
       <p>
-        <Msg
-          id="visit.price.maxDiscount"
-          values={{ rate: intl.formatNumber(limit / 10_000, { style: 'percent', maximumFractionDigits: 2 }) }}
-        />
+        <Msg id="visit.price.maxDiscount" values={{ rate: formatPercentBp(intl, limit) }} />
       </p>
       <h3 className="section-title">
         <Msg id="visit.price.reminders" />
@@ -521,7 +519,7 @@ function VisitOrders({ orderIds }: { orderIds: readonly string[] }) {
                 values={{
                   number:
                     o.number === '' ? intl.formatMessage({ id: 'visit.order.numberPending' }) : o.number,
-                  total: intl.formatNumber(o.totalInclCents / 100, { style: 'currency', currency: 'EUR' }),
+                  total: formatMoney(intl, o.totalInclCents),
                 }}
               />
             </a>

@@ -14,6 +14,7 @@ import type { Playbook } from '../../../shared/domain/playbook/index.js';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
+import { formatClock } from '../../i18n/format.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useCurrentPlaybook, useVisitContext } from './queries.js';
@@ -204,10 +205,7 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
         </h1>
         <p className="visit__saved" role="status" data-save-state={saveState.kind}>
           {saveState.kind === 'saved' ? (
-            <Msg
-              id="visit.saved"
-              values={{ time: intl.formatTime(saveState.at, { hour: '2-digit', minute: '2-digit' }) }}
-            />
+            <Msg id="visit.saved" values={{ time: formatClock(intl, saveState.at) }} />
           ) : saveState.kind === 'failed' ? (
             <Msg id="visit.saveFailed" />
           ) : (

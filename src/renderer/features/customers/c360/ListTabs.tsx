@@ -5,13 +5,13 @@ import { consentPurposes } from '../../../../shared/domain/contact/contact.js';
 import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import { useApp } from '../../../app/context.js';
 import { Msg } from '../../../i18n/Msg.js';
+import { formatMoney, formatPercentBp } from '../../../i18n/format.js';
 import { Badge } from '../../../ui/Badge.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
 import { CustomerComplaints } from '../../complaints/index.js';
 import { useActions, useConsents, useContacts, useVisits } from '../queries.js';
 import { Declarative } from './Declarative.js';
-import { formatCents } from './format.js';
 
 const loading = <SkeletonRows rows={4} label="" />;
 
@@ -168,8 +168,8 @@ export function OrdersTab({ orders }: { orders: OrderRow[] | undefined }) {
                       <Msg id={`orderStatus.${order.status}`} />
                     </Badge>
                   </span>
-                  <span className="num tabular">{formatCents(intl, order.totalExclCents)}</span>
-                  <span className="num tabular">{formatCents(intl, order.totalInclCents)}</span>
+                  <span className="num tabular">{formatMoney(intl, order.totalExclCents)}</span>
+                  <span className="num tabular">{formatMoney(intl, order.totalInclCents)}</span>
                 </button>
                 {expanded ? (
                   <table id={`lines-${order.id}`} className="table table--lines">
@@ -202,14 +202,9 @@ export function OrdersTab({ orders }: { orders: OrderRow[] | undefined }) {
                             <span className="tabular muted">{line.productReference}</span> {line.productName}
                           </td>
                           <td className="num tabular">{intl.formatNumber(line.quantity)}</td>
-                          <td className="num tabular">{formatCents(intl, line.unitPriceCents)}</td>
-                          <td className="num tabular">
-                            {intl.formatNumber(line.discountBp / 10_000, {
-                              style: 'percent',
-                              maximumFractionDigits: 2,
-                            })}
-                          </td>
-                          <td className="num tabular">{formatCents(intl, line.totalExclCents)}</td>
+                          <td className="num tabular">{formatMoney(intl, line.unitPriceCents)}</td>
+                          <td className="num tabular">{formatPercentBp(intl, line.discountBp)}</td>
+                          <td className="num tabular">{formatMoney(intl, line.totalExclCents)}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -5,6 +5,7 @@ import { segmentTrend } from '../../../../shared/domain/rfm/rfm.js';
 import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import { Msg } from '../../../i18n/Msg.js';
+import { formatMoney } from '../../../i18n/format.js';
 import { Badge } from '../../../ui/Badge.js';
 import { SegmentBadge } from '../../../ui/SegmentBadge.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
@@ -12,7 +13,6 @@ import { keyFigures } from '../keyFigures.js';
 import { NoteForm } from '../NoteForm.js';
 import { NotesList } from '../NotesList.js';
 import { Declarative, NotSet, textOrNotSet } from './Declarative.js';
-import { formatCents } from './format.js';
 
 export function OverviewTab({
   customer,
@@ -159,7 +159,7 @@ export function KeyFiguresList({
           <Msg id="c360.revenue12" />
         </dt>
         <dd className="tabular num" data-figure="revenue-12">
-          {formatCents(intl, f.revenueLast12MonthsCents)}
+          {formatMoney(intl, f.revenueLast12MonthsCents)}
         </dd>
       </div>
       <div className="props__row">
@@ -167,7 +167,7 @@ export function KeyFiguresList({
           <Msg id="c360.averageTicket" />
         </dt>
         <dd className="tabular num" data-figure="average-ticket">
-          {f.averageTicketCents === null ? <NotSet /> : formatCents(intl, f.averageTicketCents)}
+          {f.averageTicketCents === null ? <NotSet /> : formatMoney(intl, f.averageTicketCents)}
         </dd>
       </div>
       <div className="props__row">

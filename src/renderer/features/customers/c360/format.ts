@@ -1,10 +1,5 @@
 import type { IntlShape } from 'react-intl';
 
-/** Money from integer cents, through Intl in the user's locale ("1 234,56 €"). */
-export function formatCents(intl: IntlShape, cents: number): string {
-  return intl.formatNumber(cents / 100, { style: 'currency', currency: 'EUR' });
-}
-
 /** ISO weekday (1 = Monday) as a word in the user's language. 2024-01-01 was a Monday. */
 export function weekdayName(intl: IntlShape, isoDay: number, width: 'long' | 'short' = 'long'): string {
   return intl.formatDate(new Date(Date.UTC(2024, 0, isoDay, 12)), { weekday: width, timeZone: 'UTC' });
