@@ -5,8 +5,7 @@
  * Idempotent: the admin user is written last and marks a complete company; when it exists the
  * writer does nothing, and a run interrupted half-way is completed (`on conflict do nothing`).
  */
-import { eq, getTableColumns, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
 import {
   appointments,
   complaints,
@@ -24,6 +23,7 @@ import {
   users,
   visits,
 } from '../db/schema.js';
+import { bulkInsert } from '../db/bulk.js';
 import type { DbOrTx } from '../db/types.js';
 import type { CompanyUser, GeneratedCompany } from './company.js';
 
@@ -56,35 +56,6 @@ export async function isCompanySeeded(db: DbOrTx): Promise<boolean> {
   return admin !== undefined;
 }
 
-/**
- * Inserts rows through one JSON parameter per chunk. Columns are those set on the first row
- * (all rows share a shape); the others take their SQL default.
- */
-export async function bulkInsert<T extends PgTable>(
-  db: DbOrTx,
-  table: T,
-  rows: readonly T['$inferInsert'][],
-  chunkSize = 2_000,
-): Promise<void> {
-  const first = rows[0] as Record<string, unknown> | undefined;
-  if (first === undefined) return;
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => first[key] !== undefined);
-  const list = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(', '));
-  for (let i = 0; i < rows.length; i += chunkSize) {
-    const chunk = rows.slice(i, i + chunkSize).map((row) => {
-      const record: Record<string, unknown> = {};
-      for (const [key, column] of columns) {
-        const value = (row as Record<string, unknown>)[key];
-        record[column.name] = value instanceof Date ? value.toISOString() : value;
-      }
-      return record;
-    });
-    await db.execute(
-      sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(chunk)}::json) on conflict do nothing`,
-    );
-  }
-}
-
 const date = (iso: string) => new Date(iso);
 
 export async function writeCompany(
@@ -95,10 +66,14 @@ export async function writeCompany(
   const rows: Record<string, number> = {};
   if (await isCompanySeeded(db)) return { written: false, rows };
   const chunkSize = options.chunkSize ?? 5_000;
-  const step = async <T extends PgTable>(entity: string, table: T, data: readonly T['$inferInsert'][]) => {
+  const step = async <T extends Parameters<typeof bulkInsert>[1]>(
+    entity: string,
+    table: T,
+    data: readonly T['$inferInsert'][],
+  ) => {
     const started = performance.now();
     await db.transaction(async (tx) => {
-      await bulkInsert(tx, table, data, chunkSize);
+      await bulkInsert(tx, table, data, { chunkSize });
     });
     rows[entity] = data.length;
     options.onProgress?.(entity, data.length, performance.now() - started);

@@ -15,7 +15,7 @@ import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useSyncStatus } from '../sync/index.js';
 import { formPathOf, playbookResolver, toForm, type PlaybookForm } from './form.js';
-import { callHeadOffice, type Failure } from './headOffice.js';
+import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
 import { ErrorSummary, IdPrefix, PlaybookSections, fieldIdOf } from './sections.js';
 
 type Loaded =

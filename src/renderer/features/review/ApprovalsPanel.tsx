@@ -9,7 +9,7 @@ import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { useMoney } from '../orders/index.js';
-import { callHeadOffice, type Failure, useHeadOfficeQuery } from './headOffice.js';
+import { callHeadOffice, type Failure, useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { ConfirmDialog, FailureBanner, NotLoaded, usePercent } from './parts.js';
 
 const PENDING_LIMIT = 500;

@@ -19,7 +19,7 @@ import {
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
-import { callHeadOffice, type Failure } from './headOffice.js';
+import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
 import { complaintStatusTone, FailureBanner, FailureText, severityTone } from './parts.js';
 
 export function ComplaintDetail({

@@ -14,7 +14,7 @@ import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { useNow } from '../../ui/useNow.js';
 import { ComplaintDetail } from './ComplaintDetail.js';
-import { useHeadOfficeQuery } from './headOffice.js';
+import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { complaintStatusTone, NotLoaded, RepFilter, severityTone } from './parts.js';
 
 const RECENT = 500;

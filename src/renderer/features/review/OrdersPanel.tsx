@@ -21,7 +21,7 @@ import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { approvalTone, statusTone, useMoney } from '../orders/index.js';
-import { callHeadOffice, type Failure, useHeadOfficeQuery } from './headOffice.js';
+import { callHeadOffice, type Failure, useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { ConfirmDialog, FailureBanner, NotLoaded, RepFilter } from './parts.js';
 
 const RECENT = 300;

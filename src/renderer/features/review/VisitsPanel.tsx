@@ -11,7 +11,7 @@ import { Msg } from '../../i18n/Msg.js';
 import { formatClock } from '../../i18n/format.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { useHeadOfficeQuery } from './headOffice.js';
+import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { NotLoaded, RepFilter } from './parts.js';
 
 const RECENT = 300;

@@ -9,7 +9,7 @@ import { useFormat } from '../../i18n/format.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
-import type { Failure, Loaded } from './headOffice.js';
+import type { Failure, Loaded } from '../../lib/headOffice.js';
 
 type Tone = 'neutral' | 'success' | 'warning' | 'info' | 'danger' | 'accent';
 
@@ -42,9 +42,9 @@ export function FailureText({ failure }: { failure: Failure }) {
     case 'refused':
       return (
         <>
-          <Msg id={`error.${failure.code}`} />{' '}
+          <Msg id={`error.${failure.error.code}`} />{' '}
           <span className="review__reason">
-            <Msg id="review.error.reason" values={{ message: failure.message }} />
+            <Msg id="review.error.reason" values={{ message: failure.error.message }} />
           </span>
         </>
       );

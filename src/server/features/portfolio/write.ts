@@ -1,7 +1,7 @@
 /**
  * Bulk writers for the customer file, for the demo-company generator, imports and tests.
- * Rows are inserted in chunks that stay under PostgreSQL's 65,535 bound parameters, and a
- * row whose id (or unique key) already exists is skipped, so seeding twice is harmless.
+ * Rows go through the one bulk insert (src/server/db/bulk.ts): a row whose id (or unique key)
+ * already exists is skipped, so seeding twice is harmless.
  *
  * Rules every writer of these tables must keep (the pull depends on them):
  * - ids are UUIDs made by the caller (uuid v7, or a deterministic one for seeds);
@@ -10,8 +10,6 @@
  * - an order's lines are part of the order: changing, adding or removing a line bumps the
  *   order's version (the laptop receives the order again with all its lines).
  */
-import type { PgTable } from 'drizzle-orm/pg-core';
-import { getTableColumns, sql } from 'drizzle-orm';
 import {
   appointments,
   complaints,
@@ -26,30 +24,16 @@ import {
   products,
   visits,
 } from '../../db/schema.js';
+import { bulkInsert } from '../../db/bulk.js';
 import type { DbOrTx } from '../../db/types.js';
 
-/** Bound parameters per INSERT statement (PostgreSQL's limit is 65,535). */
-const MAX_PARAMETERS = 30_000;
-
-/** Inserts rows in chunks, skipping rows that conflict with an existing one. Returns rows inserted. */
-export async function insertInChunks<T extends PgTable>(
+/** Inserts rows in chunks (src/server/db/bulk.ts), skipping rows that conflict with an existing one. Returns rows inserted. */
+export async function insertInChunks<T extends Parameters<typeof bulkInsert>[1]>(
   db: DbOrTx,
   table: T,
   rows: readonly T['$inferInsert'][],
 ): Promise<number> {
-  if (rows.length === 0) return 0;
-  const columns = Object.keys(getTableColumns(table)).length;
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += size) {
-    const result = await db
-      .insert(table)
-      .values(rows.slice(i, i + size) as T['$inferInsert'][])
-      .onConflictDoNothing()
-      .returning({ one: sql<number>`1` });
-    inserted += result.length;
-  }
-  return inserted;
+  return (await bulkInsert(db, table, rows)).length;
 }
 
 export type NewCustomer = typeof customers.$inferInsert;
@@ -92,19 +76,20 @@ export async function insertOrders(db: DbOrTx, rows: readonly NewOrder[]): Promi
   const size = 2_000;
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
-    const created = await db
-      .insert(orders)
-      .values(chunk.map(({ lines: _lines, ...order }) => order))
-      .onConflictDoNothing()
-      .returning({ id: orders.id });
-    const createdIds = new Set(created.map((r) => r.id));
+    const created = new Set(
+      await bulkInsert(
+        db,
+        orders,
+        chunk.map(({ lines: _lines, ...order }) => order),
+      ),
+    );
     const lines = chunk.flatMap((order) =>
-      createdIds.has(order.id)
+      created.has(order.id)
         ? order.lines.map((line, position) => ({ ...line, orderId: order.id, position }))
         : [],
     );
-    await insertInChunks(db, orderLines, lines);
-    inserted += created.length;
+    await bulkInsert(db, orderLines, lines);
+    inserted += created.size;
   }
   return inserted;
 }

@@ -1,17 +1,17 @@
 /**
- * The review screen reads and acts on head office directly (never on the laptop's copy): each
- * call goes through the platform's transport, and every failure becomes a value the screen can
- * say in the user's language (the code) with head office's own explanation (the message).
+ * Screens that read and act on head office directly (never on the laptop's copy: team review,
+ * the playbook editor): each call goes through the platform's transport, and every failure
+ * becomes a value the screen can say in the user's language (the error's code), with head
+ * office's own explanation (its message) and the field it names.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Input, Method, Output } from '../../../shared/contract/index.js';
-import { TransportError } from '../../../shared/contract/transport.js';
-import type { ErrorCode } from '../../../shared/lib/result.js';
-import type { Platform } from '../../platform/types.js';
+import type { Input, Method, Output } from '../../shared/contract/index.js';
+import { TransportError } from '../../shared/contract/transport.js';
+import type { AppError } from '../../shared/lib/result.js';
+import type { Platform } from '../platform/types.js';
 
 /** Why a call failed: no answer from head office, or head office's refusal with its reason. */
-export type Failure =
-  { kind: 'network' } | { kind: 'refused'; code: ErrorCode; message: string } | { kind: 'unexpected' };
+export type Failure = { kind: 'network' } | { kind: 'refused'; error: AppError } | { kind: 'unexpected' };
 
 export type Called<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
@@ -23,7 +23,7 @@ export async function callHeadOffice<M extends Method>(
   try {
     const reply = await platform.transport.invoke(method, input);
     if (reply.ok) return { ok: true, value: reply.value };
-    return { ok: false, failure: { kind: 'refused', code: reply.error.code, message: reply.error.message } };
+    return { ok: false, failure: { kind: 'refused', error: reply.error } };
   } catch (error) {
     return {
       ok: false,
