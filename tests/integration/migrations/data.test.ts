@@ -1,0 +1,208 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backends, uuidv7 } from '../harness.js';
+import type { MigrationStepper } from './stepper.js';
+import { migrationTags, openAt, planWithoutSeqScan } from './stepper.js';
+
+const ids = { team: uuidv7(), user: uuidv7(), customer: uuidv7(), client: uuidv7() };
+const at = '2026-03-01T08:00:00.000Z';
+
+/** Rows every later migration finds: a user and a customer of 0000_init's shape. */
+async function initRows(s: MigrationStepper): Promise<void> {
+  await s.db.execute(sql`insert into teams (id, name) values (${ids.team}, 'Lyon')`);
+  await s.db.execute(
+    sql`insert into users (id, email, name, role, password_hash, team_id) values (${ids.user}, 'rep@example.test', 'Rep', 'rep', 'x', ${ids.team})`,
+  );
+  await s.db.execute(
+    sql`insert into customers (id, name, status, owner_id) values (${ids.customer}, 'Café du Port', 'customer', ${ids.user})`,
+  );
+}
+
+describe.each(backends)('per-migration data on $name', (backend) => {
+  let stepper: MigrationStepper | undefined;
+  afterEach(async () => {
+    await stepper?.close();
+    stepper = undefined;
+  });
+
+  it('knows every committed migration', () => {
+    expect(migrationTags[0]).toBe('0000_init');
+    expect(migrationTags.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('0001_portfolio gives existing customers the new profile fields, empty', async () => {
+    const s = (stepper = await openAt(backend, '0000_init'));
+    await initRows(s);
+    await s.migrateTo('0001_portfolio');
+    const [customer] = await s.rows<Record<string, unknown>>(
+      sql`select name, siret, naf_code, price_group, preferred_visit_days, competitors, latitude, first_contact_date, external_ref from customers where id = ${ids.customer}`,
+    );
+    expect(customer).toEqual({
+      name: 'Café du Port',
+      siret: '',
+      naf_code: '',
+      price_group: '',
+      preferred_visit_days: [],
+      competitors: [],
+      latitude: null,
+      first_contact_date: null,
+      external_ref: null,
+    });
+  });
+
+  it('0002_outcome_detail gives stored outcomes an empty detail', async () => {
+    const s = (stepper = await openAt(backend, '0001_portfolio'));
+    await initRows(s);
+    const id = uuidv7();
+    await s.db.execute(
+      sql`insert into sync_clients (id, user_id, created_at, last_seen_at) values (${ids.client}, ${ids.user}, ${at}, ${at})`,
+    );
+    await s.db.execute(
+      sql`insert into mutation_outcomes (id, client_id, mid, name, code, message, at) values (${id}, ${ids.client}, 1, 'note-add', 'forbidden', 'Not yours', ${at})`,
+    );
+    await s.migrateTo('0002_outcome_detail');
+    const rows = await s.rows<{ code: string; detail: string }>(
+      sql`select code, detail from mutation_outcomes where id = ${id}`,
+    );
+    expect(rows).toEqual([{ code: 'forbidden', detail: '' }]);
+  });
+
+  it('0003_sync_reset_version starts every known client at reset version 0', async () => {
+    const s = (stepper = await openAt(backend, '0002_outcome_detail'));
+    await initRows(s);
+    await s.db.execute(
+      sql`insert into sync_clients (id, user_id, created_at, last_seen_at) values (${ids.client}, ${ids.user}, ${at}, ${at})`,
+    );
+    await s.migrateTo('0003_sync_reset_version');
+    const rows = await s.rows<{ reset_version: number }>(
+      sql`select reset_version from sync_clients where id = ${ids.client}`,
+    );
+    expect(rows).toEqual([{ reset_version: 0 }]);
+  });
+
+  it('0004_appointment_field_versions gives existing appointments empty field versions', async () => {
+    const s = (stepper = await openAt(backend, '0003_sync_reset_version'));
+    await initRows(s);
+    const id = uuidv7();
+    await s.db.execute(
+      sql`insert into appointments (id, customer_id, rep_id, kind, start_at, duration_minutes, status) values (${id}, ${ids.customer}, ${ids.user}, 'visit', ${at}, 45, 'planned')`,
+    );
+    await s.migrateTo('0004_appointment_field_versions');
+    const rows = await s.rows<Record<string, unknown>>(
+      sql`select duration_minutes, field_versions, field_authors, version from appointments where id = ${id}`,
+    );
+    expect(rows).toEqual([{ duration_minutes: 45, field_versions: {}, field_authors: {}, version: 1 }]);
+  });
+
+  it('0006_order_taking: imported orders need no approval, reps get the 10 % default limit', async () => {
+    const s = (stepper = await openAt(backend, '0005_complaint_events'));
+    await initRows(s);
+    const id = uuidv7();
+    await s.db.execute(
+      sql`insert into orders (id, customer_id, rep_id, number, ordered_at, status, total_excl_cents, total_vat_cents, total_incl_cents) values (${id}, ${ids.customer}, ${ids.user}, 'CMD-2025-000001', ${at}, 'delivered', 2010, 111, 2121)`,
+    );
+    await s.migrateTo('0006_order_taking');
+    const [order] = await s.rows<Record<string, unknown>>(
+      sql`select approval, note, signature, confirmed_at, status, total_incl_cents::int as total from orders where id = ${id}`,
+    );
+    expect(order).toEqual({
+      approval: 'not-needed',
+      note: '',
+      signature: null,
+      confirmed_at: null,
+      status: 'delivered',
+      total: 2121,
+    });
+    const users = await s.rows<{ max_discount_bp: number }>(
+      sql`select max_discount_bp from users where id = ${ids.user}`,
+    );
+    expect(users).toEqual([{ max_discount_bp: 1000 }]);
+  });
+
+  it('0008_visit_report_playbook gives logged visits an empty report', async () => {
+    const s = (stepper = await openAt(backend, '0007_complaint_attachments'));
+    await initRows(s);
+    const id = uuidv7();
+    await s.db.execute(
+      sql`insert into visits (id, customer_id, rep_id, at, channel, outcome) values (${id}, ${ids.customer}, ${ids.user}, ${at}, 'visit', 'order')`,
+    );
+    await s.migrateTo('0008_visit_report_playbook');
+    const rows = await s.rows<Record<string, unknown>>(
+      sql`select outcome, appointment_id, no_sale_reason, follow_up_appointment_id, needs, motives, offered, order_ids, next_step from visits where id = ${id}`,
+    );
+    expect(rows).toEqual([
+      {
+        outcome: 'order',
+        appointment_id: null,
+        no_sale_reason: null,
+        follow_up_appointment_id: null,
+        needs: [],
+        motives: [],
+        offered: [],
+        order_ids: [],
+        next_step: '',
+      },
+    ]);
+  });
+
+  it('0009_visit_notes_playbook_unique: visits get empty notes, playbook versions stay and become unique', async () => {
+    const s = (stepper = await openAt(backend, '0008_visit_report_playbook'));
+    await initRows(s);
+    const visit = uuidv7();
+    await s.db.execute(
+      sql`insert into visits (id, customer_id, rep_id, at, channel, outcome) values (${visit}, ${ids.customer}, ${ids.user}, ${at}, 'visit', 'order')`,
+    );
+    for (const version of [1, 2]) {
+      await s.db.execute(
+        sql`insert into playbooks (id, document, updated_by, version) values (${uuidv7()}, ${JSON.stringify({ steps: [] })}::jsonb, ${ids.user}, ${version})`,
+      );
+    }
+    await s.migrateTo('0009_visit_notes_playbook_unique');
+    expect(await s.rows(sql`select notes from visits where id = ${visit}`)).toEqual([{ notes: '' }]);
+    expect(await s.rows(sql`select version from playbooks order by version`)).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
+    await expect(
+      s.db.execute(sql`insert into playbooks (id, document, version) values (${uuidv7()}, '{}'::jsonb, 2)`),
+    ).rejects.toThrow();
+  });
+
+  it('the indexes migrations add serve the queries they were made for', async () => {
+    const s = (stepper = await openAt(backend, migrationTags[migrationTags.length - 1]!));
+    const uses = async (query: ReturnType<typeof sql>, index: string) =>
+      expect(await planWithoutSeqScan(s.db, query)).toContain(index);
+    // 0001: a rep's agenda, an order history, a customer's contacts, an import by reference.
+    await uses(
+      sql`select id from appointments where rep_id = ${ids.user} and start_at >= ${at} and start_at < ${at}`,
+      'appointments_rep_idx',
+    );
+    await uses(
+      sql`select id from orders where customer_id = ${ids.customer} order by ordered_at desc`,
+      'orders_customer_idx',
+    );
+    await uses(sql`select id from contacts where customer_id = ${ids.customer}`, 'contacts_customer_idx');
+    await uses(sql`select id from customers where external_ref = 'C001'`, 'customers_external_ref_unique');
+    await uses(sql`select id from prices where product_id = ${ids.customer}`, 'prices_product_idx');
+    // 0005: a complaint's events in time order.
+    await uses(
+      sql`select id from complaint_events where complaint_id = ${ids.customer} order by at`,
+      'complaint_events_complaint_idx',
+    );
+    await uses(
+      sql`select id from complaint_events where customer_id = ${ids.customer}`,
+      'complaint_events_customer_idx',
+    );
+    // 0007: a complaint's attachments.
+    await uses(
+      sql`select id from complaint_attachments where complaint_id = ${ids.customer}`,
+      'complaint_attachments_complaint_idx',
+    );
+    await uses(
+      sql`select id from complaint_attachments where customer_id = ${ids.customer}`,
+      'complaint_attachments_customer_idx',
+    );
+    // 0009: the playbook of a version (the editor's save checks it).
+    await uses(sql`select id from playbooks where version = 3`, 'playbooks_version_unique');
+  });
+});
