@@ -11,3 +11,5 @@ export {
 export type { MessageKey } from './catalogues.js';
 export { useT } from './useT.js';
 export { Msg } from './Msg.js';
+export { ErrorText, refusalMessage, useErrorText } from './errorText.js';
+export type { Refusal } from './errorText.js';

@@ -4,6 +4,7 @@ import {
   englishText,
   isServerMessageKey,
   msg,
+  paramsOf,
   serverMessageKeys,
   serverMessages,
 } from './messages.js';
@@ -15,8 +16,7 @@ const placeholders = (text: string) =>
 describe('server messages', () => {
   it('declare exactly the parameters their English text uses', () => {
     for (const key of serverMessageKeys) {
-      const declared: { en: string; params?: Record<string, string> } = serverMessages[key];
-      expect(placeholders(declared.en), key).toEqual(Object.keys(declared.params ?? {}).sort());
+      expect(placeholders(serverMessages[key].en), key).toEqual(paramsOf(key).sort());
     }
   });
 

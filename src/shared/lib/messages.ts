@@ -209,6 +209,12 @@ export function isServerMessageKey(key: unknown): key is ServerMessageKey {
   return typeof key === 'string' && Object.hasOwn(serverMessages, key);
 }
 
+/** The names of a key's parameters. */
+export function paramsOf(key: ServerMessageKey): string[] {
+  const declared: Declared = serverMessages[key];
+  return Object.keys(declared.params ?? {});
+}
+
 /** The names of a key's `date` parameters (the laptop turns them into `Date`s). */
 export function dateParamsOf(key: ServerMessageKey): string[] {
   const declared: Declared = serverMessages[key];

@@ -1,17 +1,20 @@
 /**
  * The review screen reads and acts on head office directly (never on the laptop's copy): each
  * call goes through the platform's transport, and every failure becomes a value the screen can
- * say in the user's language (the code) with head office's own explanation (the message).
+ * say in the user's language (head office's message key, else the code).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Input, Method, Output } from '../../../shared/contract/index.js';
 import { TransportError } from '../../../shared/contract/transport.js';
+import type { MessageParams } from '../../../shared/lib/messages.js';
 import type { ErrorCode } from '../../../shared/lib/result.js';
 import type { Platform } from '../../platform/types.js';
 
 /** Why a call failed: no answer from head office, or head office's refusal with its reason. */
 export type Failure =
-  { kind: 'network' } | { kind: 'refused'; code: ErrorCode; message: string } | { kind: 'unexpected' };
+  | { kind: 'network' }
+  | { kind: 'refused'; code: ErrorCode; message: string; key?: string; params?: MessageParams }
+  | { kind: 'unexpected' };
 
 export type Called<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
@@ -23,7 +26,8 @@ export async function callHeadOffice<M extends Method>(
   try {
     const reply = await platform.transport.invoke(method, input);
     if (reply.ok) return { ok: true, value: reply.value };
-    return { ok: false, failure: { kind: 'refused', code: reply.error.code, message: reply.error.message } };
+    const { code, message, key, params } = reply.error;
+    return { ok: false, failure: { kind: 'refused', code, message, key, params } };
   } catch (error) {
     return {
       ok: false,

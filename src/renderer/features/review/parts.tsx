@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
 import { Msg } from '../../i18n/Msg.js';
+import { ErrorText } from '../../i18n/errorText.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
@@ -35,7 +36,7 @@ export function usePercent(): (bp: number) => string {
   );
 }
 
-/** What went wrong, in the user's language, with head office's own reason when it gave one. */
+/** What went wrong, in the user's language: head office's own reason when it gave one. */
 export function FailureText({ failure }: { failure: Failure }) {
   switch (failure.kind) {
     case 'network':
@@ -44,12 +45,9 @@ export function FailureText({ failure }: { failure: Failure }) {
       return <Msg id="error.unexpected" />;
     case 'refused':
       return (
-        <>
-          <Msg id={`error.${failure.code}`} />{' '}
-          <span className="review__reason">
-            <Msg id="review.error.reason" values={{ message: failure.message }} />
-          </span>
-        </>
+        <span className="review__reason">
+          <ErrorText error={failure} />
+        </span>
       );
     default:
       return missingCaseError(failure);
