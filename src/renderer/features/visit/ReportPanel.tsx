@@ -22,7 +22,7 @@ import { Msg } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { isQuotaError } from '../../sync/engine.js';
 import { AppointmentCheckError, logVisit } from '../../sync/mutators.js';
-import { instantOn } from '../agenda/days.js';
+import { instantOn } from '../agenda/index.js';
 import type { UpdateDraft } from './StepHelp.js';
 
 interface Props {
