@@ -1,16 +1,52 @@
 // @ts-check
+import path from 'node:path';
 import js from '@eslint/js';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Per-layer import boundaries (STYLE.md: layers by runtime). */
+/**
+ * Per-layer import boundaries (STYLE.md: layers by runtime). A later block's options replace an
+ * earlier one's, so each folder lists its layer's patterns and then its own.
+ */
 const nodeBuiltins = { group: ['node:*'], message: 'This layer runs without Node.' };
+const rendererPatterns = [
+  nodeBuiltins,
+  {
+    group: ['electron', '**/server/**', '**/main/**', '**/preload/**'],
+    message: 'The renderer talks to main and head office only through the transport.',
+  },
+];
 const layer = (from, patterns) => ({
   files: [from],
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
+
+/** A feature imports another feature only through its index.ts (its own files freely). */
+const featureBoundaries = {
+  meta: {
+    type: 'problem',
+    messages: { deep: 'Import feature "{{feature}}" through its index.ts, not {{source}}.' },
+    schema: [],
+  },
+  create(context) {
+    const featureOf = (file) => {
+      const match = /^(.*[\\/]features)[\\/]([^\\/]+)[\\/](.*)$/.exec(file);
+      return match ? { root: match[1], name: match[2], rest: match[3] } : null;
+    };
+    const own = featureOf(context.filename);
+    const check = (node) => {
+      const source = node.source?.value;
+      if (own === null || typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = featureOf(path.resolve(path.dirname(context.filename), source));
+      if (target === null || target.root !== own.root || target.name === own.name) return;
+      if (/^index(\.[jt]sx?)?$/.test(target.rest)) return;
+      context.report({ node: node.source, messageId: 'deep', data: { feature: target.name, source } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
 
 export default tseslint.config(
   {
@@ -69,17 +105,16 @@ export default tseslint.config(
       message: 'src/shared is pure TypeScript + zod.',
     },
   ]),
-  layer('src/renderer/**/*.{ts,tsx}', [
-    nodeBuiltins,
-    {
-      group: ['electron', '**/server/**', '**/main/**', '**/preload/**'],
-      message: 'The renderer talks to main and head office only through the transport.',
-    },
-  ]),
+  layer('src/renderer/**/*.{ts,tsx}', rendererPatterns),
   layer('src/renderer/ui/**/*.{ts,tsx}', [
-    nodeBuiltins,
+    ...rendererPatterns,
     { group: ['**/features/**'], message: 'ui/ imports no feature.' },
   ]),
+  {
+    files: ['src/renderer/features/**/*.{ts,tsx}'],
+    plugins: { local: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: { 'local/feature-boundaries': 'error' },
+  },
   layer('src/preload/**/*.ts', [
     nodeBuiltins,
     {

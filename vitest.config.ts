@@ -9,7 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/{shared,server,main,preload}/**/*.test.ts'],
+          include: ['src/{shared,server,main,preload}/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           environment: 'node',
         },
       },

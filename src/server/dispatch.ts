@@ -6,6 +6,7 @@ import { contract, isMethod } from '../shared/contract/index.js';
 import type { Method, Output, ParsedInput } from '../shared/contract/index.js';
 import type { Role } from '../shared/domain/user/user.js';
 import { fail, zodToAppError } from '../shared/lib/result.js';
+import { msg } from '../shared/lib/messages.js';
 import type { Result } from '../shared/lib/result.js';
 import type { AuthedContext, PublicContext, RequestContext } from './context.js';
 import { authenticate } from './features/auth/sessions.js';
@@ -44,11 +45,11 @@ async function runHandler<M extends Method>(
       ctx.token === undefined ? null : await authenticate(ctx.db, ctx.token, ctx.config.now());
     result = await handler.run(input, { ...ctx, principal: principal?.ok === true ? principal.value : null });
   } else {
-    if (ctx.token === undefined) return fail('unauthenticated', 'Sign in to continue.');
+    if (ctx.token === undefined) return fail('unauthenticated', msg('auth.signInRequired'));
     const principal = await authenticate(ctx.db, ctx.token, ctx.config.now());
     if (!principal.ok) return principal;
     if (!handler.auth.includes(principal.value.user.role)) {
-      return fail('forbidden', `Your role (${principal.value.user.role}) may not call ${method}.`);
+      return fail('forbidden', msg('auth.roleForbidden', { role: principal.value.user.role, method }));
     }
     result = await handler.run(input, { ...ctx, principal: principal.value });
   }
@@ -56,7 +57,7 @@ async function runHandler<M extends Method>(
   const output = contract[method].output.safeParse(result.value);
   if (!output.success) {
     ctx.log?.error({ method, issues: output.error.issues }, 'handler output does not match the contract');
-    return fail('internal', 'The server produced an invalid answer. Please report this.');
+    return fail('internal', msg('dispatch.invalidAnswer'));
   }
   return { ok: true, value: output.data };
 }
@@ -67,12 +68,13 @@ export async function dispatchWith(
   raw: unknown,
   ctx: RequestContext,
 ): Promise<Result<unknown>> {
-  if (!isMethod(method)) return fail('unknown-method', `Unknown method: ${method.slice(0, 100)}`);
+  if (!isMethod(method))
+    return fail('unknown-method', msg('dispatch.unknownMethod', { method: method.slice(0, 100) }));
   try {
     return await runHandler(method, handlerMap[method] as Handler<typeof method>, raw, ctx);
   } catch (error) {
     ctx.log?.error({ method, err: error }, 'handler failed');
-    return fail('internal', 'Something went wrong on the server. Please try again.');
+    return fail('internal', msg('dispatch.internal'));
   }
 }
 

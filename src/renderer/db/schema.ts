@@ -97,7 +97,7 @@ export interface MetaRow {
 }
 
 /**
- * The rep's plan for one day on this laptop (issue 5): the order they chose for the route and
+ * The rep's plan for one day on this laptop: the order they chose for the route and
  * the customers they added as flexible stops. LOCAL ONLY: never synced, never in the outbox;
  * losing it loses a personal arrangement, not business data.
  */

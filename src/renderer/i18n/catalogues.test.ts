@@ -1,5 +1,6 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
+import { serverMessageKeys } from '../../shared/lib/messages.js';
 import { errorCodes } from '../../shared/lib/result.js';
 import { catalogues } from './catalogues.js';
 import { en } from './en.js';
@@ -30,6 +31,13 @@ describe('catalogues', () => {
     for (const code of errorCodes) {
       expect(fr).toHaveProperty(`error.${code}`);
       expect(en).toHaveProperty(`error.${code}`);
+    }
+  });
+
+  it('every message key head office sends has a French and an English text', () => {
+    for (const key of serverMessageKeys) {
+      expect(fr, key).toHaveProperty([`server.${key}`]);
+      expect(en, key).toHaveProperty([`server.${key}`]);
     }
   });
 });

@@ -10,6 +10,7 @@ import { importsEn } from './imports.en.js';
 import { complaintsEn } from './complaints.en.js';
 import { ordersEn } from './orders.en.js';
 import { reviewEn } from './review.en.js';
+import { serverCatalogue, serverEn } from './server.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...briefEn,
   ...daysheetEn,
   ...mapEn,
+  ...serverCatalogue(serverEn),
   'app.loading': 'Opening Tournée…',
   'app.skipToContent': 'Skip to content',
   'app.storageDenied': 'The browser may clear this laptop’s data if it runs out of space. Sync regularly.',

@@ -9,6 +9,8 @@ import { importsFr } from './imports.fr.js';
 import { complaintsFr } from './complaints.fr.js';
 import { ordersFr } from './orders.fr.js';
 import { reviewFr } from './review.fr.js';
+import { serverCatalogue } from './server.en.js';
+import { serverFr } from './server.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
@@ -23,6 +25,7 @@ export const fr = {
   ...briefFr,
   ...daysheetFr,
   ...mapFr,
+  ...serverCatalogue(serverFr),
   'app.loading': 'Ouverture de Tournée…',
   'app.skipToContent': 'Aller au contenu',
   'app.storageDenied':

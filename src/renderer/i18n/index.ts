@@ -13,3 +13,5 @@ export { useT } from './useT.js';
 export { Msg } from './Msg.js';
 export { formatClock, formatDay, formatMoney, formatPercentBp, useFormat, useMoney } from './format.js';
 export type { Format } from './format.js';
+export { ErrorText, refusalMessage, useErrorText } from './errorText.js';
+export type { Refusal } from './errorText.js';

@@ -31,7 +31,6 @@ export const playbookEn = {
     'The playbook was changed at head office while you were editing it. Reload the current version to continue: your changes on this screen will be lost.',
   'playbook.reload': 'Reload the current version',
   'playbook.saveFailed': 'The playbook was not saved.',
-  'playbook.serverField': 'Head office refused the playbook: {message}',
   'playbook.problemAt': '{place}: {problem}',
   'playbook.error.required': 'Fill in this field or remove the item.',
   'playbook.error.tooLong': 'This text is too long: shorten it.',

@@ -31,7 +31,6 @@ export const playbookFr = {
     'Le guide a été modifié au siège pendant que vous le modifiiez. Rechargez la version actuelle pour continuer : vos modifications dans cet écran seront perdues.',
   'playbook.reload': 'Recharger la version actuelle',
   'playbook.saveFailed': 'Le guide n’a pas été enregistré.',
-  'playbook.serverField': 'Le siège a refusé le guide : {message}',
   'playbook.problemAt': '{place} : {problem}',
   'playbook.error.required': 'Renseignez ce champ ou supprimez l’élément.',
   'playbook.error.tooLong': 'Ce texte est trop long : raccourcissez-le.',

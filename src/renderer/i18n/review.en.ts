@@ -27,7 +27,6 @@ export const reviewEn = {
   'review.retry': 'Try again',
   'review.error.load': 'Could not load this from head office.',
   'review.error.network': 'Head office does not answer. Check the connection, then try again.',
-  'review.error.reason': 'Head office says: “{message}”',
   'review.confirm.back': 'Go back without changing anything',
   'review.col.rep': 'Rep',
   'review.col.overLimit': 'Discounts above the limit',

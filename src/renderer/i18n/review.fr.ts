@@ -28,7 +28,6 @@ export const reviewFr = {
   'review.retry': 'Réessayer',
   'review.error.load': 'Impossible de charger ces données depuis le siège.',
   'review.error.network': 'Le siège ne répond pas. Vérifiez la connexion, puis réessayez.',
-  'review.error.reason': 'Message du siège : « {message} »',
   'review.confirm.back': 'Revenir sans rien changer',
   'review.col.rep': 'Commercial',
   'review.col.overLimit': 'Remises au-delà du plafond',

@@ -21,6 +21,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { errorCodes } from '../../shared/lib/result.js';
+import type { MessageParams } from '../../shared/lib/messages.js';
 import { channels, consentPurposes } from '../../shared/domain/contact/contact.js';
 import { orderApprovals, orderStatuses } from '../../shared/domain/order/order.js';
 import type { PriceBreak, VatRate } from '../../shared/domain/catalog/catalog.js';
@@ -237,6 +238,9 @@ export const mutationOutcomes = pgTable(
     name: text('name').notNull(),
     code: text('code', { enum: errorCodes }).notNull(),
     message: text('message').notNull(),
+    /** The message's key and parameters (shared/lib/messages.ts); null on rows stored before. */
+    messageKey: text('message_key'),
+    messageParams: jsonb('message_params').$type<MessageParams>(),
     detail: text('detail').notNull().default(''),
     at: ts('at').notNull(),
   },

@@ -1,9 +1,11 @@
 /**
  * Expected failures are values. Bugs throw `Error` subclasses.
- * `code` is stable and localised on the client (messages `error.<code>`);
+ * `code` is the stable class of failure; `key` and `params` name the exact message
+ * (shared/lib/messages.ts), localised on the client (`server.<key>`, else `error.<code>`);
  * `message` is an English fallback for logs and the CLI.
  */
 import { z } from 'zod';
+import type { ServerMessage } from './messages.js';
 
 export const errorCodes = [
   'bad-request',
@@ -29,6 +31,9 @@ export const appErrorSchema = z.object({
   field: z.string().optional(),
   line: z.number().int().optional(),
   retryAfterSeconds: z.number().int().optional(),
+  /** A key of `serverMessages`; a string so a newer server's keys still parse (shown by code). */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 
@@ -38,12 +43,14 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
+/** A refusal; head office passes a `msg(key, params)` so the laptop can translate it. */
 export function fail<T = never>(
   code: ErrorCode,
-  message: string,
-  extra: Omit<AppError, 'code' | 'message'> = {},
+  message: string | ServerMessage,
+  extra: Omit<AppError, 'code' | 'message' | 'key' | 'params'> = {},
 ): Result<T> {
-  return { ok: false, error: { code, message, ...extra } };
+  if (typeof message === 'string') return { ok: false, error: { code, message, ...extra } };
+  return { ok: false, error: { code, ...message, ...extra } };
 }
 
 /** HTTP status for an error code: bad input is always 4xx, never 500. */

@@ -12,7 +12,7 @@ import { customerSchema } from '../domain/customer/customer.js';
 import { noteSchema } from '../domain/note/note.js';
 import { orderSchema } from '../domain/order/order.js';
 import { syncedPlaybookSchema } from '../domain/playbook/playbook.js';
-import { errorCodes } from '../lib/result.js';
+import { appErrorSchema, errorCodes } from '../lib/result.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 import { mutationSchema } from './mutations.js';
 
@@ -78,6 +78,9 @@ export const mutationOutcomeSchema = z.object({
   name: z.string(),
   code: z.enum(errorCodes),
   message: z.string(),
+  /** The message's key and parameters; absent on refusals stored before keys (shown by code). */
+  key: appErrorSchema.shape.key,
+  params: appErrorSchema.shape.params,
   /** What was refused, in the rep's own words (a note's text), so nothing typed is lost. */
   detail: z.string(),
   at: isoDateTimeSchema,

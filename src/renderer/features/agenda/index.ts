@@ -1,1 +1,2 @@
 export { AgendaScreen } from './AgendaScreen.js';
+export { instantOn } from './days.js';

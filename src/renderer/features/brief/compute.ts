@@ -33,7 +33,7 @@ import type { Complaint, Visit, VisitObjection } from '../../../shared/domain/ac
 import type { PriceList, Product } from '../../../shared/domain/catalog/catalog.js';
 import type { Order, OrderStatus } from '../../../shared/domain/order/order.js';
 import type { CustomerRfm, RfmSegment, SegmentTrend } from '../../../shared/domain/rfm/rfm.js';
-import { keyFigures, type KeyFigures } from '../customers/keyFigures.js';
+import { keyFigures, type KeyFigures } from '../customers/index.js';
 import {
   countsForRfm,
   DAY_MS,

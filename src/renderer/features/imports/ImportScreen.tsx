@@ -15,9 +15,10 @@ import type {
 } from '../../../shared/contract/imports.js';
 import { MAX_IMPORT_FILE_BYTES, importRunKinds } from '../../../shared/contract/imports.js';
 import { TransportError } from '../../../shared/contract/transport.js';
-import type { ErrorCode } from '../../../shared/lib/result.js';
+import type { AppError, ErrorCode } from '../../../shared/lib/result.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
+import { ErrorText } from '../../i18n/errorText.js';
 import { Banner } from '../../ui/Banner.js';
 import { toBase64 } from './base64.js';
 import './imports.css';
@@ -28,7 +29,10 @@ interface ChosenFile {
   base64: string;
 }
 
-type Failure = { kind: 'code'; code: ErrorCode | 'unexpected' } | { kind: 'tooBig'; size: number };
+type Failure =
+  | { kind: 'code'; code: ErrorCode | 'unexpected' }
+  | { kind: 'refused'; error: AppError }
+  | { kind: 'tooBig'; size: number };
 
 export function ImportScreen() {
   const { platform } = useApp();
@@ -65,7 +69,7 @@ export function ImportScreen() {
         ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
       });
       if (!reply.ok) {
-        setFailure({ kind: 'code', code: reply.error.code });
+        setFailure({ kind: 'refused', error: reply.error });
         return null;
       }
       return reply.value;
@@ -221,6 +225,8 @@ export function ImportScreen() {
                 id="imports.tooBig"
                 values={{ size: mib(failure.size), max: mib(MAX_IMPORT_FILE_BYTES) }}
               />
+            ) : failure.kind === 'refused' ? (
+              <ErrorText error={failure.error} />
             ) : (
               <Msg id={`error.${failure.code}`} />
             )}

@@ -535,7 +535,7 @@ export function OrderScreen({
       ) : null}
       {feedback?.kind === 'error' ? (
         <Banner tone="danger" urgent>
-          <Msg id="orders.error" values={{ message: feedback.message }} />
+          <Msg id="orders.error" values={{ message: <Msg id="error.unexpected" /> }} />
         </Banner>
       ) : null}
 

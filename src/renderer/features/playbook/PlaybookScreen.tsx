@@ -12,6 +12,7 @@ import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { ErrorText } from '../../i18n/errorText.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useSyncStatus } from '../sync/index.js';
 import { formPathOf, playbookResolver, toForm, type PlaybookForm } from './form.js';
@@ -107,7 +108,7 @@ function FailureText({ failure }: { failure: Failure }) {
     case 'unexpected':
       return <Msg id="error.unexpected" />;
     case 'refused':
-      return <Msg id={`error.${failure.error.code}`} />;
+      return <ErrorText error={failure.error} />;
   }
 }
 
@@ -269,11 +270,6 @@ function PlaybookEditor({
               <p>
                 <Msg id="playbook.saveFailed" /> <FailureText failure={failure} />
               </p>
-              {failure.kind === 'refused' && failure.error.code === 'bad-request' ? (
-                <p className="hint">
-                  <Msg id="playbook.serverField" values={{ message: failure.error.message }} />
-                </p>
-              ) : null}
             </Banner>
           ) : null}
 

@@ -9,6 +9,7 @@ import { noReportFields } from '../../../shared/domain/activity/activity.js';
 import type { Transport } from '../../../shared/contract/transport.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, ok, type Result } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import { AppContext, type AppContextValue } from '../../app/context.js';
 import type { AppDB } from '../../db/AppDB.js';
 import { I18nProvider } from '../../i18n/I18nProvider.js';
@@ -127,11 +128,7 @@ class ReviewServer implements Transport {
       case 'order-set-status': {
         const found = this.orders.find((o) => o.id === input.id)!;
         if (input.status === 'confirmed' && found.approval === 'pending') {
-          return fail(
-            'conflict',
-            'The discount of this order waits for approval: approve or reject it first.',
-            { field: 'status' },
-          );
+          return fail('conflict', msg('order.approvalPending'), { field: 'status' });
         }
         found.status = input.status as OrderListItem['status'];
         return ok({ order: found });
@@ -276,7 +273,9 @@ describe('team review', () => {
     fireEvent.click(within(first).getByRole('button', { name: 'Confirmer la commande CMD-2026-000001' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Le siège a refusé de changer la commande CMD-2026-000001.');
-    expect(alert.textContent).toContain('waits for approval: approve or reject it first.');
+    expect(alert.textContent).toContain(
+      'La remise de cette commande attend une validation : validez-la ou refusez-la d’abord.',
+    );
 
     fireEvent.click(
       within(second).getByRole('button', { name: 'Marquer livrée la commande CMD-2026-000002' }),

@@ -6,6 +6,7 @@ import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/
 import { missingCaseError } from '../../../shared/lib/result.js';
 import { Msg } from '../../i18n/Msg.js';
 import { useFormat } from '../../i18n/format.js';
+import { ErrorText } from '../../i18n/errorText.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
@@ -32,7 +33,7 @@ export function usePercent(): (bp: number) => string {
   return useFormat().percentBp;
 }
 
-/** What went wrong, in the user's language, with head office's own reason when it gave one. */
+/** What went wrong, in the user's language: head office's own reason when it gave one. */
 export function FailureText({ failure }: { failure: Failure }) {
   switch (failure.kind) {
     case 'network':
@@ -41,12 +42,9 @@ export function FailureText({ failure }: { failure: Failure }) {
       return <Msg id="error.unexpected" />;
     case 'refused':
       return (
-        <>
-          <Msg id={`error.${failure.error.code}`} />{' '}
-          <span className="review__reason">
-            <Msg id="review.error.reason" values={{ message: failure.error.message }} />
-          </span>
-        </>
+        <span className="review__reason">
+          <ErrorText error={failure.error} />
+        </span>
       );
     default:
       return missingCaseError(failure);

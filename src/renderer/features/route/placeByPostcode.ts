@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { LatLon } from '../../../shared/domain/geo/geo.js';
-import { loadTownIndex } from '../map/towns.js';
+import { loadTownIndex } from '../map/index.js';
 
 export type PlaceByPostcode = (postcode: string) => LatLon | null;
 

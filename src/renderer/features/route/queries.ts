@@ -5,7 +5,7 @@ import type { GapCandidate } from '../../../shared/domain/route/gaps.js';
 import { DAY_MS } from '../../../shared/domain/rfm/rfm.js';
 import type { AppDB } from '../../db/AppDB.js';
 import type { CustomerRow } from '../../db/schema.js';
-import { usePortfolioRfm } from '../customers/rfmCache.js';
+import { usePortfolioRfm } from '../customers/index.js';
 import { positionOf } from './dayPlanModel.js';
 import type { PlaceByPostcode } from './placeByPostcode.js';
 

@@ -13,7 +13,7 @@ import type { RfmSegment } from '../../../shared/domain/rfm/rfm.js';
 import { useApp } from '../../app/context.js';
 import type { AppDB } from '../../db/AppDB.js';
 import type { CustomerRow } from '../../db/schema.js';
-import { usePortfolioRfm } from '../customers/rfmCache.js';
+import { usePortfolioRfm } from '../customers/index.js';
 import { dayRange, todayIn } from '../../../shared/lib/calendar.js';
 import type { DayPlanState } from './dayPlanModel.js';
 import { buildDayPlan } from './dayPlanModel.js';

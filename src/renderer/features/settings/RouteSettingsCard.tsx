@@ -14,8 +14,8 @@ import { metaSchemas } from '../../db/schema.js';
 import { Msg } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { useT } from '../../i18n/useT.js';
-import type { Town } from '../map/towns.js';
-import { searchTowns } from '../map/towns.js';
+import type { Town } from '../map/index.js';
+import { searchTowns } from '../map/index.js';
 
 type Field = 'label' | 'lat' | 'lon' | 'roadFactor' | 'speed';
 

@@ -7,6 +7,7 @@ import { missingCaseError } from '../../../shared/lib/result.js';
 import type { OutboxEntry } from '../../db/schema.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
+import { ErrorText } from '../../i18n/errorText.js';
 import type { SyncStatus } from '../../sync/engine.js';
 import { IconButton } from '../../ui/IconButton.js';
 import { DetailsIcon } from '../../ui/icons.js';
@@ -42,7 +43,7 @@ export function SyncPanel({ status }: { status: SyncStatus }) {
   );
 }
 
-function SyncPanelBody({ status }: { status: SyncStatus }) {
+export function SyncPanelBody({ status }: { status: SyncStatus }) {
   const { db } = useApp();
   const intl = useIntl();
   const data = useLiveQuery(async () => {
@@ -175,8 +176,8 @@ function SyncPanelBody({ status }: { status: SyncStatus }) {
                   )}
                 </strong>
                 {' — '}
-                <Msg id={`error.${o.code}`} />{' '}
-                {o.name.startsWith('order-') && o.code === 'conflict' ? (
+                <ErrorText error={o} />{' '}
+                {o.name.startsWith('order-') && o.code === 'conflict' && o.key === undefined ? (
                   <>
                     <Msg id="orders.refused.locked" />{' '}
                   </>

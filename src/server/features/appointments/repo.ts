@@ -13,6 +13,7 @@ import type {
 import { durationProblem } from '../../../shared/domain/appointment/check.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { appointments, conflicts, contacts, customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
@@ -47,19 +48,19 @@ function durationRefusal(minutes: number | undefined): Result<never> | null {
   if (problem === null) return null;
   switch (problem.code) {
     case 'duration-not-positive':
-      return fail('bad-request', 'The duration must be more than zero minutes.', {
+      return fail('bad-request', msg('appointment.durationZero'), {
         field: 'durationMinutes',
       });
     case 'duration-too-short':
-      return fail('bad-request', `An appointment lasts at least ${problem.min} minutes.`, {
+      return fail('bad-request', msg('appointment.durationMin', { min: problem.min }), {
         field: 'durationMinutes',
       });
     case 'duration-too-long':
-      return fail('bad-request', `An appointment lasts at most ${problem.max} minutes.`, {
+      return fail('bad-request', msg('appointment.durationMax', { max: problem.max }), {
         field: 'durationMinutes',
       });
     default:
-      return fail('bad-request', 'Invalid duration.', { field: 'durationMinutes' });
+      return fail('bad-request', msg('appointment.durationInvalid'), { field: 'durationMinutes' });
   }
 }
 
@@ -96,10 +97,10 @@ async function checkCustomerAndContact(
     .where(eq(customers.id, customerId))
     .limit(1);
   if (customer === undefined || customer.deletedAt !== null) {
-    return fail('not-found', 'The customer of this appointment no longer exists.', { field: 'customerId' });
+    return fail('not-found', msg('appointment.customerGone'), { field: 'customerId' });
   }
   if (customer.ownerId !== repId) {
-    return fail('forbidden', 'This customer is not in the portfolio of the rep of this appointment.', {
+    return fail('forbidden', msg('appointment.notInRepPortfolio'), {
       field: 'customerId',
     });
   }
@@ -110,7 +111,7 @@ async function checkCustomerAndContact(
       .where(and(eq(contacts.id, contactId), eq(contacts.customerId, customerId)))
       .limit(1);
     if (contact === undefined)
-      return fail('not-found', 'This contact does not belong to the customer.', { field: 'contactId' });
+      return fail('not-found', msg('appointment.contactElsewhere'), { field: 'contactId' });
   }
   return ok({ name: customer.name });
 }
@@ -131,7 +132,7 @@ export async function createAppointment(
 ): Promise<Result<AppointmentRow>> {
   const a = request.appointment;
   if (!(await mayPlanFor(tx, request.writer, request.repId))) {
-    return fail('forbidden', 'You may plan appointments only for yourself or the reps of your team.', {
+    return fail('forbidden', msg('appointment.onlyYourTeam'), {
       field: 'repId',
     });
   }
@@ -166,7 +167,7 @@ export async function createAppointment(
   if (existing !== undefined && existing.repId === request.repId && existing.customerId === a.customerId) {
     return ok(existing);
   }
-  return fail('conflict', 'An appointment with this id already exists.', { field: 'id' });
+  return fail('conflict', msg('appointment.idTaken'), { field: 'id' });
 }
 
 export interface UpdateAppointmentRequest {
@@ -216,10 +217,10 @@ export async function updateAppointment(
     .for('update')
     .limit(1);
   if (row === undefined || row.deletedAt !== null)
-    return fail('not-found', 'This appointment no longer exists.', { field: 'id' });
+    return fail('not-found', msg('appointment.gone'), { field: 'id' });
   // Someone else's appointment answers like a missing one: nobody learns what others plan.
   if (!(await mayPlanFor(tx, request.writer, row.repId)))
-    return fail('not-found', 'This appointment no longer exists.', { field: 'id' });
+    return fail('not-found', msg('appointment.gone'), { field: 'id' });
   const bad = durationRefusal(request.changes.durationMinutes);
   if (bad) return bad;
   const contactId = request.changes.contactId;
@@ -279,7 +280,7 @@ export async function updateAppointment(
     })
     .where(eq(appointments.id, row.id))
     .returning();
-  if (updated === undefined) return fail('not-found', 'This appointment no longer exists.', { field: 'id' });
+  if (updated === undefined) return fail('not-found', msg('appointment.gone'), { field: 'id' });
   return ok(updated);
 }
 

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Output } from '../../../shared/contract/index.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import type { PublicContext } from '../../context.js';
 import { sessions, teams, users } from '../../db/schema.js';
@@ -50,7 +51,7 @@ export const authHandlers = {
       if (!throttle.allowed) {
         return fail(
           'too-many-attempts',
-          `Too many failed sign-ins. Try again in ${throttle.retryAfterSeconds} seconds.`,
+          msg('auth.tooManyAttempts', { seconds: throttle.retryAfterSeconds }),
           {
             retryAfterSeconds: throttle.retryAfterSeconds,
           },
@@ -64,7 +65,7 @@ export const authHandlers = {
       );
       await recordLoginAttempt(ctx.db, { email, ip: ctx.ip, success: valid && user !== undefined, at: now });
       if (!valid || user === undefined) {
-        return fail('invalid-credentials', 'Wrong email or password.', { field: 'password' });
+        return fail('invalid-credentials', msg('auth.wrongPassword'), { field: 'password' });
       }
       return startSession(ctx, user, input.deviceName, input.tokenDelivery, 'auth-login');
     },
@@ -75,10 +76,7 @@ export const authHandlers = {
       const userId = await consumeLoginLink(ctx.db, input.code, ctx.config.now());
       const user = userId === null ? undefined : await findUserById(ctx.db, userId);
       if (user === undefined) {
-        return fail(
-          'invalid-credentials',
-          'This sign-in link is invalid, used or expired. Sign in with your password.',
-        );
+        return fail('invalid-credentials', msg('auth.linkInvalid'));
       }
       return startSession(ctx, user, input.deviceName, input.tokenDelivery, 'auth-redeem-link');
     },
@@ -113,7 +111,7 @@ export const authHandlers = {
     async run(input, ctx) {
       const userId = input.userId ?? ctx.principal.user.id;
       if (userId !== ctx.principal.user.id && ctx.principal.user.role !== 'admin') {
-        return fail('forbidden', "Only an administrator may list another user's sessions.", {
+        return fail('forbidden', msg('auth.othersSessions'), {
           field: 'userId',
         });
       }
@@ -139,7 +137,7 @@ export const authHandlers = {
             : and(eq(sessions.id, input.sessionId), eq(sessions.userId, ctx.principal.user.id)),
         )
         .limit(1);
-      if (row === undefined) return fail('not-found', 'No such session.', { field: 'sessionId' });
+      if (row === undefined) return fail('not-found', msg('auth.noSuchSession'), { field: 'sessionId' });
       const revoked = await revokeSession(ctx.db, input.sessionId, now);
       await audit(
         ctx.db,
@@ -163,7 +161,7 @@ export const authHandlers = {
         .set({ locale: input.locale })
         .where(eq(users.id, ctx.principal.user.id))
         .returning();
-      if (row === undefined) return fail('not-found', 'Your account no longer exists.');
+      if (row === undefined) return fail('not-found', msg('auth.accountGone'));
       return ok({ user: toUser(row) });
     },
   },
@@ -187,7 +185,7 @@ export const authHandlers = {
       const now = ctx.config.now();
       const email = normaliseEmail(input.email);
       if ((await findUserByEmail(ctx.db, email)) !== undefined) {
-        return fail('conflict', 'A user with this email already exists.', { field: 'email' });
+        return fail('conflict', msg('user.emailTaken'), { field: 'email' });
       }
       if (input.teamId !== null) {
         const [team] = await ctx.db
@@ -195,7 +193,7 @@ export const authHandlers = {
           .from(teams)
           .where(eq(teams.id, input.teamId))
           .limit(1);
-        if (team === undefined) return fail('not-found', 'No such team.', { field: 'teamId' });
+        if (team === undefined) return fail('not-found', msg('user.noSuchTeam'), { field: 'teamId' });
       }
       const passwordHash = await hashPassword(input.password, ctx.config.passwordHashing);
       const [row] = await ctx.db
@@ -213,8 +211,7 @@ export const authHandlers = {
         })
         .onConflictDoNothing()
         .returning();
-      if (row === undefined)
-        return fail('conflict', 'A user with this id or email already exists.', { field: 'id' });
+      if (row === undefined) return fail('conflict', msg('user.idTaken'), { field: 'id' });
       await audit(
         ctx.db,
         { userId: ctx.principal.user.id, method: 'user-create', entity: 'user', entityId: row.id },

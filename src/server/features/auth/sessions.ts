@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Session } from '../../../shared/contract/auth.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import type { Principal } from '../../context.js';
 import { sessions, users } from '../../db/schema.js';
@@ -43,18 +44,17 @@ export async function createSession(
 }
 
 export async function authenticate(db: DbOrTx, token: string, now: Date): Promise<Result<Principal>> {
-  if (token === '') return fail('unauthenticated', 'Sign in to continue.');
+  if (token === '') return fail('unauthenticated', msg('auth.signInRequired'));
   const [row] = await db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sha256Hex(token)))
     .limit(1);
-  if (row === undefined) return fail('unauthenticated', 'Your session is unknown. Sign in again.');
-  if (row.session.revokedAt !== null)
-    return fail('session-revoked', 'This session was signed out. Sign in again.');
+  if (row === undefined) return fail('unauthenticated', msg('auth.sessionUnknown'));
+  if (row.session.revokedAt !== null) return fail('session-revoked', msg('auth.sessionRevoked'));
   if (row.session.expiresAt.getTime() <= now.getTime()) {
-    return fail('session-expired', 'Your session has expired. Sign in again.');
+    return fail('session-expired', msg('auth.sessionExpired'));
   }
   const lastSeen = row.session.lastSeenAt?.getTime() ?? 0;
   if (now.getTime() - lastSeen >= LAST_SEEN_GRANULARITY_MS) {

@@ -21,10 +21,11 @@ import {
   MAX_ATTACHMENTS_PER_COMPLAINT,
   actorOf,
   checkTransition,
-  transitionMessage,
+  transitionRefusal,
 } from '../../../shared/domain/complaint/complaint.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import {
   complaintAttachments,
@@ -75,14 +76,10 @@ export async function logComplaint(
     .where(and(eq(customers.id, args.customerId), isNull(customers.deletedAt)))
     .limit(1);
   if (customer === undefined) {
-    return fail('not-found', 'The customer of this complaint no longer exists.', { field: 'customerId' });
+    return fail('not-found', msg('complaint.customerGone'), { field: 'customerId' });
   }
   if (!(await isCustomerInScope(tx, writer, args.customerId))) {
-    return fail(
-      'forbidden',
-      'This customer is not in your portfolio; the complaint was not logged at head office.',
-      { field: 'customerId' },
-    );
+    return fail('forbidden', msg('complaint.customerNotInPortfolio'), { field: 'customerId' });
   }
   const [existing] = await tx
     .select({ id: complaints.id, customerId: complaints.customerId })
@@ -92,7 +89,7 @@ export async function logComplaint(
   if (existing !== undefined) {
     return existing.customerId === args.customerId
       ? ok(undefined)
-      : fail('conflict', 'Another complaint already has this id.', { field: 'id' });
+      : fail('conflict', msg('complaint.idTaken'), { field: 'id' });
   }
   if (args.orderId !== null) {
     const [order] = await tx
@@ -101,7 +98,7 @@ export async function logComplaint(
       .where(and(eq(orders.id, args.orderId), isNull(orders.deletedAt)))
       .limit(1);
     if (order?.customerId !== args.customerId) {
-      return fail('bad-request', 'The order of this complaint is not an order of this customer.', {
+      return fail('bad-request', msg('complaint.orderElsewhere'), {
         field: 'orderId',
       });
     }
@@ -113,7 +110,7 @@ export async function logComplaint(
       .where(and(eq(products.id, args.productId), isNull(products.deletedAt)))
       .limit(1);
     if (product === undefined) {
-      return fail('not-found', 'The product of this complaint is not in the catalogue.', {
+      return fail('not-found', msg('complaint.productUnknown'), {
         field: 'productId',
       });
     }
@@ -164,10 +161,10 @@ export async function addComplaintEvent(
     .for('update')
     .limit(1);
   if (current === undefined) {
-    return fail('not-found', 'This complaint does not exist at head office.', { field: 'complaintId' });
+    return fail('not-found', msg('complaint.notAtHeadOffice'), { field: 'complaintId' });
   }
   if (!(await isCustomerInScope(tx, writer, current.customerId))) {
-    return fail('forbidden', 'This complaint is about a customer outside your portfolio.', {
+    return fail('forbidden', msg('complaint.outsidePortfolio'), {
       field: 'complaintId',
     });
   }
@@ -178,7 +175,7 @@ export async function addComplaintEvent(
     .limit(1);
   if (already !== undefined) {
     if (already.complaintId !== current.id)
-      return fail('conflict', 'This change was already recorded on another complaint.', { field: 'id' });
+      return fail('conflict', msg('complaint.eventElsewhere'), { field: 'id' });
     // A retry of a change head office already applied (a lost answer, a restored outbox):
     // already applied, not a conflict — the transition check would wrongly refuse it now.
     const [complaint] = await selectComplaints(tx, eq(complaints.id, current.id));
@@ -187,7 +184,7 @@ export async function addComplaintEvent(
     return ok({ complaint, event: stored });
   }
   const problem = checkTransition(current.status, event.status, actorOf(writer.role), event.note);
-  if (problem !== null) return fail('conflict', transitionMessage(problem), { field: 'status' });
+  if (problem !== null) return fail('conflict', transitionRefusal(problem), { field: 'status' });
   await tx.insert(complaintEvents).values({
     id: event.id,
     complaintId: current.id,
@@ -249,12 +246,12 @@ export async function addAttachment(
     .for('update')
     .limit(1);
   if (complaint === undefined) {
-    return fail('not-found', 'The complaint of this file does not exist at head office.', {
+    return fail('not-found', msg('attachment.complaintGone'), {
       field: 'complaintId',
     });
   }
   if (!(await isCustomerInScope(tx, writer, complaint.customerId))) {
-    return fail('forbidden', 'This complaint is about a customer outside your portfolio.', {
+    return fail('forbidden', msg('complaint.outsidePortfolio'), {
       field: 'complaintId',
     });
   }
@@ -269,16 +266,14 @@ export async function addAttachment(
     .from(complaintAttachments)
     .where(and(eq(complaintAttachments.complaintId, complaint.id), isNull(complaintAttachments.deletedAt)));
   if ((attached?.n ?? 0) >= MAX_ATTACHMENTS_PER_COMPLAINT) {
-    return fail(
-      'bad-request',
-      `A complaint holds at most ${MAX_ATTACHMENTS_PER_COMPLAINT} files; this one was not added.`,
-      { field: 'id' },
-    );
+    return fail('bad-request', msg('attachment.tooMany', { max: MAX_ATTACHMENTS_PER_COMPLAINT }), {
+      field: 'id',
+    });
   }
   const content = Buffer.from(args.contentBase64, 'base64');
   const sha256 = createHash('sha256').update(content).digest('hex');
   if (content.length !== args.sizeBytes || sha256 !== args.sha256) {
-    return fail('bad-request', `The file ${args.fileName} arrived damaged; attach it again.`, {
+    return fail('bad-request', msg('attachment.damaged', { fileName: args.fileName }), {
       field: 'contentBase64',
     });
   }
@@ -312,7 +307,7 @@ export async function readAttachmentContent(
     .where(and(eq(complaintAttachments.id, id), isNull(complaintAttachments.deletedAt)))
     .limit(1);
   if (row === undefined || !(await isCustomerInScope(db, reader, row.customerId))) {
-    return fail('not-found', 'This file does not exist or is not in your portfolio.', { field: 'id' });
+    return fail('not-found', msg('attachment.notFound'), { field: 'id' });
   }
   const { content, ...meta } = row;
   return ok({

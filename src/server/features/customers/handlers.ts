@@ -3,6 +3,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { customerEditableDefaults } from '../../../shared/domain/customer/customer.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
+import type { ServerMessage } from '../../../shared/lib/messages.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { customers, notes, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
@@ -27,13 +29,13 @@ async function checkAssignableOwner(
   db: DbOrTx,
   assigner: User,
   ownerId: string | null,
-): Promise<string | null> {
+): Promise<ServerMessage | null> {
   if (ownerId === null) return null;
   const [owner] = await db.select().from(users).where(eq(users.id, ownerId)).limit(1);
-  if (owner === undefined) return 'No such user.';
-  if (owner.role === 'admin') return 'Customers are assigned to reps or managers, not administrators.';
+  if (owner === undefined) return msg('owner.noSuchUser');
+  if (owner.role === 'admin') return msg('owner.admin');
   if (assigner.role === 'manager' && (assigner.teamId === null || owner.teamId !== assigner.teamId)) {
-    return 'You may assign customers only to members of your team.';
+    return msg('owner.outsideTeam');
   }
   return null;
 }
@@ -64,7 +66,7 @@ export const customerHandlers = {
       );
       // Out of scope answers like unknown: reps do not learn which customers exist.
       if (customer === undefined)
-        return fail('not-found', 'No such customer in your portfolio.', { field: 'id' });
+        return fail('not-found', msg('customer.notInYourPortfolio'), { field: 'id' });
       const customerNotes = await selectNotes(
         ctx.db,
         and(eq(notes.customerId, input.id), isNull(notes.deletedAt)),
@@ -96,8 +98,7 @@ export const customerHandlers = {
         })
         .onConflictDoNothing()
         .returning();
-      if (row === undefined)
-        return fail('conflict', 'A customer with this id already exists.', { field: 'id' });
+      if (row === undefined) return fail('conflict', msg('customer.idTaken'), { field: 'id' });
       await audit(
         ctx.db,
         { userId: me.id, method: 'customer-create', entity: 'customer', entityId: id },
@@ -144,7 +145,7 @@ export const customerHandlers = {
       const now = ctx.config.now();
       const me = ctx.principal.user;
       if (!(await isCustomerInScope(ctx.db, me, input.id))) {
-        return fail('not-found', 'No such customer in your team.', { field: 'id' });
+        return fail('not-found', msg('customer.notInTeam'), { field: 'id' });
       }
       const ownerProblem = await checkAssignableOwner(ctx.db, me, input.ownerId);
       if (ownerProblem !== null) return fail('forbidden', ownerProblem, { field: 'ownerId' });
@@ -157,7 +158,7 @@ export const customerHandlers = {
         if (updated !== undefined) await handOverPlannedAppointments(tx, input.id, input.ownerId, now);
         return updated;
       });
-      if (row === undefined) return fail('not-found', 'No such customer.', { field: 'id' });
+      if (row === undefined) return fail('not-found', msg('customer.notFound'), { field: 'id' });
       await audit(
         ctx.db,
         {
@@ -178,7 +179,7 @@ export const customerHandlers = {
       const now = ctx.config.now();
       const me = ctx.principal.user;
       if (!(await isCustomerInScope(ctx.db, me, input.id))) {
-        return fail('not-found', 'No such customer in your team.', { field: 'id' });
+        return fail('not-found', msg('customer.notInTeam'), { field: 'id' });
       }
       const [row] = await ctx.db
         .update(customers)

@@ -7,6 +7,7 @@ import type { Customer, CustomerEditable } from '../../../shared/domain/customer
 import type { Note } from '../../../shared/domain/note/note.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { conflicts, customers, notes, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
@@ -143,9 +144,9 @@ export async function updateCustomer(
 ): Promise<Result<CustomerRow>> {
   const row = await lockCustomer(tx, request.id);
   if (row === undefined || row.deletedAt !== null)
-    return fail('not-found', 'This customer no longer exists.', { field: 'id' });
+    return fail('not-found', msg('customer.gone'), { field: 'id' });
   if (!(await isCustomerInScope(tx, request.writer, request.id))) {
-    return fail('forbidden', 'This customer is not in your portfolio.', { field: 'id' });
+    return fail('forbidden', msg('customer.notInPortfolio'), { field: 'id' });
   }
   const plan = planCustomerUpdate(
     {
@@ -200,7 +201,7 @@ export async function updateCustomer(
     })
     .where(eq(customers.id, row.id))
     .returning();
-  if (updated === undefined) return fail('not-found', 'This customer no longer exists.', { field: 'id' });
+  if (updated === undefined) return fail('not-found', msg('customer.gone'), { field: 'id' });
   return ok(updated);
 }
 

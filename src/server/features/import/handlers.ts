@@ -1,6 +1,7 @@
 /** `import-run` (admin only): see src/shared/contract/imports.ts and run.ts. */
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract/imports.js';
 import { fail } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Handlers } from '../../dispatch.js';
 import { ADMIN_ONLY } from '../../roles.js';
 import { runImport } from './run.js';
@@ -13,7 +14,10 @@ export const importHandlers = {
       if (bytes.length > MAX_IMPORT_FILE_BYTES) {
         return fail(
           'bad-request',
-          `The file is ${(bytes.length / 2 ** 20).toFixed(1)} MiB; an import takes at most ${MAX_IMPORT_FILE_BYTES / 2 ** 20} MiB. Split it into smaller files.`,
+          msg('import.tooLarge', {
+            size: Number((bytes.length / 2 ** 20).toFixed(1)),
+            max: MAX_IMPORT_FILE_BYTES / 2 ** 20,
+          }),
           { field: 'contentBase64' },
         );
       }

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/contract/imports.js';
 import { IMPORT_PREVIEW_ROWS } from '../../../shared/contract/imports.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import type { Uuid } from '../../../shared/lib/ids.js';
 import { users } from '../../db/schema.js';
@@ -146,7 +147,7 @@ export async function runImport(
       };
       if (input.mapping !== undefined && Object.keys(input.mapping).length > 0) {
         if (kind === 'cdnow') {
-          return fail('bad-request', 'The CDNOW file has a fixed format: its columns cannot be remapped.', {
+          return fail('bad-request', msg('import.fixedFormat'), {
             field: 'mapping',
           });
         }
@@ -157,10 +158,10 @@ export async function runImport(
             (c) => c.header === header,
           );
           if (column === undefined) {
-            return fail('bad-request', `The file has no column "${header}".`, { field: 'mapping' });
+            return fail('bad-request', msg('import.noColumn', { header }), { field: 'mapping' });
           }
           if (field !== null && !allowed.has(field)) {
-            return fail('bad-request', `"${field}" is not a field of a ${kind} import.`, {
+            return fail('bad-request', msg('import.notAField', { field, kind }), {
               field: 'mapping',
             });
           }
@@ -179,7 +180,7 @@ export async function runImport(
       .where(eq(sql`lower(${users.email})`, input.ownerEmail.toLowerCase()))
       .limit(1);
     if (owner === undefined) {
-      return fail('not-found', `No user has the e-mail ${input.ownerEmail}.`, { field: 'ownerEmail' });
+      return fail('not-found', msg('import.noUser', { email: input.ownerEmail }), { field: 'ownerEmail' });
     }
     defaultOwnerId = owner.id;
   }

@@ -4,6 +4,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Order } from '../../../shared/domain/order/order.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { customers, orders, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
@@ -15,7 +16,7 @@ import { decideApproval, setOrderStatus } from './repo.js';
 
 async function orderById(db: DbOrTx, id: string): Promise<Result<{ order: Order }>> {
   const [order] = await selectOrders(db, eq(orders.id, id));
-  return order === undefined ? fail('not-found', 'No such order.', { field: 'id' }) : ok({ order });
+  return order === undefined ? fail('not-found', msg('order.notFound'), { field: 'id' }) : ok({ order });
 }
 
 /** The orders a user may read: a rep their own, a manager their team's, an admin all. */

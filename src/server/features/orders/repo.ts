@@ -17,6 +17,8 @@ import type { PricedOrder, PricingProblem } from '../../../shared/domain/order/p
 import { buildCatalogue, priceOrder } from '../../../shared/domain/order/pricing.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
+import type { ServerMessage } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { customers, orderLines, orders, priceLists, prices, products, users } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
@@ -37,10 +39,14 @@ export interface PriceDifference {
 
 function refusal(problem: PricingProblem, lines: readonly { id: string }[]): Result<never> {
   const index = lines.findIndex((l) => l.id === problem.lineId);
-  return fail('bad-request', problem.message, {
-    field: 'lines',
-    ...(index >= 0 ? { line: index + 1 } : {}),
-  });
+  return fail(
+    'bad-request',
+    { ...msg(`pricing.${problem.code}`), message: problem.message },
+    {
+      field: 'lines',
+      ...(index >= 0 ? { line: index + 1 } : {}),
+    },
+  );
 }
 
 /** Prices lines from head office's current catalogue, for the customer's price group on `day`. */
@@ -141,16 +147,14 @@ export async function createOrder(
   if (existing !== undefined)
     return ok({ number: existing.number, differences: [], approval: existing.approval });
   if (!(await isCustomerInScope(tx, writer, order.customerId))) {
-    return fail('forbidden', 'This customer is not in your portfolio; the order was not recorded.', {
+    return fail('forbidden', msg('order.customerNotInPortfolio'), {
       field: 'customerId',
     });
   }
   if (orderedAt.getTime() > now.getTime() + MAX_ORDERED_AT_AHEAD_MS) {
-    return fail(
-      'bad-request',
-      `This order is dated ${order.orderedAt}, later than head office's clock (${toIso(now)}): check the laptop's date and time, then take the order again.`,
-      { field: 'orderedAt' },
-    );
+    return fail('bad-request', msg('order.datedLater', { orderedAt: order.orderedAt, now: toIso(now) }), {
+      field: 'orderedAt',
+    });
   }
   const priced = await priceAtHeadOffice(tx, {
     customerId: order.customerId,
@@ -192,19 +196,16 @@ function differences(lines: readonly OrderLine[], sent: NewOrder['lines']): Pric
   });
 }
 
-function lockedMessage(row: OrderRecord): string {
-  if (row.status === 'cancelled')
-    return 'Head office cancelled this order; it can no longer be changed here. Call head office.';
-  const on = toIso(row.confirmedAt ?? row.updatedAt).slice(0, 10);
-  return `Head office confirmed this order on ${on}; it can no longer be changed here. Call head office.`;
+function lockedMessage(row: OrderRecord): ServerMessage {
+  if (row.status === 'cancelled') return msg('order.cancelled');
+  return msg('order.confirmed', { on: toIso(row.confirmedAt ?? row.updatedAt).slice(0, 10) });
 }
 
 async function lockOrderForRep(tx: Tx, id: string, writer: Writer): Promise<Result<OrderRecord>> {
   const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
-  if (row === undefined || row.deletedAt !== null)
-    return fail('not-found', 'This order is not at head office.');
+  if (row === undefined || row.deletedAt !== null) return fail('not-found', msg('order.notAtHeadOffice'));
   if (!(await isCustomerInScope(tx, writer, row.customerId))) {
-    return fail('forbidden', 'This customer is no longer in your portfolio; the order was not changed.');
+    return fail('forbidden', msg('order.customerLeft'));
   }
   if (isOrderLocked(row)) return fail('conflict', lockedMessage(row), { field: 'status' });
   return ok(row);
@@ -300,9 +301,9 @@ async function mayManage(tx: DbOrTx, writer: Writer, repId: string | null): Prom
 async function lockOrderForStaff(tx: Tx, id: string, writer: Writer): Promise<Result<OrderRecord>> {
   const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
   if (row === undefined || row.deletedAt !== null)
-    return fail('not-found', 'No such order.', { field: 'id' });
+    return fail('not-found', msg('order.notFound'), { field: 'id' });
   if (!(await mayManage(tx, writer, row.repId)))
-    return fail('forbidden', 'This order belongs to a rep outside your team.', { field: 'id' });
+    return fail('forbidden', msg('order.outsideTeam'), { field: 'id' });
   return ok(row);
 }
 
@@ -315,20 +316,18 @@ export async function setOrderStatus(
   if (!locked.ok) return locked;
   const row = locked.value;
   if (!orderStatusTransitions[row.status].includes(request.status)) {
-    return fail('conflict', `An order ${row.status} cannot become ${request.status}.`, { field: 'status' });
+    return fail('conflict', msg('order.transition', { from: row.status, to: request.status }), {
+      field: 'status',
+    });
   }
   const goesAhead = request.status === 'confirmed' || request.status === 'shipped';
   if (goesAhead && row.approval === 'pending') {
-    return fail('conflict', 'The discount of this order waits for approval: approve or reject it first.', {
+    return fail('conflict', msg('order.approvalPending'), {
       field: 'status',
     });
   }
   if (goesAhead && row.approval === 'rejected') {
-    return fail(
-      'conflict',
-      'The manager refused the discount of this order: it cannot go ahead until the rep brings the discounts back within their limit (or cancel it).',
-      { field: 'status' },
-    );
+    return fail('conflict', msg('order.approvalRejected'), { field: 'status' });
   }
   await tx
     .update(orders)
@@ -350,16 +349,12 @@ export async function decideApproval(
   const locked = await lockOrderForStaff(tx, request.id, request.writer);
   if (!locked.ok) return locked;
   if (request.writer.role !== 'admin' && locked.value.repId === request.writer.id) {
-    return fail(
-      'forbidden',
-      'You cannot approve or reject a discount on your own order: an admin must decide.',
-      {
-        field: 'id',
-      },
-    );
+    return fail('forbidden', msg('order.ownDiscount'), {
+      field: 'id',
+    });
   }
   if (locked.value.approval !== 'pending') {
-    return fail('conflict', 'This order does not wait for a discount approval.', { field: 'id' });
+    return fail('conflict', msg('order.noApprovalPending'), { field: 'id' });
   }
   await tx
     .update(orders)

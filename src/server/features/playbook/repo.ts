@@ -12,6 +12,7 @@ import { defaultPlaybook } from '../../../shared/domain/playbook/defaultPlaybook
 import type { PlaybookContent, SyncedPlaybook } from '../../../shared/domain/playbook/playbook.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { playbooks, users } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
@@ -91,8 +92,8 @@ export async function savePlaybook(
     return fail(
       'conflict',
       input.baseVersion < currentVersion
-        ? `${who} saved version ${String(currentVersion)} of the playbook on ${when}, after the version ${String(input.baseVersion)} you edited. Reload the playbook and make your changes again.`
-        : `The playbook has no version ${String(input.baseVersion)} (the current one is ${String(currentVersion)}). Reload the playbook and make your changes again.`,
+        ? msg('playbook.stale', { who, current: currentVersion, when, base: input.baseVersion })
+        : msg('playbook.noSuchVersion', { base: input.baseVersion, current: currentVersion }),
       { field: 'baseVersion' },
     );
   }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { SCHEMA_VERSION } from '../../../shared/sync/protocol.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { syncClients } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
@@ -11,21 +12,13 @@ export type SyncClientRow = typeof syncClients.$inferSelect;
 export function checkSchemaVersion(schemaVersion: number): Result<void> {
   if (schemaVersion === SCHEMA_VERSION || schemaVersion === SCHEMA_VERSION - 1) return ok(undefined);
   if (schemaVersion > SCHEMA_VERSION) {
-    return fail(
-      'app-outdated',
-      'Head office runs an older version than this app. Ask your administrator to update it.',
-      {
-        field: 'schemaVersion',
-      },
-    );
-  }
-  return fail(
-    'app-outdated',
-    'This app is out of date. Update it to keep syncing; your unsynced work is kept.',
-    {
+    return fail('app-outdated', msg('sync.serverOutdated'), {
       field: 'schemaVersion',
-    },
-  );
+    });
+  }
+  return fail('app-outdated', msg('sync.appOutdated'), {
+    field: 'schemaVersion',
+  });
 }
 
 /** Registers the client to the user on first contact; another user's client id is refused. */
@@ -45,13 +38,9 @@ export async function ensureClient(
     .where(eq(syncClients.id, clientId))
     .limit(1);
   if (row === undefined || row.userId !== userId) {
-    return fail(
-      'client-forbidden',
-      'This device is registered to another user. Sign out and sign in again.',
-      {
-        field: 'clientId',
-      },
-    );
+    return fail('client-forbidden', msg('sync.deviceOfAnother'), {
+      field: 'clientId',
+    });
   }
   return ok(undefined);
 }

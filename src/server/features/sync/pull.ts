@@ -12,6 +12,7 @@ import type { User } from '../../../shared/domain/user/user.js';
 import type { EntityName, PatchOp, PullRequest, PullResponse, PutOp } from '../../../shared/sync/protocol.js';
 import { entityNames } from '../../../shared/sync/protocol.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import type { AuthedContext } from '../../context.js';
 import {
@@ -257,6 +258,8 @@ async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<
           name: r.name,
           code: r.code,
           message: r.message,
+          ...(r.messageKey === null ? {} : { key: r.messageKey }),
+          ...(r.messageParams === null ? {} : { params: r.messageParams }),
           detail: r.detail,
           at: toIso(r.at),
         })),
@@ -305,7 +308,7 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
   return ctx.db.transaction(async (tx): Promise<Result<PullResponse>> => {
     const client = await lockClient(tx, input.clientId);
     if (client === undefined)
-      return fail('client-forbidden', 'This device is not registered.', { field: 'clientId' });
+      return fail('client-forbidden', msg('sync.deviceUnknown'), { field: 'clientId' });
     // Reset when the laptop has no cookie, one head office never issued, or one older than the
     // last reset (whose answer it never applied: its rows are unknown to the view).
     const reset =

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { PushRequest, PushResponse } from '../../../shared/sync/protocol.js';
 import type { Mutation } from '../../../shared/sync/mutations.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import type { AuthedContext } from '../../context.js';
 import { customers, mutationOutcomes, notes, syncClients } from '../../db/schema.js';
@@ -36,16 +37,12 @@ async function applyMutation(
         .where(eq(customers.id, args.customerId))
         .limit(1);
       if (customer === undefined || customer.deletedAt !== null) {
-        return fail('not-found', 'The customer of this note no longer exists.', { field: 'customerId' });
+        return fail('not-found', msg('note.customerGone'), { field: 'customerId' });
       }
       if (!(await isCustomerInScope(tx, user, args.customerId))) {
-        return fail(
-          'forbidden',
-          'This customer is no longer in your portfolio; the note was not saved at head office.',
-          {
-            field: 'customerId',
-          },
-        );
+        return fail('forbidden', msg('note.customerLeft'), {
+          field: 'customerId',
+        });
       }
       await tx
         .insert(notes)
@@ -293,6 +290,8 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
               name: mutation.name,
               code: applied.error.code,
               message: applied.error.message,
+              messageKey: applied.error.key ?? null,
+              messageParams: applied.error.params ?? null,
               // PostgreSQL text cannot hold NUL: the one character it refuses is shown as �.
               detail: refusedDetail(mutation).replaceAll('\u0000', '\uFFFD'),
               at: now,
@@ -316,18 +315,13 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
       const state = deterministicSqlState(error);
       if (state === undefined) throw error;
       console.error(`push: ${mutation.name} ${mutation.mutationId} refused after SQLSTATE ${state}`, error);
-      done = await step(async () =>
-        fail(
-          'internal',
-          `Head office could not store this change (database error ${state}). It is kept with this message; tell support.`,
-        ),
-      );
+      done = await step(async () => fail('internal', msg('sync.databaseError', { state })));
     }
     lastMid = done.lastMid;
     if (done.kind === 'gap') {
       return fail(
         'mutation-gap',
-        `Mutation ${mutation.mid} arrived before ${done.lastMid + 1}; push from ${done.lastMid + 1}.`,
+        msg('sync.mutationGap', { mid: mutation.mid, expected: done.lastMid + 1 }),
         {
           field: 'mutations',
         },

@@ -9,6 +9,7 @@ import type { NoSaleReason } from '../../../shared/domain/activity/activity.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { outcomeReaction, type VisitLog, type VisitOutcome } from '../../../shared/domain/visit/report.js';
 import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { appointments, customers, marketingActions, visits } from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
@@ -56,21 +57,16 @@ export async function logVisit(
     // Sent again (a lost acknowledgement): already stored.
     return existing.customerId === visit.customerId && existing.repId === writer.id
       ? ok(undefined)
-      : fail('conflict', 'Another visit already has this id.', { field: 'id' });
+      : fail('conflict', msg('visit.idTaken'), { field: 'id' });
   }
   const [customer] = await tx
     .select({ id: customers.id })
     .from(customers)
     .where(and(eq(customers.id, visit.customerId), isNull(customers.deletedAt)))
     .limit(1);
-  if (customer === undefined)
-    return fail('not-found', 'The customer of this visit no longer exists.', { field: 'customerId' });
+  if (customer === undefined) return fail('not-found', msg('visit.customerGone'), { field: 'customerId' });
   if (!(await isCustomerInScope(tx, writer, visit.customerId)) && !(await heldByWriter(tx, visit, writer)))
-    return fail(
-      'forbidden',
-      'This customer is no longer in your portfolio; the visit report was not stored at head office.',
-      { field: 'customerId' },
-    );
+    return fail('forbidden', msg('visit.customerLeft'), { field: 'customerId' });
 
   const { report } = visit;
   await tx.insert(visits).values({

@@ -1,7 +1,7 @@
 /**
  * Marketing data (données marketing): what we did towards the customer and how they reacted,
  * plus the visit and complaint summaries the customer file shows. The guided visit and the
- * complaint lifecycle (issue 6) extend these.
+ * complaint lifecycle extend these.
  */
 import { z } from 'zod';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';

@@ -15,6 +15,8 @@ import { complaintSeverities, complaintStatuses } from '../activity/activity.js'
 import type { Complaint } from '../activity/activity.js';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
 import { missingCaseError } from '../../lib/result.js';
+import { msg } from '../../lib/messages.js';
+import type { ServerMessage } from '../../lib/messages.js';
 
 export { complaintSeverities, complaintStatuses };
 export type ComplaintStatus = Complaint['status'];
@@ -128,20 +130,25 @@ export function checkTransition(
   return null;
 }
 
-/** The English message of a problem (head office's refusal; the laptop translates codes). */
-export function transitionMessage(problem: TransitionProblem): string {
+/** Head office's refusal of a problem (the laptop translates its key). */
+export function transitionRefusal(problem: TransitionProblem): ServerMessage {
   switch (problem.code) {
     case 'closed':
-      return 'This complaint is closed: it can no longer change. Log a new complaint if the customer has a new problem.';
+      return msg('complaint.closed');
     case 'not-allowed':
-      return `A complaint ${problem.from} cannot move to ${problem.to}; it may have been moved meanwhile: sync and look at its history.`;
+      return msg('complaint.notAllowed', { from: problem.from, to: problem.to });
     case 'not-yours':
-      return `Only head office or your manager can move a complaint from ${problem.from} to ${problem.to}.`;
+      return msg('complaint.notYours', { from: problem.from, to: problem.to });
     case 'empty-note':
-      return 'Write a note, or choose a new status.';
+      return msg('complaint.emptyNote');
     default:
       return missingCaseError(problem);
   }
+}
+
+/** The English message of a problem. */
+export function transitionMessage(problem: TransitionProblem): string {
+  return transitionRefusal(problem).message;
 }
 
 /** Photos or files attached to a complaint: each at most 5 MB, at most 5 per complaint. */
