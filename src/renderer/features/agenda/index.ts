@@ -1,2 +1,1 @@
 export { AgendaScreen } from './AgendaScreen.js';
-export { instantOn } from './days.js';
