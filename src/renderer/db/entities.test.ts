@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { entityNames } from '../../shared/sync/entities.js';
+import { entities, entityNames } from '../../shared/sync/entities.js';
+import { en } from '../i18n/en.js';
+import type { MessageKey } from '../i18n/fr.js';
+import { fr } from '../i18n/fr.js';
 import { AppDB, localStores } from './AppDB.js';
 import { rendererEntities } from './entities.js';
 
@@ -20,5 +23,13 @@ describe('renderer entity registry', () => {
     expect(new Set(entityNames.map((e) => rendererEntities[e].store)).size).toBe(entityNames.length);
     db.close();
     await db.delete();
+  });
+
+  it("names every entity in both languages (the shared registry's nameKey)", () => {
+    const keys: readonly MessageKey[] = entityNames.map((entity) => entities[entity].nameKey);
+    for (const key of keys) {
+      expect(fr, key).toHaveProperty([key]);
+      expect(en, key).toHaveProperty([key]);
+    }
   });
 });

@@ -9,10 +9,12 @@ import { importsFr } from './imports.fr.js';
 import { complaintsFr } from './complaints.fr.js';
 import { ordersFr } from './orders.fr.js';
 import { reviewFr } from './review.fr.js';
+import { entitiesFr } from './entities.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
   ...importsFr,
+  ...entitiesFr,
   ...visitFr,
   ...playbookFr,
   ...complaintsFr,
