@@ -1,17 +1,13 @@
 /** Marketing actions (actions commerciales) as they go on the wire. */
-import { and, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { MarketingAction } from '../../../shared/domain/activity/activity.js';
 import { marketingActions } from '../../db/schema.js';
+import { selectLive } from '../../db/sql.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 
 export async function selectMarketingActions(db: DbOrTx, where: SQL): Promise<MarketingAction[]> {
-  const rows = await db
-    .select()
-    .from(marketingActions)
-    .where(and(where, isNull(marketingActions.deletedAt)))
-    .orderBy(marketingActions.id);
+  const rows = await selectLive(db, marketingActions, where);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,

@@ -1,8 +1,8 @@
 /** Appointments as they go on the wire. */
-import { and, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Appointment } from '../../../shared/domain/appointment/appointment.js';
 import { appointments } from '../../db/schema.js';
+import { selectLive } from '../../db/sql.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 
@@ -27,10 +27,6 @@ export function toAppointmentWire(row: AppointmentRow): Appointment {
 }
 
 export async function selectAppointments(db: DbOrTx, where: SQL): Promise<Appointment[]> {
-  const rows = await db
-    .select()
-    .from(appointments)
-    .where(and(where, isNull(appointments.deletedAt)))
-    .orderBy(appointments.id);
+  const rows = await selectLive(db, appointments, where);
   return rows.map(toAppointmentWire);
 }

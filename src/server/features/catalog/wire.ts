@@ -1,17 +1,13 @@
 /** The catalogue as it goes on the wire: one query for any number of rows. */
-import { and, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Price, PriceList, Product } from '../../../shared/domain/catalog/catalog.js';
 import { priceLists, prices, products } from '../../db/schema.js';
+import { selectLive } from '../../db/sql.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 
 export async function selectProducts(db: DbOrTx, where: SQL): Promise<Product[]> {
-  const rows = await db
-    .select()
-    .from(products)
-    .where(and(where, isNull(products.deletedAt)))
-    .orderBy(products.id);
+  const rows = await selectLive(db, products, where);
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -26,11 +22,7 @@ export async function selectProducts(db: DbOrTx, where: SQL): Promise<Product[]>
 }
 
 export async function selectPriceLists(db: DbOrTx, where: SQL): Promise<PriceList[]> {
-  const rows = await db
-    .select()
-    .from(priceLists)
-    .where(and(where, isNull(priceLists.deletedAt)))
-    .orderBy(priceLists.id);
+  const rows = await selectLive(db, priceLists, where);
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -44,11 +36,7 @@ export async function selectPriceLists(db: DbOrTx, where: SQL): Promise<PriceLis
 }
 
 export async function selectPrices(db: DbOrTx, where: SQL): Promise<Price[]> {
-  const rows = await db
-    .select()
-    .from(prices)
-    .where(and(where, isNull(prices.deletedAt)))
-    .orderBy(prices.id);
+  const rows = await selectLive(db, prices, where);
   return rows.map((r) => ({
     id: r.id,
     priceListId: r.priceListId,

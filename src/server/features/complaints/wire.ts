@@ -4,15 +4,12 @@ import type { SQL } from 'drizzle-orm';
 import type { Complaint } from '../../../shared/domain/activity/activity.js';
 import type { ComplaintAttachment, ComplaintEvent } from '../../../shared/domain/complaint/complaint.js';
 import { complaintAttachments, complaintEvents, complaints } from '../../db/schema.js';
+import { selectLive } from '../../db/sql.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 
 export async function selectComplaints(db: DbOrTx, where: SQL): Promise<Complaint[]> {
-  const rows = await db
-    .select()
-    .from(complaints)
-    .where(and(where, isNull(complaints.deletedAt)))
-    .orderBy(complaints.id);
+  const rows = await selectLive(db, complaints, where);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,
@@ -28,11 +25,7 @@ export async function selectComplaints(db: DbOrTx, where: SQL): Promise<Complain
 }
 
 export async function selectComplaintEvents(db: DbOrTx, where: SQL): Promise<ComplaintEvent[]> {
-  const rows = await db
-    .select()
-    .from(complaintEvents)
-    .where(and(where, isNull(complaintEvents.deletedAt)))
-    .orderBy(complaintEvents.id);
+  const rows = await selectLive(db, complaintEvents, where);
   return rows.map((r) => ({
     id: r.id,
     complaintId: r.complaintId,

@@ -1,17 +1,13 @@
 /** Contacts and consents as they go on the wire: one query for any number of rows. */
-import { and, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Consent, Contact } from '../../../shared/domain/contact/contact.js';
 import { consents, contacts } from '../../db/schema.js';
+import { selectLive } from '../../db/sql.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso, toIsoOrNull } from '../../lib/time.js';
 
 export async function selectContacts(db: DbOrTx, where: SQL): Promise<Contact[]> {
-  const rows = await db
-    .select()
-    .from(contacts)
-    .where(and(where, isNull(contacts.deletedAt)))
-    .orderBy(contacts.id);
+  const rows = await selectLive(db, contacts, where);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,
@@ -30,11 +26,7 @@ export async function selectContacts(db: DbOrTx, where: SQL): Promise<Contact[]>
 }
 
 export async function selectConsents(db: DbOrTx, where: SQL): Promise<Consent[]> {
-  const rows = await db
-    .select()
-    .from(consents)
-    .where(and(where, isNull(consents.deletedAt)))
-    .orderBy(consents.id);
+  const rows = await selectLive(db, consents, where);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,

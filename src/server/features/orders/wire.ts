@@ -1,19 +1,15 @@
 /** Orders as they go on the wire, lines embedded. */
-import { and, asc, isNull } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Order, OrderLine } from '../../../shared/domain/order/order.js';
-import { anyId } from '../../db/sql.js';
+import { anyId, selectLive } from '../../db/sql.js';
 import { orderLines, orders } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 
 /** Orders with their lines embedded: one query for the orders, one for all their lines. */
 export async function selectOrders(db: DbOrTx, where: SQL): Promise<Order[]> {
-  const rows = await db
-    .select()
-    .from(orders)
-    .where(and(where, isNull(orders.deletedAt)))
-    .orderBy(orders.id);
+  const rows = await selectLive(db, orders, where);
   if (rows.length === 0) return [];
   const lines = await db
     .select()

@@ -1,17 +1,13 @@
 /** Visit reports as they go on the wire. */
-import { and, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Visit } from '../../../shared/domain/activity/activity.js';
 import { visits } from '../../db/schema.js';
+import { selectLive } from '../../db/sql.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 
 export async function selectVisits(db: DbOrTx, where: SQL): Promise<Visit[]> {
-  const rows = await db
-    .select()
-    .from(visits)
-    .where(and(where, isNull(visits.deletedAt)))
-    .orderBy(visits.id);
+  const rows = await selectLive(db, visits, where);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,
