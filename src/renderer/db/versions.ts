@@ -124,7 +124,7 @@ export function storesAt(version: number): Record<string, string> {
   return stores;
 }
 
-/** Declares versions 1 to `upTo` on `db` (Dexie merges later stores() into its own copy). */
+/** Declares versions 1 to `upTo` on `db` (stores as copies: Dexie extends the object it is given). */
 export function declareVersions(db: Dexie, upTo: number = latestVersion): void {
   for (const entry of dexieVersions as readonly DexieVersion[]) {
     if (entry.version > upTo) break;
