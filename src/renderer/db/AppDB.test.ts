@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { customerEditableDefaults, customerSchema } from '../../shared/domain/customer/customer.js';
 import { AppDB, MetaValueError, databaseNameFor } from './AppDB.js';
+import { declareVersions } from './versions.js';
 
 describe('AppDB', () => {
   it('names one database per user', () => {
@@ -12,14 +13,7 @@ describe('AppDB', () => {
   it('migration 1 → 2 (→ 3) seeds the device settings and keeps pending mutations', async () => {
     const name = 'migration-1-2';
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      customers: 'id, name, city, postcode, status, ownerId',
-      notes: 'id, customerId, [customerId+createdAt]',
-      conflicts: 'id, at, entityId',
-      outcomes: 'id, mid, at',
-      outbox: 'mid, &mutationId',
-      meta: 'key',
-    });
+    declareVersions(v1, 1);
     await v1.open();
     const entry = {
       mid: 1,
@@ -49,14 +43,7 @@ describe('AppDB', () => {
   it('migration 2 → 3 adds the customer file tables and fills the new customer fields', async () => {
     const name = 'migration-2-3';
     const v2 = new Dexie(name);
-    v2.version(2).stores({
-      customers: 'id, name, city, postcode, status, ownerId',
-      notes: 'id, customerId, [customerId+createdAt]',
-      conflicts: 'id, at, entityId',
-      outcomes: 'id, mid, at',
-      outbox: 'mid, &mutationId',
-      meta: 'key',
-    });
+    declareVersions(v2, 2);
     await v2.open();
     const stored = {
       id: '01900000-0000-7000-8000-0000000000c1',

@@ -1,7 +1,8 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { customerEditableDefaults } from '../../shared/domain/customer/customer.js';
-import type { EntityName, EntityRow } from '../../shared/sync/protocol.js';
+import type { EntityName, EntityRow } from '../../shared/sync/entities.js';
+import { entityNames } from '../../shared/sync/entities.js';
+import { rendererEntities, serverStores } from './entities.js';
 import type {
   ActionRow,
   AppointmentRow,
@@ -29,6 +30,16 @@ import type {
   VisitRow,
 } from './schema.js';
 import { metaDefaults, metaSchemas, outboxEntrySchema } from './schema.js';
+import { declareVersions, latestVersion } from './versions.js';
+
+/** Tables of this laptop only: never synced down, kept by a pull reset. */
+export const localStores = {
+  outbox: 'mid, &mutationId',
+  meta: 'key',
+  dayPlans: 'day',
+  attachmentBlobs: 'id, complaintId',
+  visitDrafts: 'id, customerId, appointmentId, updatedAt',
+} as const;
 
 /** The database of one signed-in user on this device. */
 export function databaseNameFor(userId: string): string {
@@ -43,8 +54,8 @@ export class MetaValueError extends Error {
 }
 
 /**
- * One AppDB per user. Versions only ever get added; each has its upgrade function (or none
- * when only indexes change). Writes that belong together go in one `rw` transaction; the
+ * One AppDB per user. Its versions and their upgrades are in versions.ts; the tables of sync
+ * entities in entities.ts. Writes that belong together go in one `rw` transaction; the
  * database uses strict durability so "saved on this laptop" means flushed to disk.
  */
 export class AppDB extends Dexie {
@@ -78,115 +89,19 @@ export class AppDB extends Dexie {
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
 
-    this.version(1).stores({
-      customers: 'id, name, city, postcode, status, ownerId',
-      notes: 'id, customerId, [customerId+createdAt]',
-      conflicts: 'id, at, entityId',
-      outcomes: 'id, mid, at',
-      outbox: 'mid, &mutationId',
-      meta: 'key',
-    });
-    // Version 2 seeds the per-device settings once and checks that every pending mutation
-    // still parses with this build's schemas (an entry this build cannot push would block the
-    // queue forever, so it is kept in `meta` for support rather than silently dropped).
-    this.version(2)
-      .stores({})
-      .upgrade(async (tx) => {
-        const meta = tx.table<MetaRow, MetaKey>('meta');
-        const existing = await meta.get('clientId');
-        if (!existing) await meta.put({ key: 'clientId', value: uuidv7() });
-        for (const [key, value] of Object.entries(metaDefaults)) {
-          const k = key as MetaKey;
-          if (!(await meta.get(k))) await meta.put({ key: k, value });
-        }
-        const outbox = tx.table<unknown, number>('outbox');
-        const rows = await outbox.toArray();
-        for (const row of rows) {
-          const parsed = outboxEntrySchema.safeParse(row);
-          if (!parsed.success) {
-            console.error('Outbox entry no longer valid after upgrade', row, parsed.error);
-          }
-        }
-      });
-    // Version 3: the full customer file. New tables for everything hanging off a customer
-    // and the catalogue; customers stored by v2 get the new identity and declarative fields
-    // with the values head office gave every existing customer (it will not resend them: their
-    // version did not change).
-    this.version(3)
-      .stores({
-        contacts: 'id, customerId, [customerId+lastName]',
-        consents: 'id, customerId, contactId',
-        products: 'id, reference, family, name',
-        priceLists: 'id, customerGroup',
-        prices: 'id, [priceListId+productId], productId',
-        orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
-        appointments: 'id, startAt, customerId, repId',
-        actions: 'id, customerId, [customerId+at]',
-        visits: 'id, customerId, [customerId+at]',
-        complaints: 'id, customerId, status',
-      })
-      .upgrade(async (tx) => {
-        await tx
-          .table<Partial<CustomerRow>, string>('customers')
-          .toCollection()
-          .modify((row) => {
-            for (const [key, value] of Object.entries(customerEditableDefaults)) {
-              const k = key as keyof typeof customerEditableDefaults;
-              if (row[k] === undefined) (row as Record<string, unknown>)[k] = value;
-            }
-            if (row.externalRef === undefined) row.externalRef = null;
-          });
-      });
-    // Version 4: the rep's day plans (route order and added stops per day). Local only: not a
-    // sync entity, not in serverTables(), never pushed; nothing to migrate.
-    this.version(4).stores({
-      dayPlans: 'day',
-    });
-    // Version 5: complaint events and attachment metadata (sync entities) and the local content
-    // of attachments (never synced down, never cleared by a reset). New tables only; the
-    // complaints head office already sent get their events at the next pull (new entity).
-    this.version(5).stores({
-      complaintEvents: 'id, complaintId, customerId, [complaintId+at]',
-      complaintAttachments: 'id, complaintId, customerId',
-      attachmentBlobs: 'id, complaintId',
-    });
-    // Version 6: visits in progress (the guided visit's drafts), LOCAL ONLY: never synced, not in
-    // serverTables(), kept by a pull reset. New table only.
-    this.version(6).stores({
-      visitDrafts: 'id, customerId, appointmentId, updatedAt',
-    });
-    // Version 7: head office's sales playbook (sync entity `playbook`, newest version only,
-    // indexed by version). New table only: head office sends it at the next pull as the
-    // difference (no reset); until then the visit uses the built-in default.
-    this.version(7).stores({
-      playbooks: 'id, version',
-    });
+    declareVersions(this);
+    // The newest version as the registries state it (versions.test.ts: the same as the history).
+    this.version(latestVersion).stores({ ...serverStores(), ...localStores });
   }
 
   /**
-   * The local table of every entity head office sends, checked by the compiler: a new
-   * entity without its table is a compile error (pull apply and reset go through this).
+   * The local table of every entity head office sends, from the registry (renderer/db/entities.ts):
+   * pull apply and reset go through this.
    */
   serverTables(): { readonly [E in EntityName]: EntityTable<EntityRow<E>, 'id'> } {
-    return {
-      customer: this.customers,
-      product: this.products,
-      priceList: this.priceLists,
-      price: this.prices,
-      playbook: this.playbooks,
-      contact: this.contacts,
-      consent: this.consents,
-      note: this.notes,
-      order: this.orders,
-      appointment: this.appointments,
-      action: this.actions,
-      visit: this.visits,
-      complaint: this.complaints,
-      complaintEvent: this.complaintEvents,
-      complaintAttachment: this.complaintAttachments,
-      conflict: this.conflicts,
-      outcome: this.outcomes,
-    };
+    return Object.fromEntries(
+      entityNames.map((entity) => [entity, this[rendererEntities[entity].store]]),
+    ) as { readonly [E in EntityName]: EntityTable<EntityRow<E>, 'id'> };
   }
 
   /** Reads one setting, validated; the default when unset. Throws on a corrupt value. */

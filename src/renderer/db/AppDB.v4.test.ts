@@ -2,32 +2,14 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AppDB } from './AppDB.js';
+import { declareVersions } from './versions.js';
 import { dayPlanSchema } from './schema.js';
-
-const v3Stores = {
-  customers: 'id, name, city, postcode, status, ownerId',
-  notes: 'id, customerId, [customerId+createdAt]',
-  conflicts: 'id, at, entityId',
-  outcomes: 'id, mid, at',
-  outbox: 'mid, &mutationId',
-  meta: 'key',
-  contacts: 'id, customerId, [customerId+lastName]',
-  consents: 'id, customerId, contactId',
-  products: 'id, reference, family, name',
-  priceLists: 'id, customerGroup',
-  prices: 'id, [priceListId+productId], productId',
-  orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
-  appointments: 'id, startAt, customerId, repId',
-  actions: 'id, customerId, [customerId+at]',
-  visits: 'id, customerId, [customerId+at]',
-  complaints: 'id, customerId, status',
-};
 
 describe('AppDB version 4', () => {
   it('migration 3 → 4 adds the local day plans and keeps everything else', async () => {
     const name = 'migration-3-4';
     const v3 = new Dexie(name);
-    v3.version(3).stores(v3Stores);
+    declareVersions(v3, 3);
     await v3.open();
     const appointment = { id: 'a1', startAt: '2026-11-26T09:00:00.000Z', customerId: 'c1', repId: 'r1' };
     await v3.table('appointments').add(appointment);

@@ -2,32 +2,13 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AppDB } from './AppDB.js';
-
-const v4Stores = {
-  customers: 'id, name, city, postcode, status, ownerId',
-  notes: 'id, customerId, [customerId+createdAt]',
-  conflicts: 'id, at, entityId',
-  outcomes: 'id, mid, at',
-  outbox: 'mid, &mutationId',
-  meta: 'key',
-  contacts: 'id, customerId, [customerId+lastName]',
-  consents: 'id, customerId, contactId',
-  products: 'id, reference, family, name',
-  priceLists: 'id, customerGroup',
-  prices: 'id, [priceListId+productId], productId',
-  orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
-  appointments: 'id, startAt, customerId, repId',
-  actions: 'id, customerId, [customerId+at]',
-  visits: 'id, customerId, [customerId+at]',
-  complaints: 'id, customerId, status',
-  dayPlans: 'day',
-};
+import { declareVersions } from './versions.js';
 
 describe('AppDB version 5', () => {
   it('migration 4 → 5 adds complaint events, attachments and local contents, keeping complaints', async () => {
     const name = 'migration-4-5';
     const v4 = new Dexie(name);
-    v4.version(4).stores(v4Stores);
+    declareVersions(v4, 4);
     await v4.open();
     const complaint = { id: 'k1', customerId: 'c1', status: 'received' };
     await v4.table('complaints').add(complaint);

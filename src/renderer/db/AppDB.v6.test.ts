@@ -3,35 +3,13 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { newVisitDraft } from '../../shared/domain/visit/draft.js';
 import { AppDB } from './AppDB.js';
-
-const v5Stores = {
-  customers: 'id, name, city, postcode, status, ownerId',
-  notes: 'id, customerId, [customerId+createdAt]',
-  conflicts: 'id, at, entityId',
-  outcomes: 'id, mid, at',
-  outbox: 'mid, &mutationId',
-  meta: 'key',
-  contacts: 'id, customerId, [customerId+lastName]',
-  consents: 'id, customerId, contactId',
-  products: 'id, reference, family, name',
-  priceLists: 'id, customerGroup',
-  prices: 'id, [priceListId+productId], productId',
-  orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
-  appointments: 'id, startAt, customerId, repId',
-  actions: 'id, customerId, [customerId+at]',
-  visits: 'id, customerId, [customerId+at]',
-  complaints: 'id, customerId, status',
-  dayPlans: 'day',
-  complaintEvents: 'id, complaintId, customerId, [complaintId+at]',
-  complaintAttachments: 'id, complaintId, customerId',
-  attachmentBlobs: 'id, complaintId',
-};
+import { declareVersions } from './versions.js';
 
 describe('AppDB version 6', () => {
   it('migration 5 → 6 adds the local visits in progress, keeping everything else', async () => {
     const name = 'migration-5-6';
     const v5 = new Dexie(name);
-    v5.version(5).stores(v5Stores);
+    declareVersions(v5, 5);
     await v5.open();
     await v5.table('dayPlans').put({ day: '2026-11-26', order: [] });
     await v5.table('complaints').add({ id: 'k1', customerId: 'c1', status: 'received' });

@@ -3,36 +3,13 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { defaultPlaybook } from '../../shared/domain/playbook/index.js';
 import { AppDB } from './AppDB.js';
-
-const v6Stores = {
-  customers: 'id, name, city, postcode, status, ownerId',
-  notes: 'id, customerId, [customerId+createdAt]',
-  conflicts: 'id, at, entityId',
-  outcomes: 'id, mid, at',
-  outbox: 'mid, &mutationId',
-  meta: 'key',
-  contacts: 'id, customerId, [customerId+lastName]',
-  consents: 'id, customerId, contactId',
-  products: 'id, reference, family, name',
-  priceLists: 'id, customerGroup',
-  prices: 'id, [priceListId+productId], productId',
-  orders: 'id, customerId, [customerId+orderedAt], orderedAt, status',
-  appointments: 'id, startAt, customerId, repId',
-  actions: 'id, customerId, [customerId+at]',
-  visits: 'id, customerId, [customerId+at]',
-  complaints: 'id, customerId, status',
-  dayPlans: 'day',
-  complaintEvents: 'id, complaintId, customerId, [complaintId+at]',
-  complaintAttachments: 'id, complaintId, customerId',
-  attachmentBlobs: 'id, complaintId',
-  visitDrafts: 'id, customerId, appointmentId, updatedAt',
-};
+import { declareVersions } from './versions.js';
 
 describe('AppDB version 7', () => {
   it("migration 6 → 7 adds head office's playbook as a sync entity, keeping everything else", async () => {
     const name = 'migration-6-7';
     const v6 = new Dexie(name);
-    v6.version(6).stores(v6Stores);
+    declareVersions(v6, 6);
     await v6.open();
     await v6.table('visitDrafts').put({ id: 'd1', customerId: 'c1', appointmentId: null, updatedAt: 'x' });
     await v6.table('meta').put({ key: 'cookie', value: 7 });

@@ -11,10 +11,12 @@ import { complaintsEn } from './complaints.en.js';
 import { ordersEn } from './orders.en.js';
 import { reviewEn } from './review.en.js';
 import { serverCatalogue, serverEn } from './server.en.js';
+import { entitiesEn } from './entities.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
   ...importsEn,
+  ...entitiesEn,
   ...visitEn,
   ...playbookEn,
   ...complaintsEn,

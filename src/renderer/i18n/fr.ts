@@ -11,10 +11,12 @@ import { ordersFr } from './orders.fr.js';
 import { reviewFr } from './review.fr.js';
 import { serverCatalogue } from './server.en.js';
 import { serverFr } from './server.fr.js';
+import { entitiesFr } from './entities.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
   ...importsFr,
+  ...entitiesFr,
   ...visitFr,
   ...playbookFr,
   ...complaintsFr,

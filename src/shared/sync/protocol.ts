@@ -1,20 +1,17 @@
 /**
- * Push/pull wire format (Replicache-style). See ARCHITECTURE.md and
- * docs/decisions/0002-sync-protocol.md.
+ * Push/pull wire format (Replicache-style). See ARCHITECTURE.md "Sync protocol" and
+ * docs/decisions/0001-sync-view-record.md.
  */
 import { z } from 'zod';
-import { marketingActionSchema, complaintSchema, visitSchema } from '../domain/activity/activity.js';
-import { appointmentSchema } from '../domain/appointment/appointment.js';
-import { complaintAttachmentSchema, complaintEventSchema } from '../domain/complaint/complaint.js';
-import { priceListSchema, priceSchema, productSchema } from '../domain/catalog/catalog.js';
-import { consentSchema, contactSchema } from '../domain/contact/contact.js';
-import { customerSchema } from '../domain/customer/customer.js';
-import { noteSchema } from '../domain/note/note.js';
-import { orderSchema } from '../domain/order/order.js';
-import { syncedPlaybookSchema } from '../domain/playbook/playbook.js';
-import { appErrorSchema, errorCodes } from '../lib/result.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
+import type { EntityName, EntitySchemas } from './entities.js';
+import { entityNames, entitySchemas } from './entities.js';
 import { mutationSchema } from './mutations.js';
+
+export type { EntityName, EntityPolicy, EntityRow, EntitySchemas } from './entities.js';
+export { entities, entityNames, entityPolicies, entitySchemas, isEntityName } from './entities.js';
+export type { Conflict, ConflictEntity, MutationOutcome } from './records.js';
+export { conflictEntities, conflictSchema, mutationOutcomeSchema } from './records.js';
 
 /** Bump when the wire format or a mutation changes; the server accepts this and the previous. */
 export const SCHEMA_VERSION = 1;
@@ -70,118 +67,23 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-/** A business rejection of a pushed mutation, pulled back so the rep sees it. */
-export const mutationOutcomeSchema = z.object({
-  id: uuidSchema, // the mutationId
-  clientId: uuidSchema,
-  mid: z.number().int().positive(),
-  name: z.string(),
-  code: z.enum(errorCodes),
-  message: z.string(),
-  /** The message's key and parameters; absent on refusals stored before keys (shown by code). */
-  key: appErrorSchema.shape.key,
-  params: appErrorSchema.shape.params,
-  /** What was refused, in the rep's own words (a note's text), so nothing typed is lost. */
-  detail: z.string(),
-  at: isoDateTimeSchema,
-});
-export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;
+type PutSchema<E extends EntityName> = z.ZodObject<{
+  op: z.ZodLiteral<'put'>;
+  entity: z.ZodLiteral<E>;
+  value: EntitySchemas[E];
+}>;
+type AnyPutSchema = { [E in EntityName]: PutSchema<E> }[EntityName];
 
-/** Entities merged field by field whose losing values go to the conflict log. */
-export const conflictEntities = ['customer', 'appointment'] as const;
-export type ConflictEntity = (typeof conflictEntities)[number];
-
-/** A losing value under last-writer-wins, kept so nobody's change disappears silently. */
-export const conflictSchema = z.object({
-  id: uuidSchema,
-  entity: z.enum(conflictEntities),
-  entityId: uuidSchema,
-  entityLabel: z.string(),
-  field: z.string(),
-  lostValue: z.string(),
-  keptValue: z.string(),
-  lostBy: z.string(),
-  keptBy: z.string(),
-  at: isoDateTimeSchema,
-});
-export type Conflict = z.infer<typeof conflictSchema>;
-
-/**
- * Every entity a laptop holds, in pull order: customers first, then the catalogue, then what
- * hangs off a customer (a contact before its consents, an order before its complaints), so a
- * page of a paged first download never holds a row whose parent has not arrived yet.
- */
-export const entityNames = [
-  'customer',
-  'product',
-  'priceList',
-  'price',
-  'playbook',
-  'contact',
-  'consent',
-  'note',
-  'order',
-  'appointment',
-  'action',
-  'visit',
-  'complaint',
-  'complaintEvent',
-  'complaintAttachment',
-  'conflict',
-  'outcome',
-] as const;
-export type EntityName = (typeof entityNames)[number];
-
-export const entitySchemas = {
-  customer: customerSchema,
-  product: productSchema,
-  priceList: priceListSchema,
-  price: priceSchema,
-  /** Head office's sales playbook: only the newest version is held (server-authoritative). */
-  playbook: syncedPlaybookSchema,
-  contact: contactSchema,
-  consent: consentSchema,
-  note: noteSchema,
-  order: orderSchema,
-  appointment: appointmentSchema,
-  /** A marketing action (action commerciale): mailing, promotion, call… and the reaction. */
-  action: marketingActionSchema,
-  visit: visitSchema,
-  complaint: complaintSchema,
-  /** A step of a complaint's lifecycle (received, a status change, a note): append-only. */
-  complaintEvent: complaintEventSchema,
-  /** A photo or file of a complaint: metadata only, the content is fetched on demand. */
-  complaintAttachment: complaintAttachmentSchema,
-  conflict: conflictSchema,
-  outcome: mutationOutcomeSchema,
-} as const satisfies { readonly [E in EntityName]: z.ZodType };
-export type EntityRow<E extends EntityName> = z.infer<(typeof entitySchemas)[E]>;
-
-function putOf<E extends EntityName, S extends (typeof entitySchemas)[E]>(entity: E, value: S) {
-  return z.object({ op: z.literal('put'), entity: z.literal(entity), value });
+function putOf<E extends EntityName>(entity: E): PutSchema<E> {
+  return z.object({ op: z.literal('put'), entity: z.literal(entity), value: entitySchemas[entity] });
 }
+
+/** One put schema per entity, in pull order (the map loses the per-entity type: restored). */
+const putSchemas = entityNames.map(putOf) as [AnyPutSchema, ...AnyPutSchema[]];
 
 // Puts are nested by entity: zod 4 refuses duplicate discriminator values in one union.
 export const patchOpSchema = z.discriminatedUnion('op', [
-  z.discriminatedUnion('entity', [
-    putOf('customer', customerSchema),
-    putOf('product', productSchema),
-    putOf('priceList', priceListSchema),
-    putOf('price', priceSchema),
-    putOf('playbook', syncedPlaybookSchema),
-    putOf('contact', contactSchema),
-    putOf('consent', consentSchema),
-    putOf('note', noteSchema),
-    putOf('order', orderSchema),
-    putOf('appointment', appointmentSchema),
-    putOf('action', marketingActionSchema),
-    putOf('visit', visitSchema),
-    putOf('complaint', complaintSchema),
-    putOf('complaintEvent', complaintEventSchema),
-    putOf('complaintAttachment', complaintAttachmentSchema),
-    putOf('conflict', conflictSchema),
-    putOf('outcome', mutationOutcomeSchema),
-  ]),
+  z.discriminatedUnion('entity', putSchemas),
   z.object({ op: z.literal('del'), entity: z.enum(entityNames), id: uuidSchema }),
 ]);
 export type PatchOp = z.infer<typeof patchOpSchema>;

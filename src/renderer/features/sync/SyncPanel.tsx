@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedDate, useIntl, type IntlShape } from 'react-intl';
@@ -50,27 +51,26 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
     const pending = await db.outbox.orderBy('mid').limit(200).toArray();
     const outcomes = await db.outcomes.orderBy('at').reverse().limit(200).toArray();
     const conflicts = await db.conflicts.orderBy('at').reverse().limit(200).toArray();
-    // Appointment entries name their customer through the appointment.
-    const appointmentIds = pending.flatMap((e) =>
-      e.name === 'appointment-update' || e.name === 'appointment-cancel' ? [e.args.id] : [],
-    );
-    const appointments = await db.appointments.bulkGet(appointmentIds);
-    const customerOfAppointment = new Map(
-      appointments.flatMap((a) => (a ? [[a.id, a.customerId] as const] : [])),
-    );
-    // Complaint entries too, through their complaint (same map: ids never collide).
-    const complaintIds = pending.flatMap((e) =>
-      e.name === 'complaint-event' || e.name === 'attachment-add' ? [e.args.complaintId] : [],
-    );
-    for (const c of await db.complaints.bulkGet(complaintIds)) {
-      if (c) customerOfAppointment.set(c.id, c.customerId);
-    }
-    // Order edits too, through their order.
-    const orderIds = pending.flatMap((e) =>
-      e.name === 'order-update' || e.name === 'order-cancel' ? [e.args.id] : [],
-    );
-    for (const o of await db.orders.bulkGet(orderIds)) {
-      if (o) customerOfAppointment.set(o.id, o.customerId);
+    // Writes about an appointment, a complaint or an order name their customer through that
+    // row (one map: ids never collide).
+    const through = {
+      appointment: pending.flatMap((e) =>
+        e.name === 'appointment-update' || e.name === 'appointment-cancel' ? [e.args.id] : [],
+      ),
+      complaint: pending.flatMap((e) =>
+        e.name === 'complaint-event' || e.name === 'attachment-add' ? [e.args.complaintId] : [],
+      ),
+      order: pending.flatMap((e) =>
+        e.name === 'order-update' || e.name === 'order-cancel' ? [e.args.id] : [],
+      ),
+    };
+    const tables = db.serverTables();
+    const customerOfAppointment = new Map<string, string>();
+    for (const entity of ['appointment', 'complaint', 'order'] as const) {
+      const table: Pick<Table<{ id: string; customerId: string }, string>, 'bulkGet'> = tables[entity];
+      for (const row of await table.bulkGet(through[entity])) {
+        if (row) customerOfAppointment.set(row.id, row.customerId);
+      }
     }
     const ids = pending.map((e) => customerIdOf(e, customerOfAppointment));
     const customers = await db.customers.bulkGet(ids);

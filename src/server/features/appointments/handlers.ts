@@ -7,7 +7,8 @@ import { appointments, users } from '../../db/schema.js';
 import type { Handlers } from '../../dispatch.js';
 import { audit } from '../../lib/audit.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
-import { createAppointment, toAppointmentWire, updateAppointment } from './repo.js';
+import { createAppointment, updateAppointment } from './repo.js';
+import { toAppointmentWire } from './wire.js';
 
 /** The appointments a user may read: a rep their own, a manager their team's, an admin all. */
 export function appointmentScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {

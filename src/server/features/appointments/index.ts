@@ -1,7 +1,3 @@
 export { appointmentHandlers, appointmentScope } from './handlers.js';
-export {
-  createAppointment,
-  handOverPlannedAppointments,
-  toAppointmentWire,
-  updateAppointment,
-} from './repo.js';
+export { createAppointment, handOverPlannedAppointments, updateAppointment } from './repo.js';
+export { selectAppointments, toAppointmentWire } from './wire.js';

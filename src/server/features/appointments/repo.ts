@@ -5,11 +5,7 @@
  */
 import { and, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type {
-  Appointment,
-  AppointmentEditable,
-  NewAppointment,
-} from '../../../shared/domain/appointment/appointment.js';
+import type { AppointmentEditable, NewAppointment } from '../../../shared/domain/appointment/appointment.js';
 import { durationProblem } from '../../../shared/domain/appointment/check.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
@@ -22,24 +18,6 @@ import { planAppointmentUpdate } from '../sync/policy.js';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
-
-export function toAppointmentWire(row: AppointmentRow): Appointment {
-  return {
-    id: row.id,
-    customerId: row.customerId,
-    contactId: row.contactId,
-    repId: row.repId,
-    kind: row.kind,
-    startAt: toIso(row.startAt),
-    durationMinutes: row.durationMinutes,
-    objective: row.objective,
-    notes: row.notes,
-    status: row.status,
-    setByManagerName: row.setByManagerName,
-    version: row.version,
-    updatedAt: toIso(row.updatedAt),
-  };
-}
 
 /** The duration refusal head office repeats (a laptop validates first; this guards the rest). */
 function durationRefusal(minutes: number | undefined): Result<never> | null {

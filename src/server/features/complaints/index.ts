@@ -1,9 +1,3 @@
 export { complaintHandlers } from './handlers.js';
-export {
-  addAttachment,
-  addComplaintEvent,
-  logComplaint,
-  readAttachmentContent,
-  selectComplaintAttachments,
-  selectComplaintEvents,
-} from './repo.js';
+export { addAttachment, addComplaintEvent, logComplaint, readAttachmentContent } from './repo.js';
+export { selectComplaintAttachments, selectComplaintEvents, selectComplaints } from './wire.js';

@@ -38,31 +38,12 @@ import {
 } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
+import { selectComplaintAttachments, selectComplaintEvents, selectComplaints } from './wire.js';
 import { customerScope, isCustomerInScope } from '../customers/repo.js';
-import { anyId, selectComplaints } from '../portfolio/index.js';
+import { anyId } from '../../db/sql.js';
 import type { ComplaintReview } from '../../../shared/contract/complaints.js';
 
 type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
-
-export async function selectComplaintEvents(db: DbOrTx, where: SQL): Promise<ComplaintEvent[]> {
-  const rows = await db
-    .select()
-    .from(complaintEvents)
-    .where(and(where, isNull(complaintEvents.deletedAt)))
-    .orderBy(complaintEvents.id);
-  return rows.map((r) => ({
-    id: r.id,
-    complaintId: r.complaintId,
-    customerId: r.customerId,
-    previousStatus: r.previousStatus,
-    status: r.status,
-    note: r.note,
-    byUserId: r.byUserId,
-    byName: r.byName,
-    at: toIso(r.at),
-    version: r.version,
-  }));
-}
 
 /** Logs a complaint from the laptop with its first event 'received'. Idempotent on its id. */
 export async function logComplaint(
@@ -206,28 +187,6 @@ export async function addComplaintEvent(
   const [written] = await selectComplaintEvents(tx, eq(complaintEvents.id, event.id));
   if (complaint === undefined || written === undefined) throw new Error('Complaint vanished after its write');
   return ok({ complaint, event: written });
-}
-
-/** Attachment metadata as it goes on the wire (never the content). */
-export async function selectComplaintAttachments(db: DbOrTx, where: SQL): Promise<ComplaintAttachment[]> {
-  const rows = await db
-    .select({
-      id: complaintAttachments.id,
-      complaintId: complaintAttachments.complaintId,
-      customerId: complaintAttachments.customerId,
-      fileName: complaintAttachments.fileName,
-      mimeType: complaintAttachments.mimeType,
-      sizeBytes: complaintAttachments.sizeBytes,
-      sha256: complaintAttachments.sha256,
-      byUserId: complaintAttachments.byUserId,
-      byName: complaintAttachments.byName,
-      at: complaintAttachments.at,
-      version: complaintAttachments.version,
-    })
-    .from(complaintAttachments)
-    .where(and(where, isNull(complaintAttachments.deletedAt)))
-    .orderBy(complaintAttachments.id);
-  return rows.map((r) => ({ ...r, at: toIso(r.at) }));
 }
 
 /**

@@ -12,17 +12,8 @@ import type { Handlers } from '../../dispatch.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
 import { audit } from '../../lib/audit.js';
 import { handOverPlannedAppointments } from '../appointments/index.js';
-import {
-  customerScope,
-  foldSql,
-  foldText,
-  isCustomerInScope,
-  ownerName,
-  selectCustomers,
-  selectNotes,
-  toCustomerWire,
-  updateCustomer,
-} from './repo.js';
+import { customerScope, foldSql, foldText, isCustomerInScope, ownerName, updateCustomer } from './repo.js';
+import { selectCustomers, selectNotes, toCustomerWire } from './wire.js';
 
 /** A manager may give customers only to reps of their own team; an admin to any rep or manager. */
 async function checkAssignableOwner(

@@ -1,20 +1,17 @@
 /** Customer reads and writes shared by head-office methods and sync mutations. */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
-import type { Customer, CustomerEditable } from '../../../shared/domain/customer/customer.js';
-import type { Note } from '../../../shared/domain/note/note.js';
+import type { CustomerEditable } from '../../../shared/domain/customer/customer.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
-import { conflicts, customers, notes, users } from '../../db/schema.js';
+import { conflicts, customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
-import { toIso, toIsoOrNull } from '../../lib/time.js';
 import { planCustomerUpdate } from '../sync/policy.js';
-
-export type CustomerRow = typeof customers.$inferSelect;
+import { editableOf } from './wire.js';
+import type { CustomerRow } from './wire.js';
 
 /** The customers a user may see: a rep their own, a manager their team's, an admin all. */
 export function customerScope(user: Pick<User, 'id' | 'role' | 'teamId'>, table = customers): SQL {
@@ -30,53 +27,6 @@ export function customerScope(user: Pick<User, 'id' | 'role' | 'teamId'>, table 
     default:
       return missingCaseError(user.role);
   }
-}
-
-export function toCustomerWire(row: CustomerRow, ownerName: string | null): Customer {
-  return {
-    id: row.id,
-    ...editableOf(row),
-    ownerId: row.ownerId,
-    ownerName,
-    externalRef: row.externalRef,
-    version: row.version,
-    updatedAt: toIso(row.updatedAt),
-  };
-}
-
-const owners = alias(users, 'owners');
-
-export async function selectCustomers(
-  db: DbOrTx,
-  where: SQL | undefined,
-  limit?: number,
-): Promise<Customer[]> {
-  const query = db
-    .select({ customer: customers, ownerName: owners.name })
-    .from(customers)
-    .leftJoin(owners, eq(owners.id, customers.ownerId))
-    .where(where)
-    .orderBy(customers.name, customers.id);
-  const rows = limit === undefined ? await query : await query.limit(limit);
-  return rows.map((r) => toCustomerWire(r.customer, r.ownerName));
-}
-
-export async function selectNotes(db: DbOrTx, where: SQL | undefined): Promise<Note[]> {
-  const rows = await db
-    .select({ note: notes, authorName: users.name })
-    .from(notes)
-    .innerJoin(users, eq(users.id, notes.authorId))
-    .where(where)
-    .orderBy(notes.createdAt, notes.id);
-  return rows.map((r) => ({
-    id: r.note.id,
-    customerId: r.note.customerId,
-    authorId: r.note.authorId,
-    authorName: r.authorName,
-    body: r.note.body,
-    createdAt: toIso(r.note.createdAt),
-    receivedAt: toIsoOrNull(r.note.receivedAt),
-  }));
 }
 
 export async function lockCustomer(db: DbOrTx, id: string): Promise<CustomerRow | undefined> {
@@ -95,35 +45,6 @@ export async function isCustomerInScope(
     .where(and(eq(customers.id, id), isNull(customers.deletedAt), customerScope(user)))
     .limit(1);
   return row !== undefined;
-}
-
-/** The editable fields of a row, listed one by one: a new column is a compile error here. */
-function editableOf(row: CustomerRow): CustomerEditable {
-  return {
-    name: row.name,
-    siret: row.siret,
-    nafCode: row.nafCode,
-    legalForm: row.legalForm,
-    address: row.address,
-    postcode: row.postcode,
-    city: row.city,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    size: row.size,
-    sector: row.sector,
-    firstContactDate: row.firstContactDate,
-    phone: row.phone,
-    email: row.email,
-    needs: row.needs,
-    preferredVisitDays: row.preferredVisitDays,
-    preferredVisitHours: row.preferredVisitHours,
-    openingHours: row.openingHours,
-    competitors: row.competitors,
-    budgetCycle: row.budgetCycle,
-    declarativeNotes: row.declarativeNotes,
-    status: row.status,
-    priceGroup: row.priceGroup,
-  };
 }
 
 export interface CustomerUpdateRequest {

@@ -11,7 +11,8 @@ import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { audit } from '../../lib/audit.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
-import { anyId, selectOrders } from '../portfolio/read.js';
+import { anyId } from '../../db/sql.js';
+import { selectOrders } from './wire.js';
 import { decideApproval, setOrderStatus } from './repo.js';
 
 async function orderById(db: DbOrTx, id: string): Promise<Result<{ order: Order }>> {

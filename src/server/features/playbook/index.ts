@@ -1,2 +1,3 @@
 export { playbookHandlers } from './handlers.js';
-export { playbookScope, readPlaybookState, savePlaybook, selectSyncedPlaybooks } from './repo.js';
+export { readPlaybookState, savePlaybook } from './repo.js';
+export { playbookScope, selectSyncedPlaybooks } from './wire.js';

@@ -4,8 +4,7 @@
  * the newest live row, so a laptop that holds version N receives version N+1 as a put and
  * version N as a del at its next pull (the per-client view diff), and keeps only the newest.
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import { desc, eq, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { PlaybookState } from '../../../shared/contract/playbook.js';
 import { defaultPlaybook } from '../../../shared/domain/playbook/defaultPlaybook.js';
@@ -18,23 +17,6 @@ import { playbooks, users } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { audit } from '../../lib/audit.js';
 import { toIso } from '../../lib/time.js';
-
-/** (entity, row_id, row_version) of the playbook every user holds: the newest live version. */
-export function playbookScope(): SQL {
-  return sql`select 'playbook'::text as entity, ${playbooks.id} as row_id, ${playbooks.version} as row_version
-      from ${playbooks} where ${playbooks.deletedAt} is null
-        and ${playbooks.version} = (select max(p.version) from ${playbooks} p where p.deleted_at is null)`;
-}
-
-/** Stored playbooks as laptops hold them (the document's version is the row's); never tombstones. */
-export async function selectSyncedPlaybooks(db: DbOrTx, where: SQL): Promise<SyncedPlaybook[]> {
-  const rows = await db
-    .select({ id: playbooks.id, version: playbooks.version, document: playbooks.document })
-    .from(playbooks)
-    .where(and(where, isNull(playbooks.deletedAt)))
-    .orderBy(playbooks.version);
-  return rows.map((r) => ({ id: r.id, version: r.version, document: { ...r.document, version: r.version } }));
-}
 
 interface CurrentRow {
   id: string;

@@ -1,16 +1,4 @@
-export {
-  anyId,
-  selectAppointments,
-  selectComplaints,
-  selectConsents,
-  selectContacts,
-  selectMarketingActions,
-  selectOrders,
-  selectPriceLists,
-  selectPrices,
-  selectProducts,
-  selectVisits,
-} from './read.js';
+export { anyId } from '../../db/sql.js';
 export {
   insertAppointments,
   insertComplaints,

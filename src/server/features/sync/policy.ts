@@ -1,47 +1,22 @@
 /**
- * Conflict policy per entity, in one place (ARCHITECTURE.md "Conflicts by entity").
- * - customer: last writer wins per field in server order; a stale baseVersion sends the
- *   overwritten value to the conflict log (nobody's change disappears silently).
- * - note: append-only (a note is never edited; a new note is a new mutation).
- * - contact: last writer wins per field too (its mutations come with the contact screens).
- * - visit, order, complaint, action, consent: append-only (an order locked by head office
- *   refuses edits; a consent change is a new consent record).
- * - appointment: last writer wins per field too (start, duration, kind, contact, objective,
- *   notes, status), whoever writes (the rep's pushed mutation or a manager at head office):
- *   a rep and a manager both moving the same appointment while the rep was offline keep the
- *   later write in server order, and the other start goes to the conflict log.
- * - product, price list, price, conflict, outcome: server-authoritative (read-only on laptops
- *   until a mutation says otherwise).
- * - playbook: server-authoritative; head office saves a new version (`playbook-save`).
+ * Conflict rules: the policy of each entity is declared in src/shared/sync/entities.ts; here,
+ * what it means on a write (ARCHITECTURE.md "Conflicts by entity"). Fields merged one by one
+ * (customer, contact, appointment) keep the later write in server order, and a value the
+ * writer had not seen goes to the conflict log.
  */
 import type { AppointmentEditable } from '../../../shared/domain/appointment/appointment.js';
 import { appointmentEditableFields } from '../../../shared/domain/appointment/appointment.js';
 import type { CustomerEditable } from '../../../shared/domain/customer/customer.js';
 import { customerEditableFields } from '../../../shared/domain/customer/customer.js';
-import type { EntityName } from '../../../shared/sync/protocol.js';
+import type { EntityName, EntityPolicy } from '../../../shared/sync/entities.js';
+import { entities, entityNames } from '../../../shared/sync/entities.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
 
-export type EntityPolicy = 'field-last-writer-wins' | 'append-only' | 'server-authoritative';
+export type { EntityPolicy } from '../../../shared/sync/entities.js';
 
-export const entityPolicies: { readonly [E in EntityName]: EntityPolicy } = {
-  customer: 'field-last-writer-wins',
-  contact: 'field-last-writer-wins',
-  consent: 'append-only',
-  note: 'append-only',
-  order: 'append-only',
-  visit: 'append-only',
-  complaint: 'append-only',
-  complaintEvent: 'append-only',
-  complaintAttachment: 'append-only',
-  action: 'append-only',
-  appointment: 'field-last-writer-wins',
-  product: 'server-authoritative',
-  priceList: 'server-authoritative',
-  price: 'server-authoritative',
-  playbook: 'server-authoritative',
-  conflict: 'server-authoritative',
-  outcome: 'server-authoritative',
-};
+export const entityPolicies = Object.fromEntries(
+  entityNames.map((entity) => [entity, entities[entity].policy]),
+) as { readonly [E in EntityName]: EntityPolicy };
 
 /** A JSON encoding with sorted object keys: equal values encode equally. */
 export function stableJson(value: unknown): string {
@@ -62,7 +37,7 @@ export function displayValue(value: unknown): string {
 
 /** Whether a laptop may change an existing row of this entity through a mutation. */
 export function laptopMayEdit(entity: EntityName): boolean {
-  const policy = entityPolicies[entity];
+  const policy: EntityPolicy = entities[entity].policy;
   switch (policy) {
     case 'field-last-writer-wins':
       return true;

@@ -5,133 +5,35 @@
  * The cookie is `sync_clients.view_version`; entries recorded after the client's cookie
  * (a response it never applied) are re-sent in their current state.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { User } from '../../../shared/domain/user/user.js';
 import type { EntityName, PatchOp, PullRequest, PullResponse, PutOp } from '../../../shared/sync/protocol.js';
-import { entityNames } from '../../../shared/sync/protocol.js';
-import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { entityNames, isEntityName } from '../../../shared/sync/protocol.js';
+import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import type { AuthedContext } from '../../context.js';
-import {
-  appointments,
-  complaintAttachments,
-  complaintEvents,
-  complaints,
-  conflicts,
-  consents,
-  contacts,
-  customers,
-  marketingActions,
-  mutationOutcomes,
-  notes,
-  orders,
-  playbooks,
-  priceLists,
-  prices,
-  products,
-  syncClients,
-  syncClientViews,
-  users,
-  visits,
-} from '../../db/schema.js';
+import { anyId } from '../../db/sql.js';
+import { syncClients, syncClientViews } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { queryRows } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
-import { selectComplaintAttachments, selectComplaintEvents } from '../complaints/repo.js';
-import { customerScope, selectCustomers, selectNotes } from '../customers/repo.js';
-import { playbookScope, selectSyncedPlaybooks } from '../playbook/index.js';
-import {
-  anyId,
-  selectAppointments,
-  selectComplaints,
-  selectConsents,
-  selectContacts,
-  selectMarketingActions,
-  selectOrders,
-  selectPriceLists,
-  selectPrices,
-  selectProducts,
-  selectVisits,
-} from '../portfolio/index.js';
 import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
+import type { Scope } from './entities.js';
+import { serverEntities } from './entities.js';
 
 export const DEFAULT_PULL_LIMIT = 5000;
 
-/** The conflicts a user sees: about customers in their scope, or that they lost or kept. */
-function conflictScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
-  switch (user.role) {
-    case 'admin':
-      return sql`true`;
-    case 'manager':
-    case 'rep': {
-      const people =
-        user.role === 'manager' && user.teamId !== null
-          ? sql`(select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`
-          : sql`(select ${user.id}::uuid)`;
-      return sql`(${conflicts.entityId} in (select ${customers.id} from ${customers} where ${customerScope(user)})
-        or ${conflicts.lostByUserId} in ${people} or ${conflicts.keptByUserId} in ${people})`;
-    }
-    default:
-      return missingCaseError(user.role);
-  }
-}
-
-type Scope = Pick<User, 'id' | 'role' | 'teamId'>;
-
-/** A synced table: id, version, tombstone. */
-type SyncedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn; deletedAt: AnyPgColumn };
-/** A table hanging off a customer: its rows follow their customer's scope. */
-type CustomerOwnedTable = SyncedTable & { customerId: AnyPgColumn };
-
-function ownedByScopedCustomers(entity: EntityName, table: CustomerOwnedTable, user: Scope): SQL {
-  return sql`select ${entity}::text as entity, ${table.id} as row_id, ${table.version} as row_version
-      from ${customers} join ${table} on ${table.customerId} = ${customers.id}
-      where ${customers.deletedAt} is null and ${customerScope(user)} and ${table.deletedAt} is null`;
-}
-
-/** Catalogue rows: every user sees all of them (inactive products too, flagged `active`). */
-function everyLiveRow(entity: EntityName, table: SyncedTable): SQL {
-  return sql`select ${entity}::text as entity, ${table.id} as row_id, ${table.version} as row_version
-      from ${table} where ${table.deletedAt} is null`;
-}
-
-/**
- * Per entity, the (entity, row_id, row_version) of every row the user may hold on this
- * client. Typed over EntityName: a new entity without a scope is a compile error.
- */
-export const scopeQueries: { readonly [E in EntityName]: (user: Scope, clientId: string) => SQL } = {
-  customer: (user) =>
-    sql`select 'customer'::text as entity, ${customers.id} as row_id, ${customers.version} as row_version
-      from ${customers} where ${customers.deletedAt} is null and ${customerScope(user)}`,
-  product: () => everyLiveRow('product', products),
-  priceList: () => everyLiveRow('priceList', priceLists),
-  price: () => everyLiveRow('price', prices),
-  /** Every user holds the newest playbook only (older versions stay at head office). */
-  playbook: () => playbookScope(),
-  contact: (user) => ownedByScopedCustomers('contact', contacts, user),
-  consent: (user) => ownedByScopedCustomers('consent', consents, user),
-  note: (user) => ownedByScopedCustomers('note', notes, user),
-  order: (user) => ownedByScopedCustomers('order', orders, user),
-  appointment: (user) => ownedByScopedCustomers('appointment', appointments, user),
-  action: (user) => ownedByScopedCustomers('action', marketingActions, user),
-  visit: (user) => ownedByScopedCustomers('visit', visits, user),
-  complaint: (user) => ownedByScopedCustomers('complaint', complaints, user),
-  complaintEvent: (user) => ownedByScopedCustomers('complaintEvent', complaintEvents, user),
-  complaintAttachment: (user) => ownedByScopedCustomers('complaintAttachment', complaintAttachments, user),
-  conflict: (user) =>
-    sql`select 'conflict'::text as entity, ${conflicts.id} as row_id, 1 as row_version from ${conflicts} where ${conflictScope(user)}`,
-  outcome: (_user, clientId) =>
-    sql`select 'outcome'::text as entity, ${mutationOutcomes.id} as row_id, 1 as row_version
-      from ${mutationOutcomes} where ${mutationOutcomes.clientId} = ${clientId}`,
-};
+/** Per entity, its scope query (from the registry). */
+export const scopeQueries = Object.fromEntries(
+  entityNames.map((entity) => [entity, serverEntities[entity].scope]),
+) as { readonly [E in EntityName]: (user: Scope, clientId: string) => SQL };
 
 /** (entity, row_id, row_version) of every row the user may hold on this client. */
 function scopedRows(user: Scope, clientId: string): SQL {
   return sql.join(
-    entityNames.map((entity) => scopeQueries[entity](user, clientId)),
+    entityNames.map((entity) => serverEntities[entity].scope(user, clientId)),
     sql`\n    union all\n    `,
   );
 }
@@ -141,10 +43,6 @@ interface PlannedOp {
   row_id: string;
   row_version: number | null;
   is_del: boolean;
-}
-
-function isEntityName(name: string): name is EntityName {
-  return (entityNames as readonly string[]).includes(name);
 }
 
 async function planOps(
@@ -176,98 +74,13 @@ async function planOps(
   );
 }
 
-/** Wraps loaded rows as puts of one entity. */
-function puts<E extends PutOp['entity']>(
-  entity: E,
-  values: Extract<PutOp, { entity: E }>['value'][],
-): PatchOp[] {
-  return values.map((value) => ({ op: 'put', entity, value }) as PatchOp);
-}
-
-/** One query per entity (orders: two, lines included), whatever the number of ids. */
-async function loadPuts(db: DbOrTx, entity: EntityName, ids: string[]): Promise<PatchOp[]> {
+/** A page's rows of one entity as puts: one query (orders: two) whatever the number of ids. */
+async function loadPuts<E extends EntityName>(db: DbOrTx, entity: E, ids: string[]): Promise<PatchOp[]> {
   if (ids.length === 0) return [];
-  switch (entity) {
-    case 'customer':
-      return puts(
-        entity,
-        await selectCustomers(db, and(anyId(customers.id, ids), isNull(customers.deletedAt))),
-      );
-    case 'product':
-      return puts(entity, await selectProducts(db, anyId(products.id, ids)));
-    case 'priceList':
-      return puts(entity, await selectPriceLists(db, anyId(priceLists.id, ids)));
-    case 'price':
-      return puts(entity, await selectPrices(db, anyId(prices.id, ids)));
-    case 'playbook':
-      return puts(entity, await selectSyncedPlaybooks(db, anyId(playbooks.id, ids)));
-    case 'contact':
-      return puts(entity, await selectContacts(db, anyId(contacts.id, ids)));
-    case 'consent':
-      return puts(entity, await selectConsents(db, anyId(consents.id, ids)));
-    case 'note':
-      return puts(entity, await selectNotes(db, and(anyId(notes.id, ids), isNull(notes.deletedAt))));
-    case 'order':
-      return puts(entity, await selectOrders(db, anyId(orders.id, ids)));
-    case 'appointment':
-      return puts(entity, await selectAppointments(db, anyId(appointments.id, ids)));
-    case 'action':
-      return puts(entity, await selectMarketingActions(db, anyId(marketingActions.id, ids)));
-    case 'visit':
-      return puts(entity, await selectVisits(db, anyId(visits.id, ids)));
-    case 'complaint':
-      return puts(entity, await selectComplaints(db, anyId(complaints.id, ids)));
-    case 'complaintEvent':
-      return puts(entity, await selectComplaintEvents(db, anyId(complaintEvents.id, ids)));
-    case 'complaintAttachment':
-      return puts(entity, await selectComplaintAttachments(db, anyId(complaintAttachments.id, ids)));
-    case 'conflict': {
-      const rows = await db
-        .select()
-        .from(conflicts)
-        .where(anyId(conflicts.id, ids))
-        .orderBy(conflicts.at, conflicts.id);
-      return puts(
-        entity,
-        rows.map((r) => ({
-          id: r.id,
-          entity: r.entity,
-          entityId: r.entityId,
-          entityLabel: r.entityLabel,
-          field: r.field,
-          lostValue: r.lostValue,
-          keptValue: r.keptValue,
-          lostBy: r.lostBy,
-          keptBy: r.keptBy,
-          at: toIso(r.at),
-        })),
-      );
-    }
-    case 'outcome': {
-      const rows = await db
-        .select()
-        .from(mutationOutcomes)
-        .where(anyId(mutationOutcomes.id, ids))
-        .orderBy(mutationOutcomes.mid);
-      return puts(
-        entity,
-        rows.map((r) => ({
-          id: r.id,
-          clientId: r.clientId,
-          mid: r.mid,
-          name: r.name,
-          code: r.code,
-          message: r.message,
-          ...(r.messageKey === null ? {} : { key: r.messageKey }),
-          ...(r.messageParams === null ? {} : { params: r.messageParams }),
-          detail: r.detail,
-          at: toIso(r.at),
-        })),
-      );
-    }
-    default:
-      return missingCaseError(entity);
-  }
+  const { table, select } = serverEntities[entity];
+  const values = await select(db, anyId(table.id, ids));
+  // The registry's typing pairs `entity` with its rows; TS cannot follow E into the union.
+  return values.map((value) => ({ op: 'put', entity, value }) as Extract<PutOp, { entity: E }>);
 }
 
 interface ViewRow {

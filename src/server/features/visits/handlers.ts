@@ -7,7 +7,8 @@ import { customers, users, visits } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { ALL_ROLES } from '../../roles.js';
-import { anyId, selectVisits } from '../portfolio/read.js';
+import { anyId } from '../../db/sql.js';
+import { selectVisits } from './wire.js';
 import type { VisitReview } from '../../../shared/contract/visits.js';
 
 /** The visits a user may read: a rep the ones they made, a manager their team's, an admin all. */

@@ -1,0 +1,20 @@
+/** Names of the sync entities (the shared registry's `nameKey`; spread into fr.ts). */
+export const entitiesFr = {
+  'entity.customer': 'Client',
+  'entity.product': 'Produit',
+  'entity.priceList': 'Tarif',
+  'entity.price': 'Prix',
+  'entity.playbook': 'Guide de vente',
+  'entity.contact': 'Contact',
+  'entity.consent': 'Consentement',
+  'entity.note': 'Note',
+  'entity.order': 'Commande',
+  'entity.appointment': 'Rendez-vous',
+  'entity.action': 'Action commerciale',
+  'entity.visit': 'Visite',
+  'entity.complaint': 'Réclamation',
+  'entity.complaintEvent': 'Suivi de réclamation',
+  'entity.complaintAttachment': 'Pièce jointe',
+  'entity.conflict': 'Conflit',
+  'entity.outcome': 'Modification refusée',
+} as const;

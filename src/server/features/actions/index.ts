@@ -1,0 +1,1 @@
+export { selectMarketingActions } from './wire.js';

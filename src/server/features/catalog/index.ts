@@ -1,0 +1,1 @@
+export { selectPriceLists, selectPrices, selectProducts } from './wire.js';

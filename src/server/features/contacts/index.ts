@@ -1,0 +1,1 @@
+export { selectConsents, selectContacts } from './wire.js';

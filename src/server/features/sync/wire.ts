@@ -1,0 +1,38 @@
+/** The sync's own rows as they go on the wire: the conflict log and refused mutations. */
+import type { SQL } from 'drizzle-orm';
+import type { Conflict, MutationOutcome } from '../../../shared/sync/records.js';
+import { conflicts, mutationOutcomes } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/types.js';
+import { toIso } from '../../lib/time.js';
+
+export async function selectConflicts(db: DbOrTx, where: SQL): Promise<Conflict[]> {
+  const rows = await db.select().from(conflicts).where(where).orderBy(conflicts.at, conflicts.id);
+  return rows.map((r) => ({
+    id: r.id,
+    entity: r.entity,
+    entityId: r.entityId,
+    entityLabel: r.entityLabel,
+    field: r.field,
+    lostValue: r.lostValue,
+    keptValue: r.keptValue,
+    lostBy: r.lostBy,
+    keptBy: r.keptBy,
+    at: toIso(r.at),
+  }));
+}
+
+export async function selectOutcomes(db: DbOrTx, where: SQL): Promise<MutationOutcome[]> {
+  const rows = await db.select().from(mutationOutcomes).where(where).orderBy(mutationOutcomes.mid);
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.clientId,
+    mid: r.mid,
+    name: r.name,
+    code: r.code,
+    message: r.message,
+    ...(r.messageKey === null ? {} : { key: r.messageKey }),
+    ...(r.messageParams === null ? {} : { params: r.messageParams }),
+    detail: r.detail,
+    at: toIso(r.at),
+  }));
+}

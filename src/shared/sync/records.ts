@@ -1,0 +1,40 @@
+/** The sync's own rows, sent down like any entity: the conflict log and refused mutations. */
+import { z } from 'zod';
+import { appErrorSchema, errorCodes } from '../lib/result.js';
+import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
+
+/** A business rejection of a pushed mutation, pulled back so the rep sees it. */
+export const mutationOutcomeSchema = z.object({
+  id: uuidSchema, // the mutationId
+  clientId: uuidSchema,
+  mid: z.number().int().positive(),
+  name: z.string(),
+  code: z.enum(errorCodes),
+  message: z.string(),
+  /** The message's key and parameters; absent on refusals stored before keys (shown by code). */
+  key: appErrorSchema.shape.key,
+  params: appErrorSchema.shape.params,
+  /** What was refused, in the rep's own words (a note's text), so nothing typed is lost. */
+  detail: z.string(),
+  at: isoDateTimeSchema,
+});
+export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;
+
+/** Entities merged field by field whose losing values go to the conflict log. */
+export const conflictEntities = ['customer', 'appointment'] as const;
+export type ConflictEntity = (typeof conflictEntities)[number];
+
+/** A losing value under last-writer-wins, kept so nobody's change disappears silently. */
+export const conflictSchema = z.object({
+  id: uuidSchema,
+  entity: z.enum(conflictEntities),
+  entityId: uuidSchema,
+  entityLabel: z.string(),
+  field: z.string(),
+  lostValue: z.string(),
+  keptValue: z.string(),
+  lostBy: z.string(),
+  keptBy: z.string(),
+  at: isoDateTimeSchema,
+});
+export type Conflict = z.infer<typeof conflictSchema>;
