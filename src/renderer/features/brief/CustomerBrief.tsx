@@ -12,10 +12,9 @@ import type { AppointmentRow, ContactRow } from '../../db/schema.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { SegmentBadge } from '../../ui/SegmentBadge.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useNow } from '../../ui/useNow.js';
-import { usePortfolioRfm } from '../customers/index.js';
+import { KeyFigures, usePortfolioRfm } from '../customers/index.js';
 import { relativeTime } from '../sync/index.js';
 import {
   briefRfm,
@@ -296,95 +295,7 @@ function BriefBody({
 
       <div className="brief__grid">
         <Section id={s('figures')} name="figures" level={level} title={<Msg id="brief.figures" />}>
-          <dl className="props brief__figures">
-            <div className="props__row">
-              <dt>
-                <Msg id="brief.rfm" />
-              </dt>
-              <dd data-figure="rfm">
-                {rfm === undefined ? (
-                  <span className="muted">
-                    <Msg id="brief.computing" />
-                  </span>
-                ) : rfm.scores && rfm.segment ? (
-                  <>
-                    <span className="tabular">
-                      <Msg id="brief.rfmScores" values={rfm.scores} />
-                    </span>{' '}
-                    <SegmentBadge segment={rfm.segment}>
-                      <Msg id={`segment.${rfm.segment}`} />
-                    </SegmentBadge>
-                  </>
-                ) : (
-                  <Msg id="brief.rfmNone" />
-                )}
-              </dd>
-            </div>
-            {rfm?.trend ? (
-              <div className="props__row">
-                <dt>
-                  <Msg id="brief.trend" />
-                </dt>
-                <dd data-figure="trend">
-                  {rfm.trend === 'new' || !rfm.pastSegment ? (
-                    <Msg id="brief.trend.new" />
-                  ) : (
-                    <Msg
-                      id={`brief.trend.${rfm.trend}`}
-                      values={{ segment: intl.formatMessage({ id: `segment.${rfm.pastSegment}` }) }}
-                    />
-                  )}
-                </dd>
-              </div>
-            ) : null}
-            <div className="props__row">
-              <dt>
-                <Msg id="brief.lastOrder" />
-              </dt>
-              <dd data-figure="rhythm">
-                {rhythm.lastOrderAt === null || rhythm.daysSinceLastOrder === null ? (
-                  <Msg id="brief.noOrder" />
-                ) : (
-                  <>
-                    <FormattedDate value={rhythm.lastOrderAt} dateStyle="medium" />
-                    {' — '}
-                    {rhythm.rhythmDays === null ? (
-                      <Msg id="brief.daysSince" values={{ days: rhythm.daysSinceLastOrder }} />
-                    ) : (
-                      <Msg
-                        id="brief.daysVsRhythm"
-                        values={{ days: rhythm.daysSinceLastOrder, rhythm: rhythm.rhythmDays }}
-                      />
-                    )}
-                    {rhythm.lateByDays ? (
-                      <>
-                        {' '}
-                        <Badge tone={rhythm.overdue ? 'danger' : 'warning'}>
-                          <Msg id="brief.lateBy" values={{ days: rhythm.lateByDays }} />
-                        </Badge>
-                      </>
-                    ) : null}
-                  </>
-                )}
-              </dd>
-            </div>
-            <div className="props__row">
-              <dt>
-                <Msg id="brief.orders12" />
-              </dt>
-              <dd className="tabular num" data-figure="orders-12">
-                {intl.formatNumber(rhythm.ordersLast12Months)}
-              </dd>
-            </div>
-            <div className="props__row">
-              <dt>
-                <Msg id="brief.revenue12" />
-              </dt>
-              <dd className="tabular num" data-figure="revenue-12">
-                {formatCents(intl, rhythm.revenueLast12MonthsCents)}
-              </dd>
-            </div>
-          </dl>
+          <KeyFigures view="brief" figures={rhythm} rfm={rfm} />
         </Section>
 
         <Section id={s('people')} name="people" level={level} title={<Msg id="brief.people" />}>
