@@ -85,6 +85,8 @@ export interface DataTableProps<T> {
   loading?: ReactNode;
   /** Virtualise the rows, each about this tall (px). */
   virtualRowHeight?: number;
+  /** Classes of a body row. */
+  rowClassName?: (row: T) => string | undefined;
   /** The keyboard grid: `role="grid"`, row positions, keys. */
   grid?: DataTableGrid<T>;
   /** Receives the handle of the keyboard grid (to move into it from outside). */
@@ -296,7 +298,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             data-index={index}
             aria-rowindex={grid ? index + 2 : undefined}
             data-active={grid && index === activeIndex ? true : undefined}
-            className={grid ? 'table__row' : undefined}
+            className={classes(grid && 'table__row', props.rowClassName?.(row.original))}
             onClick={
               grid
                 ? (e) => {

@@ -1,3 +1,3 @@
-export { OrderScreen } from './OrderScreen.js';
+export { OrderScreen } from './orderScreen/OrderScreen.js';
 export { OrdersScreen } from './OrdersScreen.js';
 export { approvalTone, statusTone, useMoney } from './format.js';
