@@ -5,7 +5,7 @@ import { Msg } from '../../i18n/Msg.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { StartVisitButton } from '../visit/index.js';
-import { CustomerBrief } from './CustomerBrief.js';
+import { CustomerBrief } from './customerBrief/CustomerBrief.js';
 import { useAppointment } from './queries.js';
 
 /** Calendar day of an instant in the user's time zone (yyyy-mm-dd), for the day sheet link. */
