@@ -134,7 +134,11 @@ export function gridLinkProps<T>(info: CellContext<T, unknown>): { tabIndex: num
   const grid = info.table.options.meta?.grid;
   if (!grid) return { tabIndex: 0, onFocus: () => undefined };
   const id = info.row.id;
-  return { tabIndex: grid.activeRowId === id ? 0 : -1, onFocus: () => grid.activate(id) };
+  // As the table resolves it: the chosen row while it is shown, else the first.
+  const model = info.table.getRowModel();
+  const chosen = grid.activeRowId;
+  const active = chosen !== undefined && chosen in model.rowsById ? chosen : model.rows[0]?.id;
+  return { tabIndex: active === id ? 0 : -1, onFocus: () => grid.activate(id) };
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {

@@ -5,12 +5,12 @@ import { FormattedDate, useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
-import { Badge } from '../../ui/Badge.js';
 import type { OrderRow } from '../../db/schema.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Page } from '../../ui/PageHeader.js';
-import { approvalTone, statusTone, useMoney } from './format.js';
+import { useMoney } from './format.js';
+import { OrderStatusBadges } from './OrderStatusBadges.js';
 
 const RECENT = 100;
 const column = createColumnHelper<OrderRow>();
@@ -56,21 +56,7 @@ export function OrdersScreen() {
     }),
     column.accessor('status', {
       header: () => <Msg id="orders.col.actions" />,
-      cell: (info) => {
-        const o = info.row.original;
-        return (
-          <>
-            <Badge tone={statusTone(o.status)}>
-              <Msg id={`orders.status.${o.status}`} />
-            </Badge>{' '}
-            {o.approval && o.approval !== 'not-needed' ? (
-              <Badge tone={approvalTone(o.approval)}>
-                <Msg id={`orders.approval.${o.approval}`} />
-              </Badge>
-            ) : null}
-          </>
-        );
-      },
+      cell: (info) => <OrderStatusBadges status={info.getValue()} approval={info.row.original.approval} />,
     }),
   ];
 

@@ -11,10 +11,9 @@ import { orderStatuses, orderStatusTransitions } from '../../../shared/domain/or
 import type { OrderStatus } from '../../../shared/domain/order/order.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
-import { Badge } from '../../ui/Badge.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { approvalTone, statusTone, useMoney } from '../orders/index.js';
+import { OrderStatusBadges, useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from './headOffice.js';
 import { ConfirmDialog, FailureBanner, NotLoaded, RepFilter } from './parts.js';
 
@@ -106,21 +105,7 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
     }),
     column.accessor('status', {
       header: () => <Msg id="review.col.status" />,
-      cell: (info) => {
-        const o = info.row.original;
-        return (
-          <>
-            <Badge tone={statusTone(o.status)}>
-              <Msg id={`orders.status.${o.status}`} />
-            </Badge>{' '}
-            {o.approval && o.approval !== 'not-needed' ? (
-              <Badge tone={approvalTone(o.approval)}>
-                <Msg id={`orders.approval.${o.approval}`} />
-              </Badge>
-            ) : null}
-          </>
-        );
-      },
+      cell: (info) => <OrderStatusBadges status={info.getValue()} approval={info.row.original.approval} />,
       sortingFn: (a, b) =>
         orderStatuses.indexOf(a.original.status) - orderStatuses.indexOf(b.original.status),
     }),
