@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataTable, gridLinkProps } from './DataTable.js';
 
@@ -90,5 +91,25 @@ describe('DataTable', () => {
     fireEvent.keyDown(links()[1]!, { key: 'Enter' });
     expect(onOpen).toHaveBeenCalledWith(items[0]);
     expect(screen.getAllByRole('row')[2]!.getAttribute('data-active')).toBe('true');
+  });
+
+  it('keeps an input in a cell (and its focus) while columns are rebuilt on each keystroke', () => {
+    function Editable() {
+      const [text, setText] = useState('1');
+      const editable = [
+        column.display({
+          id: 'qty',
+          header: 'Qty',
+          cell: () => <input aria-label="Qty" value={text} onChange={(e) => setText(e.target.value)} />,
+        }),
+      ];
+      return <DataTable data={items.slice(0, 1)} columns={editable} getRowId={(i) => i.id} label="Lines" />;
+    }
+    render(<Editable />);
+    const input = screen.getByRole('textbox', { name: 'Qty' });
+    input.focus();
+    fireEvent.change(input, { target: { value: '12' } });
+    expect(screen.getByRole('textbox', { name: 'Qty' })).toBe(input);
+    expect(document.activeElement).toBe(input);
   });
 });

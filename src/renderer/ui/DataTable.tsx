@@ -5,11 +5,11 @@
  * Enter opens) with a roving tab stop on the row's link.
  */
 import {
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
   type CellContext,
+  type ColumnDefTemplate,
   type Header,
   type RowData,
   type SortingState,
@@ -106,10 +106,19 @@ function classes(...names: (string | false | undefined)[]): string | undefined {
   return joined === '' ? undefined : joined;
 }
 
+/**
+ * A header or cell template, called as a plain function rather than mounted as a component
+ * (flexRender's way): columns rebuilt on each render then keep their cells, and an input in a
+ * cell keeps the focus while the rep types.
+ */
+function renderTemplate<P extends object>(template: ColumnDefTemplate<P> | undefined, props: P): ReactNode {
+  return typeof template === 'function' ? (template(props) as ReactNode) : template;
+}
+
 function HeaderCell<T>({ header }: { header: Header<T, unknown> }) {
   const meta = header.column.columnDef.meta;
   const className = classes(meta?.numeric && 'num', meta?.headerClassName);
-  const content = flexRender(header.column.columnDef.header, header.getContext());
+  const content = renderTemplate(header.column.columnDef.header, header.getContext());
   if (!header.column.getCanSort())
     return (
       <th scope="col" className={className}>
@@ -317,7 +326,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               const meta = cell.column.columnDef.meta;
               return (
                 <td key={cell.id} className={classes(meta?.numeric && 'num tabular', meta?.className)}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  {renderTemplate(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               );
             })}
