@@ -17,7 +17,7 @@ import { EmptyState } from '../../ui/EmptyState.js';
 import { useNow } from '../../ui/useNow.js';
 import { ComplaintDetail } from './ComplaintDetail.js';
 import { useHeadOfficeQuery } from './headOffice.js';
-import { complaintStatusTone, NotLoaded, RepFilter, severityTone } from './parts.js';
+import { complaintStatusTone, FilterSelect, NotLoaded, RepFilter, severityTone } from './parts.js';
 
 const RECENT = 500;
 const DAY_MS = 86_400_000;
@@ -123,25 +123,20 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
   return (
     <div className="review__panel">
       <div className="review__filters">
-        <label className="field" htmlFor={`${id}-status`}>
-          <span className="field__label">
-            <Msg id="review.filter.status" />
-          </span>
-          <select
-            id={`${id}-status`}
-            className="input"
-            value={statusFilter}
-            onChange={(e) => setStatusFilter(e.target.value as StatusFilter)}
-          >
-            <option value="open">{intl.formatMessage({ id: 'review.complaints.filter.open' })}</option>
-            {complaintStatuses.map((s) => (
-              <option key={s} value={s}>
-                {intl.formatMessage({ id: `complaintStatus.${s}` })}
-              </option>
-            ))}
-            <option value="all">{intl.formatMessage({ id: 'review.filter.allStatuses' })}</option>
-          </select>
-        </label>
+        <FilterSelect<StatusFilter>
+          id={`${id}-status`}
+          label={<Msg id="review.filter.status" />}
+          value={statusFilter}
+          onChange={setStatusFilter}
+          options={[
+            { value: 'open', label: intl.formatMessage({ id: 'review.complaints.filter.open' }) },
+            ...complaintStatuses.map((s) => ({
+              value: s,
+              label: intl.formatMessage({ id: `complaintStatus.${s}` }),
+            })),
+            { value: 'all', label: intl.formatMessage({ id: 'review.filter.allStatuses' }) },
+          ]}
+        />
         <label className="field" htmlFor={`${id}-age`}>
           <span className="field__label">
             <Msg id="review.complaints.filter.age" />

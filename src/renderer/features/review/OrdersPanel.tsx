@@ -15,7 +15,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { OrderStatusBadges, useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from './headOffice.js';
-import { ConfirmDialog, FailureBanner, NotLoaded, RepFilter } from './parts.js';
+import { ConfirmDialog, FailureBanner, FilterSelect, NotLoaded, RepFilter } from './parts.js';
 
 const RECENT = 300;
 const column = createColumnHelper<OrderListItem>();
@@ -149,26 +149,18 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
     <div className="review__panel">
       <div className="review__filters">
         <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
-        <label className="field" htmlFor={`${id}-status`}>
-          <span className="field__label">
-            <Msg id="review.filter.status" />
-          </span>
-          <select
-            id={`${id}-status`}
-            className="input"
-            value={statusFilter}
-            onChange={(e) => setStatusFilter(e.target.value as OrderStatus | '')}
-          >
-            <option value="">{intl.formatMessage({ id: 'review.filter.allStatuses' })}</option>
-            {orderStatuses
+        <FilterSelect<OrderStatus | ''>
+          id={`${id}-status`}
+          label={<Msg id="review.filter.status" />}
+          value={statusFilter}
+          onChange={setStatusFilter}
+          options={[
+            { value: '', label: intl.formatMessage({ id: 'review.filter.allStatuses' }) },
+            ...orderStatuses
               .filter((s) => s !== 'draft')
-              .map((s) => (
-                <option key={s} value={s}>
-                  {intl.formatMessage({ id: `orders.status.${s}` })}
-                </option>
-              ))}
-          </select>
-        </label>
+              .map((s) => ({ value: s, label: intl.formatMessage({ id: `orders.status.${s}` }) })),
+          ]}
+        />
         <p className="page__count muted">
           <Msg id="review.orders.count" values={{ count: data.length }} />
         </p>

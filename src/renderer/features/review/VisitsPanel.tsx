@@ -14,7 +14,7 @@ import { Badge } from '../../ui/Badge.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { useHeadOfficeQuery } from './headOffice.js';
-import { NotLoaded, RepFilter } from './parts.js';
+import { FilterSelect, NotLoaded, RepFilter } from './parts.js';
 
 const RECENT = 300;
 const column = createColumnHelper<VisitReview>();
@@ -93,24 +93,19 @@ export function VisitsPanel({ online }: { online: boolean }) {
     <div className="review__panel">
       <div className="review__filters">
         <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
-        <label className="field" htmlFor={`${id}-outcome`}>
-          <span className="field__label">
-            <Msg id="review.visits.filter.outcome" />
-          </span>
-          <select
-            id={`${id}-outcome`}
-            className="input"
-            value={outcomeFilter}
-            onChange={(e) => setOutcomeFilter(visitOutcomes.find((o) => o === e.target.value) ?? '')}
-          >
-            <option value="">{intl.formatMessage({ id: 'review.visits.filter.allOutcomes' })}</option>
-            {visitOutcomes.map((o) => (
-              <option key={o} value={o}>
-                {intl.formatMessage({ id: `visitOutcome.${o}` })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect<OutcomeFilter>
+          id={`${id}-outcome`}
+          label={<Msg id="review.visits.filter.outcome" />}
+          value={outcomeFilter}
+          onChange={setOutcomeFilter}
+          options={[
+            { value: '', label: intl.formatMessage({ id: 'review.visits.filter.allOutcomes' }) },
+            ...visitOutcomes.map((o) => ({
+              value: o,
+              label: intl.formatMessage({ id: `visitOutcome.${o}` }),
+            })),
+          ]}
+        />
         <p className="page__count muted">
           <Msg id="review.visits.count" values={{ count: shown.length }} />
         </p>
