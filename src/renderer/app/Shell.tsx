@@ -14,6 +14,7 @@ import { RouteScreen } from '../features/route/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
 import { VisitScreen } from '../features/visit/index.js';
+import type { MessageKey } from '../i18n/fr.js';
 import { Msg } from '../i18n/Msg.js';
 import { Banner } from '../ui/Banner.js';
 import { useApp } from './context.js';
@@ -73,108 +74,21 @@ export function Shell() {
         </button>
         <nav aria-label={intl.formatMessage({ id: 'nav.label' })} className="rail__nav">
           <ul>
-            <li>
-              <a
-                href={hrefFor({ name: 'agenda', view: 'day', day: null })}
-                aria-current={section === 'agenda' ? 'page' : undefined}
-              >
-                <span className="rail__icon" aria-hidden="true">
-                  ▦
-                </span>
-                <Msg id="nav.agenda" />
-              </a>
-            </li>
-            <li>
-              <a
-                href={hrefFor({ name: 'route', day: null })}
-                aria-current={section === 'route' ? 'page' : undefined}
-              >
-                <span className="rail__icon" aria-hidden="true">
-                  ◎
-                </span>
-                <Msg id="nav.route" />
-              </a>
-            </li>
-            <li>
-              <a
-                href={hrefFor({ name: 'customers' })}
-                aria-current={section === 'customers' ? 'page' : undefined}
-              >
-                <span className="rail__icon" aria-hidden="true">
-                  ◧
-                </span>
-                <Msg id="nav.customers" />
-              </a>
-            </li>
-            <li>
-              <a href={hrefFor({ name: 'orders' })} aria-current={section === 'orders' ? 'page' : undefined}>
-                <span className="rail__icon" aria-hidden="true">
-                  ≡
-                </span>
-                <Msg id="nav.orders" />
-              </a>
-            </li>
-            <li>
-              <a
-                href={hrefFor({ name: 'complaints' })}
-                aria-current={section === 'complaints' ? 'page' : undefined}
-              >
-                <span className="rail__icon" aria-hidden="true">
-                  !
-                </span>
-                <Msg id="complaints.title" />
-              </a>
-            </li>
-            <li>
-              <a
-                href={hrefFor({ name: 'settings' })}
-                aria-current={section === 'settings' ? 'page' : undefined}
-              >
-                <span className="rail__icon" aria-hidden="true">
-                  ⚙
-                </span>
-                <Msg id="nav.settings" />
-              </a>
-            </li>
-            {isStaff ? (
-              <li>
-                <a
-                  href={hrefFor({ name: 'review' })}
-                  aria-current={section === 'review' ? 'page' : undefined}
-                >
-                  <span className="rail__icon" aria-hidden="true">
-                    ✓
-                  </span>
-                  <Msg id="nav.review" />
-                </a>
-              </li>
-            ) : null}
-            {isAdmin ? (
-              <li>
-                <a
-                  href={hrefFor({ name: 'imports' })}
-                  aria-current={section === 'imports' ? 'page' : undefined}
-                >
-                  <span className="rail__icon" aria-hidden="true">
-                    ⇪
-                  </span>
-                  <Msg id="nav.imports" />
-                </a>
-              </li>
-            ) : null}
-            {isAdmin ? (
-              <li>
-                <a
-                  href={hrefFor({ name: 'playbook' })}
-                  aria-current={section === 'playbook' ? 'page' : undefined}
-                >
-                  <span className="rail__icon" aria-hidden="true">
-                    ✎
-                  </span>
-                  <Msg id="nav.playbook" />
-                </a>
-              </li>
-            ) : null}
+            {railEntries
+              .filter((entry) => entry.who === 'everyone' || (entry.who === 'staff' ? isStaff : isAdmin))
+              .map((entry) => (
+                <li key={entry.section}>
+                  <a
+                    href={hrefFor(entry.route)}
+                    aria-current={section === entry.section ? 'page' : undefined}
+                  >
+                    <span className="rail__icon" aria-hidden="true">
+                      {entry.icon}
+                    </span>
+                    <Msg id={entry.label} />
+                  </a>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="rail__footer">
@@ -202,6 +116,37 @@ export function Shell() {
 
 type Section =
   'agenda' | 'route' | 'customers' | 'settings' | 'imports' | 'playbook' | 'complaints' | 'orders' | 'review';
+
+/** The rail's entries, in order, with who sees them. */
+const railEntries: readonly {
+  section: Section;
+  route: Route;
+  icon: string;
+  label: MessageKey;
+  who: 'everyone' | 'staff' | 'admin';
+}[] = [
+  {
+    section: 'agenda',
+    route: { name: 'agenda', view: 'day', day: null },
+    icon: '▦',
+    label: 'nav.agenda',
+    who: 'everyone',
+  },
+  { section: 'route', route: { name: 'route', day: null }, icon: '◎', label: 'nav.route', who: 'everyone' },
+  { section: 'customers', route: { name: 'customers' }, icon: '◧', label: 'nav.customers', who: 'everyone' },
+  { section: 'orders', route: { name: 'orders' }, icon: '≡', label: 'nav.orders', who: 'everyone' },
+  {
+    section: 'complaints',
+    route: { name: 'complaints' },
+    icon: '!',
+    label: 'complaints.title',
+    who: 'everyone',
+  },
+  { section: 'settings', route: { name: 'settings' }, icon: '⚙', label: 'nav.settings', who: 'everyone' },
+  { section: 'review', route: { name: 'review' }, icon: '✓', label: 'nav.review', who: 'staff' },
+  { section: 'imports', route: { name: 'imports' }, icon: '⇪', label: 'nav.imports', who: 'admin' },
+  { section: 'playbook', route: { name: 'playbook' }, icon: '✎', label: 'nav.playbook', who: 'admin' },
+];
 
 function sectionOf(route: Route, isAdmin: boolean): Section {
   switch (route.name) {

@@ -6,3 +6,6 @@ export { useNow } from './useNow.js';
 export { normalizeForSearch } from './normalize.js';
 export { IconButton } from './IconButton.js';
 export { DetailsIcon, SyncIcon } from './icons.js';
+export { DataTable, gridLinkProps } from './DataTable.js';
+export type { DataTableGrid, DataTableHandle, DataTableProps } from './DataTable.js';
+export { Page, PageHeader } from './PageHeader.js';

@@ -6,7 +6,7 @@ import { Msg } from '../../i18n/Msg.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { StartVisitButton } from '../visit/index.js';
-import { CustomerBrief } from './CustomerBrief.js';
+import { CustomerBrief } from './customerBrief/CustomerBrief.js';
 import { useAppointment } from './queries.js';
 
 /** `#/brief/<appointmentId>`: the brief of one visit, printable on one A4 page. */

@@ -32,14 +32,18 @@
 import type { Complaint, Visit, VisitObjection } from '../../../shared/domain/activity/activity.js';
 import type { PriceList, Product } from '../../../shared/domain/catalog/catalog.js';
 import type { Order, OrderStatus } from '../../../shared/domain/order/order.js';
-import type { CustomerRfm, RfmSegment, SegmentTrend } from '../../../shared/domain/rfm/rfm.js';
-import { keyFigures, type KeyFigures } from '../customers/index.js';
+import type { CustomerRfm, RfmSegment } from '../../../shared/domain/rfm/rfm.js';
+import {
+  keyFigures,
+  keyFiguresRfm,
+  type CustomerKeyFigures,
+  type KeyFiguresRfm,
+} from '../customers/index.js';
 import {
   countsForRfm,
   DAY_MS,
   daysBetween,
   OVERDUE_FACTOR,
-  segmentTrend,
   YEAR_DAYS,
 } from '../../../shared/domain/rfm/rfm.js';
 
@@ -182,7 +186,7 @@ export function openComplaints<C extends Pick<Complaint, 'status' | 'severity' |
 // ---- rhythm and RFM ------------------------------------------------------------------------
 
 /** The 360's key figures (one computation, keyFigures.ts) plus how late the customer is. */
-export type OrderRhythm = Omit<KeyFigures, 'averageTicketCents'> & {
+export type OrderRhythm = Omit<CustomerKeyFigures, 'averageTicketCents'> & {
   /** Days beyond the usual rhythm (0 when within it); null without a rhythm. */
   lateByDays: number | null;
 };
@@ -207,19 +211,11 @@ export function orderRhythm(
   };
 }
 
-export interface BriefRfm {
-  scores: { r: number; f: number; m: number } | null;
-  segment: RfmSegment | null;
-  pastSegment: RfmSegment | null;
-  trend: SegmentTrend | null;
-}
+export type BriefRfm = KeyFiguresRfm;
 
 /** The customer's scores, segment and 6-month trend, read from the portfolio RFM. */
-export function briefRfm(now: CustomerRfm | undefined, past: CustomerRfm | undefined): BriefRfm {
-  const segment = now?.segment ?? null;
-  const pastSegment = past?.segment ?? null;
-  return { scores: now?.scores ?? null, segment, pastSegment, trend: segmentTrend(pastSegment, segment) };
-}
+export const briefRfm: (now: CustomerRfm | undefined, past: CustomerRfm | undefined) => BriefRfm =
+  keyFiguresRfm;
 
 // ---- products ------------------------------------------------------------------------------
 

@@ -1,3 +1,3 @@
 export { BriefScreen } from './BriefScreen.js';
-export { CustomerBrief } from './CustomerBrief.js';
+export { CustomerBrief } from './customerBrief/CustomerBrief.js';
 export { portfolioPenetration, usePrewarmCrossSell } from './crossSellCache.js';

@@ -1,26 +1,22 @@
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { hrefFor, navigate } from '../../app/router.js';
 import type { CustomerRow } from '../../db/schema.js';
 import { Msg } from '../../i18n/Msg.js';
 import { DownloadProgressText, useDownload, useSyncStatus } from '../sync/index.js';
+import { DataTable, gridLinkProps, type DataTableHandle } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { PageHeader } from '../../ui/PageHeader.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { filterCustomers, indexCustomers } from './filter.js';
 import { useCustomers } from './queries.js';
 
 const ROW_HEIGHT = 34;
 const column = createColumnHelper<CustomerRow>();
+const WIDTHS = ['34%', '22%', '12%', '14%', '18%'];
+const open = (row: CustomerRow) => navigate({ name: 'customer', id: row.id });
 
 /** The portfolio: every local customer, virtualised, sortable, filterable, keyboard-driven. */
 export function CustomerList() {
@@ -34,11 +30,8 @@ export function CustomerList() {
   const intl = useIntl();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
-  const [activeIndex, setActiveIndex] = useState(0);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
-  const focusRowRef = useRef(false);
+  const tableRef = useRef<DataTableHandle>(null);
 
   const collator = useMemo(
     () => new Intl.Collator(intl.locale, { sensitivity: 'base', numeric: true }),
@@ -51,7 +44,13 @@ export function CustomerList() {
     () => [
       column.accessor('name', {
         header: () => <Msg id="customers.col.name" />,
+        cell: (info) => (
+          <a href={hrefFor({ name: 'customer', id: info.row.original.id })} {...gridLinkProps(info)}>
+            {info.row.original.name}
+          </a>
+        ),
         sortingFn: (a, b) => collator.compare(a.original.name, b.original.name),
+        meta: { className: 'cell--name' },
       }),
       column.accessor('city', {
         header: () => <Msg id="customers.col.city" />,
@@ -60,6 +59,7 @@ export function CustomerList() {
       column.accessor('postcode', {
         header: () => <Msg id="customers.col.postcode" />,
         sortingFn: 'alphanumeric',
+        meta: { className: 'tabular' },
       }),
       column.accessor('status', {
         header: () => <Msg id="customers.col.status" />,
@@ -73,122 +73,27 @@ export function CustomerList() {
       column.accessor('phone', {
         header: () => <Msg id="customers.col.phone" />,
         sortingFn: 'alphanumeric',
-        enableSorting: true,
+        meta: { className: 'tabular' },
       }),
     ],
     [collator],
   );
 
-  // TanStack Table returns fresh functions by design; the React Compiler skips this hook.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data,
-    columns,
-    state: { sorting },
-    onSortingChange: setSorting,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getRowId: (row) => row.id,
-    enableSortingRemoval: false,
-  });
-  const rows = table.getRowModel().rows;
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-  });
-
-  // Keep the active row inside the list when filtering shrinks it.
-  useEffect(() => {
-    if (activeIndex >= rows.length && rows.length > 0) setActiveIndex(rows.length - 1);
-  }, [rows.length, activeIndex]);
-
-  const items = virtualizer.getVirtualItems();
-  useEffect(() => {
-    if (!focusRowRef.current) return;
-    const link = scrollRef.current?.querySelector<HTMLAnchorElement>(`tr[data-index="${activeIndex}"] a`);
-    if (link) {
-      link.focus({ preventScroll: true });
-      focusRowRef.current = false;
-    }
-  }, [activeIndex, items]);
-
-  function moveTo(next: number) {
-    if (rows.length === 0) return;
-    const clamped = Math.max(0, Math.min(rows.length - 1, next));
-    setActiveIndex(clamped);
-    focusRowRef.current = true;
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-  }
-
-  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
-
-  function onGridKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'j':
-      case 'J':
-        moveTo(activeIndex + 1);
-        break;
-      case 'ArrowUp':
-      case 'k':
-      case 'K':
-        if (activeIndex === 0 && event.key === 'ArrowUp') {
-          filterRef.current?.focus();
-          break;
-        }
-        moveTo(activeIndex - 1);
-        break;
-      case 'PageDown':
-        moveTo(activeIndex + pageSize);
-        break;
-      case 'PageUp':
-        moveTo(activeIndex - pageSize);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(rows.length - 1);
-        break;
-      case 'Enter': {
-        const row = rows[activeIndex];
-        if (row) navigate({ name: 'customer', id: row.original.id });
-        break;
-      }
-      default:
-        return;
-    }
-    event.preventDefault();
-  }
-
   function onFilterKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' || (event.key === 'Enter' && rows.length > 0)) {
+    if (event.key === 'ArrowDown' || (event.key === 'Enter' && data.length > 0)) {
       event.preventDefault();
-      if (event.key === 'Enter') {
-        const row = rows[activeIndex] ?? rows[0];
-        if (row) navigate({ name: 'customer', id: row.original.id });
-        return;
-      }
-      moveTo(activeIndex);
+      if (event.key === 'Enter') tableRef.current?.openActive();
+      else tableRef.current?.focusRow();
     } else if (event.key === 'Escape') {
       setQuery('');
     }
   }
 
   const total = customers?.length ?? 0;
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   return (
     <section className="page page--list" aria-labelledby="customers-title">
-      <header className="page__header">
-        <h1 id="customers-title" className="page__title">
-          <Msg id="customers.title" />
-        </h1>
+      <PageHeader titleId="customers-title" title={<Msg id="customers.title" />}>
         {download && total > 0 ? (
           <span className="page__download badge badge--info">
             <DownloadProgressText download={download} />
@@ -196,7 +101,7 @@ export function CustomerList() {
         ) : null}
         <span className="page__count muted tabular">
           {deferredQuery.trim() ? (
-            <Msg id="customers.filtered" values={{ shown: rows.length, total }} />
+            <Msg id="customers.filtered" values={{ shown: data.length, total }} />
           ) : (
             <Msg id="customers.count" values={{ count: total }} />
           )}
@@ -214,7 +119,7 @@ export function CustomerList() {
             placeholder={intl.formatMessage({ id: 'customers.filterPlaceholder' })}
             onChange={(e) => {
               setQuery(e.target.value);
-              setActiveIndex(0);
+              tableRef.current?.reset();
             }}
             onKeyDown={onFilterKeyDown}
             autoComplete="off"
@@ -224,7 +129,7 @@ export function CustomerList() {
             <Msg id="customers.keyboardHint" />
           </span>
         </div>
-      </header>
+      </PageHeader>
 
       {customers === undefined ? (
         <SkeletonRows label={intl.formatMessage({ id: 'customers.loading' })} />
@@ -241,114 +146,19 @@ export function CustomerList() {
           </p>
         </EmptyState>
       ) : (
-        // Arrow keys / J K bubble up from the focused row link; the container itself is not a control.
-        // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-        <div
-          ref={scrollRef}
-          className="table-scroll"
-          onKeyDown={onGridKeyDown}
-          data-testid="customer-table-scroll"
+        <DataTable
+          data={data}
+          columns={columns}
+          getRowId={(row) => row.id}
+          label={intl.formatMessage({ id: 'customers.tableLabel' })}
+          initialSorting={[{ id: 'name', desc: false }]}
+          widths={WIDTHS}
+          virtualRowHeight={ROW_HEIGHT}
+          grid={{ onOpen: open, onExitTop: () => filterRef.current?.focus(), describedBy: 'customers-hint' }}
+          handleRef={tableRef}
+          testId="customer-table-scroll"
         >
-          <table
-            className="table"
-            role="grid"
-            aria-readonly="true"
-            aria-label={intl.formatMessage({ id: 'customers.tableLabel' })}
-            aria-rowcount={rows.length + 1}
-            aria-describedby="customers-hint"
-          >
-            <colgroup>
-              <col style={{ width: '34%' }} />
-              <col style={{ width: '22%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '14%' }} />
-              <col style={{ width: '18%' }} />
-            </colgroup>
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id} aria-rowindex={1}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                      >
-                        <button
-                          type="button"
-                          className="th-button"
-                          onClick={header.column.getToggleSortingHandler()}
-                        >
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <span className="sort-icon" aria-hidden="true">
-                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                          </span>
-                        </button>
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {paddingTop > 0 ? (
-                <tr aria-hidden="true" className="spacer">
-                  <td colSpan={5} style={{ height: paddingTop }} />
-                </tr>
-              ) : null}
-              {items.map((item) => {
-                const row = rows[item.index];
-                if (!row) return null;
-                const active = item.index === activeIndex;
-                return (
-                  <tr
-                    key={row.id}
-                    data-index={item.index}
-                    aria-rowindex={item.index + 2}
-                    data-active={active || undefined}
-                    className="table__row"
-                    onClick={(e) => {
-                      setActiveIndex(item.index);
-                      if ((e.target as HTMLElement).closest('a')) return;
-                      navigate({ name: 'customer', id: row.original.id });
-                    }}
-                  >
-                    {row.getVisibleCells().map((cell) =>
-                      cell.column.id === 'name' ? (
-                        <td key={cell.id} className="cell--name">
-                          <a
-                            href={hrefFor({ name: 'customer', id: row.original.id })}
-                            tabIndex={active ? 0 : -1}
-                            onFocus={() => setActiveIndex(item.index)}
-                          >
-                            {row.original.name}
-                          </a>
-                        </td>
-                      ) : (
-                        <td
-                          key={cell.id}
-                          className={
-                            cell.column.id === 'postcode' || cell.column.id === 'phone'
-                              ? 'tabular'
-                              : undefined
-                          }
-                        >
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                );
-              })}
-              {paddingBottom > 0 ? (
-                <tr aria-hidden="true" className="spacer">
-                  <td colSpan={5} style={{ height: paddingBottom }} />
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-          {rows.length === 0 ? (
+          {data.length === 0 ? (
             <EmptyState title={<Msg id="customers.noMatch" values={{ query: deferredQuery.trim() }} />}>
               <button
                 type="button"
@@ -362,7 +172,7 @@ export function CustomerList() {
               </button>
             </EmptyState>
           ) : null}
-        </div>
+        </DataTable>
       )}
     </section>
   );

@@ -1,8 +1,15 @@
 /** The key figures of the customer 360 overview, from the customer's own orders. */
 import type { Order } from '../../../shared/domain/order/order.js';
-import { customerFigures, type RfmOrder } from '../../../shared/domain/rfm/rfm.js';
+import {
+  customerFigures,
+  segmentTrend,
+  type CustomerRfm,
+  type RfmOrder,
+  type RfmSegment,
+  type SegmentTrend,
+} from '../../../shared/domain/rfm/rfm.js';
 
-export interface KeyFigures {
+export interface CustomerKeyFigures {
   lastOrderAt: string | null;
   ordersLast12Months: number;
   /** Revenue excluding tax over the last 12 months, cents. */
@@ -19,7 +26,7 @@ export function keyFigures(
   customerId: string,
   orders: readonly Pick<Order, 'orderedAt' | 'totalExclCents' | 'status'>[],
   at: Date,
-): KeyFigures {
+): CustomerKeyFigures {
   const rfmOrders: RfmOrder[] = orders.map((o) => ({
     customerId,
     orderedAt: o.orderedAt,
@@ -36,4 +43,18 @@ export function keyFigures(
     rhythmDays: f.rhythmDays,
     overdue: f.overdue,
   };
+}
+
+/** Scores, segment and 6-month trend of one customer, read from the portfolio RFM. */
+export interface KeyFiguresRfm {
+  scores: { r: number; f: number; m: number } | null;
+  segment: RfmSegment | null;
+  pastSegment: RfmSegment | null;
+  trend: SegmentTrend | null;
+}
+
+export function keyFiguresRfm(now: CustomerRfm | undefined, past: CustomerRfm | undefined): KeyFiguresRfm {
+  const segment = now?.segment ?? null;
+  const pastSegment = past?.segment ?? null;
+  return { scores: now?.scores ?? null, segment, pastSegment, trend: segmentTrend(pastSegment, segment) };
 }

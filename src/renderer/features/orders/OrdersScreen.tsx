@@ -1,14 +1,19 @@
 /** The rep's recent orders on this laptop, newest first (Orders in the rail). */
+import { createColumnHelper } from '@tanstack/react-table';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { FormattedDate } from 'react-intl';
+import { FormattedDate, useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
-import { Badge } from '../../ui/Badge.js';
+import type { OrderRow } from '../../db/schema.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { approvalTone, statusTone, useMoney } from './format.js';
+import { Page } from '../../ui/PageHeader.js';
+import { useMoney } from './format.js';
+import { OrderStatusBadges } from './OrderStatusBadges.js';
 
 const RECENT = 100;
+const column = createColumnHelper<OrderRow>();
 
 export function OrdersScreen() {
   const { db, user } = useApp();
@@ -25,64 +30,46 @@ export function OrdersScreen() {
     return { orders, names };
   }, [db, user.id]);
 
+  const intl = useIntl();
+  const names = data?.names;
+  const columns = [
+    column.accessor('orderedAt', {
+      header: () => <Msg id="orders.date" />,
+      cell: (info) => <FormattedDate value={info.getValue()} dateStyle="medium" />,
+    }),
+    column.accessor('number', {
+      header: () => <Msg id="orders.number" />,
+      cell: (info) => (
+        <a href={hrefFor({ name: 'order', id: info.row.original.id })}>
+          {info.getValue() === '' ? <Msg id="orders.draftNumber" /> : info.getValue()}
+        </a>
+      ),
+    }),
+    column.accessor((o) => names?.get(o.customerId) ?? '', {
+      id: 'customer',
+      header: () => <Msg id="orders.customer" />,
+    }),
+    column.accessor('totalExclCents', {
+      header: () => <Msg id="orders.totalExcl" />,
+      cell: (info) => money(info.getValue()),
+      meta: { className: 'num' },
+    }),
+    column.accessor('status', {
+      header: () => <Msg id="orders.col.actions" />,
+      cell: (info) => <OrderStatusBadges status={info.getValue()} approval={info.row.original.approval} />,
+    }),
+  ];
+
   return (
-    <section className="page" aria-labelledby="orders-title">
-      <h1 id="orders-title" className="page__title">
-        <Msg id="orders.recent" />
-      </h1>
-      {data === undefined ? null : data.orders.length === 0 ? (
-        <EmptyState title={<Msg id="orders.empty" />} />
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <Msg id="orders.date" />
-                </th>
-                <th scope="col">
-                  <Msg id="orders.number" />
-                </th>
-                <th scope="col">
-                  <Msg id="orders.customer" />
-                </th>
-                <th scope="col">
-                  <Msg id="orders.totalExcl" />
-                </th>
-                <th scope="col">
-                  <Msg id="orders.col.actions" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.orders.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <FormattedDate value={o.orderedAt} dateStyle="medium" />
-                  </td>
-                  <td>
-                    <a href={hrefFor({ name: 'order', id: o.id })}>
-                      {o.number === '' ? <Msg id="orders.draftNumber" /> : o.number}
-                    </a>
-                  </td>
-                  <td>{data.names.get(o.customerId) ?? ''}</td>
-                  <td className="num">{money(o.totalExclCents)}</td>
-                  <td>
-                    <Badge tone={statusTone(o.status)}>
-                      <Msg id={`orders.status.${o.status}`} />
-                    </Badge>{' '}
-                    {o.approval && o.approval !== 'not-needed' ? (
-                      <Badge tone={approvalTone(o.approval)}>
-                        <Msg id={`orders.approval.${o.approval}`} />
-                      </Badge>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Page titleId="orders-title" title={<Msg id="orders.recent" />}>
+      <DataTable
+        data={data?.orders}
+        columns={columns}
+        getRowId={(o) => o.id}
+        label={intl.formatMessage({ id: 'orders.recent' })}
+        loading={null}
+        empty={<EmptyState title={<Msg id="orders.empty" />} />}
+      />
+    </Page>
   );
 }

@@ -2,17 +2,20 @@
  * "To approve": the team's orders whose discount went above the rep's limit. The manager
  * approves or rejects (a rejection is confirmed first); the decided order leaves the list.
  */
+import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
 import type { OrderListItem } from '../../../shared/contract/orders.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { ConfirmDialog, FailureBanner, NotLoaded, usePercent } from './parts.js';
 
 const PENDING_LIMIT = 500;
+const column = createColumnHelper<OrderListItem>();
 
 export function ApprovalsPanel({ online, announce }: { online: boolean; announce: (text: string) => void }) {
   const { platform } = useApp();
@@ -47,6 +50,85 @@ export function ApprovalsPanel({ online, announce }: { online: boolean; announce
     );
   }
 
+  const columns = [
+    column.accessor('number', { header: () => <Msg id="orders.number" /> }),
+    column.accessor((o) => o.customerName ?? '', {
+      id: 'customer',
+      header: () => <Msg id="orders.customer" />,
+    }),
+    column.accessor((o) => o.repName ?? '', { id: 'rep', header: () => <Msg id="review.col.rep" /> }),
+    column.accessor('orderedAt', {
+      header: () => <Msg id="orders.date" />,
+      cell: (info) => <FormattedDate value={info.getValue()} dateStyle="medium" />,
+    }),
+    column.accessor('totalExclCents', {
+      header: () => <Msg id="orders.totalExcl" />,
+      cell: (info) => money(info.getValue()),
+      meta: { className: 'num', headerClassName: 'num' },
+    }),
+    column.display({
+      id: 'overLimit',
+      header: () => <Msg id="review.col.overLimit" />,
+      cell: (info) => {
+        const o = info.row.original;
+        const limit = o.repMaxDiscountBp ?? null;
+        const over = o.lines.filter((l) => (limit === null ? l.discountBp > 0 : l.discountBp > limit));
+        return (
+          <>
+            <ul className="review__over">
+              {over.map((l) => (
+                <li key={l.id}>
+                  <mark className="review__mark">
+                    <Msg
+                      id="review.approvals.lineOver"
+                      values={{ product: l.productName, discount: percent(l.discountBp) }}
+                    />
+                  </mark>
+                </li>
+              ))}
+            </ul>
+            {limit !== null ? (
+              <span className="muted">
+                <Msg id="review.approvals.limit" values={{ limit: percent(limit) }} />
+              </span>
+            ) : null}
+          </>
+        );
+      },
+      meta: { className: 'review__wide review__cell--wrap', headerClassName: 'review__wide' },
+    }),
+    column.display({
+      id: 'decision',
+      header: () => <Msg id="review.col.decision" />,
+      cell: (info) => {
+        const o = info.row.original;
+        return (
+          <div className="review__actions">
+            <button
+              type="button"
+              className="btn btn--small btn--primary"
+              disabled={!online || busy !== null}
+              aria-label={intl.formatMessage({ id: 'review.approvals.approveOf' }, { number: o.number })}
+              onClick={() => void decide(o, 'approved')}
+            >
+              <Msg id="review.approvals.approve" />
+            </button>
+            <button
+              type="button"
+              className="btn btn--small"
+              disabled={!online || busy !== null}
+              aria-label={intl.formatMessage({ id: 'review.approvals.rejectOf' }, { number: o.number })}
+              onClick={() => setRejecting(o)}
+            >
+              <Msg id="review.approvals.reject" />
+            </button>
+          </div>
+        );
+      },
+      meta: { className: 'review__actions-col', headerClassName: 'review__actions-col' },
+    }),
+  ];
+
   if (loaded.state !== 'ready')
     return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={6} />;
   const orders = loaded.value.orders;
@@ -58,110 +140,19 @@ export function ApprovalsPanel({ online, announce }: { online: boolean; announce
           title={<Msg id="review.approvals.failed" values={{ number: failed.number }} />}
         />
       ) : null}
-      {orders.length === 0 ? (
-        <EmptyState title={<Msg id="review.approvals.empty" />}>
-          <Msg id="review.approvals.emptyHint" />
-        </EmptyState>
-      ) : (
-        <div className="table-scroll review__scroll">
-          <table className="table review__table">
-            <caption className="visually-hidden">
-              <Msg id="review.approvals.caption" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <Msg id="orders.number" />
-                </th>
-                <th scope="col">
-                  <Msg id="orders.customer" />
-                </th>
-                <th scope="col">
-                  <Msg id="review.col.rep" />
-                </th>
-                <th scope="col">
-                  <Msg id="orders.date" />
-                </th>
-                <th scope="col" className="num">
-                  <Msg id="orders.totalExcl" />
-                </th>
-                <th scope="col" className="review__wide">
-                  <Msg id="review.col.overLimit" />
-                </th>
-                <th scope="col" className="review__actions-col">
-                  <Msg id="review.col.decision" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((o) => {
-                const limit = o.repMaxDiscountBp ?? null;
-                const over = o.lines.filter((l) =>
-                  limit === null ? l.discountBp > 0 : l.discountBp > limit,
-                );
-                return (
-                  <tr key={o.id}>
-                    <td>{o.number}</td>
-                    <td>{o.customerName ?? ''}</td>
-                    <td>{o.repName ?? ''}</td>
-                    <td>
-                      <FormattedDate value={o.orderedAt} dateStyle="medium" />
-                    </td>
-                    <td className="num">{money(o.totalExclCents)}</td>
-                    <td className="review__wide review__cell--wrap">
-                      <ul className="review__over">
-                        {over.map((l) => (
-                          <li key={l.id}>
-                            <mark className="review__mark">
-                              <Msg
-                                id="review.approvals.lineOver"
-                                values={{ product: l.productName, discount: percent(l.discountBp) }}
-                              />
-                            </mark>
-                          </li>
-                        ))}
-                      </ul>
-                      {limit !== null ? (
-                        <span className="muted">
-                          <Msg id="review.approvals.limit" values={{ limit: percent(limit) }} />
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="review__actions-col">
-                      <div className="review__actions">
-                        <button
-                          type="button"
-                          className="btn btn--small btn--primary"
-                          disabled={!online || busy !== null}
-                          aria-label={intl.formatMessage(
-                            { id: 'review.approvals.approveOf' },
-                            { number: o.number },
-                          )}
-                          onClick={() => void decide(o, 'approved')}
-                        >
-                          <Msg id="review.approvals.approve" />
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn--small"
-                          disabled={!online || busy !== null}
-                          aria-label={intl.formatMessage(
-                            { id: 'review.approvals.rejectOf' },
-                            { number: o.number },
-                          )}
-                          onClick={() => setRejecting(o)}
-                        >
-                          <Msg id="review.approvals.reject" />
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        data={orders}
+        columns={columns}
+        getRowId={(o) => o.id}
+        label={intl.formatMessage({ id: 'review.approvals.caption' })}
+        className="review__table"
+        scrollClassName="review__scroll"
+        empty={
+          <EmptyState title={<Msg id="review.approvals.empty" />}>
+            <Msg id="review.approvals.emptyHint" />
+          </EmptyState>
+        }
+      />
       <ConfirmDialog
         isOpen={rejecting !== null}
         title={<Msg id="review.approvals.confirmTitle" values={{ number: rejecting?.number ?? '' }} />}

@@ -2,6 +2,7 @@
  * "Complaints": the team's complaints at head office, filtered by status, age and rep; one
  * opens in a dialog with its timeline, its files and the form to move it along with a note.
  */
+import { createColumnHelper } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useIntl } from 'react-intl';
@@ -11,17 +12,19 @@ import type { ComplaintStatus } from '../../../shared/domain/complaint/complaint
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { useNow } from '../../ui/useNow.js';
 import { ComplaintDetail } from './ComplaintDetail.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
-import { complaintStatusTone, NotLoaded, RepFilter, severityTone } from './parts.js';
+import { complaintStatusTone, FilterSelect, NotLoaded, RepFilter, severityTone } from './parts.js';
 
 const RECENT = 500;
 const DAY_MS = 86_400_000;
 /** Status filter: the open ones (not closed), one status, or all. */
 type StatusFilter = 'open' | 'all' | ComplaintStatus;
 const ages = [0, 2, 7, 30] as const;
+const column = createColumnHelper<ComplaintReview>();
 
 export function daysSince(iso: string, now: number): number {
   return Math.max(0, Math.floor((now - Date.parse(iso)) / DAY_MS));
@@ -70,31 +73,70 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
     );
   }
 
+  const columns = [
+    column.accessor('customerName', {
+      header: () => <Msg id="orders.customer" />,
+      cell: (info) => (
+        <button
+          type="button"
+          className="review__link"
+          aria-haspopup="dialog"
+          onClick={() => setOpenId(info.row.original.complaint.id)}
+        >
+          {info.getValue()}
+        </button>
+      ),
+    }),
+    column.accessor((c) => c.repName ?? '', { id: 'rep', header: () => <Msg id="review.col.rep" /> }),
+    column.accessor('complaint.category', {
+      header: () => <Msg id="review.col.category" />,
+      cell: (info) =>
+        intl.formatMessage({ id: `complaints.category.${info.getValue()}`, defaultMessage: info.getValue() }),
+    }),
+    column.accessor('complaint.severity', {
+      header: () => <Msg id="review.col.severity" />,
+      cell: (info) => (
+        <Badge tone={severityTone[info.getValue()]}>
+          <Msg id={`severity.${info.getValue()}`} />
+        </Badge>
+      ),
+    }),
+    column.accessor('complaint.status', {
+      header: () => <Msg id="review.col.status" />,
+      cell: (info) => (
+        <Badge tone={complaintStatusTone[info.getValue()]}>
+          <Msg id={`complaintStatus.${info.getValue()}`} />
+        </Badge>
+      ),
+    }),
+    column.accessor('complaint.createdAt', {
+      id: 'age',
+      header: () => <Msg id="review.col.age" />,
+      cell: (info) => days(daysSince(info.getValue(), now)),
+      meta: { className: 'num', headerClassName: 'num' },
+    }),
+  ];
+
   if (loaded.state !== 'ready')
     return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />;
 
   return (
     <div className="review__panel">
       <div className="review__filters">
-        <label className="field" htmlFor={`${id}-status`}>
-          <span className="field__label">
-            <Msg id="review.filter.status" />
-          </span>
-          <select
-            id={`${id}-status`}
-            className="input"
-            value={statusFilter}
-            onChange={(e) => setStatusFilter(e.target.value as StatusFilter)}
-          >
-            <option value="open">{intl.formatMessage({ id: 'review.complaints.filter.open' })}</option>
-            {complaintStatuses.map((s) => (
-              <option key={s} value={s}>
-                {intl.formatMessage({ id: `complaintStatus.${s}` })}
-              </option>
-            ))}
-            <option value="all">{intl.formatMessage({ id: 'review.filter.allStatuses' })}</option>
-          </select>
-        </label>
+        <FilterSelect<StatusFilter>
+          id={`${id}-status`}
+          label={<Msg id="review.filter.status" />}
+          value={statusFilter}
+          onChange={setStatusFilter}
+          options={[
+            { value: 'open', label: intl.formatMessage({ id: 'review.complaints.filter.open' }) },
+            ...complaintStatuses.map((s) => ({
+              value: s,
+              label: intl.formatMessage({ id: `complaintStatus.${s}` }),
+            })),
+            { value: 'all', label: intl.formatMessage({ id: 'review.filter.allStatuses' }) },
+          ]}
+        />
         <label className="field" htmlFor={`${id}-age`}>
           <span className="field__label">
             <Msg id="review.complaints.filter.age" />
@@ -119,75 +161,19 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
           <Msg id="review.complaints.count" values={{ count: shown.length }} />
         </p>
       </div>
-      {shown.length === 0 ? (
-        <EmptyState
-          title={<Msg id={all.length === 0 ? 'review.complaints.empty' : 'review.complaints.noMatch'} />}
-        />
-      ) : (
-        <div className="table-scroll review__scroll">
-          <table
-            className="table review__table"
-            aria-label={intl.formatMessage({ id: 'review.complaints.caption' })}
-          >
-            <thead>
-              <tr>
-                <th scope="col">
-                  <Msg id="orders.customer" />
-                </th>
-                <th scope="col">
-                  <Msg id="review.col.rep" />
-                </th>
-                <th scope="col">
-                  <Msg id="review.col.category" />
-                </th>
-                <th scope="col">
-                  <Msg id="review.col.severity" />
-                </th>
-                <th scope="col">
-                  <Msg id="review.col.status" />
-                </th>
-                <th scope="col" className="num">
-                  <Msg id="review.col.age" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((c) => (
-                <tr key={c.complaint.id}>
-                  <td>
-                    <button
-                      type="button"
-                      className="review__link"
-                      aria-haspopup="dialog"
-                      onClick={() => setOpenId(c.complaint.id)}
-                    >
-                      {c.customerName}
-                    </button>
-                  </td>
-                  <td>{c.repName ?? ''}</td>
-                  <td>
-                    {intl.formatMessage({
-                      id: `complaints.category.${c.complaint.category}`,
-                      defaultMessage: c.complaint.category,
-                    })}
-                  </td>
-                  <td>
-                    <Badge tone={severityTone[c.complaint.severity]}>
-                      <Msg id={`severity.${c.complaint.severity}`} />
-                    </Badge>
-                  </td>
-                  <td>
-                    <Badge tone={complaintStatusTone[c.complaint.status]}>
-                      <Msg id={`complaintStatus.${c.complaint.status}`} />
-                    </Badge>
-                  </td>
-                  <td className="num">{days(daysSince(c.complaint.createdAt, now))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        data={shown}
+        columns={columns}
+        getRowId={(c) => c.complaint.id}
+        label={intl.formatMessage({ id: 'review.complaints.caption' })}
+        className="review__table"
+        scrollClassName="review__scroll"
+        empty={
+          <EmptyState
+            title={<Msg id={all.length === 0 ? 'review.complaints.empty' : 'review.complaints.noMatch'} />}
+          />
+        }
+      />
       <ModalOverlay
         className="modal-overlay"
         isDismissable

@@ -3,14 +3,7 @@
  * each row offers only the legal next statuses (confirm, ship, deliver, cancel). Head office
  * refuses to confirm a discount waiting for approval or rejected: its reason is shown.
  */
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
 import type { OrderListItem } from '../../../shared/contract/orders.js';
@@ -18,11 +11,11 @@ import { orderStatuses, orderStatusTransitions } from '../../../shared/domain/or
 import type { OrderStatus } from '../../../shared/domain/order/order.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
-import { Badge } from '../../ui/Badge.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { approvalTone, statusTone, useMoney } from '../orders/index.js';
+import { OrderStatusBadges, useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from '../../lib/headOffice.js';
-import { ConfirmDialog, FailureBanner, NotLoaded, RepFilter } from './parts.js';
+import { ConfirmDialog, FailureBanner, FilterSelect, NotLoaded, RepFilter } from './parts.js';
 
 const RECENT = 300;
 const column = createColumnHelper<OrderListItem>();
@@ -40,7 +33,6 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
   const money = useMoney();
   const id = useId();
   const { loaded, reload, update } = useHeadOfficeQuery(platform, 'order-list', { limit: RECENT }, online);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'orderedAt', desc: true }]);
   const [repFilter, setRepFilter] = useState('');
   const [statusFilter, setStatusFilter] = useState<OrderStatus | ''>('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -83,99 +75,94 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
     );
   }
 
-  const columns = useMemo(
-    () => [
-      column.accessor('number', {
-        header: () => <Msg id="orders.number" />,
-        sortingFn: (a, b) => collator.compare(a.original.number, b.original.number),
-      }),
-      column.accessor((o) => o.customerName ?? '', {
-        id: 'customer',
-        header: () => <Msg id="orders.customer" />,
-        sortingFn: (a, b) => collator.compare(a.original.customerName ?? '', b.original.customerName ?? ''),
-      }),
-      column.accessor((o) => o.repName ?? '', {
-        id: 'rep',
-        header: () => <Msg id="review.col.rep" />,
-        sortingFn: (a, b) => collator.compare(a.original.repName ?? '', b.original.repName ?? ''),
-      }),
-      column.accessor('orderedAt', {
-        header: () => <Msg id="orders.date" />,
-        cell: (info) => <FormattedDate value={info.getValue()} dateStyle="medium" />,
-        sortingFn: (a, b) => a.original.orderedAt.localeCompare(b.original.orderedAt),
-      }),
-      column.accessor('totalExclCents', {
-        header: () => <Msg id="orders.totalExcl" />,
-        cell: (info) => money(info.getValue()),
-        sortingFn: 'basic',
-      }),
-      column.accessor('status', {
-        header: () => <Msg id="review.col.status" />,
-        cell: (info) => {
-          const o = info.row.original;
-          return (
-            <>
-              <Badge tone={statusTone(o.status)}>
-                <Msg id={`orders.status.${o.status}`} />
-              </Badge>{' '}
-              {o.approval && o.approval !== 'not-needed' ? (
-                <Badge tone={approvalTone(o.approval)}>
-                  <Msg id={`orders.approval.${o.approval}`} />
-                </Badge>
-              ) : null}
-            </>
-          );
-        },
-        sortingFn: (a, b) =>
-          orderStatuses.indexOf(a.original.status) - orderStatuses.indexOf(b.original.status),
-      }),
-    ],
-    [collator, money],
-  );
-
-  // TanStack Table returns fresh functions by design; the React Compiler skips this hook.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data,
-    columns,
-    state: { sorting },
-    onSortingChange: setSorting,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getRowId: (row) => row.id,
-    enableSortingRemoval: false,
-  });
+  const columns = [
+    column.accessor('number', {
+      header: () => <Msg id="orders.number" />,
+      sortingFn: (a, b) => collator.compare(a.original.number, b.original.number),
+      meta: { className: 'review__number' },
+    }),
+    column.accessor((o) => o.customerName ?? '', {
+      id: 'customer',
+      header: () => <Msg id="orders.customer" />,
+      sortingFn: (a, b) => collator.compare(a.original.customerName ?? '', b.original.customerName ?? ''),
+      meta: { headerClassName: 'review__wide' },
+    }),
+    column.accessor((o) => o.repName ?? '', {
+      id: 'rep',
+      header: () => <Msg id="review.col.rep" />,
+      sortingFn: (a, b) => collator.compare(a.original.repName ?? '', b.original.repName ?? ''),
+    }),
+    column.accessor('orderedAt', {
+      header: () => <Msg id="orders.date" />,
+      cell: (info) => <FormattedDate value={info.getValue()} dateStyle="medium" />,
+      sortingFn: (a, b) => a.original.orderedAt.localeCompare(b.original.orderedAt),
+    }),
+    column.accessor('totalExclCents', {
+      header: () => <Msg id="orders.totalExcl" />,
+      cell: (info) => money(info.getValue()),
+      sortingFn: 'basic',
+      meta: { className: 'num' },
+    }),
+    column.accessor('status', {
+      header: () => <Msg id="review.col.status" />,
+      cell: (info) => <OrderStatusBadges status={info.getValue()} approval={info.row.original.approval} />,
+      sortingFn: (a, b) =>
+        orderStatuses.indexOf(a.original.status) - orderStatuses.indexOf(b.original.status),
+    }),
+    column.display({
+      id: 'actions',
+      header: () => <Msg id="review.col.actions" />,
+      cell: (info) => {
+        const o = info.row.original;
+        const moves = legalMoves(o.status);
+        return (
+          <div className="review__actions">
+            {moves.length === 0 ? (
+              <span className="muted">
+                <Msg id="review.orders.final" />
+              </span>
+            ) : (
+              moves.map((m) => (
+                <button
+                  key={m}
+                  type="button"
+                  className={m === 'cancelled' ? 'btn btn--small' : 'btn btn--small btn--primary'}
+                  disabled={!online || busy !== null}
+                  aria-label={intl.formatMessage({ id: `review.orders.action.${m}Of` }, { number: o.number })}
+                  onClick={() => (m === 'cancelled' ? setCancelling(o) : void move(o, m))}
+                >
+                  <Msg id={`review.orders.action.${m}`} />
+                </button>
+              ))
+            )}
+          </div>
+        );
+      },
+      meta: { className: 'review__actions-col', headerClassName: 'review__actions-col' },
+    }),
+  ];
 
   if (loaded.state !== 'ready')
     return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />;
 
-  const rows = table.getRowModel().rows;
   return (
     <div className="review__panel">
       <div className="review__filters">
         <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
-        <label className="field" htmlFor={`${id}-status`}>
-          <span className="field__label">
-            <Msg id="review.filter.status" />
-          </span>
-          <select
-            id={`${id}-status`}
-            className="input"
-            value={statusFilter}
-            onChange={(e) => setStatusFilter(e.target.value as OrderStatus | '')}
-          >
-            <option value="">{intl.formatMessage({ id: 'review.filter.allStatuses' })}</option>
-            {orderStatuses
+        <FilterSelect<OrderStatus | ''>
+          id={`${id}-status`}
+          label={<Msg id="review.filter.status" />}
+          value={statusFilter}
+          onChange={setStatusFilter}
+          options={[
+            { value: '', label: intl.formatMessage({ id: 'review.filter.allStatuses' }) },
+            ...orderStatuses
               .filter((s) => s !== 'draft')
-              .map((s) => (
-                <option key={s} value={s}>
-                  {intl.formatMessage({ id: `orders.status.${s}` })}
-                </option>
-              ))}
-          </select>
-        </label>
+              .map((s) => ({ value: s, label: intl.formatMessage({ id: `orders.status.${s}` }) })),
+          ]}
+        />
         <p className="page__count muted">
-          <Msg id="review.orders.count" values={{ count: rows.length }} />
+          <Msg id="review.orders.count" values={{ count: data.length }} />
         </p>
       </div>
       {failed ? (
@@ -184,97 +171,20 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
           title={<Msg id="review.orders.failed" values={{ number: failed.number }} />}
         />
       ) : null}
-      {rows.length === 0 ? (
-        <EmptyState title={<Msg id={all.length === 0 ? 'review.orders.empty' : 'review.orders.noMatch'} />} />
-      ) : (
-        <div className="table-scroll review__scroll">
-          <table
-            className="table review__table"
-            aria-label={intl.formatMessage({ id: 'review.orders.caption' })}
-          >
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        className={header.column.id === 'customer' ? 'review__wide' : undefined}
-                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                      >
-                        <button
-                          type="button"
-                          className="th-button"
-                          onClick={header.column.getToggleSortingHandler()}
-                        >
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <span className="sort-icon" aria-hidden="true">
-                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                          </span>
-                        </button>
-                      </th>
-                    );
-                  })}
-                  <th scope="col" className="review__actions-col">
-                    <Msg id="review.col.actions" />
-                  </th>
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const o = row.original;
-                const moves = legalMoves(o.status);
-                return (
-                  <tr key={row.id}>
-                    {row.getVisibleCells().map((cell) => (
-                      <td
-                        key={cell.id}
-                        className={
-                          cell.column.id === 'totalExclCents'
-                            ? 'num'
-                            : cell.column.id === 'number'
-                              ? 'review__number'
-                              : undefined
-                        }
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ))}
-                    <td className="review__actions-col">
-                      <div className="review__actions">
-                        {moves.length === 0 ? (
-                          <span className="muted">
-                            <Msg id="review.orders.final" />
-                          </span>
-                        ) : (
-                          moves.map((m) => (
-                            <button
-                              key={m}
-                              type="button"
-                              className={m === 'cancelled' ? 'btn btn--small' : 'btn btn--small btn--primary'}
-                              disabled={!online || busy !== null}
-                              aria-label={intl.formatMessage(
-                                { id: `review.orders.action.${m}Of` },
-                                { number: o.number },
-                              )}
-                              onClick={() => (m === 'cancelled' ? setCancelling(o) : void move(o, m))}
-                            >
-                              <Msg id={`review.orders.action.${m}`} />
-                            </button>
-                          ))
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        data={data}
+        columns={columns}
+        getRowId={(o) => o.id}
+        label={intl.formatMessage({ id: 'review.orders.caption' })}
+        initialSorting={[{ id: 'orderedAt', desc: true }]}
+        className="review__table"
+        scrollClassName="review__scroll"
+        empty={
+          <EmptyState
+            title={<Msg id={all.length === 0 ? 'review.orders.empty' : 'review.orders.noMatch'} />}
+          />
+        }
+      />
       <ConfirmDialog
         isOpen={cancelling !== null}
         title={<Msg id="review.orders.confirmCancelTitle" values={{ number: cancelling?.number ?? '' }} />}

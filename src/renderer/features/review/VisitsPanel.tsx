@@ -3,18 +3,24 @@
  * (with the no-sale reason), the next step agreed and the summary — filtered by rep and outcome.
  * Read only.
  */
+import { createColumnHelper } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
+import type { VisitReview } from '../../../shared/contract/visits.js';
 import { visitOutcomes } from '../../../shared/domain/activity/activity.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { formatClock } from '../../i18n/format.js';
 import { Badge } from '../../ui/Badge.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
-import { NotLoaded, RepFilter } from './parts.js';
+import { FilterSelect, NotLoaded, RepFilter } from './parts.js';
 
 const RECENT = 300;
+const column = createColumnHelper<VisitReview>();
+const wrap = { className: 'review__cell--wrap' };
+const wide = { className: 'review__wide review__cell--wrap', headerClassName: 'review__wide' };
 type OutcomeFilter = '' | (typeof visitOutcomes)[number];
 
 const outcomeTone = {
@@ -42,6 +48,43 @@ export function VisitsPanel({ online }: { online: boolean }) {
       (repFilter === '' || v.repId === repFilter) && (outcomeFilter === '' || v.outcome === outcomeFilter),
   );
 
+  const columns = [
+    column.accessor('at', {
+      header: () => <Msg id="review.col.date" />,
+      cell: (info) => (
+        <>
+          {intl.formatDate(info.getValue(), { dateStyle: 'medium' })}{' '}
+          <span className="muted">{formatClock(intl, info.getValue())}</span>
+        </>
+      ),
+      meta: wrap,
+    }),
+    column.accessor('customerName', { header: () => <Msg id="orders.customer" />, meta: wrap }),
+    column.accessor('repName', { header: () => <Msg id="review.col.rep" /> }),
+    column.accessor('outcome', {
+      header: () => <Msg id="review.visits.col.outcome" />,
+      cell: (info) => {
+        const v = info.row.original;
+        return (
+          <>
+            <Badge tone={outcomeTone[v.outcome]}>
+              <Msg id={`visitOutcome.${v.outcome}`} />
+            </Badge>
+            {v.noSaleReason !== null ? (
+              <span className="muted">
+                {' '}
+                <Msg id={`visit.report.reason.${v.noSaleReason}`} />
+              </span>
+            ) : null}
+          </>
+        );
+      },
+      meta: wrap,
+    }),
+    column.accessor('nextStep', { header: () => <Msg id="review.visits.col.nextStep" />, meta: wide }),
+    column.accessor('summary', { header: () => <Msg id="review.visits.col.summary" />, meta: wide }),
+  ];
+
   if (loaded.state !== 'ready')
     return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />;
 
@@ -49,86 +92,36 @@ export function VisitsPanel({ online }: { online: boolean }) {
     <div className="review__panel">
       <div className="review__filters">
         <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
-        <label className="field" htmlFor={`${id}-outcome`}>
-          <span className="field__label">
-            <Msg id="review.visits.filter.outcome" />
-          </span>
-          <select
-            id={`${id}-outcome`}
-            className="input"
-            value={outcomeFilter}
-            onChange={(e) => setOutcomeFilter(visitOutcomes.find((o) => o === e.target.value) ?? '')}
-          >
-            <option value="">{intl.formatMessage({ id: 'review.visits.filter.allOutcomes' })}</option>
-            {visitOutcomes.map((o) => (
-              <option key={o} value={o}>
-                {intl.formatMessage({ id: `visitOutcome.${o}` })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect<OutcomeFilter>
+          id={`${id}-outcome`}
+          label={<Msg id="review.visits.filter.outcome" />}
+          value={outcomeFilter}
+          onChange={setOutcomeFilter}
+          options={[
+            { value: '', label: intl.formatMessage({ id: 'review.visits.filter.allOutcomes' }) },
+            ...visitOutcomes.map((o) => ({
+              value: o,
+              label: intl.formatMessage({ id: `visitOutcome.${o}` }),
+            })),
+          ]}
+        />
         <p className="page__count muted">
           <Msg id="review.visits.count" values={{ count: shown.length }} />
         </p>
       </div>
-      {shown.length === 0 ? (
-        <EmptyState title={<Msg id={all.length === 0 ? 'review.visits.empty' : 'review.visits.noMatch'} />} />
-      ) : (
-        <div className="table-scroll review__scroll">
-          <table
-            className="table review__table"
-            aria-label={intl.formatMessage({ id: 'review.visits.caption' })}
-          >
-            <thead>
-              <tr>
-                <th scope="col">
-                  <Msg id="review.col.date" />
-                </th>
-                <th scope="col">
-                  <Msg id="orders.customer" />
-                </th>
-                <th scope="col">
-                  <Msg id="review.col.rep" />
-                </th>
-                <th scope="col">
-                  <Msg id="review.visits.col.outcome" />
-                </th>
-                <th scope="col" className="review__wide">
-                  <Msg id="review.visits.col.nextStep" />
-                </th>
-                <th scope="col" className="review__wide">
-                  <Msg id="review.visits.col.summary" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((v) => (
-                <tr key={v.id}>
-                  <td className="review__cell--wrap">
-                    {intl.formatDate(v.at, { dateStyle: 'medium' })}{' '}
-                    <span className="muted">{formatClock(intl, v.at)}</span>
-                  </td>
-                  <td className="review__cell--wrap">{v.customerName}</td>
-                  <td>{v.repName}</td>
-                  <td className="review__cell--wrap">
-                    <Badge tone={outcomeTone[v.outcome]}>
-                      <Msg id={`visitOutcome.${v.outcome}`} />
-                    </Badge>
-                    {v.noSaleReason !== null ? (
-                      <span className="muted">
-                        {' '}
-                        <Msg id={`visit.report.reason.${v.noSaleReason}`} />
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="review__wide review__cell--wrap">{v.nextStep}</td>
-                  <td className="review__wide review__cell--wrap">{v.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        data={shown}
+        columns={columns}
+        getRowId={(v) => v.id}
+        label={intl.formatMessage({ id: 'review.visits.caption' })}
+        className="review__table"
+        scrollClassName="review__scroll"
+        empty={
+          <EmptyState
+            title={<Msg id={all.length === 0 ? 'review.visits.empty' : 'review.visits.noMatch'} />}
+          />
+        }
+      />
     </div>
   );
 }

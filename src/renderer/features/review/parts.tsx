@@ -175,15 +175,45 @@ export function RepFilter({
     return [...byId].sort((a, b) => collator.compare(a[1], b[1]));
   }, [items, intl.locale]);
   return (
+    <FilterSelect
+      id={id}
+      label={<Msg id="review.filter.rep" />}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: '', label: intl.formatMessage({ id: 'review.filter.allReps' }) },
+        ...reps.map(([repId, name]) => ({ value: repId, label: name })),
+      ]}
+    />
+  );
+}
+
+/** A filter above a review list: a labelled select over known values. */
+export function FilterSelect<V extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: ReactNode;
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly { value: V; label: string }[];
+}) {
+  return (
     <label className="field" htmlFor={id}>
-      <span className="field__label">
-        <Msg id="review.filter.rep" />
-      </span>
-      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{intl.formatMessage({ id: 'review.filter.allReps' })}</option>
-        {reps.map(([repId, name]) => (
-          <option key={repId} value={repId}>
-            {name}
+      <span className="field__label">{label}</span>
+      <select
+        id={id}
+        className="input"
+        value={value}
+        onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.value ?? value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>

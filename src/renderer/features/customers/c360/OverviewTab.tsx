@@ -1,15 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { FormattedDate, useIntl } from 'react-intl';
+import { FormattedDate } from 'react-intl';
 import type { CustomerRfm } from '../../../../shared/domain/rfm/rfm.js';
-import { segmentTrend } from '../../../../shared/domain/rfm/rfm.js';
 import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import { Msg } from '../../../i18n/Msg.js';
-import { formatMoney } from '../../../i18n/format.js';
-import { Badge } from '../../../ui/Badge.js';
-import { SegmentBadge } from '../../../ui/SegmentBadge.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
-import { keyFigures } from '../keyFigures.js';
+import { KeyFigures } from '../KeyFigures.js';
+import { keyFigures, keyFiguresRfm } from '../keyFigures.js';
 import { NoteForm } from '../NoteForm.js';
 import { NotesList } from '../NotesList.js';
 import { Declarative, NotSet, textOrNotSet } from './Declarative.js';
@@ -127,111 +124,12 @@ export function KeyFiguresList({
   orders: readonly OrderRow[];
   rfm: { now: CustomerRfm | undefined; past: CustomerRfm | undefined } | undefined;
 }) {
-  const intl = useIntl();
   const [at] = useState(() => new Date());
-  const f = keyFigures(customerId, orders, at);
-  const now = rfm?.now;
-  const trend = now ? segmentTrend(rfm?.past?.segment ?? null, now.segment) : null;
   return (
-    <dl className="props figures">
-      <div className="props__row">
-        <dt>
-          <Msg id="c360.lastOrder" />
-        </dt>
-        <dd data-figure="last-order">
-          {f.lastOrderAt ? (
-            <FormattedDate value={f.lastOrderAt} dateStyle="medium" />
-          ) : (
-            <Msg id="c360.noOrder" />
-          )}
-        </dd>
-      </div>
-      <div className="props__row">
-        <dt>
-          <Msg id="c360.orders12" />
-        </dt>
-        <dd className="tabular num" data-figure="orders-12">
-          {intl.formatNumber(f.ordersLast12Months)}
-        </dd>
-      </div>
-      <div className="props__row">
-        <dt>
-          <Msg id="c360.revenue12" />
-        </dt>
-        <dd className="tabular num" data-figure="revenue-12">
-          {formatMoney(intl, f.revenueLast12MonthsCents)}
-        </dd>
-      </div>
-      <div className="props__row">
-        <dt>
-          <Msg id="c360.averageTicket" />
-        </dt>
-        <dd className="tabular num" data-figure="average-ticket">
-          {f.averageTicketCents === null ? <NotSet /> : formatMoney(intl, f.averageTicketCents)}
-        </dd>
-      </div>
-      <div className="props__row">
-        <dt>
-          <Msg id="c360.sinceLastOrder" />
-        </dt>
-        <dd className="tabular" data-figure="rhythm">
-          {f.daysSinceLastOrder === null ? (
-            <NotSet />
-          ) : f.rhythmDays === null ? (
-            <Msg id="c360.days" values={{ days: f.daysSinceLastOrder }} />
-          ) : (
-            <Msg id="c360.daysVsRhythm" values={{ days: f.daysSinceLastOrder, rhythm: f.rhythmDays }} />
-          )}
-          {f.overdue ? (
-            <>
-              {' '}
-              <Badge tone="warning">
-                <Msg id="c360.overdue" />
-              </Badge>
-            </>
-          ) : null}
-        </dd>
-      </div>
-      <div className="props__row">
-        <dt>
-          <Msg id="c360.rfm" />
-        </dt>
-        <dd data-figure="rfm">
-          {rfm === undefined ? (
-            <span className="muted">
-              <Msg id="c360.rfmComputing" />
-            </span>
-          ) : now?.scores && now.segment ? (
-            <>
-              <span className="tabular">
-                <Msg id="c360.rfmScores" values={{ r: now.scores.r, f: now.scores.f, m: now.scores.m }} />
-              </span>{' '}
-              <SegmentBadge segment={now.segment}>
-                <Msg id={`segment.${now.segment}`} />
-              </SegmentBadge>
-            </>
-          ) : (
-            <Msg id="c360.rfmNone" />
-          )}
-        </dd>
-      </div>
-      {trend ? (
-        <div className="props__row">
-          <dt>
-            <Msg id="c360.trend" />
-          </dt>
-          <dd data-figure="trend">
-            {trend === 'new' || !rfm?.past?.segment ? (
-              <Msg id="c360.trend.new" />
-            ) : (
-              <Msg
-                id={`c360.trend.${trend}`}
-                values={{ segment: intl.formatMessage({ id: `segment.${rfm.past.segment}` }) }}
-              />
-            )}
-          </dd>
-        </div>
-      ) : null}
-    </dl>
+    <KeyFigures
+      view="record"
+      figures={keyFigures(customerId, orders, at)}
+      rfm={rfm === undefined ? undefined : keyFiguresRfm(rfm.now, rfm.past)}
+    />
   );
 }

@@ -1,0 +1,147 @@
+/** The brief's building blocks: headings at the right level, sections, the visit line. */
+import type { ReactNode } from 'react';
+import { FormattedDate } from 'react-intl';
+import type { AppointmentRow, ContactRow } from '../../../db/schema.js';
+import { Msg } from '../../../i18n/Msg.js';
+import { Badge } from '../../../ui/Badge.js';
+
+/** Ids of the brief's headings: `s('people')` → `brief-<appointment>-people`. */
+export type Ids = (name: string) => string;
+
+export type Level = 1 | 2;
+
+export function Heading({
+  level,
+  id,
+  className,
+  children,
+}: {
+  level: Level | 3;
+  id?: string;
+  className: string;
+  children: ReactNode;
+}) {
+  if (level === 1)
+    return (
+      <h1 id={id} className={className}>
+        {children}
+      </h1>
+    );
+  if (level === 2)
+    return (
+      <h2 id={id} className={className}>
+        {children}
+      </h2>
+    );
+  return (
+    <h3 id={id} className={className}>
+      {children}
+    </h3>
+  );
+}
+
+export function contactName(c: ContactRow): ReactNode {
+  return c.anonymisedAt ? <Msg id="brief.contactAnonymised" /> : `${c.firstName} ${c.lastName}`.trim();
+}
+
+export function AppointmentLine({
+  appointment,
+  contacts,
+}: {
+  appointment: AppointmentRow;
+  contacts: ContactRow[];
+}) {
+  const contact = appointment.contactId ? contacts.find((c) => c.id === appointment.contactId) : undefined;
+  return (
+    <dl className="brief__visit props">
+      <div className="props__row">
+        <dt>
+          <Msg id="brief.when" />
+        </dt>
+        <dd data-brief="when">
+          <FormattedDate value={appointment.startAt} dateStyle="full" timeStyle="short" />
+          {' · '}
+          <Msg id={`brief.kind.${appointment.kind}`} />
+          {' · '}
+          <Msg id="brief.duration" values={{ minutes: appointment.durationMinutes }} />
+          {appointment.status !== 'planned' ? (
+            <>
+              {' '}
+              <Badge tone={appointment.status === 'cancelled' ? 'danger' : 'neutral'}>
+                <Msg id={`brief.status.${appointment.status}`} />
+              </Badge>
+            </>
+          ) : null}
+        </dd>
+      </div>
+      <div className="props__row">
+        <dt>
+          <Msg id="brief.objective" />
+        </dt>
+        <dd data-brief="objective">
+          {appointment.objective || (
+            <span className="muted">
+              <Msg id="brief.noObjective" />
+            </span>
+          )}
+        </dd>
+      </div>
+      {contact ? (
+        <div className="props__row">
+          <dt>
+            <Msg id="brief.meet" />
+          </dt>
+          <dd data-brief="meet">
+            {contactName(contact)}
+            {contact.role ? ` — ${contact.role}` : null}
+          </dd>
+        </div>
+      ) : null}
+      {appointment.setByManagerName ? (
+        <div className="props__row">
+          <dt>
+            <Msg id="brief.setBy" />
+          </dt>
+          <dd>{appointment.setByManagerName}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+export function Section({
+  id,
+  title,
+  level,
+  children,
+  wide,
+  name,
+}: {
+  id: string;
+  title: ReactNode;
+  level: Level;
+  children: ReactNode;
+  wide?: boolean;
+  name: string;
+}) {
+  return (
+    <section
+      className={`brief__section${wide ? ' brief__section--wide' : ''}`}
+      aria-labelledby={id}
+      data-section={name}
+    >
+      <Heading level={(level + 1) as 2 | 3} id={id} className="brief__section-title">
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+export function None({ id }: { id: Parameters<typeof Msg>[0]['id'] }) {
+  return (
+    <p className="muted brief__none">
+      <Msg id={id} />
+    </p>
+  );
+}

@@ -1,0 +1,55 @@
+/** Delivery date, note and the customer's signature. */
+import { useId } from 'react';
+import { Msg } from '../../../i18n/Msg.js';
+import { SignaturePad } from '../SignaturePad.js';
+import type { OrderDraft } from './useOrderDraft.js';
+
+export function OrderFields({ draft, saved }: { draft: OrderDraft; saved: boolean }) {
+  const ids = { delivery: useId(), note: useId(), signature: useId() };
+  const { locked } = draft;
+  return (
+    <>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={ids.delivery} className="field__label">
+            <Msg id="orders.deliveryDate" />
+          </label>
+          <input
+            id={ids.delivery}
+            type="date"
+            className="input"
+            value={draft.deliveryDate}
+            disabled={locked}
+            onChange={(e) => draft.setDeliveryDate(e.target.value)}
+          />
+        </div>
+        <div className="field field--wide">
+          <label htmlFor={ids.note} className="field__label">
+            <Msg id="orders.note" />
+          </label>
+          <textarea
+            id={ids.note}
+            className="input"
+            rows={2}
+            maxLength={2000}
+            value={draft.note}
+            disabled={locked}
+            onChange={(e) => draft.setNote(e.target.value)}
+          />
+        </div>
+      </div>
+
+      <section aria-labelledby={ids.signature}>
+        <h2 id={ids.signature} className="section-title">
+          <Msg id="orders.signature" />
+        </h2>
+        <SignaturePad
+          value={draft.signature}
+          onChange={draft.setSignature}
+          disabled={locked || saved}
+          labelId={ids.signature}
+        />
+      </section>
+    </>
+  );
+}
