@@ -20,14 +20,7 @@ import { hrefFor, navigate } from '../../app/router.js';
 import type { OrderRow, ProductRow } from '../../db/schema.js';
 import type { PdfExportResult } from '../../platform/types.js';
 import { Msg } from '../../i18n/Msg.js';
-import { isQuotaError } from '../../sync/engine.js';
-import {
-  cancelOrder,
-  createOrder,
-  OrderCheckError,
-  OrderLockedError,
-  updateOrder,
-} from '../../sync/mutators.js';
+import { StorageFullError } from '../../sync/storage.js';
 import { Badge } from '../../ui/Badge.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -35,6 +28,7 @@ import { normalizeForSearch } from '../../ui/normalize.js';
 import { recordVisitOrder } from '../visit/index.js';
 import { SignaturePad } from './SignaturePad.js';
 import { approvalTone, statusTone, useMoney } from './format.js';
+import { cancelOrder, createOrder, OrderCheckError, OrderLockedError, updateOrder } from './mutators.js';
 
 interface DraftLine {
   id: string;
@@ -346,7 +340,6 @@ export function OrderScreen({
   const save = async () => {
     setSaving(true);
     setFeedback(null);
-    const ctx = { userId: user.id, userName: user.name, maxDiscountBp: limit };
     const drafts = lines.map((l) => ({
       id: l.id,
       productId: l.productId,
@@ -355,14 +348,14 @@ export function OrderScreen({
     }));
     try {
       if (order) {
-        await updateOrder(db, ctx, {
+        await engine.write(updateOrder, {
           id: order.id,
           lines: drafts,
           deliveryDate: deliveryDate === '' ? null : deliveryDate,
           note,
         });
       } else {
-        const created = await createOrder(db, ctx, {
+        const created = await engine.write(createOrder, {
           customerId: customer.id,
           lines: drafts,
           deliveryDate: deliveryDate === '' ? null : deliveryDate,
@@ -370,7 +363,6 @@ export function OrderScreen({
           signature,
         });
         if (visitId !== null && (await recordVisitOrder(db, visitId, created.id))) {
-          engine.notifyLocalChange();
           navigate({ name: 'visit', draftId: visitId });
           return;
         }
@@ -378,12 +370,11 @@ export function OrderScreen({
         setCreatedId(created.id);
         window.history.replaceState(null, '', hrefFor({ name: 'order', id: created.id }));
       }
-      engine.notifyLocalChange();
       setFeedback({ kind: 'saved' });
     } catch (error) {
       if (error instanceof OrderCheckError) setFeedback({ kind: 'problems' });
       else if (error instanceof OrderLockedError) setFeedback(null);
-      else if (isQuotaError(error)) setFeedback({ kind: 'quota' });
+      else if (error instanceof StorageFullError) setFeedback({ kind: 'quota' });
       else setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
       setSaving(false);
@@ -395,13 +386,12 @@ export function OrderScreen({
     setSaving(true);
     setFeedback(null);
     try {
-      await cancelOrder(db, { userId: user.id, userName: user.name, maxDiscountBp: limit }, { id: order.id });
-      engine.notifyLocalChange();
+      await engine.write(cancelOrder, { id: order.id });
       setConfirmingCancel(false);
       setFeedback({ kind: 'cancelled' });
     } catch (error) {
       if (error instanceof OrderLockedError) setFeedback(null);
-      else if (isQuotaError(error)) setFeedback({ kind: 'quota' });
+      else if (error instanceof StorageFullError) setFeedback({ kind: 'quota' });
       else setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
       setSaving(false);

@@ -5,3 +5,4 @@ export {
   toAppointmentWire,
   updateAppointment,
 } from './repo.js';
+export { appointmentMutations } from './mutations.js';

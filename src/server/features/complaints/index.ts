@@ -7,3 +7,4 @@ export {
   selectComplaintAttachments,
   selectComplaintEvents,
 } from './repo.js';
+export { complaintMutations } from './mutations.js';

@@ -1,3 +1,4 @@
 export { orderHandlers } from './handlers.js';
 export { cancelOrderByRep, createOrder, decideApproval, setOrderStatus, updateOrder } from './repo.js';
 export type { PriceDifference } from './repo.js';
+export { orderMutations } from './mutations.js';

@@ -1,2 +1,3 @@
 export { visitHandlers } from './handlers.js';
 export { logVisit } from './repo.js';
+export { visitMutations } from './mutations.js';
