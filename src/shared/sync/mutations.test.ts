@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { visitOfLog } from '../domain/visit/mutations.js';
 import type { VisitLog } from '../domain/visit/report.js';
 import type { Mutation } from './mutations.js';
-import { mutationLabel, mutationNames, mutationSchema, refusedDetail } from './mutations.js';
+import { isMutationName, mutationLabel, mutationNames, mutationSchema, refusedDetail } from './mutations.js';
 
 const ID = '01900000-0000-7000-8000-000000000001';
 const OTHER = '01900000-0000-7000-8000-000000000002';
@@ -97,6 +97,12 @@ describe('the mutation registry', () => {
     expect(mutationLabel('note-add')).toBe('sync.mutation.note-add');
     expect(mutationLabel('visit-log')).toBe('visit.sync.visit-log');
     expect(mutationLabel('order-update')).toBe('orders.sync.order-update');
+  });
+
+  it('tells a known mutation name from another string', () => {
+    expect(isMutationName('visit-log')).toBe(true);
+    expect(isMutationName('toString')).toBe(false);
+    expect(isMutationName('note-delete')).toBe(false);
   });
 });
 

@@ -23,6 +23,9 @@ export const mutationRegistry = {
 
 export type MutationName = keyof typeof mutationRegistry;
 export const mutationNames = Object.keys(mutationRegistry) as MutationName[];
+export function isMutationName(name: string): name is MutationName {
+  return Object.hasOwn(mutationRegistry, name);
+}
 type ArgsSchema<N extends MutationName> = (typeof mutationRegistry)[N]['args'];
 export type MutationArgs<N extends MutationName> = z.infer<ArgsSchema<N>>;
 
