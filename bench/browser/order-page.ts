@@ -5,7 +5,7 @@
  */
 import { customerEditableDefaults } from '../../src/shared/domain/customer/customer.js';
 import { AppDB } from '../../src/renderer/db/AppDB.js';
-import { createOrder } from '../../src/renderer/sync/mutators.js';
+import { createOrder } from '../../src/renderer/features/orders/mutators.js';
 
 export interface OrderPageResult {
   lines: number;

@@ -19,6 +19,7 @@ import type { Clock, TimerHandle } from '../../src/renderer/sync/clock.js';
 import { SyncEngine } from '../../src/renderer/sync/engine.js';
 import type { Backend, TestServer } from './harness.js';
 import { DEMO, startTestServer } from './harness.js';
+import { addNote, updateCustomer } from '../../src/renderer/features/customers/mutators.js';
 
 /** Timers never fire by themselves: the run drives every sync explicitly. */
 const manualClock: Clock = {
@@ -151,13 +152,13 @@ export async function runConvergence(
         const customers = await laptop.db.customers.toArray();
         if (customers.length === 0) continue;
         const body = `note ${options.seed}-${step} by ${laptop.label}`;
-        const note = await laptop.engine.addNote({ customerId: pick(customers).id, body });
+        const note = await laptop.engine.write(addNote, { customerId: pick(customers).id, body });
         laptop.written.push({ id: note.id, body });
       } else if (r < 0.5) {
         const customers = await laptop.db.customers.toArray();
         if (customers.length === 0) continue;
         const customer = pick(customers);
-        await laptop.engine.updateCustomer({
+        await laptop.engine.write(updateCustomer, {
           id: customer.id,
           baseVersion: customer.version,
           changes: { phone: `04 72 00 ${String(step % 100).padStart(2, '0')} ${laptop.label.length}0` },

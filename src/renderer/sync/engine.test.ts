@@ -5,7 +5,9 @@ import { FakeClock, FakeServer, USER, makeCustomer } from '../test/fakeServer.js
 import { backoffCeiling, backoffDelay } from './backoff.js';
 import type { SyncEvent } from './engine.js';
 import { SyncEngine } from './engine.js';
-import { addNote, createOrder, logComplaint } from './mutators.js';
+import { logComplaint } from '../features/complaints/mutators.js';
+import { addNote, updateCustomer } from '../features/customers/mutators.js';
+import { createOrder } from '../features/orders/mutators.js';
 
 const PRODUCT_ID = '0190a000-0000-7000-8000-000000000001';
 const LIST_ID = '0190a000-0000-7000-8000-000000000100';
@@ -60,7 +62,7 @@ describe('SyncEngine', () => {
   it('push then pull drops acknowledged entries and marks the note received', async () => {
     const engine = makeEngine();
     await engine.start();
-    const note = await engine.addNote({ customerId: makeCustomer(1).id, body: 'Terrasse en avril' });
+    const note = await engine.write(addNote, { customerId: makeCustomer(1).id, body: 'Terrasse en avril' });
     expect(note.receivedAt).toBeNull();
     expect(engine.getStatus().pending).toBe(1);
     // The debounce timer is scheduled; fire it.
@@ -84,7 +86,7 @@ describe('SyncEngine', () => {
     await first.start();
     server.refuseNotes = true;
     server.resetOnUnknownCookie = false;
-    const note = await first.addNote({ customerId: makeCustomer(1).id, body: 'Refusée au siège' });
+    const note = await first.write(addNote, { customerId: makeCustomer(1).id, body: 'Refusée au siège' });
     // The push is acknowledged, then the pull that would confirm it fails: the app closes.
     server.failPullNumber = server.pullCount + 1;
     await first.syncNow();
@@ -116,7 +118,7 @@ describe('SyncEngine', () => {
     await db.customers.put(makeCustomer(99)); // a row head office no longer sends
     const ctx = { userId: USER.id, userName: USER.name };
     const note = await addNote(db, ctx, { customerId: makeCustomer(1).id, body: 'pas encore envoyée' });
-    await engine.updateCustomer({
+    await engine.write(updateCustomer, {
       id: makeCustomer(1).id,
       baseVersion: 1,
       changes: { phone: '06 00 00 00 00' },
@@ -225,7 +227,7 @@ describe('SyncEngine', () => {
   it('a retried push after a dropped response resends the same mids and mutationIds', async () => {
     const engine = makeEngine();
     await engine.start();
-    await engine.addNote({ customerId: makeCustomer(1).id, body: 'une seule fois' });
+    await engine.write(addNote, { customerId: makeCustomer(1).id, body: 'une seule fois' });
     server.dropNextPushResponse = true;
     await engine.syncNow();
     expect(engine.getStatus().state).toBe('offline');
@@ -279,7 +281,7 @@ describe('SyncEngine', () => {
     const events: SyncEvent[] = [];
     engine.onEvent((e) => events.push(e));
     await engine.start();
-    const note = await engine.addNote({ customerId: makeCustomer(1).id, body: 'à garder' });
+    const note = await engine.write(addNote, { customerId: makeCustomer(1).id, body: 'à garder' });
     server.nextError = { method: 'sync-push', code: 'session-expired' };
     await engine.syncNow();
     expect(events).toContainEqual({ type: 'signed-out', code: 'session-expired' });
@@ -383,8 +385,8 @@ describe('SyncEngine', () => {
     const engine = makeEngine();
     await engine.start();
     const pushesBefore = server.pushes().length;
-    await engine.addNote({ customerId: makeCustomer(1).id, body: 'debounce' });
-    await engine.addNote({ customerId: makeCustomer(1).id, body: 'debounce 2' });
+    await engine.write(addNote, { customerId: makeCustomer(1).id, body: 'debounce' });
+    await engine.write(addNote, { customerId: makeCustomer(1).id, body: 'debounce 2' });
     expect(clock.pendingDelays().filter((d) => d === 300)).toHaveLength(1);
     while (clock.pendingDelays().includes(300)) clock.runNext();
     await new Promise((r) => setTimeout(r, 50));

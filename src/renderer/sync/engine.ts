@@ -17,22 +17,15 @@ import type { EntityName, EntityRow, PatchOp, PullResponse } from '../../shared/
 import { entityNames } from '../../shared/sync/protocol.js';
 import type { Table } from 'dexie';
 import type { AppDB } from '../db/AppDB.js';
-import type { CustomerChanges } from '../../shared/domain/customer/customer.js';
-import type { NoteRow, OutboxEntry } from '../db/schema.js';
 import type { BackoffOptions } from './backoff.js';
 import { backoffDelay, defaultBackoff } from './backoff.js';
 import type { Clock, TimerHandle } from './clock.js';
 import { systemClock } from './clock.js';
-import type { MutatorContext } from './mutators.js';
-import {
-  addNote,
-  dropOrphanAttachmentBlobs,
-  dropRefusedLocalComplaints,
-  dropRefusedLocalOrders,
-  dropRefusedLocalVisits,
-  rebasePending,
-  updateCustomer,
-} from './mutators.js';
+import type { MutatorContext } from './mutation.js';
+import { dropOrphanAttachmentBlobs, dropRefusedLocalRows, rebasePending } from './registry.js';
+import { isQuotaError, StorageFullError } from './storage.js';
+
+export { isQuotaError, StorageFullError } from './storage.js';
 
 /** Error codes the sync indicator can show: head office's codes plus local ones. */
 export type SyncErrorCode = ErrorCode | 'storage-full';
@@ -110,17 +103,6 @@ const signedOutCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'session-revoked',
   'session-expired',
 ]);
-
-/** IndexedDB / Dexie quota failures, possibly wrapped by Dexie in an AbortError. */
-export function isQuotaError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    if (current.name === 'QuotaExceededError') return true;
-    const inner: unknown = (current as Error & { inner?: unknown }).inner;
-    current = inner ?? (current as Error & { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 const consoleLogger: Logger = {
   info: (m, d) => console.info(`[sync] ${m}`, d ?? ''),
@@ -240,23 +222,19 @@ export class SyncEngine {
     }, this.timings.debounceMs);
   }
 
-  /** The mutators bound to this user, followed by a sync. */
-  async addNote(input: { customerId: string; body: string }): Promise<NoteRow> {
-    const note = await this.guardStorage(() => addNote(this.db, this.ctx, input));
+  /**
+   * The one way a screen writes locally: runs `mutator` (its transaction writes the rows and the
+   * outbox entry) for this user, turns a full disk into `StorageFullError` and the
+   * 'storage-full' state, refreshes the pending count and syncs shortly after.
+   */
+  async write<I extends unknown[], R>(
+    mutator: (db: AppDB, ctx: MutatorContext, ...input: I) => Promise<R>,
+    ...input: I
+  ): Promise<R> {
+    const result = await this.guardStorage(() => mutator(this.db, this.ctx, ...input));
     await this.refreshPending();
     this.notifyLocalChange();
-    return note;
-  }
-
-  async updateCustomer(input: {
-    id: string;
-    baseVersion: number;
-    changes: CustomerChanges;
-  }): Promise<OutboxEntry> {
-    const entry = await this.guardStorage(() => updateCustomer(this.db, this.ctx, input));
-    await this.refreshPending();
-    this.notifyLocalChange();
-    return entry;
+    return result;
   }
 
   // ---- the sync itself ----------------------------------------------------------------------
@@ -430,10 +408,7 @@ export class SyncEngine {
           if (nextMid <= response.lastMid) await db.setMeta('nextMid', response.lastMid + 1);
           await rebasePending(db, this.ctx);
           if (!response.more && ((await db.getMeta('unconfirmedWrites')) === true || response.reset)) {
-            await dropRefusedLocalNotes(db);
-            await dropRefusedLocalComplaints(db);
-            await dropRefusedLocalOrders(db);
-            await dropRefusedLocalVisits(db);
+            await dropRefusedLocalRows(db);
             await db.setMeta('unconfirmedWrites', false);
           }
           if (!response.more) await dropOrphanAttachmentBlobs(db);
@@ -596,14 +571,6 @@ export class SyncEngine {
   }
 }
 
-/** The laptop's storage is full: the write did not happen. */
-export class StorageFullError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('Local storage is full');
-    this.name = 'StorageFullError';
-  }
-}
-
 /** Applies ops in order, batching consecutive puts/deletes of the same entity. */
 async function applyPatch(db: AppDB, patch: readonly PatchOp[]): Promise<void> {
   const tables = db.serverTables();
@@ -634,20 +601,4 @@ function putAll<E extends EntityName>(
   // The typed map guarantees tables[entity] stores EntityRow<E>; TS cannot follow E through it.
   const table = tables[entity] as unknown as Table<EntityRow<E>, string>;
   return table.bulkPut(values);
-}
-
-/**
- * An optimistic note lives only while its mutation waits. Once head office has answered for it
- * and the pull is complete, a note it accepted is head office's own row (receivedAt set); one
- * still local-only was refused (e.g. its customer left the rep's portfolio meanwhile). It goes:
- * its text is kept with the refusal in the sync panel, so nothing the rep typed is lost.
- */
-async function dropRefusedLocalNotes(db: AppDB): Promise<void> {
-  const pending = new Set(
-    (await db.outbox.toArray()).flatMap((entry) => (entry.name === 'note-add' ? [entry.args.id] : [])),
-  );
-  const refused = await db.notes
-    .filter((note) => note.receivedAt === null && !pending.has(note.id))
-    .primaryKeys();
-  if (refused.length > 0) await db.notes.bulkDelete(refused);
 }

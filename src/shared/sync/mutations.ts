@@ -1,68 +1,37 @@
 /**
  * The mutations a laptop can push. Each is an intent the server re-runs against
- * current data (it never trusts a client's resulting row).
+ * current data (it never trusts a client's resulting row). Declared per feature in
+ * `domain/<feature>/mutations.ts`; everything here is derived from that registry.
  */
 import { z } from 'zod';
-import { appointmentChangesSchema, newAppointmentSchema } from '../domain/appointment/appointment.js';
-import {
-  attachmentAddSchema,
-  complaintEventInputSchema,
-  newComplaintSchema,
-} from '../domain/complaint/complaint.js';
-import { customerChangesSchema } from '../domain/customer/customer.js';
-import { noteBodySchema } from '../domain/note/note.js';
-import { newOrderSchema, orderUpdateSchema } from '../domain/order/order.js';
-import { visitLogSchema } from '../domain/visit/report.js';
+import { appointmentMutations } from '../domain/appointment/mutations.js';
+import { complaintMutations } from '../domain/complaint/mutations.js';
+import { customerMutations } from '../domain/customer/mutations.js';
+import { noteMutations } from '../domain/note/mutations.js';
+import { orderMutations } from '../domain/order/mutations.js';
+import { visitMutations } from '../domain/visit/mutations.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 
-export const mutationArgsSchemas = {
-  'note-add': z.object({
-    id: uuidSchema,
-    customerId: uuidSchema,
-    body: noteBodySchema,
-    createdAt: isoDateTimeSchema,
-  }),
-  'customer-update': z.object({
-    id: uuidSchema,
-    /** The customer's version the rep saw when editing: a stale one logs a conflict. */
-    baseVersion: z.number().int().nonnegative(),
-    changes: customerChangesSchema,
-  }),
-  /** A new appointment planned by the rep (the id is made on the laptop). */
-  'appointment-create': newAppointmentSchema,
-  /** A move or an edit: each field merged on its own, last writer wins (see policy.ts). */
-  'appointment-update': z.object({
-    id: uuidSchema,
-    baseVersion: z.number().int().nonnegative(),
-    changes: appointmentChangesSchema,
-  }),
-  /**
-   * A cancellation: its own mutation (a clear intent in the outbox and in refusals), merged at
-   * head office as a last-writer-wins write of `status: 'cancelled'`.
-   */
-  'appointment-cancel': z.object({
-    id: uuidSchema,
-    baseVersion: z.number().int().nonnegative(),
-  }),
-  /** A complaint logged by the rep (ids made on the laptop), with its first event 'received'. */
-  'complaint-log': newComplaintSchema,
-  /** A status change or a note on a complaint, checked at head office against its current status. */
-  'complaint-event': complaintEventInputSchema,
-  /** A photo or file of a complaint, its content in base64 (≤ 5 MB, ≤ 5 per complaint). */
-  'attachment-add': attachmentAddSchema,
-  /** An order taken on the laptop; head office numbers it and prices it from its own prices. */
-  'order-create': newOrderSchema,
-  /** New lines / delivery date; refused once head office confirmed the order. */
-  'order-update': orderUpdateSchema,
-  /** The rep cancels an order head office has not confirmed yet. */
-  'order-cancel': z.object({ id: uuidSchema, baseVersion: z.number().int().nonnegative() }),
-  /** The end of a visit: its report (outcome, needs, objections…), stored once at head office. */
-  'visit-log': visitLogSchema,
-} as const;
+export const mutationRegistry = {
+  ...noteMutations,
+  ...customerMutations,
+  ...appointmentMutations,
+  ...complaintMutations,
+  ...orderMutations,
+  ...visitMutations,
+};
 
-export type MutationName = keyof typeof mutationArgsSchemas;
-export const mutationNames = Object.keys(mutationArgsSchemas) as MutationName[];
-export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationArgsSchemas)[N]>;
+export type MutationName = keyof typeof mutationRegistry;
+export const mutationNames = Object.keys(mutationRegistry) as MutationName[];
+export function isMutationName(name: string): name is MutationName {
+  return Object.hasOwn(mutationRegistry, name);
+}
+type ArgsSchema<N extends MutationName> = (typeof mutationRegistry)[N]['args'];
+export type MutationArgs<N extends MutationName> = z.infer<ArgsSchema<N>>;
+
+export const mutationArgsSchemas = Object.fromEntries(
+  mutationNames.map((name) => [name, mutationRegistry[name].args]),
+) as { [N in MutationName]: ArgsSchema<N> };
 
 const envelope = {
   /** Per-client monotonic counter: 1, 2, 3… with no gap. */
@@ -71,38 +40,35 @@ const envelope = {
   createdAt: isoDateTimeSchema,
 };
 
-export const mutationSchema = z.discriminatedUnion('name', [
-  z.object({ ...envelope, name: z.literal('note-add'), args: mutationArgsSchemas['note-add'] }),
-  z.object({
-    ...envelope,
-    name: z.literal('customer-update'),
-    args: mutationArgsSchemas['customer-update'],
-  }),
-  z.object({
-    ...envelope,
-    name: z.literal('appointment-create'),
-    args: mutationArgsSchemas['appointment-create'],
-  }),
-  z.object({
-    ...envelope,
-    name: z.literal('appointment-update'),
-    args: mutationArgsSchemas['appointment-update'],
-  }),
-  z.object({
-    ...envelope,
-    name: z.literal('appointment-cancel'),
-    args: mutationArgsSchemas['appointment-cancel'],
-  }),
-  z.object({ ...envelope, name: z.literal('complaint-log'), args: mutationArgsSchemas['complaint-log'] }),
-  z.object({
-    ...envelope,
-    name: z.literal('complaint-event'),
-    args: mutationArgsSchemas['complaint-event'],
-  }),
-  z.object({ ...envelope, name: z.literal('attachment-add'), args: mutationArgsSchemas['attachment-add'] }),
-  z.object({ ...envelope, name: z.literal('order-create'), args: mutationArgsSchemas['order-create'] }),
-  z.object({ ...envelope, name: z.literal('order-update'), args: mutationArgsSchemas['order-update'] }),
-  z.object({ ...envelope, name: z.literal('order-cancel'), args: mutationArgsSchemas['order-cancel'] }),
-  z.object({ ...envelope, name: z.literal('visit-log'), args: mutationArgsSchemas['visit-log'] }),
-]);
+type MutationObject<N extends MutationName> = z.ZodObject<
+  typeof envelope & { name: z.ZodLiteral<N>; args: ArgsSchema<N> }
+>;
+type AnyMutationObject = { [N in MutationName]: MutationObject<N> }[MutationName];
+
+function mutationObject<N extends MutationName>(name: N): MutationObject<N> {
+  return z.object({ ...envelope, name: z.literal(name), args: mutationRegistry[name].args });
+}
+
+export const mutationSchema = z.discriminatedUnion(
+  'name',
+  mutationNames.map(mutationObject) as [AnyMutationObject, ...AnyMutationObject[]],
+);
 export type Mutation = z.infer<typeof mutationSchema>;
+
+/**
+ * A mutation's name and args, correlated: a handler map indexed by `name` accepts `args`
+ * (`Mutation` is assignable to `MutationIntent<MutationName>`).
+ */
+export type MutationIntent<N extends MutationName> = { [K in N]: { name: K; args: MutationArgs<K> } }[N];
+
+/** The rep's own words in a refused mutation, kept with the refusal so nothing typed is lost. */
+export function refusedDetail<N extends MutationName>(mutation: MutationIntent<N>): string {
+  const specs: { [K in MutationName]: { refusedDetail: (args: MutationArgs<K>) => string } } =
+    mutationRegistry;
+  return specs[mutation.name].refusedDetail(mutation.args);
+}
+
+/** i18n key of a mutation's label in the sync panel. */
+export function mutationLabel<N extends MutationName>(name: N): (typeof mutationRegistry)[N]['label'] {
+  return mutationRegistry[name].label;
+}

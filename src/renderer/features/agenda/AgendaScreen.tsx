@@ -14,7 +14,6 @@ import type { AgendaView } from '../../app/router.js';
 import { hrefFor, navigate } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
 import { formatClock } from '../../i18n/format.js';
-import { AppointmentCheckError, cancelAppointment, updateAppointment } from '../../sync/mutators.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useNow } from '../../ui/useNow.js';
@@ -33,6 +32,7 @@ import {
 } from '../../../shared/lib/calendar.js';
 import type { AgendaData, AgendaItem } from './queries.js';
 import { useAgenda } from './queries.js';
+import { AppointmentCheckError, cancelAppointment, updateAppointment } from './mutators.js';
 
 const FIRST_HOUR = 7;
 const LAST_HOUR = 20;
@@ -76,13 +76,11 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
       if (!stored || stored.status !== 'planned') return;
       const startAt = new Date(Date.parse(stored.startAt) + minutes * 60_000).toISOString();
       try {
-        await updateAppointment(
-          db,
-          { userId: user.id, userName: user.name },
+        await engine.write(
+          updateAppointment,
           { id, baseVersion: stored.version, changes: { startAt } },
           { timeZone },
         );
-        engine.notifyLocalChange();
         setMessage(intl.formatMessage({ id: 'agenda.moved' }, { time: formatClock(intl, startAt) }));
       } catch (e) {
         if (!(e instanceof AppointmentCheckError)) throw e;
@@ -93,7 +91,7 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
         setMessage(intl.formatMessage({ id: 'agenda.moveRefused' }, { reason }));
       }
     },
-    [data, db, engine, intl, timeZone, user.id, user.name],
+    [data, db, engine, intl, timeZone],
   );
   const shift = useCallback(
     (id: string, minutes: number) => {
@@ -439,7 +437,7 @@ function AppointmentDetails({
   onEdit: () => void;
   onCancelled: () => void;
 }) {
-  const { db, user, engine } = useApp();
+  const { db, engine } = useApp();
   const intl = useIntl();
   const range = useTimeRange();
   const [confirming, setConfirming] = useState(false);
@@ -452,12 +450,7 @@ function AppointmentDetails({
   const customer = item.customerName ?? intl.formatMessage({ id: 'sync.unknownCustomer' });
   const date = intl.formatDate(Date.parse(a.startAt), { weekday: 'long', day: 'numeric', month: 'long' });
   const cancel = async () => {
-    await cancelAppointment(
-      db,
-      { userId: user.id, userName: user.name },
-      { id: a.id, baseVersion: a.version },
-    );
-    engine.notifyLocalChange();
+    await engine.write(cancelAppointment, { id: a.id, baseVersion: a.version });
     onCancelled();
   };
   return (

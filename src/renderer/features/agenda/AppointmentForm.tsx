@@ -17,10 +17,10 @@ import { useApp } from '../../app/context.js';
 import type { AppointmentRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
-import { isQuotaError } from '../../sync/engine.js';
-import { AppointmentCheckError, createAppointment, updateAppointment } from '../../sync/mutators.js';
+import { StorageFullError } from '../../sync/storage.js';
 import { buildSearchIndex, searchCustomers } from '../search/index.js';
 import { instantOn, timeOfInstant, dayOfInstant } from '../../../shared/lib/calendar.js';
+import { AppointmentCheckError, createAppointment, updateAppointment } from './mutators.js';
 
 const formSchema = z.object({
   customerId: z.string().min(1),
@@ -61,7 +61,7 @@ export function AppointmentForm({
   form: FormMode;
   onDone: (outcome: 'saved' | 'unchanged' | 'cancelled') => void;
 }) {
-  const { db, user, engine } = useApp();
+  const { db, engine } = useApp();
   const intl = useIntl();
   const timeZone = intl.timeZone ?? 'Europe/Paris';
   const id = useId();
@@ -168,7 +168,6 @@ export function AppointmentForm({
       async (values) => {
         setSaveError(null);
         const startAt = instantOn(values.date, values.time, timeZone);
-        const ctx = { userId: user.id, userName: user.name };
         try {
           if (editing) {
             const changes: AppointmentChanges = {};
@@ -184,16 +183,14 @@ export function AppointmentForm({
               onDone('unchanged');
               return;
             }
-            await updateAppointment(
-              db,
-              ctx,
+            await engine.write(
+              updateAppointment,
               { id: editing.id, baseVersion, changes },
               { timeZone, confirmOverlap },
             );
           } else {
-            await createAppointment(
-              db,
-              ctx,
+            await engine.write(
+              createAppointment,
               {
                 customerId: values.customerId,
                 contactId: values.contactId === '' ? null : values.contactId,
@@ -206,7 +203,6 @@ export function AppointmentForm({
               { timeZone, confirmOverlap },
             );
           }
-          engine.notifyLocalChange();
           onDone('saved');
         } catch (e) {
           if (e instanceof AppointmentCheckError) {
@@ -214,7 +210,7 @@ export function AppointmentForm({
             setOverlapOnly(e.problems.every((p) => p.severity !== 'block'));
             focusSummary();
           } else {
-            setSaveError(isQuotaError(e) ? 'error.storage-full' : 'error.unexpected');
+            setSaveError(e instanceof StorageFullError ? 'error.storage-full' : 'error.unexpected');
           }
         }
       },

@@ -1,1 +1,3 @@
 export { AgendaScreen } from './AgendaScreen.js';
+export { AppointmentCheckError, createAppointment } from './mutators.js';
+export type { AppointmentCheckOptions } from './mutators.js';

@@ -12,8 +12,8 @@ import {
 } from '../../../shared/domain/complaint/complaint.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
-import { isQuotaError } from '../../sync/engine.js';
-import { ComplaintInputError, logComplaint } from '../../sync/mutators.js';
+import { StorageFullError } from '../../sync/storage.js';
+import { ComplaintInputError, logComplaint } from './mutators.js';
 import { problemMessage } from './messages.js';
 import { useComplaintChoices } from './queries.js';
 
@@ -51,7 +51,7 @@ export function ComplaintForm({
   customerId: string;
   onDone: (outcome: 'saved' | 'cancelled') => void;
 }) {
-  const { db, user } = useApp();
+  const { db, engine } = useApp();
   const intl = useIntl();
   const id = useId();
   const choices = useComplaintChoices(db, customerId);
@@ -146,19 +146,15 @@ export function ComplaintForm({
             bytes: new Uint8Array(await f.file.arrayBuffer()),
           })),
         );
-        await logComplaint(
-          db,
-          { userId: user.id, userName: user.name },
-          {
-            customerId,
-            category: values.category,
-            severity: values.severity,
-            description: values.description,
-            productId: values.productId === '' ? null : values.productId,
-            orderId: values.orderId === '' ? null : values.orderId,
-            files: read,
-          },
-        );
+        await engine.write(logComplaint, {
+          customerId,
+          category: values.category,
+          severity: values.severity,
+          description: values.description,
+          productId: values.productId === '' ? null : values.productId,
+          orderId: values.orderId === '' ? null : values.orderId,
+          files: read,
+        });
         onDone('saved');
       } catch (e) {
         setSaveProblems(
@@ -166,7 +162,7 @@ export function ComplaintForm({
             ? e.problems.map((p) => problemMessage(intl, p))
             : [
                 intl.formatMessage({
-                  id: isQuotaError(e) ? 'complaints.error.storage' : 'complaints.error.failed',
+                  id: e instanceof StorageFullError ? 'complaints.error.storage' : 'complaints.error.failed',
                 }),
               ],
         );

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/complaint/complaint.js';
 import { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
-import { bytesToBase64, sha256Hex } from '../../sync/mutators.js';
+import { bytesToBase64, sha256Hex } from './mutators.js';
 import { renderWithApp } from '../../test/renderWithApp.js';
 import { CustomerComplaints } from './CustomerComplaints.js';
 

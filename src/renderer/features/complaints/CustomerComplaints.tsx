@@ -6,8 +6,8 @@ import { useApp } from '../../app/context.js';
 import type { ComplaintAttachmentRow, ComplaintEventRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { Msg } from '../../i18n/Msg.js';
-import { isQuotaError } from '../../sync/engine.js';
-import { addComplaintEvent, ComplaintInputError, sha256Hex } from '../../sync/mutators.js';
+import { isQuotaError, StorageFullError } from '../../sync/storage.js';
+import { addComplaintEvent, ComplaintInputError, sha256Hex } from './mutators.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
@@ -257,7 +257,7 @@ function AttachmentItem({ attachment, local }: { attachment: ComplaintAttachment
 
 /** A note by the rep, optionally with the one move a rep may make (close or reopen once resolved). */
 function NoteForm({ complaintId, status }: { complaintId: string; status: ComplaintStatus }) {
-  const { db, user } = useApp();
+  const { engine } = useApp();
   const intl = useIntl();
   const id = useId();
   const [note, setNote] = useState('');
@@ -270,11 +270,11 @@ function NoteForm({ complaintId, status }: { complaintId: string; status: Compla
     setError(null);
     setSaved(false);
     try {
-      await addComplaintEvent(
-        db,
-        { userId: user.id, userName: user.name },
-        { complaintId, status: moves.includes(next) ? next : status, note },
-      );
+      await engine.write(addComplaintEvent, {
+        complaintId,
+        status: moves.includes(next) ? next : status,
+        note,
+      });
       setNote('');
       setNext(status);
       setSaved(true);
@@ -283,7 +283,7 @@ function NoteForm({ complaintId, status }: { complaintId: string; status: Compla
         e instanceof ComplaintInputError && e.problems[0]
           ? problemMessage(intl, e.problems[0])
           : intl.formatMessage({
-              id: isQuotaError(e) ? 'complaints.error.storage' : 'complaints.error.failed',
+              id: e instanceof StorageFullError ? 'complaints.error.storage' : 'complaints.error.failed',
             }),
       );
     }

@@ -1,7 +1,7 @@
 /** What a refused complaint input says, in the user's language. */
 import type { IntlShape } from 'react-intl';
 import { missingCaseError } from '../../../shared/lib/result.js';
-import type { ComplaintInputError } from '../../sync/mutators.js';
+import type { ComplaintInputError } from './mutators.js';
 
 export function problemMessage(intl: IntlShape, problem: ComplaintInputError['problems'][number]): string {
   switch (problem.code) {

@@ -14,7 +14,8 @@ import { useApp } from '../../app/context.js';
 import type { CustomerRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
-import { StorageFullError } from '../../sync/engine.js';
+import { StorageFullError } from '../../sync/storage.js';
+import { updateCustomer } from './mutators.js';
 import { weekdayName } from './c360/format.js';
 
 type Field = keyof CustomerEditable;
@@ -107,7 +108,11 @@ export function CustomerEditForm({
         return;
       }
       try {
-        await engine.updateCustomer({ id: customer.id, baseVersion, changes: changes as CustomerChanges });
+        await engine.write(updateCustomer, {
+          id: customer.id,
+          baseVersion,
+          changes: changes as CustomerChanges,
+        });
         onDone('saved');
       } catch (e) {
         setSaveError(e instanceof StorageFullError ? 'error.storage-full' : 'error.unexpected');

@@ -3,7 +3,8 @@ import { noteBodySchema } from '../../../shared/domain/note/note.js';
 import { useApp } from '../../app/context.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
-import { StorageFullError } from '../../sync/engine.js';
+import { StorageFullError } from '../../sync/storage.js';
+import { addNote } from './mutators.js';
 
 /** Writes a note on this laptop at once; Ctrl/Cmd+Enter saves. */
 export function NoteForm({ customerId }: { customerId: string }) {
@@ -26,7 +27,7 @@ export function NoteForm({ customerId }: { customerId: string }) {
     }
     setSaving(true);
     try {
-      await engine.addNote({ customerId, body: parsed.data });
+      await engine.write(addNote, { customerId, body: parsed.data });
       setBody('');
       setError(null);
       setSaved(true);

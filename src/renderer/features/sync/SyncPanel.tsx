@@ -5,6 +5,7 @@ import { FormattedDate, useIntl, type IntlShape } from 'react-intl';
 import type { AppointmentEditableField } from '../../../shared/domain/appointment/appointment.js';
 import { appointmentEditableFields } from '../../../shared/domain/appointment/appointment.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
+import { isMutationName, mutationLabel } from '../../../shared/sync/mutations.js';
 import type { OutboxEntry } from '../../db/schema.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
@@ -120,21 +121,7 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
               const customer = data.names.get(customerId) ?? unknown;
               return (
                 <li key={entry.mid}>
-                  {entry.name === 'note-add' || entry.name === 'customer-update' ? (
-                    <Msg id={`sync.mutation.${entry.name}`} values={{ customer }} />
-                  ) : entry.name === 'complaint-log' ||
-                    entry.name === 'complaint-event' ||
-                    entry.name === 'attachment-add' ? (
-                    <Msg id={`complaints.sync.${entry.name}`} values={{ customer }} />
-                  ) : entry.name === 'order-create' ||
-                    entry.name === 'order-update' ||
-                    entry.name === 'order-cancel' ? (
-                    <Msg id={`orders.sync.${entry.name}`} values={{ customer }} />
-                  ) : entry.name === 'visit-log' ? (
-                    <Msg id="visit.sync.visit-log" values={{ customer }} />
-                  ) : (
-                    <Msg id={`agenda.sync.${entry.name}`} values={{ customer }} />
-                  )}{' '}
+                  <Msg id={mutationLabel(entry.name)} values={{ customer }} />{' '}
                   <span className="muted">
                     <FormattedDate value={entry.createdAt} dateStyle="short" timeStyle="short" />
                   </span>
@@ -157,20 +144,8 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
             {data.outcomes.map((o) => (
               <li key={o.id}>
                 <strong>
-                  {o.name === 'note-add' || o.name === 'customer-update' ? (
-                    <Msg id={`sync.mutation.${o.name}`} values={{ customer: unknown }} />
-                  ) : o.name === 'appointment-create' ||
-                    o.name === 'appointment-update' ||
-                    o.name === 'appointment-cancel' ? (
-                    <Msg id={`agenda.sync.${o.name}`} values={{ customer: unknown }} />
-                  ) : o.name === 'complaint-log' ||
-                    o.name === 'complaint-event' ||
-                    o.name === 'attachment-add' ? (
-                    <Msg id={`complaints.sync.${o.name}`} values={{ customer: unknown }} />
-                  ) : o.name === 'order-create' || o.name === 'order-update' || o.name === 'order-cancel' ? (
-                    <Msg id={`orders.sync.${o.name}`} values={{ customer: unknown }} />
-                  ) : o.name === 'visit-log' ? (
-                    <Msg id="visit.sync.visit-log" values={{ customer: unknown }} />
+                  {isMutationName(o.name) ? (
+                    <Msg id={mutationLabel(o.name)} values={{ customer: unknown }} />
                   ) : (
                     <Msg id="sync.mutation.other" values={{ name: o.name }} />
                   )}

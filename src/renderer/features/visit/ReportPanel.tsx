@@ -20,10 +20,11 @@ import type { AppointmentProblem } from '../../../shared/domain/appointment/chec
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { isQuotaError } from '../../sync/engine.js';
-import { AppointmentCheckError, logVisit } from '../../sync/mutators.js';
+import { StorageFullError } from '../../sync/storage.js';
 import { instantOn } from '../../../shared/lib/calendar.js';
 import type { UpdateDraft } from './StepHelp.js';
+import { AppointmentCheckError } from '../agenda/index.js';
+import { logVisit } from './endVisit.js';
 
 interface Props {
   draft: VisitDraft;
@@ -51,7 +52,7 @@ const fieldIds: Record<ReportField, string> = {
 };
 
 export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
-  const { db, user, locale, engine } = useApp();
+  const { locale, engine } = useApp();
   const intl = useIntl();
   const timeZone = intl.timeZone ?? 'Europe/Paris';
   const [entries, setEntries] = useState<Entry[]>([]);
@@ -143,9 +144,8 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
     setSaving(true);
     await onEnd(async () => {
       try {
-        await logVisit(
-          db,
-          { userId: user.id, userName: user.name, maxDiscountBp: user.maxDiscountBp ?? undefined },
+        await engine.write(
+          logVisit,
           {
             draft,
             report: checked.report,
@@ -153,7 +153,6 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
           },
           { timeZone, confirmOverlap },
         );
-        engine.notifyLocalChange();
         return true;
       } catch (error) {
         if (error instanceof AppointmentCheckError) {
@@ -162,7 +161,8 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         } else {
           console.error('Visit report not saved', error);
           setEntries([{ field: 'summary', key: 'visit.report.error.storage' }]);
-          if (isQuotaError(error)) setEntries([{ field: 'summary', key: 'error.storage-full' }]);
+          if (error instanceof StorageFullError)
+            setEntries([{ field: 'summary', key: 'error.storage-full' }]);
         }
         focusSummary();
         return false;

@@ -5,22 +5,29 @@
  */
 import { eq } from 'drizzle-orm';
 import type { PushRequest, PushResponse } from '../../../shared/sync/protocol.js';
-import type { Mutation } from '../../../shared/sync/mutations.js';
-import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import type { Mutation, MutationIntent, MutationName } from '../../../shared/sync/mutations.js';
+import { refusedDetail } from '../../../shared/sync/mutations.js';
+import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
-import type { AuthedContext } from '../../context.js';
-import { customers, mutationOutcomes, notes, syncClients } from '../../db/schema.js';
+import type { AuthedContext, Principal } from '../../context.js';
+import { mutationOutcomes, syncClients } from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
 import { audit } from '../../lib/audit.js';
-import { createAppointment, updateAppointment } from '../appointments/repo.js';
-import { addAttachment, addComplaintEvent, logComplaint } from '../complaints/repo.js';
-import { isCustomerInScope, updateCustomer } from '../customers/repo.js';
-import { cancelOrderByRep, createOrder, resendOrder, updateOrder } from '../orders/repo.js';
-import { logVisit } from '../visits/repo.js';
+import type { MutationAudit, MutationContext, ServerMutations } from '../../lib/mutations.js';
 import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
-import type { Principal } from '../../context.js';
+import { serverMutations } from './mutations.js';
 
+function applyIntent<N extends MutationName>(
+  tx: Tx,
+  mutation: MutationIntent<N>,
+  ctx: MutationContext,
+): Promise<Result<MutationAudit>> {
+  const handlers: ServerMutations = serverMutations;
+  return handlers[mutation.name].apply(tx, mutation.args, ctx);
+}
+
+/** Authorises and re-runs one mutation, then audits it: once, the same way for every mutation. */
 async function applyMutation(
   tx: Tx,
   mutation: Mutation,
@@ -28,209 +35,21 @@ async function applyMutation(
   now: Date,
 ): Promise<Result<void>> {
   const user = principal.user;
-  switch (mutation.name) {
-    case 'note-add': {
-      const args = mutation.args;
-      const [customer] = await tx
-        .select({ id: customers.id, deletedAt: customers.deletedAt })
-        .from(customers)
-        .where(eq(customers.id, args.customerId))
-        .limit(1);
-      if (customer === undefined || customer.deletedAt !== null) {
-        return fail('not-found', msg('note.customerGone'), { field: 'customerId' });
-      }
-      if (!(await isCustomerInScope(tx, user, args.customerId))) {
-        return fail('forbidden', msg('note.customerLeft'), {
-          field: 'customerId',
-        });
-      }
-      await tx
-        .insert(notes)
-        .values({
-          id: args.id,
-          customerId: args.customerId,
-          authorId: user.id,
-          body: args.body,
-          createdAt: new Date(args.createdAt),
-          receivedAt: now,
-        })
-        .onConflictDoNothing();
-      await audit(
-        tx,
-        { userId: user.id, method: 'sync-push:note-add', entity: 'note', entityId: args.id },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'customer-update': {
-      const args = mutation.args;
-      const updated = await updateCustomer(tx, {
-        id: args.id,
-        changes: args.changes,
-        baseVersion: args.baseVersion,
-        writer: user,
-        now,
-      });
-      if (!updated.ok) return updated;
-      await audit(
-        tx,
-        {
-          userId: user.id,
-          method: 'sync-push:customer-update',
-          entity: 'customer',
-          entityId: args.id,
-          details: { fields: Object.keys(args.changes) },
-        },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'appointment-create': {
-      const args = mutation.args;
-      // No refusal for a start in the past: a rep offline for days pushes late.
-      const created = await createAppointment(tx, {
-        appointment: args,
-        repId: user.id,
-        writer: user,
-        setByManagerName: null,
-        now,
-      });
-      if (!created.ok) return created;
-      await audit(
-        tx,
-        { userId: user.id, method: 'sync-push:appointment-create', entity: 'appointment', entityId: args.id },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'appointment-update':
-    case 'appointment-cancel': {
-      const args = mutation.args;
-      const changes =
-        mutation.name === 'appointment-cancel' ? { status: 'cancelled' as const } : mutation.args.changes;
-      const updated = await updateAppointment(tx, {
-        id: args.id,
-        changes,
-        baseVersion: args.baseVersion,
-        writer: user,
-        now,
-      });
-      if (!updated.ok) return updated;
-      await audit(
-        tx,
-        {
-          userId: user.id,
-          method: `sync-push:${mutation.name}`,
-          entity: 'appointment',
-          entityId: args.id,
-          details: { fields: Object.keys(changes) },
-        },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'complaint-log': {
-      const args = mutation.args;
-      const logged = await logComplaint(tx, { complaint: args, writer: user, now });
-      if (!logged.ok) return logged;
-      await audit(
-        tx,
-        { userId: user.id, method: 'sync-push:complaint-log', entity: 'complaint', entityId: args.id },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'complaint-event': {
-      const args = mutation.args;
-      const added = await addComplaintEvent(tx, { event: args, writer: user, now });
-      if (!added.ok) return added;
-      await audit(
-        tx,
-        {
-          userId: user.id,
-          method: 'sync-push:complaint-event',
-          entity: 'complaint',
-          entityId: args.complaintId,
-          details: { status: args.status },
-        },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'attachment-add': {
-      const args = mutation.args;
-      const added = await addAttachment(tx, { attachment: args, writer: user, now });
-      if (!added.ok) return added;
-      await audit(
-        tx,
-        {
-          userId: user.id,
-          method: 'sync-push:attachment-add',
-          entity: 'complaint',
-          entityId: args.complaintId,
-          details: { attachmentId: args.id, sizeBytes: args.sizeBytes },
-        },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'order-create': {
-      const args = mutation.args;
-      const created = await createOrder(tx, { order: args, writer: user, now });
-      if (!created.ok) return created;
-      const { number, approval, differences } = created.value;
-      await audit(
-        tx,
-        {
-          userId: user.id,
-          method: 'sync-push:order-create',
-          entity: 'order',
-          entityId: args.id,
-          // Head office's prices are kept; the laptop's preview is recorded when it differed.
-          details: { number, approval, priceDifferences: differences },
-        },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'order-update':
-    case 'order-cancel': {
-      const args = mutation.args;
-      const changed =
-        mutation.name === 'order-update'
-          ? await updateOrder(tx, { update: mutation.args, writer: user, now })
-          : await cancelOrderByRep(tx, { id: args.id, writer: user, now });
-      if (!changed.ok) {
-        if (changed.error.code !== 'forbidden') await resendOrder(tx, args.id, now);
-        return changed;
-      }
-      await audit(
-        tx,
-        { userId: user.id, method: `sync-push:${mutation.name}`, entity: 'order', entityId: args.id },
-        now,
-      );
-      return ok(undefined);
-    }
-    case 'visit-log': {
-      const args = mutation.args;
-      const logged = await logVisit(tx, { visit: args, writer: user, now });
-      if (!logged.ok) return logged;
-      await audit(
-        tx,
-        {
-          userId: user.id,
-          method: 'sync-push:visit-log',
-          entity: 'visit',
-          entityId: args.id,
-          details: { outcome: args.report.outcome },
-        },
-        now,
-      );
-      return ok(undefined);
-    }
-    default:
-      return missingCaseError(mutation);
-  }
+  const applied = await applyIntent(tx, mutation, { user, now });
+  if (!applied.ok) return applied;
+  const { entity, entityId, details } = applied.value;
+  await audit(
+    tx,
+    {
+      userId: user.id,
+      method: `sync-push:${mutation.name}`,
+      entity,
+      entityId,
+      ...(details === undefined ? {} : { details }),
+    },
+    now,
+  );
+  return ok(undefined);
 }
 
 type Step = { kind: 'done'; lastMid: number } | { kind: 'gap'; lastMid: number };
@@ -329,41 +148,4 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
     }
   }
   return ok({ lastMid });
-}
-
-/** The rep's own words in a refused mutation, kept with the refusal so nothing typed is lost. */
-function refusedDetail(mutation: Mutation): string {
-  switch (mutation.name) {
-    case 'note-add':
-      return mutation.args.body;
-    case 'customer-update':
-      return JSON.stringify(mutation.args.changes);
-    case 'appointment-create': {
-      const { startAt, durationMinutes, kind, objective, notes } = mutation.args;
-      return JSON.stringify({ startAt, durationMinutes, kind, objective, notes });
-    }
-    case 'appointment-update':
-      return JSON.stringify(mutation.args.changes);
-    case 'appointment-cancel':
-      return JSON.stringify({ status: 'cancelled' });
-    case 'complaint-log':
-      return mutation.args.description;
-    case 'complaint-event':
-      return mutation.args.note === '' ? mutation.args.status : mutation.args.note;
-    case 'attachment-add':
-      return mutation.args.fileName;
-    case 'order-create':
-    case 'order-update': {
-      // The rep's lines, kept with the refusal (no signature: it is an image).
-      const { lines, deliveryDate, note } = mutation.args;
-      return JSON.stringify({ deliveryDate, note, lines });
-    }
-    case 'order-cancel':
-      return JSON.stringify({ status: 'cancelled' });
-    case 'visit-log':
-      // The whole visit as sent: a refused report keeps everything the rep wrote, and when.
-      return JSON.stringify(mutation.args);
-    default:
-      return missingCaseError(mutation);
-  }
 }

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { NoSaleReason } from '../../../shared/domain/activity/activity.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { outcomeReaction, type VisitLog, type VisitOutcome } from '../../../shared/domain/visit/report.js';
+import { visitOfLog } from '../../../shared/domain/visit/mutations.js';
 import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
@@ -68,25 +69,9 @@ export async function logVisit(
   if (!(await isCustomerInScope(tx, writer, visit.customerId)) && !(await heldByWriter(tx, visit, writer)))
     return fail('forbidden', msg('visit.customerLeft'), { field: 'customerId' });
 
-  const { report } = visit;
   await tx.insert(visits).values({
-    id: visit.id,
-    customerId: visit.customerId,
-    repId: writer.id,
+    ...visitOfLog(visit, writer.id),
     at: new Date(visit.startedAt),
-    channel: visit.channel,
-    outcome: report.outcome,
-    objections: report.objections,
-    summary: report.summary,
-    appointmentId: visit.appointmentId,
-    noSaleReason: report.noSaleReason ?? null,
-    followUpAppointmentId: visit.followUpAppointmentId,
-    needs: report.needs,
-    motives: report.motives,
-    offered: report.offered,
-    orderIds: report.orderIds,
-    nextStep: report.nextStep,
-    notes: report.notes,
     createdAt: now,
     updatedAt: now,
   });
@@ -96,7 +81,7 @@ export async function logVisit(
     kind: visit.channel === 'phone' ? 'call' : 'visit',
     at: new Date(visit.startedAt),
     label: actionLabel(visit),
-    reaction: outcomeReaction[report.outcome],
+    reaction: outcomeReaction[visit.report.outcome],
     createdAt: now,
     updatedAt: now,
   });

@@ -1,6 +1,6 @@
 /** The order as the rep types it: lines as text, read into numbers for the pricing. */
 import type { OrderRow } from '../../../db/schema.js';
-import type { OrderLineDraft } from '../../../sync/mutators.js';
+import type { OrderLineDraft } from '../mutators.js';
 
 export interface DraftLine {
   id: string;

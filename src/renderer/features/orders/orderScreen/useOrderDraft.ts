@@ -13,14 +13,8 @@ import type { OrderLine } from '../../../../shared/domain/order/order.js';
 import { useApp } from '../../../app/context.js';
 import { hrefFor, navigate } from '../../../app/router.js';
 import type { CustomerRow, OrderRow, ProductRow } from '../../../db/schema.js';
-import { isQuotaError } from '../../../sync/engine.js';
-import {
-  cancelOrder,
-  createOrder,
-  OrderCheckError,
-  OrderLockedError,
-  updateOrder,
-} from '../../../sync/mutators.js';
+import { StorageFullError } from '../../../sync/storage.js';
+import { cancelOrder, createOrder, OrderCheckError, OrderLockedError, updateOrder } from '../mutators.js';
 import { recordVisitOrder } from '../../visit/index.js';
 import { draftsOf, linesOf, type DraftLine } from './draft.js';
 import type { CatalogueRows } from './queries.js';
@@ -114,7 +108,6 @@ export function useOrderDraft({
     setLines((all) => [...all, { id: uuidv7(), productId: product.id, quantityText: '1', discountText: '' }]);
 
   // The writes: the mutator calls and their quota / notification handling, together.
-  const ctx = { userId: user.id, userName: user.name, maxDiscountBp: limit };
 
   const save = async () => {
     if (!customer) return;
@@ -123,14 +116,14 @@ export function useOrderDraft({
     const drafts = linesOf(lines);
     try {
       if (order) {
-        await updateOrder(db, ctx, {
+        await engine.write(updateOrder, {
           id: order.id,
           lines: drafts,
           deliveryDate: deliveryDate === '' ? null : deliveryDate,
           note,
         });
       } else {
-        const created = await createOrder(db, ctx, {
+        const created = await engine.write(createOrder, {
           customerId: customer.id,
           lines: drafts,
           deliveryDate: deliveryDate === '' ? null : deliveryDate,
@@ -138,7 +131,6 @@ export function useOrderDraft({
           signature,
         });
         if (visitId !== null && (await recordVisitOrder(db, visitId, created.id))) {
-          engine.notifyLocalChange();
           navigate({ name: 'visit', draftId: visitId });
           return;
         }
@@ -146,12 +138,11 @@ export function useOrderDraft({
         onCreated(created.id);
         window.history.replaceState(null, '', hrefFor({ name: 'order', id: created.id }));
       }
-      engine.notifyLocalChange();
       setFeedback({ kind: 'saved' });
     } catch (error) {
       if (error instanceof OrderCheckError) setFeedback({ kind: 'problems' });
       else if (error instanceof OrderLockedError) setFeedback(null);
-      else if (isQuotaError(error)) setFeedback({ kind: 'quota' });
+      else if (error instanceof StorageFullError) setFeedback({ kind: 'quota' });
       else setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
       setSaving(false);
@@ -163,13 +154,12 @@ export function useOrderDraft({
     setSaving(true);
     setFeedback(null);
     try {
-      await cancelOrder(db, ctx, { id: order.id });
-      engine.notifyLocalChange();
+      await engine.write(cancelOrder, { id: order.id });
       setConfirmingCancel(false);
       setFeedback({ kind: 'cancelled' });
     } catch (error) {
       if (error instanceof OrderLockedError) setFeedback(null);
-      else if (isQuotaError(error)) setFeedback({ kind: 'quota' });
+      else if (error instanceof StorageFullError) setFeedback({ kind: 'quota' });
       else setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
       setSaving(false);

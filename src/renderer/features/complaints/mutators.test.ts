@@ -1,20 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/complaint/complaint.js';
-import { mutationSchema } from '../../shared/sync/mutations.js';
-import { MAX_PUSH_BODY_BYTES, PUSH_ENVELOPE_BYTES, limitPushBatch } from '../../shared/sync/protocol.js';
-import { AppDB } from '../db/AppDB.js';
-import { USER, makeCustomer } from '../test/fakeServer.js';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/complaint/complaint.js';
+import { mutationSchema } from '../../../shared/sync/mutations.js';
+import { MAX_PUSH_BODY_BYTES, PUSH_ENVELOPE_BYTES, limitPushBatch } from '../../../shared/sync/protocol.js';
+import { AppDB } from '../../db/AppDB.js';
+import { USER, makeCustomer } from '../../test/fakeServer.js';
+import { dropOrphanAttachmentBlobs, dropRefusedLocalRows, rebasePending } from '../../sync/registry.js';
 import type { NewComplaintInput } from './mutators.js';
-import {
-  ComplaintInputError,
-  addComplaintEvent,
-  bytesToBase64,
-  dropOrphanAttachmentBlobs,
-  dropRefusedLocalComplaints,
-  logComplaint,
-  rebasePending,
-} from './mutators.js';
+import { ComplaintInputError, addComplaintEvent, bytesToBase64, logComplaint } from './mutators.js';
 
 let db: AppDB;
 let n = 0;
@@ -153,7 +146,7 @@ describe('complaint mutators', () => {
     expect(await db.complaints.get(row.id)).toMatchObject({ version: 0 });
     // Head office refused it (outbox acknowledged, no row pulled): it goes.
     await db.outbox.clear();
-    await dropRefusedLocalComplaints(db);
+    await dropRefusedLocalRows(db);
     expect(await db.complaints.count()).toBe(0);
     expect(await db.complaintEvents.count()).toBe(0);
   });

@@ -1,19 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newVisitDraft, type VisitDraft } from '../../shared/domain/visit/draft.js';
-import type { VisitReport } from '../../shared/domain/visit/report.js';
-import { mutationSchema } from '../../shared/sync/mutations.js';
-import { AppDB } from '../db/AppDB.js';
-import type { AppointmentRow } from '../db/schema.js';
-import { USER, makeCustomer } from '../test/fakeServer.js';
-import {
-  AppointmentCheckError,
-  VisitReportError,
-  dropRefusedLocalVisits,
-  logVisit,
-  mutationTables,
-  rebasePending,
-} from './mutators.js';
+import { newVisitDraft, type VisitDraft } from '../../../shared/domain/visit/draft.js';
+import type { VisitReport } from '../../../shared/domain/visit/report.js';
+import { mutationSchema } from '../../../shared/sync/mutations.js';
+import { AppDB } from '../../db/AppDB.js';
+import type { AppointmentRow } from '../../db/schema.js';
+import { USER, makeCustomer } from '../../test/fakeServer.js';
+import { mutationTables } from '../../sync/mutation.js';
+import { dropRefusedLocalRows, rebasePending } from '../../sync/registry.js';
+import { AppointmentCheckError } from '../agenda/index.js';
+import { VisitReportError, logVisit } from './endVisit.js';
 
 let db: AppDB;
 let n = 0;
@@ -228,7 +224,7 @@ describe('ending a visit', () => {
     // A refused one: no longer in the outbox, never stored at head office.
     await db.visits.update(draft().id, { version: 0 });
     await db.outbox.clear();
-    await dropRefusedLocalVisits(db);
+    await dropRefusedLocalRows(db);
     expect(await db.visits.count()).toBe(0);
   });
 });

@@ -1,17 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PriceList, Product } from '../../shared/domain/catalog/catalog.js';
-import { AppDB } from '../db/AppDB.js';
-import type { OrderRow } from '../db/schema.js';
-import { USER, makeCustomer } from '../test/fakeServer.js';
-import {
-  cancelOrder,
-  createOrder,
-  OrderCheckError,
-  OrderLockedError,
-  rebasePending,
-  updateOrder,
-} from './mutators.js';
+import type { PriceList, Product } from '../../../shared/domain/catalog/catalog.js';
+import { AppDB } from '../../db/AppDB.js';
+import type { OrderRow } from '../../db/schema.js';
+import { USER, makeCustomer } from '../../test/fakeServer.js';
+import { rebasePending } from '../../sync/registry.js';
+import { cancelOrder, createOrder, OrderCheckError, OrderLockedError, updateOrder } from './mutators.js';
 
 let db: AppDB;
 let n = 0;

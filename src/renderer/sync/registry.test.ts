@@ -4,13 +4,12 @@ import { AppDB } from '../db/AppDB.js';
 import { USER, makeCustomer } from '../test/fakeServer.js';
 import {
   AppointmentCheckError,
-  addNote,
   cancelAppointment,
   createAppointment,
-  rebasePending,
   updateAppointment,
-  updateCustomer,
-} from './mutators.js';
+} from '../features/agenda/mutators.js';
+import { addNote, updateCustomer } from '../features/customers/mutators.js';
+import { rebasePending } from './registry.js';
 
 let db: AppDB;
 let n = 0;
