@@ -1,0 +1,62 @@
+/**
+ * GOV.UK error summary: after a refused submit, a titled list of the problems, each a link
+ * that focuses its field. It takes the focus each time `focusKey` changes (the submit count).
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Msg } from '../../i18n/Msg.js';
+
+export interface Problem {
+  /** The id of the field (or group) the link focuses. */
+  target: string;
+  message: ReactNode;
+  /** Focuses the field another way than by id (react-hook-form's `setFocus`). */
+  focus?: () => void;
+}
+
+export function ErrorSummary({
+  id,
+  problems,
+  focusKey,
+  heading: Heading = 'h2',
+}: {
+  id: string;
+  problems: readonly Problem[];
+  focusKey: number;
+  heading?: 'h2' | 'h3';
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) ref.current?.focus();
+  }, [focusKey]);
+  if (problems.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby={`${id}-summary-title`}
+    >
+      <Heading id={`${id}-summary-title`} className="error-summary__title">
+        <Msg id="form.errorSummary" />
+      </Heading>
+      <ul className="error-summary__list">
+        {problems.map((problem) => (
+          <li key={problem.target}>
+            <a
+              href={`#${problem.target}`}
+              onClick={(e) => {
+                // Hash routes: focus the field without changing the address.
+                e.preventDefault();
+                if (problem.focus) problem.focus();
+                else document.getElementById(problem.target)?.focus();
+              }}
+            >
+              {problem.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
