@@ -6,8 +6,10 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Msg } from '../../i18n/Msg.js';
 
 export interface Problem {
-  /** The id of the field (or group) the link focuses. */
-  target: string;
+  /** The id of the field (or group) the link focuses; none: the problem is said, not linked. */
+  target?: string;
+  /** Tells apart problems without a target. */
+  key?: string;
   message: ReactNode;
   /** Focuses the field another way than by id (react-hook-form's `setFocus`). */
   focus?: () => void;
@@ -21,12 +23,13 @@ export function ErrorSummary({
 }: {
   id: string;
   problems: readonly Problem[];
-  focusKey: number;
+  /** Each change (above 0) focuses the summary; absent: the caller focuses `${id}-summary`. */
+  focusKey?: number;
   heading?: 'h2' | 'h3';
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (focusKey > 0) ref.current?.focus();
+    if (focusKey !== undefined && focusKey > 0) ref.current?.focus();
   }, [focusKey]);
   if (problems.length === 0) return null;
   return (
@@ -41,19 +44,23 @@ export function ErrorSummary({
         <Msg id="form.errorSummary" />
       </Heading>
       <ul className="error-summary__list">
-        {problems.map((problem) => (
-          <li key={problem.target}>
-            <a
-              href={`#${problem.target}`}
-              onClick={(e) => {
-                // Hash routes: focus the field without changing the address.
-                e.preventDefault();
-                if (problem.focus) problem.focus();
-                else document.getElementById(problem.target)?.focus();
-              }}
-            >
-              {problem.message}
-            </a>
+        {problems.map(({ target, key, message, focus }, i) => (
+          <li key={key ?? target ?? i}>
+            {target === undefined ? (
+              message
+            ) : (
+              <a
+                href={`#${target}`}
+                onClick={(e) => {
+                  // Hash routes: focus the field without changing the address.
+                  e.preventDefault();
+                  if (focus) focus();
+                  else document.getElementById(target)?.focus();
+                }}
+              >
+                {message}
+              </a>
+            )}
           </li>
         ))}
       </ul>
