@@ -20,12 +20,14 @@ export function ErrorSummary({
   problems,
   focusKey,
   heading: Heading = 'h2',
+  title = <Msg id="form.errorSummary" />,
 }: {
   id: string;
   problems: readonly Problem[];
   /** Each change (above 0) focuses the summary; absent: the caller focuses `${id}-summary`. */
   focusKey?: number;
   heading?: 'h2' | 'h3';
+  title?: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -41,7 +43,7 @@ export function ErrorSummary({
       aria-labelledby={`${id}-summary-title`}
     >
       <Heading id={`${id}-summary-title`} className="error-summary__title">
-        <Msg id="form.errorSummary" />
+        {title}
       </Heading>
       <ul className="error-summary__list">
         {problems.map(({ target, key, message, focus }, i) => (

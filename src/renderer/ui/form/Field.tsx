@@ -30,14 +30,27 @@ export function controlProps(id: string, state: { hint?: boolean; error?: boolea
   };
 }
 
-/** A field's error, said "Error:" first to screen readers; nothing when there is none. */
-export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+/**
+ * A field's error, said "Error:" first to screen readers (unless `prefix` is false: the
+ * message says it already); nothing when there is none.
+ */
+export function FieldError({
+  id,
+  prefix = true,
+  children,
+}: {
+  id: string;
+  prefix?: boolean;
+  children: ReactNode;
+}) {
   if (children === null || children === undefined || children === false) return null;
   return (
     <p id={`${id}-error`} className="field__error">
-      <span className="visually-hidden">
-        <Msg id="form.errorPrefix" />
-      </span>
+      {prefix ? (
+        <span className="visually-hidden">
+          <Msg id="form.errorPrefix" />
+        </span>
+      ) : null}
       {children}
     </p>
   );
@@ -56,6 +69,7 @@ export function Field({
   label,
   hint,
   error,
+  errorPrefix = true,
   className,
   children,
 }: {
@@ -64,6 +78,8 @@ export function Field({
   hint?: ReactNode;
   /** The error's text; `null` or absent: the field is valid. */
   error?: ReactNode;
+  /** Whether the error is said "Error:" first to screen readers (see `FieldError`). */
+  errorPrefix?: boolean;
   /** Classes beside `field` (`field--wide`, a feature's own). */
   className?: string;
   children: (control: ControlProps) => ReactNode;
@@ -76,7 +92,11 @@ export function Field({
         {label}
       </label>
       {hasHint ? <FieldHint id={id}>{hint}</FieldHint> : null}
-      {hasError ? <FieldError id={id}>{error}</FieldError> : null}
+      {hasError ? (
+        <FieldError id={id} prefix={errorPrefix}>
+          {error}
+        </FieldError>
+      ) : null}
       {children(controlProps(id, { hint: hasHint, error: hasError }))}
     </div>
   );
