@@ -21,6 +21,8 @@ export function ErrorSummary({
   focusKey,
   heading: Heading = 'h2',
   title = <Msg id="form.errorSummary" />,
+  tone = 'danger',
+  children,
 }: {
   id: string;
   problems: readonly Problem[];
@@ -28,6 +30,10 @@ export function ErrorSummary({
   focusKey?: number;
   heading?: 'h2' | 'h3';
   title?: ReactNode;
+  /** A warning the user may save past (an overlap) rather than a problem to fix. */
+  tone?: 'danger' | 'warning';
+  /** What follows the list (the way past a warning). */
+  children?: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -37,7 +43,7 @@ export function ErrorSummary({
   return (
     <div
       ref={ref}
-      className="error-summary"
+      className={tone === 'warning' ? 'error-summary error-summary--warning' : 'error-summary'}
       role="alert"
       tabIndex={-1}
       aria-labelledby={`${id}-summary-title`}
@@ -66,6 +72,7 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
+      {children}
     </div>
   );
 }
