@@ -17,7 +17,7 @@ import { useApp } from '../../app/context.js';
 import type { AppointmentRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
-import { ErrorSummary, FieldError, FormActions, SubmitButton } from '../../ui/form/index.js';
+import { ErrorSummary, FieldError, FormActions } from '../../ui/form/index.js';
 import { isQuotaError } from '../../sync/engine.js';
 import { AppointmentCheckError, createAppointment, updateAppointment } from '../../sync/mutators.js';
 import { buildSearchIndex, searchCustomers } from '../search/index.js';
@@ -400,19 +400,11 @@ export function AppointmentForm({
           />
         </div>
       </div>
-      {saveError ? (
-        <p className="form-error" role="alert">
-          <Msg id={saveError} />
-        </p>
-      ) : null}
-      <FormActions>
-        <SubmitButton saving={isSubmitting}>
-          <Msg id="agenda.form.save" />
-        </SubmitButton>
-        <button type="button" className="btn" onClick={() => onDone('cancelled')}>
-          <Msg id="agenda.form.cancel" />
-        </button>
-      </FormActions>
+      <FormActions
+        error={saveError ? <Msg id={saveError} /> : null}
+        submit={{ label: <Msg id="agenda.form.save" />, saving: isSubmitting }}
+        cancel={{ label: <Msg id="agenda.form.cancel" />, onCancel: () => onDone('cancelled') }}
+      />
     </form>
   );
 }

@@ -14,7 +14,7 @@ import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { isQuotaError } from '../../sync/engine.js';
 import { ComplaintInputError, logComplaint } from '../../sync/mutators.js';
-import { ErrorSummary, FieldError, FormActions, SubmitButton } from '../../ui/form/index.js';
+import { ErrorSummary, FieldError, FormActions } from '../../ui/form/index.js';
 import { problemMessage } from './messages.js';
 import { useComplaintChoices } from './queries.js';
 
@@ -334,14 +334,14 @@ export function ComplaintForm({
         ) : null}
       </div>
 
-      <FormActions>
-        <SubmitButton saving={isSubmitting} savingLabel={<Msg id="complaints.saving" />}>
-          <Msg id="complaints.save" />
-        </SubmitButton>
-        <button type="button" className="btn" onClick={() => onDone('cancelled')}>
-          <Msg id="complaints.cancel" />
-        </button>
-      </FormActions>
+      <FormActions
+        submit={{
+          label: <Msg id="complaints.save" />,
+          saving: isSubmitting,
+          savingLabel: <Msg id="complaints.saving" />,
+        }}
+        cancel={{ label: <Msg id="complaints.cancel" />, onCancel: () => onDone('cancelled') }}
+      />
     </form>
   );
 }

@@ -20,7 +20,6 @@ import {
   Field,
   FieldError,
   FormActions,
-  SubmitButton,
   controlProps,
   type ControlProps,
 } from '../../ui/form/index.js';
@@ -302,19 +301,11 @@ export function CustomerEditForm({
         </div>
       </fieldset>
 
-      {saveError ? (
-        <p className="form-error" role="alert">
-          <Msg id={saveError} />
-        </p>
-      ) : null}
-      <FormActions>
-        <SubmitButton saving={isSubmitting}>
-          <Msg id="customer.save" />
-        </SubmitButton>
-        <button type="button" className="btn" onClick={() => onDone('cancelled')}>
-          <Msg id="customer.cancel" />
-        </button>
-      </FormActions>
+      <FormActions
+        error={saveError ? <Msg id={saveError} /> : null}
+        submit={{ label: <Msg id="customer.save" />, saving: isSubmitting }}
+        cancel={{ label: <Msg id="customer.cancel" />, onCancel: () => onDone('cancelled') }}
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/I18nProvider.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { Field, controlProps } from './Field.js';
-import { FormActions, SubmitButton } from './FormActions.js';
+import { FormActions } from './FormActions.js';
 
 afterEach(cleanup);
 
@@ -62,13 +62,15 @@ describe('ErrorSummary', () => {
 describe('FormActions', () => {
   it('disables the submit button while saving and says so', () => {
     render(
-      <FormActions>
-        <SubmitButton saving savingLabel="Enregistrement…">
-          Enregistrer
-        </SubmitButton>
-      </FormActions>,
+      <FormActions
+        error="Le disque est plein"
+        submit={{ label: 'Enregistrer', saving: true, savingLabel: 'Enregistrement…' }}
+        cancel={{ label: 'Annuler', onCancel: () => {} }}
+      />,
     );
     const button = screen.getByRole('button', { name: 'Enregistrement…' });
     expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('alert').textContent).toBe('Le disque est plein');
+    expect(screen.getByRole('button', { name: 'Annuler' })).toBeTruthy();
   });
 });
