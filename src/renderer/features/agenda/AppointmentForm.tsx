@@ -6,7 +6,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import type { AppointmentRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
 import { StorageFullError } from '../../sync/storage.js';
+import { ErrorSummary, FieldError, FormActions } from '../../ui/form/index.js';
 import { buildSearchIndex, searchCustomers } from '../search/index.js';
 import { instantOn, timeOfInstant, dayOfInstant } from '../../../shared/lib/calendar.js';
 import { AppointmentCheckError, createAppointment, updateAppointment } from './mutators.js';
@@ -65,7 +66,8 @@ export function AppointmentForm({
   const intl = useIntl();
   const timeZone = intl.timeZone ?? 'Europe/Paris';
   const id = useId();
-  const summaryRef = useRef<HTMLDivElement>(null);
+  // Bumped by each refused save: the summary takes the focus.
+  const [summaryFocus, setSummaryFocus] = useState(0);
   const editing = form.mode === 'edit' ? form.appointment : null;
   const [baseVersion] = useState(editing?.version ?? 0);
   const [problems, setProblems] = useState<SummaryEntry[]>([]);
@@ -108,7 +110,7 @@ export function AppointmentForm({
     [db, customerId],
   );
 
-  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
+  const focusSummary = () => setSummaryFocus((n) => n + 1);
 
   const describeOverlap = async (p: AppointmentProblem): Promise<SummaryEntry> => {
     if (p.code !== 'overlap') return { field: 'time', key: 'agenda.error.time' };
@@ -237,12 +239,9 @@ export function AppointmentForm({
   const inlineError = (name: Field) => {
     const e = errorOf(name);
     return e ? (
-      <p id={`${inputId(name)}-error`} className="field__error">
-        <span className="visually-hidden">
-          <Msg id="form.errorPrefix" />
-        </span>
+      <FieldError id={inputId(name)}>
         <Msg id={e.key} values={e.values} />
-      </p>
+      </FieldError>
     ) : null;
   };
   const label = (name: Field, key: MessageKey) => (
@@ -259,36 +258,25 @@ export function AppointmentForm({
       aria-labelledby={`${id}-title`}
     >
       {summary.length > 0 ? (
-        <div
-          ref={summaryRef}
-          className={`error-summary${overlapOnly && schemaErrors.length === 0 ? ' error-summary--warning' : ''}`}
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby={`${id}-summary-title`}
-        >
-          <h3 id={`${id}-summary-title`} className="error-summary__title">
-            {overlapOnly && schemaErrors.length === 0 ? (
+        <ErrorSummary
+          id={id}
+          heading="h3"
+          focusKey={summaryFocus}
+          tone={overlapOnly && schemaErrors.length === 0 ? 'warning' : 'danger'}
+          title={
+            overlapOnly && schemaErrors.length === 0 ? (
               <Msg id="agenda.overlap.title" />
             ) : (
               <Msg id="form.errorSummary" />
-            )}
-          </h3>
-          <ul className="error-summary__list">
-            {summary.map((s, i) => (
-              <li key={i}>
-                <a
-                  href={`#${inputId(s.field)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    if (s.field === 'customerId') document.getElementById(inputId('customerId'))?.focus();
-                    else setFocus(s.field);
-                  }}
-                >
-                  <Msg id={s.key} values={s.values} />
-                </a>
-              </li>
-            ))}
-          </ul>
+            )
+          }
+          problems={summary.map((s, i) => ({
+            key: String(i),
+            target: inputId(s.field),
+            message: <Msg id={s.key} values={s.values} />,
+            ...(s.field === 'customerId' ? {} : { focus: () => setFocus(s.field) }),
+          }))}
+        >
           {overlapOnly && schemaErrors.length === 0 ? (
             <>
               <p>
@@ -304,7 +292,7 @@ export function AppointmentForm({
               </button>
             </>
           ) : null}
-        </div>
+        </ErrorSummary>
       ) : null}
 
       <div className="form-grid">
@@ -408,19 +396,11 @@ export function AppointmentForm({
           />
         </div>
       </div>
-      {saveError ? (
-        <p className="form-error" role="alert">
-          <Msg id={saveError} />
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-          <Msg id="agenda.form.save" />
-        </button>
-        <button type="button" className="btn" onClick={() => onDone('cancelled')}>
-          <Msg id="agenda.form.cancel" />
-        </button>
-      </div>
+      <FormActions
+        error={saveError ? <Msg id={saveError} /> : null}
+        submit={{ label: <Msg id="agenda.form.save" />, saving: isSubmitting }}
+        cancel={{ label: <Msg id="agenda.form.cancel" />, onCancel: () => onDone('cancelled') }}
+      />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { locales } from '../../../shared/domain/user/user.js';
 import { deviceNameFrom } from '../../app/session.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
+import { FieldError, controlProps } from '../../ui/form/index.js';
 import type { Platform } from '../../platform/types.js';
 
 const loginSchema = authContract['auth-login'].input;
@@ -90,38 +91,30 @@ export function SignInScreen({
               <Msg id="auth.email" />
             </label>
             <input
-              id={`${id}-email`}
               type="email"
               className="input"
               autoComplete="username"
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? `${id}-email-error` : undefined}
+              {...controlProps(`${id}-email`, { error: errors.email !== undefined })}
               {...register('email')}
             />
-            {errors.email ? (
-              <p id={`${id}-email-error`} className="field__error">
-                <Msg id="auth.invalidEmail" />
-              </p>
-            ) : null}
+            <FieldError id={`${id}-email`} prefix={false}>
+              {errors.email ? <Msg id="auth.invalidEmail" /> : null}
+            </FieldError>
           </div>
           <div className="field">
             <label htmlFor={`${id}-password`} className="field__label">
               <Msg id="auth.password" />
             </label>
             <input
-              id={`${id}-password`}
               type="password"
               className="input"
               autoComplete="current-password"
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? `${id}-password-error` : undefined}
+              {...controlProps(`${id}-password`, { error: errors.password !== undefined })}
               {...register('password')}
             />
-            {errors.password ? (
-              <p id={`${id}-password-error`} className="field__error">
-                <Msg id="auth.missingPassword" />
-              </p>
-            ) : null}
+            <FieldError id={`${id}-password`} prefix={false}>
+              {errors.password ? <Msg id="auth.missingPassword" /> : null}
+            </FieldError>
           </div>
           {error ? (
             <p className="form-error" role="alert">

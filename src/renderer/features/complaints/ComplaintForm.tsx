@@ -14,6 +14,7 @@ import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { StorageFullError } from '../../sync/storage.js';
 import { ComplaintInputError, logComplaint } from './mutators.js';
+import { ErrorSummary, FieldError, FormActions } from '../../ui/form/index.js';
 import { problemMessage } from './messages.js';
 import { useComplaintChoices } from './queries.js';
 
@@ -106,12 +107,9 @@ export function ComplaintForm({
       : ({} as const);
   const inlineError = (name: 'category' | 'severity' | 'description') =>
     errors[name] ? (
-      <p id={`${inputId(name)}-error`} className="field__error">
-        <span className="visually-hidden">
-          <Msg id="form.errorPrefix" />
-        </span>
+      <FieldError id={inputId(name)}>
         <Msg id={fieldErrorKeys[name]} />
-      </p>
+      </FieldError>
     ) : null;
 
   const addFiles = (event: ChangeEvent<HTMLInputElement>) => {
@@ -178,40 +176,23 @@ export function ComplaintForm({
   return (
     <form className="complaint-form" onSubmit={(e) => void onSubmit(e)} noValidate>
       {showSummary ? (
-        <div
-          id={`${id}-summary`}
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby={`${id}-summary-title`}
-        >
-          <h3 id={`${id}-summary-title`} className="error-summary__title">
-            <Msg id="form.errorSummary" />
-          </h3>
-          <ul className="error-summary__list">
-            {fieldErrors.map(([field, key]) => (
-              <li key={field}>
-                <a
-                  href={`#${inputId(field)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    setFocus(field);
-                  }}
-                >
-                  <Msg id={key} />
-                </a>
-              </li>
-            ))}
-            {fileProblems.map((p) => (
-              <li key={`${p.code}-${'fileName' in p ? p.fileName : ''}`}>
-                <a href={`#${inputId('files')}`}>{problemMessage(intl, p)}</a>
-              </li>
-            ))}
-            {saveProblems.map((message, i) => (
-              <li key={i}>{message}</li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary
+          id={id}
+          heading="h3"
+          problems={[
+            ...fieldErrors.map(([field, key]) => ({
+              target: inputId(field),
+              message: <Msg id={key} />,
+              focus: () => setFocus(field),
+            })),
+            ...fileProblems.map((p) => ({
+              key: `${p.code}-${'fileName' in p ? p.fileName : ''}`,
+              target: inputId('files'),
+              message: problemMessage(intl, p),
+            })),
+            ...saveProblems.map((message, i) => ({ key: `save-${String(i)}`, message })),
+          ]}
+        />
       ) : null}
 
       <div className="complaint-form__row">
@@ -349,14 +330,14 @@ export function ComplaintForm({
         ) : null}
       </div>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-          <Msg id={isSubmitting ? 'complaints.saving' : 'complaints.save'} />
-        </button>
-        <button type="button" className="btn" onClick={() => onDone('cancelled')}>
-          <Msg id="complaints.cancel" />
-        </button>
-      </div>
+      <FormActions
+        submit={{
+          label: <Msg id="complaints.save" />,
+          saving: isSubmitting,
+          savingLabel: <Msg id="complaints.saving" />,
+        }}
+        cancel={{ label: <Msg id="complaints.cancel" />, onCancel: () => onDone('cancelled') }}
+      />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Controller, useForm, type FieldErrors } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import type { CustomerChanges, CustomerEditable } from '../../../shared/domain/customer/customer.js';
@@ -16,6 +16,14 @@ import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
 import { StorageFullError } from '../../sync/storage.js';
 import { updateCustomer } from './mutators.js';
+import {
+  ErrorSummary,
+  Field,
+  FieldError,
+  FormActions,
+  controlProps,
+  type ControlProps,
+} from '../../ui/form/index.js';
 import { weekdayName } from './c360/format.js';
 
 type Field = keyof CustomerEditable;
@@ -81,7 +89,6 @@ export function CustomerEditForm({
   const { engine } = useApp();
   const intl = useIntl();
   const id = useId();
-  const summaryRef = useRef<HTMLDivElement>(null);
   // The version the rep is editing from: a newer one arriving meanwhile makes it a conflict.
   const [baseVersion] = useState(customer.version);
   const [saveError, setSaveError] = useState<MessageKey | null>(null);
@@ -96,56 +103,41 @@ export function CustomerEditForm({
     formState: { errors, isSubmitting, submitCount },
   } = useForm<CustomerEditable>({ resolver: zodResolver(customerEditableSchema), defaultValues: defaults });
 
-  const onSubmit = handleSubmit(
-    async (values) => {
-      const changes: Record<string, unknown> = {};
-      for (const field of customerEditableFields) {
-        // Arrays come back as new arrays: compare by value.
-        if (JSON.stringify(values[field]) !== JSON.stringify(defaults[field])) changes[field] = values[field];
-      }
-      if (Object.keys(changes).length === 0) {
-        onDone('unchanged');
-        return;
-      }
-      try {
-        await engine.write(updateCustomer, {
-          id: customer.id,
-          baseVersion,
-          changes: changes as CustomerChanges,
-        });
-        onDone('saved');
-      } catch (e) {
-        setSaveError(e instanceof StorageFullError ? 'error.storage-full' : 'error.unexpected');
-      }
-    },
-    // GOV.UK pattern: the summary takes the focus and links to each field.
-    () => requestAnimationFrame(() => summaryRef.current?.focus()),
-  );
+  const onSubmit = handleSubmit(async (values) => {
+    const changes: Record<string, unknown> = {};
+    for (const field of customerEditableFields) {
+      // Arrays come back as new arrays: compare by value.
+      if (JSON.stringify(values[field]) !== JSON.stringify(defaults[field])) changes[field] = values[field];
+    }
+    if (Object.keys(changes).length === 0) {
+      onDone('unchanged');
+      return;
+    }
+    try {
+      await engine.write(updateCustomer, { id: customer.id, baseVersion, changes: changes as CustomerChanges });
+      onDone('saved');
+    } catch (e) {
+      setSaveError(e instanceof StorageFullError ? 'error.storage-full' : 'error.unexpected');
+    }
+  });
 
   const inputId = (name: ShownField) => `${id}-${name}`;
   const errorOf = (name: ShownField) => errorKey(name, errors);
-  const invalidProps = (name: ShownField) => {
+  const message = (name: ShownField) => {
     const key = errorOf(name);
-    return {
-      'aria-invalid': key ? true : undefined,
-      'aria-describedby': key ? `${inputId(name)}-error` : undefined,
-    } as const;
+    return key ? <Msg id={key} /> : null;
   };
-  const inlineError = (name: ShownField) => {
-    const key = errorOf(name);
-    return key ? (
-      <p id={`${inputId(name)}-error`} className="field__error">
-        <span className="visually-hidden">
-          <Msg id="form.errorPrefix" />
-        </span>
-        <Msg id={key} />
-      </p>
-    ) : null;
-  };
-  const label = (name: ShownField) => (
-    <label htmlFor={inputId(name)} className="field__label">
-      <Msg id={`customer.field.${name}`} />
-    </label>
+  const invalidProps = (name: ShownField) => controlProps(inputId(name), { error: errorOf(name) !== null });
+  const inlineError = (name: ShownField) => <FieldError id={inputId(name)}>{message(name)}</FieldError>;
+  const field = (name: ShownField, control: (props: ControlProps) => ReactNode, className = '') => (
+    <Field
+      id={inputId(name)}
+      label={<Msg id={`customer.field.${name}`} />}
+      error={message(name)}
+      className={`field--${name}${className}`}
+    >
+      {control}
+    </Field>
   );
 
   const text = (
@@ -157,31 +149,24 @@ export function CustomerEditForm({
       multiline?: boolean;
       wide?: boolean;
     } = {},
-  ) => (
-    <div className={`field field--${name}${options.wide || options.multiline ? ' field--wide' : ''}`}>
-      {label(name)}
-      {inlineError(name)}
-      {options.multiline ? (
-        <textarea
-          id={inputId(name)}
-          className="input textarea"
-          rows={3}
-          {...invalidProps(name)}
-          {...register(name)}
-        />
-      ) : (
-        <input
-          id={inputId(name)}
-          type={options.type ?? 'text'}
-          className="input"
-          inputMode={options.inputMode}
-          autoComplete={options.autoComplete}
-          {...invalidProps(name)}
-          {...register(name)}
-        />
-      )}
-    </div>
-  );
+  ) =>
+    field(
+      name,
+      (props) =>
+        options.multiline ? (
+          <textarea className="input textarea" rows={3} {...props} {...register(name)} />
+        ) : (
+          <input
+            type={options.type ?? 'text'}
+            className="input"
+            inputMode={options.inputMode}
+            autoComplete={options.autoComplete}
+            {...props}
+            {...register(name)}
+          />
+        ),
+      options.wide || options.multiline ? ' field--wide' : '',
+    );
 
   const summary = shownFields.flatMap((f) => {
     const key = errorOf(f);
@@ -193,37 +178,20 @@ export function CustomerEditForm({
       <h2 id={`${id}-title`} className="section-title">
         <Msg id="customer.editTitle" />
       </h2>
-      {submitCount > 0 && summary.length > 0 ? (
-        <div
-          ref={summaryRef}
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby={`${id}-summary-title`}
-        >
-          <h3 id={`${id}-summary-title`} className="error-summary__title">
-            <Msg id="form.errorSummary" />
-          </h3>
-          <ul className="error-summary__list">
-            {summary.map(([field, key]) => (
-              <li key={field}>
-                <a
-                  href={`#${inputId(field)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    if (field === 'preferredVisitDays' || field === 'competitors') {
-                      document.getElementById(inputId(field))?.focus();
-                    } else {
-                      setFocus(field);
-                    }
-                  }}
-                >
-                  <Msg id={key} />
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+      {/* GOV.UK pattern: the summary takes the focus and links to each field. */}
+      {submitCount > 0 ? (
+        <ErrorSummary
+          id={id}
+          heading="h3"
+          focusKey={submitCount}
+          problems={summary.map(([name, key]) => ({
+            target: inputId(name),
+            message: <Msg id={key} />,
+            ...(name === 'preferredVisitDays' || name === 'competitors'
+              ? {}
+              : { focus: () => setFocus(name) }),
+          }))}
+        />
       ) : null}
 
       <fieldset className="fieldset">
@@ -236,44 +204,39 @@ export function CustomerEditForm({
           {text('nafCode')}
           {text('legalForm')}
           {text('sector')}
-          <div className="field field--size">
-            {label('size')}
-            <select id={inputId('size')} className="input" {...register('size')}>
+          {field('size', ({ id: sizeId }) => (
+            <select id={sizeId} className="input" {...register('size')}>
               {companySizes.map((s) => (
                 <option key={s} value={s}>
                   {intl.formatMessage({ id: s === '' ? 'customer.notSet' : `size.${s}` })}
                 </option>
               ))}
             </select>
-          </div>
+          ))}
           {text('address', { autoComplete: 'street-address', wide: true })}
           {text('postcode', { inputMode: 'numeric', autoComplete: 'postal-code' })}
           {text('city')}
           {text('phone', { type: 'tel' })}
           {text('email', { type: 'email' })}
-          <div className="field field--firstContactDate">
-            {label('firstContactDate')}
-            {inlineError('firstContactDate')}
+          {field('firstContactDate', (props) => (
             <input
-              id={inputId('firstContactDate')}
               type="date"
               className="input"
-              {...invalidProps('firstContactDate')}
+              {...props}
               {...register('firstContactDate', {
                 setValueAs: (v: unknown) => (v === '' || v == null ? null : v),
               })}
             />
-          </div>
-          <div className="field field--status">
-            {label('status')}
-            <select id={inputId('status')} className="input" {...register('status')}>
+          ))}
+          {field('status', ({ id: statusId }) => (
+            <select id={statusId} className="input" {...register('status')}>
               {customerStatuses.map((s) => (
                 <option key={s} value={s}>
                   {intl.formatMessage({ id: `status.${s}` })}
                 </option>
               ))}
             </select>
-          </div>
+          ))}
         </div>
       </fieldset>
 
@@ -287,7 +250,11 @@ export function CustomerEditForm({
             control={control}
             name="preferredVisitDays"
             render={({ field }) => (
-              <fieldset className="field field--wide field--days" {...invalidProps('preferredVisitDays')}>
+              <fieldset
+                className="field field--wide field--days"
+                aria-invalid={invalidProps('preferredVisitDays')['aria-invalid']}
+                aria-describedby={invalidProps('preferredVisitDays')['aria-describedby']}
+              >
                 <legend className="field__label">
                   <Msg id="customer.field.preferredVisitDays" />
                 </legend>
@@ -335,19 +302,11 @@ export function CustomerEditForm({
         </div>
       </fieldset>
 
-      {saveError ? (
-        <p className="form-error" role="alert">
-          <Msg id={saveError} />
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-          <Msg id="customer.save" />
-        </button>
-        <button type="button" className="btn" onClick={() => onDone('cancelled')}>
-          <Msg id="customer.cancel" />
-        </button>
-      </div>
+      <FormActions
+        error={saveError ? <Msg id={saveError} /> : null}
+        submit={{ label: <Msg id="customer.save" />, saving: isSubmitting }}
+        cancel={{ label: <Msg id="customer.cancel" />, onCancel: () => onDone('cancelled') }}
+      />
     </form>
   );
 }
@@ -364,7 +323,7 @@ function CompetitorsInput({
   value: string[];
   onChange: (next: string[]) => void;
   error: ReactNode;
-  invalid: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+  invalid: ControlProps;
 }) {
   const intl = useIntl();
   const [draft, setDraft] = useState('');
@@ -405,7 +364,6 @@ function CompetitorsInput({
       ) : null}
       <div className="chips__add">
         <input
-          id={id}
           className="input"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}

@@ -4,7 +4,7 @@
  * A save over a version someone else replaced meanwhile is refused and offers to reload.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import type { PlaybookState } from '../../../shared/contract/playbook.js';
 import type { PlaybookContent } from '../../../shared/domain/playbook/index.js';
@@ -17,7 +17,7 @@ import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useSyncStatus } from '../sync/index.js';
 import { formPathOf, playbookResolver, toForm, type PlaybookForm } from './form.js';
 import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
-import { ErrorSummary, IdPrefix, PlaybookSections, fieldIdOf } from './sections.js';
+import { ErrorSummary, FormControl, IdPrefix, PlaybookSections, fieldIdOf } from './sections.js';
 
 type Loaded =
   { state: 'loading' } | { state: 'ready'; value: PlaybookState } | { state: 'failed'; failure: Failure };
@@ -131,7 +131,6 @@ function PlaybookEditor({
   const { platform } = useApp();
   const intl = useIntl();
   const prefix = useId();
-  const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -143,20 +142,17 @@ function PlaybookEditor({
     shouldFocusError: false,
   });
   const {
+    control,
     handleSubmit,
     reset,
     setError,
-    formState: { isDirty, isSubmitting, isSubmitSuccessful, errors, submitCount },
+    formState: { isDirty, isSubmitting, errors, submitCount },
   } = methods;
   useUnsavedChangesGuard(isDirty, intl.formatMessage({ id: 'playbook.leaveConfirm' }));
 
   useEffect(() => {
     if (conflict !== null) conflictRef.current?.focus();
   }, [conflict]);
-  // GOV.UK pattern: after a save the form refused, the summary of problems takes the focus.
-  useEffect(() => {
-    if (submitCount > 0 && !isSubmitSuccessful) summaryRef.current?.focus();
-  }, [submitCount, isSubmitSuccessful]);
 
   const onSubmit = handleSubmit(async (content) => {
     setFailure(null);
@@ -198,7 +194,7 @@ function PlaybookEditor({
 
   return (
     <IdPrefix.Provider value={prefix}>
-      <FormProvider {...methods}>
+      <FormControl.Provider value={control}>
         <form
           className="playbook"
           noValidate
@@ -273,7 +269,8 @@ function PlaybookEditor({
             </Banner>
           ) : null}
 
-          {submitCount > 0 ? <ErrorSummary errors={errors} summaryRef={summaryRef} /> : null}
+          {/* GOV.UK pattern: after a save the form refused, the summary of problems takes the focus. */}
+          {submitCount > 0 ? <ErrorSummary errors={errors} focusKey={submitCount} /> : null}
 
           <PlaybookSections />
 
@@ -299,7 +296,7 @@ function PlaybookEditor({
             </button>
           </div>
         </form>
-      </FormProvider>
+      </FormControl.Provider>
     </IdPrefix.Provider>
   );
 }

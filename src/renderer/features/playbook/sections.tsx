@@ -1,13 +1,21 @@
 /**
  * The playbook editor's sections: each list can grow, shrink and be reordered with buttons
  * whose accessible names say which item they act on; every field shows its own error.
+ *
+ * Typing stays cheap however long the playbook: the sections are memoised and reach the form
+ * through its `control` (stable), never through `useFormContext` (a new value whenever the
+ * form's state changes); each field subscribes to its own error only, and a list re-renders
+ * only when items are added, moved or removed.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useContext, useState, type ReactNode, type RefObject } from 'react';
+import { createContext, memo, useContext, useState, type ReactNode } from 'react';
 import {
   get,
   useFieldArray,
-  useFormContext,
+  useFormState,
+  type Control,
+  type FieldArray,
+  type FieldArrayPath,
   type FieldError,
   type FieldErrors,
   type FieldPath,
@@ -17,12 +25,28 @@ import { motives, objectionCategories, objectionTechniques } from '../../../shar
 import { useApp } from '../../app/context.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
+import {
+  ErrorSummary as SummaryOfProblems,
+  Field,
+  FieldError as FieldErrorText,
+} from '../../ui/form/index.js';
+import type { PlaybookContent } from '../../../shared/domain/playbook/index.js';
 import type { PlaybookForm } from './form.js';
 
 type Path = FieldPath<PlaybookForm>;
+type ListPath = FieldArrayPath<PlaybookForm>;
 
 /** The form's id prefix (one `useId` per editor), so labels and error links find their field. */
 export const IdPrefix = createContext('playbook');
+
+/** The editor's form control: stable for the editor's life, unlike `useFormContext()`. */
+export const FormControl = createContext<Control<PlaybookForm, unknown, PlaybookContent> | null>(null);
+
+function useControl(): Control<PlaybookForm, unknown, PlaybookContent> {
+  const control = useContext(FormControl);
+  if (control === null) throw new Error('The playbook sections need the editor’s FormControl.');
+  return control;
+}
 
 export function fieldIdOf(prefix: string, path: string): string {
   return `${prefix}-${path.replace(/\./g, '-')}`.replace(/[^A-Za-z0-9_-]/g, '');
@@ -39,16 +63,14 @@ function errorKeyAt(errors: FieldErrors<PlaybookForm>, path: string): MessageKey
   return typeof message === 'string' && message.startsWith('playbook.') ? (message as MessageKey) : null;
 }
 
-function FieldErrorText({ id, messageKey }: { id: string; messageKey: MessageKey | null }) {
-  if (messageKey === null) return null;
-  return (
-    <p id={`${id}-error`} className="field__error">
-      <span className="visually-hidden">
-        <Msg id="form.errorPrefix" />
-      </span>
-      <Msg id={messageKey} />
-    </p>
-  );
+/** The error on `path`, re-rendering only when that path's errors change. */
+function useErrorKey(path: Path | ListPath, exact = true): MessageKey | null {
+  const { errors } = useFormState({ control: useControl(), name: path, exact });
+  return errorKeyAt(errors, path);
+}
+
+function ErrorText({ id, messageKey }: { id: string; messageKey: MessageKey | null }) {
+  return <FieldErrorText id={id}>{messageKey !== null ? <Msg id={messageKey} /> : null}</FieldErrorText>;
 }
 
 function TextField({
@@ -62,28 +84,18 @@ function TextField({
   multiline?: boolean;
   list?: string;
 }) {
-  const {
-    register,
-    formState: { errors },
-  } = useFormContext<PlaybookForm>();
-  const id = useFieldId(path);
-  const key = errorKeyAt(errors, path);
-  const invalid = {
-    'aria-invalid': key !== null ? true : undefined,
-    'aria-describedby': key ? `${id}-error` : undefined,
-  };
+  const { register } = useControl();
+  const key = useErrorKey(path);
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <FieldErrorText id={id} messageKey={key} />
-      {multiline ? (
-        <textarea id={id} className="input textarea" rows={2} {...invalid} {...register(path)} />
-      ) : (
-        <input id={id} type="text" className="input" list={list} {...invalid} {...register(path)} />
-      )}
-    </div>
+    <Field id={useFieldId(path)} label={label} error={key !== null ? <Msg id={key} /> : null}>
+      {(control) =>
+        multiline ? (
+          <textarea className="input textarea" rows={2} {...control} {...register(path)} />
+        ) : (
+          <input type="text" className="input" list={list} {...control} {...register(path)} />
+        )
+      }
+    </Field>
   );
 }
 
@@ -96,21 +108,19 @@ function SelectField({
   label: ReactNode;
   options: readonly { value: string; label: string }[];
 }) {
-  const { register } = useFormContext<PlaybookForm>();
-  const id = useFieldId(path);
+  const { register } = useControl();
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} className="input input--inline" {...register(path)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={useFieldId(path)} label={label}>
+      {({ id }) => (
+        <select id={id} className="input input--inline" {...register(path)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -162,47 +172,96 @@ function ItemControls({
 }
 
 /**
- * Moves and removals are said to screen readers (the buttons' focus stays where it was, on the
- * item now in that place).
+ * One editable list of the playbook: its items (a group named by the item's label, or, when
+ * `inline`, a single field beside its controls), each with move up / move down / remove, and
+ * an add button. Moves and removals are said to screen readers (the buttons' focus stays where
+ * it was, on the item now in that place).
  */
-function useAnnouncer(): [string, (text: string) => void] {
-  const [text, setText] = useState('');
-  return [text, setText];
-}
-
-function Announcement({ text }: { text: string }) {
+function FieldArrayList<N extends ListPath>({
+  name,
+  itemLabel,
+  addLabel,
+  newItem,
+  inline = false,
+  emptyHint = false,
+  children,
+}: {
+  name: N;
+  itemLabel: (n: number) => string;
+  addLabel: string;
+  newItem: () => FieldArray<PlaybookForm, N>;
+  inline?: boolean;
+  /** Says the list is empty when it is. */
+  emptyHint?: boolean;
+  /** An item's fields, given its index and label. */
+  children: (index: number, label: string) => ReactNode;
+}) {
+  const intl = useIntl();
+  const control = useControl();
+  const { fields, append, move, remove } = useFieldArray<PlaybookForm, N, 'id', PlaybookContent>({
+    control,
+    name,
+  });
+  const [announced, announce] = useState('');
+  const onMove = (from: number, to: number) => {
+    move(from, to);
+    announce(intl.formatMessage({ id: 'playbook.moved' }, { item: itemLabel(from + 1), n: to + 1 }));
+  };
+  const onRemove = (index: number) => {
+    remove(index);
+    announce(intl.formatMessage({ id: 'playbook.removed' }, { item: itemLabel(index + 1) }));
+  };
   return (
-    <p className="visually-hidden" role="status">
-      {text}
-    </p>
+    <>
+      {emptyHint && fields.length === 0 ? (
+        <p className="hint muted">
+          <Msg id="playbook.empty" />
+        </p>
+      ) : null}
+      <ol className="playbook__list" id={useFieldId(name)} tabIndex={-1}>
+        {fields.map((field, index) => {
+          const label = itemLabel(index + 1);
+          return (
+            <li key={field.id} className={inline ? 'playbook-item playbook-item--inline' : 'playbook-item'}>
+              {inline ? (
+                children(index, label)
+              ) : (
+                <fieldset className="playbook-item__group">
+                  <legend className="playbook-item__legend">{label}</legend>
+                  {children(index, label)}
+                </fieldset>
+              )}
+              <ItemControls
+                item={label}
+                index={index}
+                count={fields.length}
+                onMove={onMove}
+                onRemove={onRemove}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      <p className="visually-hidden" role="status">
+        {announced}
+      </p>
+      {/* Named by aria-label as well: the same name, found without looking for <label>s. */}
+      <button
+        type="button"
+        className="btn btn--small playbook__add"
+        aria-label={addLabel}
+        onClick={() => append(newItem())}
+      >
+        <span aria-hidden="true">+ </span>
+        {addLabel}
+      </button>
+    </>
   );
 }
 
-function useListActions(
-  label: (n: number) => string,
-  move: (from: number, to: number) => void,
-  remove: (index: number) => void,
-) {
-  const intl = useIntl();
-  const [announced, announce] = useAnnouncer();
-  return {
-    announced,
-    onMove: (from: number, to: number) => {
-      move(from, to);
-      announce(intl.formatMessage({ id: 'playbook.moved' }, { item: label(from + 1), n: to + 1 }));
-    },
-    onRemove: (index: number) => {
-      remove(index);
-      announce(intl.formatMessage({ id: 'playbook.removed' }, { item: label(index + 1) }));
-    },
-  };
-}
-
 function Section({ name, help, children }: { name: SectionName; help?: MessageKey; children: ReactNode }) {
-  const {
-    formState: { errors },
-  } = useFormContext<PlaybookForm>();
   const id = useFieldId(name);
+  const key = useErrorKey(name, false);
   return (
     <section className="card playbook__section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title" tabIndex={-1}>
@@ -213,156 +272,114 @@ function Section({ name, help, children }: { name: SectionName; help?: MessageKe
           <Msg id={help} />
         </p>
       ) : null}
-      <FieldErrorText id={id} messageKey={errorKeyAt(errors, name)} />
+      <ErrorText id={id} messageKey={key} />
       {children}
     </section>
   );
 }
 
-function AddButton({ label, onAdd }: { label: string; onAdd: () => void }) {
-  return (
-    <button type="button" className="btn btn--small playbook__add" onClick={onAdd}>
-      <span aria-hidden="true">+ </span>
-      {label}
-    </button>
-  );
+/** "Question 2 of Theme 1": an item of a list inside another list's item. */
+function useItemOf(kind: 'questions' | 'cues' | 'answers', parent: string): (n: number) => string {
+  const intl = useIntl();
+  return (n) =>
+    intl.formatMessage(
+      { id: 'playbook.itemOf' },
+      { parent, item: intl.formatMessage({ id: `playbook.item.${kind}` }, { n }) },
+    );
+}
+
+function useItemLabel(
+  name: 'openingReminders' | 'priceReminders' | 'discovery' | 'arguments' | 'objections' | 'closings',
+) {
+  const intl = useIntl();
+  return (n: number) => intl.formatMessage({ id: `playbook.item.${name}` }, { n });
 }
 
 /** Opening or price reminders: a list of texts. */
 function Reminders({ name }: { name: 'openingReminders' | 'priceReminders' }) {
   const intl = useIntl();
-  const { control } = useFormContext<PlaybookForm>();
-  const { fields, append, move, remove } = useFieldArray({ control, name });
-  const label = (n: number) => intl.formatMessage({ id: `playbook.item.${name}` }, { n });
-  const actions = useListActions(label, move, remove);
-  const listId = useFieldId(name);
   return (
     <Section name={name}>
-      <ol className="playbook__list" id={listId} tabIndex={-1}>
-        {fields.map((field, index) => (
-          <li key={field.id} className="playbook-item playbook-item--inline">
-            <TextField path={`${name}.${index}.text`} label={label(index + 1)} multiline />
-            <ItemControls item={label(index + 1)} index={index} count={fields.length} {...actions} />
-          </li>
-        ))}
-      </ol>
-      <Announcement text={actions.announced} />
-      <AddButton
-        label={intl.formatMessage({ id: `playbook.add.${name}` })}
-        onAdd={() => append({ text: '' })}
-      />
+      <FieldArrayList
+        name={name}
+        itemLabel={useItemLabel(name)}
+        addLabel={intl.formatMessage({ id: `playbook.add.${name}` })}
+        newItem={() => ({ text: '' })}
+        inline
+      >
+        {(index, label) => <TextField path={`${name}.${index}.text`} label={label} multiline />}
+      </FieldArrayList>
     </Section>
   );
 }
 
 function Questions({ themeIndex, theme }: { themeIndex: number; theme: string }) {
   const intl = useIntl();
-  const { control, register } = useFormContext<PlaybookForm>();
-  const name = `discovery.${themeIndex}.questions` as const;
-  const { fields, append, move, remove } = useFieldArray({ control, name });
-  const label = (n: number) =>
-    intl.formatMessage(
-      { id: 'playbook.itemOf' },
-      { parent: theme, item: intl.formatMessage({ id: 'playbook.item.questions' }, { n }) },
-    );
-  const actions = useListActions(label, move, remove);
+  const { register } = useControl();
   const prefix = useContext(IdPrefix);
+  const name = `discovery.${themeIndex}.questions` as const;
   return (
-    <>
-      <ol className="playbook__list" id={fieldIdOf(prefix, name)} tabIndex={-1}>
-        {fields.map((field, index) => {
-          const openId = fieldIdOf(prefix, `${name}.${index}.open`);
-          return (
-            <li key={field.id} className="playbook-item">
-              <fieldset className="playbook-item__group">
-                <legend className="playbook-item__legend">{label(index + 1)}</legend>
-                <TextField
-                  path={`${name}.${index}.text`}
-                  label={<Msg id="playbook.field.question" />}
-                  multiline
-                />
-                <label className="checkbox" htmlFor={openId}>
-                  <input id={openId} type="checkbox" {...register(`${name}.${index}.open`)} />
-                  <Msg id="playbook.field.open" />
-                </label>
-              </fieldset>
-              <ItemControls item={label(index + 1)} index={index} count={fields.length} {...actions} />
-            </li>
-          );
-        })}
-      </ol>
-      <Announcement text={actions.announced} />
-      <AddButton
-        label={intl.formatMessage({ id: 'playbook.add.questions' }, { item: theme })}
-        onAdd={() => append({ id: '', text: '', open: true })}
-      />
-    </>
+    <FieldArrayList
+      name={name}
+      itemLabel={useItemOf('questions', theme)}
+      addLabel={intl.formatMessage({ id: 'playbook.add.questions' }, { item: theme })}
+      newItem={() => ({ id: '', text: '', open: true })}
+    >
+      {(index) => {
+        const openId = fieldIdOf(prefix, `${name}.${index}.open`);
+        return (
+          <>
+            <TextField
+              path={`${name}.${index}.text`}
+              label={<Msg id="playbook.field.question" />}
+              multiline
+            />
+            <label className="checkbox" htmlFor={openId}>
+              <input id={openId} type="checkbox" {...register(`${name}.${index}.open`)} />
+              <Msg id="playbook.field.open" />
+            </label>
+          </>
+        );
+      }}
+    </FieldArrayList>
   );
 }
 
 function Discovery() {
   const intl = useIntl();
-  const { control } = useFormContext<PlaybookForm>();
-  const { fields, append, move, remove } = useFieldArray({ control, name: 'discovery' });
-  const label = (n: number) => intl.formatMessage({ id: 'playbook.item.discovery' }, { n });
-  const actions = useListActions(label, move, remove);
-  const listId = useFieldId('discovery');
   return (
     <Section name="discovery">
-      <ol className="playbook__list" id={listId} tabIndex={-1}>
-        {fields.map((field, index) => (
-          <li key={field.id} className="playbook-item">
-            <fieldset className="playbook-item__group">
-              <legend className="playbook-item__legend">{label(index + 1)}</legend>
-              <TextField path={`discovery.${index}.title`} label={<Msg id="playbook.field.title" />} />
-              <Questions themeIndex={index} theme={label(index + 1)} />
-            </fieldset>
-            <ItemControls item={label(index + 1)} index={index} count={fields.length} {...actions} />
-          </li>
-        ))}
-      </ol>
-      <Announcement text={actions.announced} />
-      <AddButton
-        label={intl.formatMessage({ id: 'playbook.add.discovery' })}
-        onAdd={() => append({ id: '', title: '', questions: [{ id: '', text: '', open: true }] })}
-      />
+      <FieldArrayList
+        name="discovery"
+        itemLabel={useItemLabel('discovery')}
+        addLabel={intl.formatMessage({ id: 'playbook.add.discovery' })}
+        newItem={() => ({ id: '', title: '', questions: [{ id: '', text: '', open: true }] })}
+      >
+        {(index, label) => (
+          <>
+            <TextField path={`discovery.${index}.title`} label={<Msg id="playbook.field.title" />} />
+            <Questions themeIndex={index} theme={label} />
+          </>
+        )}
+      </FieldArrayList>
     </Section>
   );
 }
 
 function Cues({ motiveIndex, motive }: { motiveIndex: number; motive: string }) {
   const intl = useIntl();
-  const { control } = useFormContext<PlaybookForm>();
   const name = `motiveCues.${motiveIndex}.cues` as const;
-  const { fields, append, move, remove } = useFieldArray({ control, name });
-  const label = (n: number) =>
-    intl.formatMessage(
-      { id: 'playbook.itemOf' },
-      { parent: motive, item: intl.formatMessage({ id: 'playbook.item.cues' }, { n }) },
-    );
-  const actions = useListActions(label, move, remove);
-  const prefix = useContext(IdPrefix);
   return (
-    <>
-      {fields.length === 0 ? (
-        <p className="hint muted">
-          <Msg id="playbook.empty" />
-        </p>
-      ) : null}
-      <ol className="playbook__list" id={fieldIdOf(prefix, name)} tabIndex={-1}>
-        {fields.map((field, index) => (
-          <li key={field.id} className="playbook-item playbook-item--inline">
-            <TextField path={`${name}.${index}.text`} label={label(index + 1)} />
-            <ItemControls item={label(index + 1)} index={index} count={fields.length} {...actions} />
-          </li>
-        ))}
-      </ol>
-      <Announcement text={actions.announced} />
-      <AddButton
-        label={intl.formatMessage({ id: 'playbook.add.cues' }, { item: motive })}
-        onAdd={() => append({ text: '' })}
-      />
-    </>
+    <FieldArrayList
+      name={name}
+      itemLabel={useItemOf('cues', motive)}
+      addLabel={intl.formatMessage({ id: 'playbook.add.cues' }, { item: motive })}
+      newItem={() => ({ text: '' })}
+      inline
+      emptyHint
+    >
+      {(index, label) => <TextField path={`${name}.${index}.text`} label={label} />}
+    </FieldArrayList>
   );
 }
 
@@ -388,12 +405,7 @@ function MotiveCues() {
 function Arguments() {
   const intl = useIntl();
   const { db } = useApp();
-  const { control } = useFormContext<PlaybookForm>();
-  const { fields, append, move, remove } = useFieldArray({ control, name: 'arguments' });
-  const label = (n: number) => intl.formatMessage({ id: 'playbook.item.arguments' }, { n });
-  const actions = useListActions(label, move, remove);
-  const prefix = useContext(IdPrefix);
-  const listId = fieldIdOf(prefix, 'arguments');
+  const listId = useFieldId('arguments');
   // The catalogue's families on this laptop, offered while typing (any family may be typed).
   const families = useLiveQuery(() => db.products.orderBy('family').uniqueKeys(), [db]) ?? [];
   return (
@@ -403,47 +415,40 @@ function Arguments() {
           <option key={String(f)} value={String(f)} />
         ))}
       </datalist>
-      <ol className="playbook__list" id={listId} tabIndex={-1}>
-        {fields.map((field, index) => {
+      <FieldArrayList
+        name="arguments"
+        itemLabel={useItemLabel('arguments')}
+        addLabel={intl.formatMessage({ id: 'playbook.add.arguments' })}
+        newItem={() => ({ id: '', family: '', feature: '', benefit: '', proof: '', motives: [] })}
+      >
+        {(index) => {
           const path = `arguments.${index}` as const;
           return (
-            <li key={field.id} className="playbook-item">
-              <fieldset className="playbook-item__group">
-                <legend className="playbook-item__legend">{label(index + 1)}</legend>
-                <div className="playbook-item__grid">
-                  <TextField
-                    path={`${path}.family`}
-                    label={<Msg id="playbook.field.family" />}
-                    list={`${listId}-families`}
-                  />
-                  <TextField path={`${path}.feature`} label={<Msg id="playbook.field.feature" />} multiline />
-                  <TextField path={`${path}.benefit`} label={<Msg id="playbook.field.benefit" />} multiline />
-                  <TextField path={`${path}.proof`} label={<Msg id="playbook.field.proof" />} multiline />
-                </div>
-                <MotivesField path={`${path}.motives`} />
-              </fieldset>
-              <ItemControls item={label(index + 1)} index={index} count={fields.length} {...actions} />
-            </li>
+            <>
+              <div className="playbook-item__grid">
+                <TextField
+                  path={`${path}.family`}
+                  label={<Msg id="playbook.field.family" />}
+                  list={`${listId}-families`}
+                />
+                <TextField path={`${path}.feature`} label={<Msg id="playbook.field.feature" />} multiline />
+                <TextField path={`${path}.benefit`} label={<Msg id="playbook.field.benefit" />} multiline />
+                <TextField path={`${path}.proof`} label={<Msg id="playbook.field.proof" />} multiline />
+              </div>
+              <MotivesField path={`${path}.motives`} />
+            </>
           );
-        })}
-      </ol>
-      <Announcement text={actions.announced} />
-      <AddButton
-        label={intl.formatMessage({ id: 'playbook.add.arguments' })}
-        onAdd={() => append({ id: '', family: '', feature: '', benefit: '', proof: '', motives: [] })}
-      />
+        }}
+      </FieldArrayList>
     </Section>
   );
 }
 
 function MotivesField({ path }: { path: `arguments.${number}.motives` }) {
   const intl = useIntl();
-  const {
-    register,
-    formState: { errors },
-  } = useFormContext<PlaybookForm>();
+  const { register } = useControl();
   const id = useFieldId(path);
-  const key = errorKeyAt(errors, path);
+  const key = useErrorKey(path);
   return (
     <fieldset
       className="playbook-item__motives"
@@ -454,7 +459,7 @@ function MotivesField({ path }: { path: `arguments.${number}.motives` }) {
       <legend className="field__label">
         <Msg id="playbook.field.motives" />
       </legend>
-      <FieldErrorText id={id} messageKey={key} />
+      <ErrorText id={id} messageKey={key} />
       <div className="checkbox-row">
         {motives.map((m) => (
           <label key={m} className="checkbox">
@@ -469,131 +474,98 @@ function MotivesField({ path }: { path: `arguments.${number}.motives` }) {
 
 function Answers({ objectionIndex, objection }: { objectionIndex: number; objection: string }) {
   const intl = useIntl();
-  const { control } = useFormContext<PlaybookForm>();
   const name = `objections.${objectionIndex}.answers` as const;
-  const { fields, append, move, remove } = useFieldArray({ control, name });
-  const label = (n: number) =>
-    intl.formatMessage(
-      { id: 'playbook.itemOf' },
-      { parent: objection, item: intl.formatMessage({ id: 'playbook.item.answers' }, { n }) },
-    );
-  const actions = useListActions(label, move, remove);
-  const prefix = useContext(IdPrefix);
   const techniques = objectionTechniques.map((t) => ({
     value: t,
     label: intl.formatMessage({ id: `visit.technique.${t}` }),
   }));
   return (
-    <>
-      <ol className="playbook__list" id={fieldIdOf(prefix, name)} tabIndex={-1}>
-        {fields.map((field, index) => (
-          <li key={field.id} className="playbook-item">
-            <fieldset className="playbook-item__group">
-              <legend className="playbook-item__legend">{label(index + 1)}</legend>
-              <SelectField
-                path={`${name}.${index}.technique`}
-                label={<Msg id="playbook.field.technique" />}
-                options={techniques}
-              />
-              <TextField
-                path={`${name}.${index}.text`}
-                label={<Msg id="playbook.field.answer" />}
-                multiline
-              />
-            </fieldset>
-            <ItemControls item={label(index + 1)} index={index} count={fields.length} {...actions} />
-          </li>
-        ))}
-      </ol>
-      <Announcement text={actions.announced} />
-      <AddButton
-        label={intl.formatMessage({ id: 'playbook.add.answers' }, { item: objection })}
-        onAdd={() => append({ technique: 'reformulate', text: '' })}
-      />
-    </>
+    <FieldArrayList
+      name={name}
+      itemLabel={useItemOf('answers', objection)}
+      addLabel={intl.formatMessage({ id: 'playbook.add.answers' }, { item: objection })}
+      newItem={() => ({ technique: 'reformulate' as const, text: '' })}
+    >
+      {(index) => (
+        <>
+          <SelectField
+            path={`${name}.${index}.technique`}
+            label={<Msg id="playbook.field.technique" />}
+            options={techniques}
+          />
+          <TextField path={`${name}.${index}.text`} label={<Msg id="playbook.field.answer" />} multiline />
+        </>
+      )}
+    </FieldArrayList>
   );
 }
 
 function Objections() {
   const intl = useIntl();
-  const { control } = useFormContext<PlaybookForm>();
-  const { fields, append, move, remove } = useFieldArray({ control, name: 'objections' });
-  const label = (n: number) => intl.formatMessage({ id: 'playbook.item.objections' }, { n });
-  const actions = useListActions(label, move, remove);
-  const listId = useFieldId('objections');
   const categories = objectionCategories.map((c) => ({
     value: c,
     label: intl.formatMessage({ id: `visit.category.${c}` }),
   }));
   return (
     <Section name="objections">
-      <ol className="playbook__list" id={listId} tabIndex={-1}>
-        {fields.map((field, index) => (
-          <li key={field.id} className="playbook-item">
-            <fieldset className="playbook-item__group">
-              <legend className="playbook-item__legend">{label(index + 1)}</legend>
-              <SelectField
-                path={`objections.${index}.category`}
-                label={<Msg id="playbook.field.category" />}
-                options={categories}
-              />
-              <TextField
-                path={`objections.${index}.text`}
-                label={<Msg id="playbook.field.objection" />}
-                multiline
-              />
-              <Answers objectionIndex={index} objection={label(index + 1)} />
-            </fieldset>
-            <ItemControls item={label(index + 1)} index={index} count={fields.length} {...actions} />
-          </li>
-        ))}
-      </ol>
-      <Announcement text={actions.announced} />
-      <AddButton
-        label={intl.formatMessage({ id: 'playbook.add.objections' })}
-        onAdd={() =>
-          append({ id: '', category: 'price', text: '', answers: [{ technique: 'reformulate', text: '' }] })
-        }
-      />
+      <FieldArrayList
+        name="objections"
+        itemLabel={useItemLabel('objections')}
+        addLabel={intl.formatMessage({ id: 'playbook.add.objections' })}
+        newItem={() => ({
+          id: '',
+          category: 'price' as const,
+          text: '',
+          answers: [{ technique: 'reformulate' as const, text: '' }],
+        })}
+      >
+        {(index, label) => (
+          <>
+            <SelectField
+              path={`objections.${index}.category`}
+              label={<Msg id="playbook.field.category" />}
+              options={categories}
+            />
+            <TextField
+              path={`objections.${index}.text`}
+              label={<Msg id="playbook.field.objection" />}
+              multiline
+            />
+            <Answers objectionIndex={index} objection={label} />
+          </>
+        )}
+      </FieldArrayList>
     </Section>
   );
 }
 
 function Closings() {
   const intl = useIntl();
-  const { control } = useFormContext<PlaybookForm>();
-  const { fields, append, move, remove } = useFieldArray({ control, name: 'closings' });
-  const label = (n: number) => intl.formatMessage({ id: 'playbook.item.closings' }, { n });
-  const actions = useListActions(label, move, remove);
-  const listId = useFieldId('closings');
   return (
     <Section name="closings">
-      <ol className="playbook__list" id={listId} tabIndex={-1}>
-        {fields.map((field, index) => (
-          <li key={field.id} className="playbook-item">
-            <fieldset className="playbook-item__group">
-              <legend className="playbook-item__legend">{label(index + 1)}</legend>
-              <TextField path={`closings.${index}.name`} label={<Msg id="playbook.field.name" />} />
-              <TextField
-                path={`closings.${index}.description`}
-                label={<Msg id="playbook.field.description" />}
-                multiline
-              />
-            </fieldset>
-            <ItemControls item={label(index + 1)} index={index} count={fields.length} {...actions} />
-          </li>
-        ))}
-      </ol>
-      <Announcement text={actions.announced} />
-      <AddButton
-        label={intl.formatMessage({ id: 'playbook.add.closings' })}
-        onAdd={() => append({ id: '', name: '', description: '' })}
-      />
+      <FieldArrayList
+        name="closings"
+        itemLabel={useItemLabel('closings')}
+        addLabel={intl.formatMessage({ id: 'playbook.add.closings' })}
+        newItem={() => ({ id: '', name: '', description: '' })}
+      >
+        {(index) => (
+          <>
+            <TextField path={`closings.${index}.name`} label={<Msg id="playbook.field.name" />} />
+            <TextField
+              path={`closings.${index}.description`}
+              label={<Msg id="playbook.field.description" />}
+              multiline
+            />
+          </>
+        )}
+      </FieldArrayList>
     </Section>
   );
 }
 
-export function PlaybookSections() {
+/** Memoised: the editor's own re-renders (dirty, saving, errors) do not reach the fields. */
+export const PlaybookSections = memo(function PlaybookSections() {
   return (
     <>
       <Reminders name="openingReminders" />
@@ -605,7 +577,7 @@ export function PlaybookSections() {
       <Closings />
     </>
   );
-}
+});
 
 /** Every error of the form as (path, message key), in document order. */
 export function flattenErrors(errors: unknown, prefix = ''): { path: string; key: MessageKey }[] {
@@ -702,51 +674,16 @@ function isFieldName(part: string): part is keyof typeof fieldLabels {
 }
 
 /** GOV.UK pattern: after a refused save, the list of problems, each a link to its field. */
-export function ErrorSummary({
-  errors,
-  summaryRef,
-}: {
-  errors: FieldErrors<PlaybookForm>;
-  summaryRef: RefObject<HTMLDivElement | null>;
-}) {
+export function ErrorSummary({ errors, focusKey }: { errors: FieldErrors<PlaybookForm>; focusKey: number }) {
   const prefix = useContext(IdPrefix);
   const intl = useIntl();
   const placeOf = usePlaceOf();
-  const problems = flattenErrors(errors);
-  if (problems.length === 0) return null;
-  return (
-    <div
-      ref={summaryRef}
-      className="error-summary"
-      role="alert"
-      tabIndex={-1}
-      aria-labelledby={`${prefix}-summary`}
-    >
-      <h2 id={`${prefix}-summary`} className="error-summary__title">
-        <Msg id="form.errorSummary" />
-      </h2>
-      <ul className="error-summary__list">
-        {problems.map(({ path, key }) => {
-          const target = fieldIdOf(prefix, path.replace(/\.root$/, ''));
-          return (
-            <li key={path}>
-              <a
-                href={`#${target}`}
-                onClick={(e) => {
-                  // Hash routes: focus the field without changing the address.
-                  e.preventDefault();
-                  document.getElementById(target)?.focus();
-                }}
-              >
-                {intl.formatMessage(
-                  { id: 'playbook.problemAt' },
-                  { place: placeOf(path), problem: intl.formatMessage({ id: key }) },
-                )}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
+  const problems = flattenErrors(errors).map(({ path, key }) => ({
+    target: fieldIdOf(prefix, path.replace(/\.root$/, '')),
+    message: intl.formatMessage(
+      { id: 'playbook.problemAt' },
+      { place: placeOf(path), problem: intl.formatMessage({ id: key }) },
+    ),
+  }));
+  return <SummaryOfProblems id={prefix} problems={problems} focusKey={focusKey} />;
 }

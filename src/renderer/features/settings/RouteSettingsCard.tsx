@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FormEvent } from 'react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { z } from 'zod';
 import { defaultTravelSettings, travelSettingsSchema } from '../../../shared/domain/geo/geo.js';
@@ -14,6 +14,7 @@ import { metaSchemas } from '../../db/schema.js';
 import { Msg } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { useT } from '../../i18n/useT.js';
+import { ErrorSummary, FieldError } from '../../ui/form/index.js';
 import type { Town } from '../map/index.js';
 import { searchTowns } from '../map/index.js';
 
@@ -111,7 +112,8 @@ function RouteSettingsForm({
   });
   const [errors, setErrors] = useState<Field[]>([]);
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  // Bumped by each refused save: the summary of problems takes the focus.
+  const [summaryFocus, setSummaryFocus] = useState(0);
   const [query, setQuery] = useState('');
   const [towns, setTowns] = useState<Town[] | null>(null);
   const customers = useLiveQuery(
@@ -143,9 +145,9 @@ function RouteSettingsForm({
       : { 'aria-describedby': `${fieldId(f)}-help` };
   const error = (f: Field) =>
     errors.includes(f) ? (
-      <p id={`${fieldId(f)}-error`} className="field__error">
+      <FieldError id={fieldId(f)} prefix={false}>
         <Msg id={errorKeys[f]} />
-      </p>
+      </FieldError>
     ) : null;
 
   const pick = (label: string, lat: number, lon: number) =>
@@ -157,7 +159,7 @@ function RouteSettingsForm({
     if (!result.ok) {
       setErrors(result.errors);
       setStatus(null);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setSummaryFocus((n) => n + 1);
       return;
     }
     setErrors([]);
@@ -186,26 +188,13 @@ function RouteSettingsForm({
       </p>
       <form noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby={`${id}-title`}>
         {errors.length > 0 ? (
-          <div
-            ref={summaryRef}
-            className="error-summary"
-            role="alert"
-            tabIndex={-1}
-            aria-labelledby={`${id}-summary`}
-          >
-            <h3 id={`${id}-summary`} className="error-summary__title">
-              <Msg id="route.settings.errorTitle" />
-            </h3>
-            <ul className="error-summary__list">
-              {errors.map((f) => (
-                <li key={f}>
-                  <a href={`#${fieldId(f)}`}>
-                    <Msg id={errorKeys[f]} />
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <ErrorSummary
+            id={id}
+            heading="h3"
+            title={<Msg id="route.settings.errorTitle" />}
+            focusKey={summaryFocus}
+            problems={errors.map((f) => ({ target: fieldId(f), message: <Msg id={errorKeys[f]} /> }))}
+          />
         ) : null}
         <fieldset className="fieldset">
           <legend className="fieldset__legend">

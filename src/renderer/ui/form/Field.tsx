@@ -1,0 +1,103 @@
+/**
+ * A form field, GOV.UK order: label, hint, error, control. The control gets the ids and ARIA
+ * that tie it to its label, hint and error, whatever it is (a registered input, a controlled
+ * one, a select, a group), through a render prop.
+ */
+import type { ReactNode } from 'react';
+import { Msg } from '../../i18n/Msg.js';
+
+/** What a field's control spreads: its id, and its hint and error as description. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** The ids a control with this hint and error is described by (none: `undefined`). */
+export function describedBy(
+  id: string,
+  { hint = false, error = false }: { hint?: boolean; error?: boolean },
+) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter((x) => x !== null);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+export function controlProps(id: string, state: { hint?: boolean; error?: boolean }): ControlProps {
+  return {
+    id,
+    'aria-invalid': state.error ? true : undefined,
+    'aria-describedby': describedBy(id, state),
+  };
+}
+
+/**
+ * A field's error, said "Error:" first to screen readers (unless `prefix` is false: the
+ * message says it already); nothing when there is none.
+ */
+export function FieldError({
+  id,
+  prefix = true,
+  children,
+}: {
+  id: string;
+  prefix?: boolean;
+  children: ReactNode;
+}) {
+  if (children === null || children === undefined || children === false) return null;
+  return (
+    <p id={`${id}-error`} className="field__error">
+      {prefix ? (
+        <span className="visually-hidden">
+          <Msg id="form.errorPrefix" />
+        </span>
+      ) : null}
+      {children}
+    </p>
+  );
+}
+
+export function FieldHint({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={`${id}-hint`} className="field__hint">
+      {children}
+    </p>
+  );
+}
+
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  errorPrefix = true,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The error's text; `null` or absent: the field is valid. */
+  error?: ReactNode;
+  /** Whether the error is said "Error:" first to screen readers (see `FieldError`). */
+  errorPrefix?: boolean;
+  /** Classes beside `field` (`field--wide`, a feature's own). */
+  className?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const hasHint = hint !== undefined && hint !== null;
+  const hasError = error !== undefined && error !== null && error !== false;
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hasHint ? <FieldHint id={id}>{hint}</FieldHint> : null}
+      {hasError ? (
+        <FieldError id={id} prefix={errorPrefix}>
+          {error}
+        </FieldError>
+      ) : null}
+      {children(controlProps(id, { hint: hasHint, error: hasError }))}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The end of a form: its failure to save, if any (said at once), then the row of buttons: the
+ * submit button, which says when it is saving, a cancel button, and any others.
+ */
+import type { ReactNode } from 'react';
+
+export function FormActions({
+  className,
+  error,
+  submit,
+  cancel,
+  children,
+}: {
+  className?: string;
+  /** Why the last save failed; absent or `null`: nothing to say. */
+  error?: ReactNode;
+  submit?: { label: ReactNode; saving: boolean; savingLabel?: ReactNode; disabled?: boolean };
+  cancel?: { label: ReactNode; onCancel: () => void };
+  /** Further buttons, after submit and cancel. */
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      {error !== undefined && error !== null ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className={className ? `form-actions ${className}` : 'form-actions'}>
+        {submit ? (
+          <SubmitButton saving={submit.saving} disabled={submit.disabled} savingLabel={submit.savingLabel}>
+            {submit.label}
+          </SubmitButton>
+        ) : null}
+        {cancel ? (
+          <button type="button" className="btn" onClick={cancel.onCancel}>
+            {cancel.label}
+          </button>
+        ) : null}
+        {children}
+      </div>
+    </>
+  );
+}
+
+export function SubmitButton({
+  saving = false,
+  disabled = false,
+  savingLabel,
+  children,
+}: {
+  saving?: boolean;
+  disabled?: boolean;
+  /** Shown instead of the label while saving (none: the label stays). */
+  savingLabel?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <button type="submit" className="btn btn--primary" disabled={disabled || saving}>
+      {saving && savingLabel !== undefined ? savingLabel : children}
+    </button>
+  );
+}

@@ -1,0 +1,3 @@
+export { Field, FieldError, FieldHint, controlProps, describedBy, type ControlProps } from './Field.js';
+export { ErrorSummary, type Problem } from './ErrorSummary.js';
+export { FormActions, SubmitButton } from './FormActions.js';
