@@ -114,7 +114,11 @@ export function CustomerEditForm({
       return;
     }
     try {
-      await engine.write(updateCustomer, { id: customer.id, baseVersion, changes: changes as CustomerChanges });
+      await engine.write(updateCustomer, {
+        id: customer.id,
+        baseVersion,
+        changes: changes as CustomerChanges,
+      });
       onDone('saved');
     } catch (e) {
       setSaveError(e instanceof StorageFullError ? 'error.storage-full' : 'error.unexpected');

@@ -11,7 +11,6 @@ import type { OpenComplaint, OpenOrders } from '../compute.js';
 import type { BriefRows } from '../queries.js';
 import { contactName, None, Section, type Ids, type Level } from './parts.js';
 
-
 export function PeopleSection({
   people,
   appointment,

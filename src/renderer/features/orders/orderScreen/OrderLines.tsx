@@ -93,9 +93,7 @@ export function OrderLines({ draft }: { draft: OrderDraft }) {
       id: 'vat',
       header: () => <Msg id="orders.col.vat" />,
       cell: ({ row }) =>
-        row.original.product
-          ? formatPercentBp(intl, row.original.product.vatRate, 1)
-          : '—',
+        row.original.product ? formatPercentBp(intl, row.original.product.vatRate, 1) : '—',
       meta: cellOf('vat'),
     }),
     column.display({
