@@ -104,7 +104,8 @@ function renderScreen(office: PlaybookOffice, options: { online?: boolean } = {}
 const objection = (n: number) => screen.getByRole('group', { name: `Objection ${String(n)}` });
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer une nouvelle version' }));
 
-describe('PlaybookScreen', () => {
+// The editor renders a few hundred fields in jsdom: margin for a busy machine.
+describe('PlaybookScreen', { timeout: 20_000 }, () => {
   it('saves the edited playbook as a new version, from the version it was edited from', async () => {
     const office = new PlaybookOffice();
     renderScreen(office);

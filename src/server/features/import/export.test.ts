@@ -98,7 +98,8 @@ const customerList = fc
   .integer({ min: 0, max: 8 })
   .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => customerRecord(i))));
 
-describe('CSV round-trip: export → import gives the same records', () => {
+// Property runs of a few hundred imports each: a generous timeout so a busy machine has margin.
+describe('CSV round-trip: export → import gives the same records', { timeout: 30_000 }, () => {
   it('customers', async () => {
     await fc.assert(
       fc.asyncProperty(customerList, style, fc.boolean(), async (records, s, bom) => {
