@@ -26,6 +26,9 @@ test('an objection edited at head office reaches the rep’s guided visit', asyn
   browser,
   baseURL,
 }) => {
+  // Two browsers and two axe scans of an editor with a few hundred fields: about 50 s on a
+  // loaded machine, so the test gets the same margin as the review test.
+  test.setTimeout(180_000);
   // The rep's laptop is up to date, with no playbook from head office yet (the built-in one).
   await app.signIn(REP);
   await app.waitUpToDate();
