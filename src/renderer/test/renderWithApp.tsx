@@ -1,10 +1,11 @@
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { User } from '../../shared/domain/user/user.js';
 import { AppContext, type AppContextValue } from '../app/context.js';
 import type { AppDB } from '../db/AppDB.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import { SyncEngine } from '../sync/engine.js';
+import { eachTestDb } from './db.js';
 import { FakeClock, FakeServer, USER } from './fakeServer.js';
 
 export const testUser: User = {
@@ -50,4 +51,9 @@ export function renderWithApp(db: AppDB, ui: ReactNode) {
     </I18nProvider>,
   );
   return { ...result, engine, server };
+}
+
+/** eachTestDb for screen tests: rendered screens are unmounted before the database closes. */
+export function eachScreenDb(name: string, use: (db: AppDB) => unknown): void {
+  eachTestDb(name, use, { beforeClose: cleanup });
 }

@@ -1,17 +1,17 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Input, Method, Output } from '../../../shared/contract/index.js';
 import type { PlaybookState } from '../../../shared/contract/playbook.js';
 import { TransportError, type Transport } from '../../../shared/contract/transport.js';
 import { defaultPlaybook } from '../../../shared/domain/playbook/index.js';
 import { fail, ok, type Result } from '../../../shared/lib/result.js';
 import { AppContext, type AppContextValue } from '../../app/context.js';
-import { AppDB } from '../../db/AppDB.js';
+import type { AppDB } from '../../db/AppDB.js';
 import { I18nProvider } from '../../i18n/I18nProvider.js';
 import { SyncEngine } from '../../sync/engine.js';
 import { FakeClock } from '../../test/fakeServer.js';
-import { testUser } from '../../test/renderWithApp.js';
+import { eachScreenDb, testUser } from '../../test/renderWithApp.js';
 import { PlaybookScreen } from './PlaybookScreen.js';
 
 const ADMIN = { id: '01900000-0000-7000-8000-0000000000ad', name: 'Administration Tournée' };
@@ -52,16 +52,8 @@ class PlaybookOffice implements Transport {
 }
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`playbook-screen-${String(n)}`);
-  await db.open();
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
+eachScreenDb('playbook-screen', (fresh) => {
+  db = fresh;
 });
 
 function renderScreen(office: PlaybookOffice, options: { online?: boolean } = {}) {
