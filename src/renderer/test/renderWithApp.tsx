@@ -1,5 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { Transport } from '../../shared/contract/transport.js';
 import type { User } from '../../shared/domain/user/user.js';
 import { AppContext, type AppContextValue } from '../app/context.js';
 import type { AppDB } from '../db/AppDB.js';
@@ -18,26 +19,43 @@ export const testUser: User = {
   timeZone: 'Europe/Paris',
 };
 
-export function renderWithApp(db: AppDB, ui: ReactNode) {
+export type AppOptions = {
+  /** Who is signed in (default testUser); the engine syncs as them. */
+  user?: User;
+  /** Head office (default a FakeServer, returned as `server`). */
+  transport?: Transport;
+  /** What the connectivity probe answers (default online). */
+  online?: boolean;
+  /** An engine to use instead of a SyncEngine over the database. */
+  engine?: SyncEngine;
+};
+
+export function renderWithApp(db: AppDB, ui: ReactNode, options: AppOptions = {}) {
   const server = new FakeServer();
-  const engine = new SyncEngine({
-    db,
-    transport: server,
-    probe: async () => true,
-    user: USER,
-    clock: new FakeClock(),
-    connectivity: null,
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-  });
+  const user = options.user ?? testUser;
+  const transport = options.transport ?? server;
+  const online = options.online ?? true;
+  const probe = async () => online;
+  const engine =
+    options.engine ??
+    new SyncEngine({
+      db,
+      transport,
+      probe,
+      user: { id: user.id, name: user.name },
+      clock: new FakeClock(),
+      connectivity: null,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+    });
   const value: AppContextValue = {
-    user: testUser,
+    user,
     db,
     engine,
     platform: {
       kind: 'web',
       tokenDelivery: 'cookie',
-      transport: server,
-      probe: async () => true,
+      transport,
+      probe,
       onSessionEnded: () => () => {},
       exportPdf: async () => ({ kind: 'printDialog' }),
     },
