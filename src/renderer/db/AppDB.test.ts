@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { customerEditableDefaults, customerSchema } from '../../shared/domain/customer/customer.js';
 import { AppDB, MetaValueError, databaseNameFor } from './AppDB.js';
-import { declareVersions } from './versions.js';
+import { upgradeFrom } from '../test/migration.js';
 
 describe('AppDB', () => {
   it('names one database per user', () => {
@@ -12,9 +12,6 @@ describe('AppDB', () => {
 
   it('migration 1 → 2 (→ 3) seeds the device settings and keeps pending mutations', async () => {
     const name = 'migration-1-2';
-    const v1 = new Dexie(name);
-    declareVersions(v1, 1);
-    await v1.open();
     const entry = {
       mid: 1,
       mutationId: '01900000-0000-7000-8000-0000000000aa',
@@ -27,11 +24,9 @@ describe('AppDB', () => {
       },
       createdAt: '2026-11-24T09:00:00.000Z',
     };
-    await v1.table('outbox').add(entry);
-    v1.close();
-
-    const db = new AppDB(name);
-    await db.open();
+    const db = await upgradeFrom(name, 1, async (v1) => {
+      await v1.table('outbox').add(entry);
+    });
     expect(db.verno).toBe(7);
     expect(await db.getMeta('clientId')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await db.getMeta('nextMid')).toBe(1);
@@ -42,9 +37,6 @@ describe('AppDB', () => {
 
   it('migration 2 → 3 adds the customer file tables and fills the new customer fields', async () => {
     const name = 'migration-2-3';
-    const v2 = new Dexie(name);
-    declareVersions(v2, 2);
-    await v2.open();
     const stored = {
       id: '01900000-0000-7000-8000-0000000000c1',
       name: 'Café du Port',
@@ -59,12 +51,10 @@ describe('AppDB', () => {
       version: 4,
       updatedAt: '2026-11-24T09:00:00.000Z',
     };
-    await v2.table('customers').add(stored);
-    await v2.table('meta').put({ key: 'cookie', value: 12 });
-    v2.close();
-
-    const db = new AppDB(name);
-    await db.open();
+    const db = await upgradeFrom(name, 2, async (v2) => {
+      await v2.table('customers').add(stored);
+      await v2.table('meta').put({ key: 'cookie', value: 12 });
+    });
     expect(db.verno).toBe(7);
     const customer = await db.customers.get(stored.id);
     expect(customer).toEqual({

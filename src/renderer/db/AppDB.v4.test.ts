@@ -1,23 +1,16 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { AppDB } from './AppDB.js';
-import { declareVersions } from './versions.js';
+import { upgradeFrom } from '../test/migration.js';
 import { dayPlanSchema } from './schema.js';
 
 describe('AppDB version 4', () => {
   it('migration 3 → 4 adds the local day plans and keeps everything else', async () => {
     const name = 'migration-3-4';
-    const v3 = new Dexie(name);
-    declareVersions(v3, 3);
-    await v3.open();
     const appointment = { id: 'a1', startAt: '2026-11-26T09:00:00.000Z', customerId: 'c1', repId: 'r1' };
-    await v3.table('appointments').add(appointment);
-    await v3.table('meta').put({ key: 'roadFactor', value: 1.4 });
-    v3.close();
-
-    const db = new AppDB(name);
-    await db.open();
+    const db = await upgradeFrom(name, 3, async (v3) => {
+      await v3.table('appointments').add(appointment);
+      await v3.table('meta').put({ key: 'roadFactor', value: 1.4 });
+    });
     expect(db.verno).toBeGreaterThanOrEqual(4); // later versions only add tables
     expect(await db.appointments.get('a1')).toEqual(appointment);
     expect(await db.getMeta('roadFactor')).toBe(1.4);

@@ -1,22 +1,15 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { AppDB } from './AppDB.js';
-import { declareVersions } from './versions.js';
+import { upgradeFrom } from '../test/migration.js';
 
 describe('AppDB version 5', () => {
   it('migration 4 → 5 adds complaint events, attachments and local contents, keeping complaints', async () => {
     const name = 'migration-4-5';
-    const v4 = new Dexie(name);
-    declareVersions(v4, 4);
-    await v4.open();
     const complaint = { id: 'k1', customerId: 'c1', status: 'received' };
-    await v4.table('complaints').add(complaint);
-    await v4.table('dayPlans').put({ day: '2026-11-26', order: [] });
-    v4.close();
-
-    const db = new AppDB(name);
-    await db.open();
+    const db = await upgradeFrom(name, 4, async (v4) => {
+      await v4.table('complaints').add(complaint);
+      await v4.table('dayPlans').put({ day: '2026-11-26', order: [] });
+    });
     expect(db.verno).toBeGreaterThanOrEqual(5);
     expect(await db.complaints.get('k1')).toEqual(complaint);
     expect(await db.dayPlans.count()).toBe(1);

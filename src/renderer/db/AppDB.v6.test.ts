@@ -1,22 +1,15 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { newVisitDraft } from '../../shared/domain/visit/draft.js';
-import { AppDB } from './AppDB.js';
-import { declareVersions } from './versions.js';
+import { upgradeFrom } from '../test/migration.js';
 
 describe('AppDB version 6', () => {
   it('migration 5 → 6 adds the local visits in progress, keeping everything else', async () => {
     const name = 'migration-5-6';
-    const v5 = new Dexie(name);
-    declareVersions(v5, 5);
-    await v5.open();
-    await v5.table('dayPlans').put({ day: '2026-11-26', order: [] });
-    await v5.table('complaints').add({ id: 'k1', customerId: 'c1', status: 'received' });
-    v5.close();
-
-    const db = new AppDB(name);
-    await db.open();
+    const db = await upgradeFrom(name, 5, async (v5) => {
+      await v5.table('dayPlans').put({ day: '2026-11-26', order: [] });
+      await v5.table('complaints').add({ id: 'k1', customerId: 'c1', status: 'received' });
+    });
     expect(db.verno).toBeGreaterThanOrEqual(6); // later versions only add tables
     expect(await db.dayPlans.count()).toBe(1);
     expect(await db.complaints.count()).toBe(1);

@@ -1,23 +1,16 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { defaultPlaybook } from '../../shared/domain/playbook/index.js';
-import { AppDB } from './AppDB.js';
-import { declareVersions } from './versions.js';
+import { upgradeFrom } from '../test/migration.js';
 
 describe('AppDB version 7', () => {
   it("migration 6 → 7 adds head office's playbook as a sync entity, keeping everything else", async () => {
     const name = 'migration-6-7';
-    const v6 = new Dexie(name);
-    declareVersions(v6, 6);
-    await v6.open();
-    await v6.table('visitDrafts').put({ id: 'd1', customerId: 'c1', appointmentId: null, updatedAt: 'x' });
-    await v6.table('meta').put({ key: 'cookie', value: 7 });
-    await v6.table('complaints').add({ id: 'k1', customerId: 'c1', status: 'received' });
-    v6.close();
-
-    const db = new AppDB(name);
-    await db.open();
+    const db = await upgradeFrom(name, 6, async (v6) => {
+      await v6.table('visitDrafts').put({ id: 'd1', customerId: 'c1', appointmentId: null, updatedAt: 'x' });
+      await v6.table('meta').put({ key: 'cookie', value: 7 });
+      await v6.table('complaints').add({ id: 'k1', customerId: 'c1', status: 'received' });
+    });
     expect(db.verno).toBeGreaterThanOrEqual(7); // later versions only add tables
     expect(await db.visitDrafts.count()).toBe(1);
     expect(await db.complaints.count()).toBe(1);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppDB } from '../db/AppDB.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eachTestDb } from '../test/db.js';
+import type { AppDB } from '../db/AppDB.js';
 import { USER, makeCustomer } from '../test/fakeServer.js';
 import {
   AppointmentCheckError,
@@ -12,17 +13,10 @@ import { addNote, updateCustomer } from '../features/customers/mutators.js';
 import { rebasePending } from './registry.js';
 
 let db: AppDB;
-let n = 0;
 const ctx = { userId: USER.id, userName: USER.name };
 
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`mutators-test-${n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
+eachTestDb('mutators-test', (fresh) => {
+  db = fresh;
 });
 
 describe('mutators', () => {

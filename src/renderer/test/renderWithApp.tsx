@@ -1,10 +1,12 @@
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { Transport } from '../../shared/contract/transport.js';
 import type { User } from '../../shared/domain/user/user.js';
 import { AppContext, type AppContextValue } from '../app/context.js';
 import type { AppDB } from '../db/AppDB.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import { SyncEngine } from '../sync/engine.js';
+import { eachTestDb } from './db.js';
 import { FakeClock, FakeServer, USER } from './fakeServer.js';
 
 export const testUser: User = {
@@ -17,26 +19,43 @@ export const testUser: User = {
   timeZone: 'Europe/Paris',
 };
 
-export function renderWithApp(db: AppDB, ui: ReactNode) {
+export type AppOptions = {
+  /** Who is signed in (default testUser); the engine syncs as them. */
+  user?: User;
+  /** Head office (default a FakeServer, returned as `server`). */
+  transport?: Transport;
+  /** What the connectivity probe answers (default online). */
+  online?: boolean;
+  /** An engine to use instead of a SyncEngine over the database. */
+  engine?: SyncEngine;
+};
+
+export function renderWithApp(db: AppDB, ui: ReactNode, options: AppOptions = {}) {
   const server = new FakeServer();
-  const engine = new SyncEngine({
-    db,
-    transport: server,
-    probe: async () => true,
-    user: USER,
-    clock: new FakeClock(),
-    connectivity: null,
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-  });
+  const user = options.user ?? testUser;
+  const transport = options.transport ?? server;
+  const online = options.online ?? true;
+  const probe = async () => online;
+  const engine =
+    options.engine ??
+    new SyncEngine({
+      db,
+      transport,
+      probe,
+      user: { id: user.id, name: user.name },
+      clock: new FakeClock(),
+      connectivity: null,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+    });
   const value: AppContextValue = {
-    user: testUser,
+    user,
     db,
     engine,
     platform: {
       kind: 'web',
       tokenDelivery: 'cookie',
-      transport: server,
-      probe: async () => true,
+      transport,
+      probe,
       onSessionEnded: () => () => {},
       exportPdf: async () => ({ kind: 'printDialog' }),
     },
@@ -50,4 +69,9 @@ export function renderWithApp(db: AppDB, ui: ReactNode) {
     </I18nProvider>,
   );
   return { ...result, engine, server };
+}
+
+/** eachTestDb for screen tests: rendered screens are unmounted before the database closes. */
+export function eachScreenDb(name: string, use: (db: AppDB) => unknown): void {
+  eachTestDb(name, use, { beforeClose: cleanup });
 }

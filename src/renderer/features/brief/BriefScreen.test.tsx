@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { cleanup, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noReportFields } from '../../../shared/domain/activity/activity.js';
 import type { Order } from '../../../shared/domain/order/order.js';
-import { AppDB } from '../../db/AppDB.js';
+import type { AppDB } from '../../db/AppDB.js';
 import type { AppointmentRow, ContactRow, VisitRow } from '../../db/schema.js';
 import { makeCustomer, USER } from '../../test/fakeServer.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { BriefScreen } from './BriefScreen.js';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
@@ -86,11 +86,8 @@ const visit: VisitRow = {
 };
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`brief-${n}`);
-  await db.open();
+eachScreenDb('brief', async (fresh) => {
+  db = fresh;
   await db.customers.put(customer);
   await db.contacts.put(contact);
   await db.appointments.put(appointment);
@@ -107,11 +104,8 @@ beforeEach(async () => {
   ]);
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
 });
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  cleanup();
-  db.close();
-  await db.delete();
 });
 
 describe('brief screen', () => {

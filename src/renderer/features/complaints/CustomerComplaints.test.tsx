@@ -1,32 +1,26 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/complaint/complaint.js';
-import { AppDB } from '../../db/AppDB.js';
+import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
 import { bytesToBase64, sha256Hex } from './mutators.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { CustomerComplaints } from './CustomerComplaints.js';
 
 const customer = makeCustomer(1, { name: 'Brasserie Les Célestins' });
 let db: AppDB;
-let n = 0;
 
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`complaints-ui-${n}`);
-  await db.open();
+eachScreenDb('complaints-ui', async (fresh) => {
+  db = fresh;
   await db.customers.put(customer);
   // jsdom has neither object URLs nor CSS.escape (React Aria's modal uses it).
   URL.createObjectURL = () => 'blob:test';
   URL.revokeObjectURL = () => {};
   vi.stubGlobal('CSS', { escape: (s: string) => s.replace(/[^\w-]/g, (c) => `\\${c}`) });
 });
-afterEach(async () => {
-  cleanup();
+afterEach(() => {
   vi.unstubAllGlobals();
-  db.close();
-  await db.delete();
 });
 
 async function openForm() {

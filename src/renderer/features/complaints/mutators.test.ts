@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/complaint/complaint.js';
 import { mutationSchema } from '../../../shared/sync/mutations.js';
 import { MAX_PUSH_BODY_BYTES, PUSH_ENVELOPE_BYTES, limitPushBatch } from '../../../shared/sync/protocol.js';
-import { AppDB } from '../../db/AppDB.js';
+import { eachTestDb } from '../../test/db.js';
+import type { AppDB } from '../../db/AppDB.js';
 import { USER, makeCustomer } from '../../test/fakeServer.js';
 import { dropOrphanAttachmentBlobs, dropRefusedLocalRows, rebasePending } from '../../sync/registry.js';
 import type { NewComplaintInput } from './mutators.js';
 import { ComplaintInputError, addComplaintEvent, bytesToBase64, logComplaint } from './mutators.js';
 
 let db: AppDB;
-let n = 0;
 const ctx = { userId: USER.id, userName: USER.name };
 const customer = makeCustomer(1);
 
@@ -38,15 +38,9 @@ async function counts() {
   };
 }
 
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`complaint-mutators-${n}`);
-  await db.open();
+eachTestDb('complaint-mutators', async (fresh) => {
+  db = fresh;
   await db.customers.put(customer);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
 });
 
 describe('complaint mutators', () => {

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Order } from '../../../shared/domain/order/order.js';
-import { AppDB } from '../../db/AppDB.js';
+import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { CustomerPage } from './CustomerPage.js';
 import { keyFigures } from './keyFigures.js';
 
@@ -63,20 +63,14 @@ describe('keyFigures (hand-computed)', () => {
 });
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`c360-${n}`);
-  await db.open();
+eachScreenDb('c360', async (fresh) => {
+  db = fresh;
   await db.customers.put({ ...customer, competitors: ['Metro'], preferredVisitDays: [2] });
   await db.orders.bulkPut(orders);
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
 });
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  cleanup();
-  db.close();
-  await db.delete();
 });
 
 const nbsp = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');

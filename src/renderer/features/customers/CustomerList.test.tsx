@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppDB } from '../../db/AppDB.js';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { CustomerList } from './CustomerList.js';
 import { filterCustomers, indexCustomers } from './filter.js';
 
@@ -19,16 +19,8 @@ beforeAll(() => {
 });
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`customer-list-${n}`);
-  await db.open();
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
+eachScreenDb('customer-list', (fresh) => {
+  db = fresh;
 });
 
 describe('customer list', () => {

@@ -1,23 +1,15 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppDB } from '../../db/AppDB.js';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { CustomerPage } from './CustomerPage.js';
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`note-form-${n}`);
-  await db.open();
+eachScreenDb('note-form', async (fresh) => {
+  db = fresh;
   await db.customers.put(makeCustomer(1, { name: 'Brasserie Les Célestins' }));
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
 });
 
 describe('customer page notes', () => {

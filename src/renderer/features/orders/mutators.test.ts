@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PriceList, Product } from '../../../shared/domain/catalog/catalog.js';
-import { AppDB } from '../../db/AppDB.js';
+import { eachTestDb } from '../../test/db.js';
+import type { AppDB } from '../../db/AppDB.js';
 import type { OrderRow } from '../../db/schema.js';
 import { USER, makeCustomer } from '../../test/fakeServer.js';
 import { rebasePending } from '../../sync/registry.js';
 import { cancelOrder, createOrder, OrderCheckError, OrderLockedError, updateOrder } from './mutators.js';
 
 let db: AppDB;
-let n = 0;
 const NOW = '2026-03-10T09:00:00.000Z';
 const ctx = { userId: USER.id, userName: USER.name, maxDiscountBp: 1000, now: () => NOW };
 const id = (k: number) => `0190a000-0000-7000-8000-${k.toString().padStart(12, '0')}`;
@@ -38,10 +38,8 @@ const list: PriceList = {
   updatedAt: NOW,
 };
 
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`orders-mutators-test-${n}`);
-  await db.open();
+eachTestDb('orders-mutators-test', async (fresh) => {
+  db = fresh;
   await db.customers.put(customer);
   await db.products.bulkPut([product(1), product(2, false)]);
   await db.priceLists.put(list);
@@ -64,10 +62,6 @@ beforeEach(async () => {
       version: 1,
     },
   ]);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
 });
 
 const base = { customerId: customer.id, deliveryDate: '2026-03-20', note: '', signature: null };

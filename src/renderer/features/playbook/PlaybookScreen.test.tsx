@@ -1,17 +1,13 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Input, Method, Output } from '../../../shared/contract/index.js';
 import type { PlaybookState } from '../../../shared/contract/playbook.js';
 import { TransportError, type Transport } from '../../../shared/contract/transport.js';
 import { defaultPlaybook } from '../../../shared/domain/playbook/index.js';
 import { fail, ok, type Result } from '../../../shared/lib/result.js';
-import { AppContext, type AppContextValue } from '../../app/context.js';
-import { AppDB } from '../../db/AppDB.js';
-import { I18nProvider } from '../../i18n/I18nProvider.js';
-import { SyncEngine } from '../../sync/engine.js';
-import { FakeClock } from '../../test/fakeServer.js';
-import { testUser } from '../../test/renderWithApp.js';
+import type { AppDB } from '../../db/AppDB.js';
+import { eachScreenDb, renderWithApp, testUser } from '../../test/renderWithApp.js';
 import { PlaybookScreen } from './PlaybookScreen.js';
 
 const ADMIN = { id: '01900000-0000-7000-8000-0000000000ad', name: 'Administration Tournée' };
@@ -52,53 +48,14 @@ class PlaybookOffice implements Transport {
 }
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`playbook-screen-${String(n)}`);
-  await db.open();
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
+eachScreenDb('playbook-screen', (fresh) => {
+  db = fresh;
 });
 
 function renderScreen(office: PlaybookOffice, options: { online?: boolean } = {}) {
-  const online = options.online ?? true;
-  const engine = new SyncEngine({
-    db,
-    transport: office,
-    probe: async () => online,
-    user: ADMIN,
-    clock: new FakeClock(),
-    connectivity: null,
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-  });
-  const value: AppContextValue = {
-    user: { ...testUser, ...ADMIN, role: 'admin' },
-    db,
-    engine,
-    platform: {
-      kind: 'web',
-      tokenDelivery: 'cookie',
-      transport: office,
-      probe: async () => online,
-      onSessionEnded: () => () => {},
-      exportPdf: async () => ({ kind: 'printDialog' }),
-    },
-    locale: 'fr',
-    setLocale: async () => {},
-    signOut: async () => {},
-  };
-  render(
-    <I18nProvider locale="fr">
-      <AppContext.Provider value={value}>
-        <PlaybookScreen />
-      </AppContext.Provider>
-    </I18nProvider>,
-  );
-  return engine;
+  const user = { ...testUser, ...ADMIN, role: 'admin' as const };
+  return renderWithApp(db, <PlaybookScreen />, { user, transport: office, online: options.online ?? true })
+    .engine;
 }
 
 const objection = (n: number) => screen.getByRole('group', { name: `Objection ${String(n)}` });

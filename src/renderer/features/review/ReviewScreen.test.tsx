@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Input, Method, Output } from '../../../shared/contract/index.js';
 import type { ComplaintReview } from '../../../shared/contract/complaints.js';
@@ -10,10 +10,9 @@ import type { Transport } from '../../../shared/contract/transport.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, ok, type Result } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
-import { AppContext, type AppContextValue } from '../../app/context.js';
 import type { AppDB } from '../../db/AppDB.js';
-import { I18nProvider } from '../../i18n/I18nProvider.js';
 import type { SyncEngine, SyncStatus } from '../../sync/engine.js';
+import { renderWithApp } from '../../test/renderWithApp.js';
 import { ReviewScreen } from './ReviewScreen.js';
 
 const MANAGER: User = {
@@ -163,29 +162,11 @@ function fakeEngine(state: SyncStatus['state']): SyncEngine {
 }
 
 function renderReview(server: ReviewServer, state: SyncStatus['state'] = 'idle') {
-  const value: AppContextValue = {
+  return renderWithApp({} as AppDB, <ReviewScreen />, {
     user: MANAGER,
-    db: {} as AppDB,
+    transport: server,
     engine: fakeEngine(state),
-    platform: {
-      kind: 'web',
-      tokenDelivery: 'cookie',
-      transport: server,
-      probe: async () => true,
-      onSessionEnded: () => () => {},
-      exportPdf: async () => ({ kind: 'printDialog' }),
-    },
-    locale: 'fr',
-    setLocale: async () => {},
-    signOut: async () => {},
-  };
-  return render(
-    <I18nProvider locale="fr">
-      <AppContext.Provider value={value}>
-        <ReviewScreen />
-      </AppContext.Provider>
-    </I18nProvider>,
-  );
+  });
 }
 
 let server: ReviewServer;

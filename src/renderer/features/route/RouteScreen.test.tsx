@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Appointment } from '../../../shared/domain/appointment/appointment.js';
-import { AppDB } from '../../db/AppDB.js';
+import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer, USER } from '../../test/fakeServer.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { buildDayPlan } from './dayPlanModel.js';
 import { RouteScreen } from './RouteScreen.js';
 
@@ -52,11 +52,8 @@ const near = makeCustomer(5, {
 });
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`route-screen-${n}`);
-  await db.open();
+eachScreenDb('route-screen', async (fresh) => {
+  db = fresh;
   await db.customers.bulkPut([a, b, c, d, near]);
   await db.appointments.bulkPut([
     appointment(1, a.id, '2026-11-26T08:00:00.000Z'), // 09:00 Paris
@@ -64,11 +61,6 @@ beforeEach(async () => {
     appointment(3, d.id, '2026-11-26T15:00:00.000Z'),
     appointment(4, b.id, '2026-11-26T10:00:00.000Z', { status: 'cancelled' }),
   ]);
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
 });
 
 describe('route screen', () => {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppDB } from '../../db/AppDB.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AppDB } from '../../db/AppDB.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { parseDecimal, RouteSettingsCard, validateRouteSettings } from './RouteSettingsCard.js';
 
 const ok = { label: 'Domicile', lat: '45,764', lon: '4.8357', roadFactor: '1,3', speed: '60' };
@@ -44,16 +44,8 @@ describe('route settings validation', () => {
 });
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`route-settings-${n}`);
-  await db.open();
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
+eachScreenDb('route-settings', (fresh) => {
+  db = fresh;
 });
 
 describe('route settings card', () => {

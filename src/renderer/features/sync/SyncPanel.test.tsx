@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { cleanup, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { msg } from '../../../shared/lib/messages.js';
 import type { MutationOutcome } from '../../../shared/sync/protocol.js';
-import { AppDB } from '../../db/AppDB.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import type { AppDB } from '../../db/AppDB.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { SyncPanelBody } from './SyncPanel.js';
 
 const status = { state: 'idle', pending: 0, lastSyncAt: null, download: null } as const;
@@ -21,16 +21,8 @@ const outcome = (n: number, extra: Partial<MutationOutcome>): MutationOutcome =>
 });
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`sync-panel-${n}`);
-  await db.open();
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
+eachScreenDb('sync-panel', (fresh) => {
+  db = fresh;
 });
 
 describe('sync panel refusals', () => {

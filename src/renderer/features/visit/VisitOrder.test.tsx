@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { goToStep, newVisitDraft } from '../../../shared/domain/visit/index.js';
 import { parseRoute } from '../../app/router.js';
-import { AppDB } from '../../db/AppDB.js';
+import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { OrderScreen } from '../orders/index.js';
 import { loadDraft, saveDraft } from './store.js';
 import { VisitScreen } from './VisitScreen.js';
@@ -52,22 +52,14 @@ const price = {
 };
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`visit-order-${String(n)}`);
-  await db.open();
+eachScreenDb('visit-order', async (fresh) => {
+  db = fresh;
   await db.customers.put(customer);
   await db.products.put(product);
   await db.priceLists.put(priceList);
   await db.prices.put(price);
   await saveDraft(db, draft);
   window.location.hash = `#/visit/${draft.id}`;
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
 });
 
 describe('an order taken during a visit', () => {

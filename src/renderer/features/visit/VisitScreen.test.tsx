@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newVisitDraft } from '../../../shared/domain/visit/index.js';
-import { AppDB } from '../../db/AppDB.js';
+import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
-import { renderWithApp } from '../../test/renderWithApp.js';
+import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { loadDraft, saveDraft } from './store.js';
 import { VisitScreen } from './VisitScreen.js';
 
@@ -19,18 +19,10 @@ const draft = newVisitDraft({
 });
 
 let db: AppDB;
-let n = 0;
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`visit-screen-${String(n)}`);
-  await db.open();
+eachScreenDb('visit-screen', async (fresh) => {
+  db = fresh;
   await db.customers.put(customer);
   await saveDraft(db, draft);
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
 });
 
 const stepTitle = () =>

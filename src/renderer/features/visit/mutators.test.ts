@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newVisitDraft, type VisitDraft } from '../../../shared/domain/visit/draft.js';
 import type { VisitReport } from '../../../shared/domain/visit/report.js';
 import { mutationSchema } from '../../../shared/sync/mutations.js';
-import { AppDB } from '../../db/AppDB.js';
+import { eachTestDb } from '../../test/db.js';
+import type { AppDB } from '../../db/AppDB.js';
 import type { AppointmentRow } from '../../db/schema.js';
 import { USER, makeCustomer } from '../../test/fakeServer.js';
 import { mutationTables } from '../../sync/mutation.js';
@@ -12,7 +13,6 @@ import { AppointmentCheckError } from '../agenda/index.js';
 import { VisitReportError, logVisit } from './endVisit.js';
 
 let db: AppDB;
-let n = 0;
 const NOW = '2026-11-25T10:00:00.000Z';
 const ctx = { userId: USER.id, userName: USER.name, now: () => NOW };
 const options = { timeZone: 'Europe/Paris' };
@@ -73,17 +73,11 @@ async function snapshot() {
   };
 }
 
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`visit-mutators-${n}`);
-  await db.open();
+eachTestDb('visit-mutators', async (fresh) => {
+  db = fresh;
   await db.customers.put(customer);
   await db.appointments.put(appointment);
   await db.visitDrafts.put(draft());
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
 });
 
 describe('ending a visit', () => {

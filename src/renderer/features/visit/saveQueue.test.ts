@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultPlaybook } from '../../../shared/domain/playbook/index.js';
 import { newVisitDraft, openReport, type VisitDraft } from '../../../shared/domain/visit/index.js';
+import { eachTestDb } from '../../test/db.js';
 import { AppDB } from '../../db/AppDB.js';
 import { SaveQueue } from './saveQueue.js';
 import { loadDraft, saveDraft, startOrResumeVisit } from './store.js';
@@ -28,16 +29,9 @@ class ManualTimers {
 const CUSTOMER = '019ab000-0000-7000-8000-0000000000c1';
 const APPOINTMENT = '019ab000-0000-7000-8000-0000000000a1';
 let db: AppDB;
-let n = 0;
 
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`visit-save-${String(n)}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
+eachTestDb('visit-save', (fresh) => {
+  db = fresh;
 });
 
 function draft(): VisitDraft {

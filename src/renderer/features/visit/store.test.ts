@@ -1,23 +1,17 @@
 import 'fake-indexeddb/auto';
 import { renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultPlaybook, type Playbook } from '../../../shared/domain/playbook/index.js';
-import { AppDB } from '../../db/AppDB.js';
+import { eachTestDb } from '../../test/db.js';
+import type { AppDB } from '../../db/AppDB.js';
 import type { PlaybookRow } from '../../db/schema.js';
 import { useCurrentPlaybook } from './queries.js';
 import { currentPlaybook, loadDraft, startOrResumeVisit } from './store.js';
 
 let db: AppDB;
-let n = 0;
 
-beforeEach(async () => {
-  n += 1;
-  db = new AppDB(`current-playbook-${String(n)}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
+eachTestDb('current-playbook', (fresh) => {
+  db = fresh;
 });
 
 function stored(version: number, change: Partial<Playbook> = {}): PlaybookRow {
