@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'renderer',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['src/renderer/test/setup.ts'],
+          // jsdom screens take a few seconds on a loaded machine: keep far from the limit.
+          testTimeout: 20_000,
         },
       },
       {

@@ -19,7 +19,8 @@ function hashOf(company: GeneratedCompany): string {
   return createHash('sha256').update(json).digest('hex');
 }
 
-describe('generateCompany', () => {
+// Each case generates a whole demo company: margin for a busy machine.
+describe('generateCompany', { timeout: 30_000 }, () => {
   const small = generateCompany({ seed: 7, scale: 0.05, referenceDate });
 
   it('is deterministic: same seed, scale and date give the same company', () => {
@@ -187,7 +188,7 @@ function rfmSegments(orders: readonly Order[], at: number): Map<string, Segment>
   );
 }
 
-describe('the story RFM tells', () => {
+describe('the story RFM tells', { timeout: 30_000 }, () => {
   it('some of Camille’s loyal customers have been at risk since the summer', () => {
     const company = generateCompany({ scale: 0.2, referenceDate });
     const camille = company.users.find((u) => u.key === 'camille');

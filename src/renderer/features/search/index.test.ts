@@ -116,7 +116,8 @@ describe('searchCustomers', () => {
     expect(searchCustomers(index, 'e', 2)).toHaveLength(2);
   });
 
-  it('stays within a frame at 2,000 customers and 8,000 contacts', () => {
+  // Its speed per keystroke is measured by `npm run bench` (search), never by a test.
+  it('finds the right customers among 2,000 customers and 8,000 contacts', () => {
     const cities = ['Lyon', 'Villeurbanne', 'Annecy', 'Chambéry', 'Grenoble', 'Mâcon'];
     const customers = Array.from({ length: 2000 }, (_, i) =>
       customer(`c${i}`, `Brasserie ${i} des Étoiles`, {
@@ -149,10 +150,12 @@ describe('searchCustomers', () => {
       'grenob',
       'zzz',
     ];
-    searchCustomers(big, 'warm');
-    const start = performance.now();
-    for (const q of queries) searchCustomers(big, q);
-    const perQuery = (performance.now() - start) / queries.length;
-    expect(perQuery).toBeLessThan(16);
+    const found = (q: string) => searchCustomers(big, q).map((r) => r.customerId);
+    for (const q of queries) expect(found(q).length).toBeLessThanOrEqual(50);
+    expect(found('nom1999')).toEqual(['c1999']);
+    expect(found('zzz')).toEqual([]);
+    const grenoble = searchCustomers(big, 'grenob');
+    expect(grenoble).toHaveLength(50);
+    expect(grenoble.every((r) => Number(r.customerId.slice(1)) % cities.length === 4)).toBe(true);
   });
 });
