@@ -4,29 +4,20 @@ import type { SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { CustomerEditable } from '../../../shared/domain/customer/customer.js';
 import type { User } from '../../../shared/domain/user/user.js';
-import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { conflicts, customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
+import { personScope } from '../../lib/scope.js';
+import type { Reader } from '../../lib/scope.js';
 import { planCustomerUpdate } from '../sync/policy.js';
 import { editableOf } from './wire.js';
 import type { CustomerRow } from './wire.js';
 
 /** The customers a user may see: a rep their own, a manager their team's, an admin all. */
-export function customerScope(user: Pick<User, 'id' | 'role' | 'teamId'>, table = customers): SQL {
-  switch (user.role) {
-    case 'rep':
-      return sql`${table.ownerId} = ${user.id}`;
-    case 'manager':
-      return user.teamId === null
-        ? sql`false`
-        : sql`${table.ownerId} in (select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`;
-    case 'admin':
-      return sql`true`;
-    default:
-      return missingCaseError(user.role);
-  }
+export function customerScope(user: Reader, table = customers): SQL {
+  return personScope(table.ownerId, user);
 }
 
 export async function lockCustomer(db: DbOrTx, id: string): Promise<CustomerRow | undefined> {
