@@ -259,6 +259,20 @@ async function run(cli: Cli, command: string, args: string[]): Promise<void> {
   }
 }
 
+/** Runs a command: a CliError is printed and exits 1, anything else is a bug and throws. */
+async function exitCodeOf(work: () => Promise<void>): Promise<number> {
+  try {
+    await work();
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 async function reachable(url: string): Promise<boolean> {
   try {
     return (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })).ok;
@@ -283,16 +297,7 @@ async function runOverHttp(local: LocalAdmin, command: string, args: string[]): 
       return unwrap<T>(method, parsed.data);
     },
   };
-  try {
-    await run(cli, command, args);
-    return 0;
-  } catch (error) {
-    if (error instanceof CliError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  return exitCodeOf(() => run(cli, command, args));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -315,42 +320,37 @@ async function main(argv: string[]): Promise<number> {
   );
   let sessionId: string | undefined;
   try {
-    const admins = await database.db
-      .select()
-      .from(users)
-      .where(asEmail === undefined ? eq(users.role, 'admin') : eq(users.email, asEmail.toLowerCase()))
-      .orderBy(asc(users.email))
-      .limit(1);
-    const admin = admins[0];
-    if (admin === undefined || admin.role !== 'admin') {
-      throw new CliError(
-        asEmail === undefined ? 'No admin user in this database.' : `${asEmail} is not an admin.`,
-      );
-    }
-    const session = await createSession(database.db, admin.id, 'admin CLI', new Date());
-    sessionId = session.sessionId;
-    const cli: Cli = {
-      streamsProgress: true,
-      async call<T>(method: string, input: unknown, options?: { progress?: ProgressListener }): Promise<T> {
-        const ctx: RequestContext = {
-          db: database.db,
-          config: { passwordHashing: productionHashOptions, now: () => new Date() },
-          token: session.token,
-          effects: {},
-          log: { error: (obj, msg) => console.error(msg ?? 'error', obj) },
-          ...(options?.progress ? { progress: options.progress } : {}),
-        };
-        return unwrap<T>(method, await dispatch(method, input, ctx));
-      },
-    };
-    await run(cli, command, args);
-    return 0;
-  } catch (error) {
-    if (error instanceof CliError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
+    return await exitCodeOf(async () => {
+      const admins = await database.db
+        .select()
+        .from(users)
+        .where(asEmail === undefined ? eq(users.role, 'admin') : eq(users.email, asEmail.toLowerCase()))
+        .orderBy(asc(users.email))
+        .limit(1);
+      const admin = admins[0];
+      if (admin === undefined || admin.role !== 'admin') {
+        throw new CliError(
+          asEmail === undefined ? 'No admin user in this database.' : `${asEmail} is not an admin.`,
+        );
+      }
+      const session = await createSession(database.db, admin.id, 'admin CLI', new Date());
+      sessionId = session.sessionId;
+      const cli: Cli = {
+        streamsProgress: true,
+        async call<T>(method: string, input: unknown, options?: { progress?: ProgressListener }): Promise<T> {
+          const ctx: RequestContext = {
+            db: database.db,
+            config: { passwordHashing: productionHashOptions, now: () => new Date() },
+            token: session.token,
+            effects: {},
+            log: { error: (obj, msg) => console.error(msg ?? 'error', obj) },
+            ...(options?.progress ? { progress: options.progress } : {}),
+          };
+          return unwrap<T>(method, await dispatch(method, input, ctx));
+        },
+      };
+      await run(cli, command, args);
+    });
   } finally {
     if (sessionId !== undefined) await revokeSession(database.db, sessionId, new Date());
     await database.close();

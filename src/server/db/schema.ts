@@ -41,6 +41,40 @@ import { conflictEntities, entityNames } from '../../shared/sync/protocol.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** A jsonb list column, `[]` by default. */
+const jsonList = <T>(name: string) =>
+  jsonb(name)
+    .$type<T[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`);
+
+/**
+ * Per-field merge state of a row edited on several laptops: the version at which each field
+ * last changed, and who wrote it (user id).
+ */
+const fieldMergeColumns = () => ({
+  fieldVersions: jsonb('field_versions')
+    .$type<FieldVersions>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  fieldAuthors: jsonb('field_authors')
+    .$type<FieldAuthors>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+});
+
+/** The customer a row belongs to (its scope follows the customer's). */
+const customerRef = () =>
+  uuid('customer_id')
+    .notNull()
+    .references(() => customers.id);
+
+/** A person a row names (rep, author). */
+const userRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id);
+
 export const teams = pgTable('teams', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
@@ -71,9 +105,7 @@ export const sessions = pgTable(
   'sessions',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: userRef('user_id'),
     tokenHash: text('token_hash').notNull(),
     deviceName: text('device_name').notNull(),
     createdAt: ts('created_at').notNull(),
@@ -101,9 +133,7 @@ export const loginAttempts = pgTable(
 
 export const loginLinks = pgTable('login_links', {
   codeHash: text('code_hash').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
+  userId: userRef('user_id'),
   createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
@@ -132,16 +162,10 @@ export const customers = pgTable(
     phone: text('phone').notNull().default(''),
     email: text('email').notNull().default(''),
     needs: text('needs').notNull().default(''),
-    preferredVisitDays: jsonb('preferred_visit_days')
-      .$type<number[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
+    preferredVisitDays: jsonList<number>('preferred_visit_days'),
     preferredVisitHours: text('preferred_visit_hours').notNull().default(''),
     openingHours: text('opening_hours').notNull().default(''),
-    competitors: jsonb('competitors')
-      .$type<string[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
+    competitors: jsonList<string>('competitors'),
     budgetCycle: text('budget_cycle').notNull().default(''),
     declarativeNotes: text('declarative_notes').notNull().default(''),
     status: text('status', { enum: ['prospect', 'customer', 'lost'] }).notNull(),
@@ -149,14 +173,7 @@ export const customers = pgTable(
     externalRef: text('external_ref'),
     ownerId: uuid('owner_id').references(() => users.id),
     version: integer('version').notNull().default(1),
-    fieldVersions: jsonb('field_versions')
-      .$type<FieldVersions>()
-      .notNull()
-      .default(sql`'{}'::jsonb`),
-    fieldAuthors: jsonb('field_authors')
-      .$type<FieldAuthors>()
-      .notNull()
-      .default(sql`'{}'::jsonb`),
+    ...fieldMergeColumns(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     deletedAt: ts('deleted_at'),
@@ -171,12 +188,8 @@ export const notes = pgTable(
   'notes',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
+    customerId: customerRef(),
+    authorId: userRef('author_id'),
     body: text('body').notNull(),
     /** Client clock, display only. */
     createdAt: ts('created_at').notNull(),
@@ -191,9 +204,7 @@ export const syncClients = pgTable(
   'sync_clients',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: userRef('user_id'),
     lastMid: integer('last_mid').notNull().default(0),
     /** The pull cookie: bumped each time ops are recorded in the client's view. */
     viewVersion: integer('view_version').notNull().default(0),
@@ -297,9 +308,7 @@ export const contacts = pgTable(
   'contacts',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: customerRef(),
     firstName: text('first_name').notNull().default(''),
     lastName: text('last_name').notNull(),
     role: text('role').notNull().default(''),
@@ -321,9 +330,7 @@ export const consents = pgTable(
   'consents',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: customerRef(),
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id),
@@ -394,9 +401,7 @@ export const orders = pgTable(
   'orders',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: customerRef(),
     repId: uuid('rep_id').references(() => users.id),
     number: text('number').notNull(),
     orderedAt: ts('ordered_at').notNull(),
@@ -446,13 +451,9 @@ export const appointments = pgTable(
   'appointments',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: customerRef(),
     contactId: uuid('contact_id').references(() => contacts.id),
-    repId: uuid('rep_id')
-      .notNull()
-      .references(() => users.id),
+    repId: userRef('rep_id'),
     kind: text('kind', { enum: appointmentKinds }).notNull(),
     startAt: ts('start_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
@@ -460,16 +461,7 @@ export const appointments = pgTable(
     notes: text('notes').notNull().default(''),
     status: text('status', { enum: appointmentStatuses }).notNull(),
     setByManagerName: text('set_by_manager_name'),
-    /** Per-field merge state, as for customers: the version at which each field last changed… */
-    fieldVersions: jsonb('field_versions')
-      .$type<FieldVersions>()
-      .notNull()
-      .default(sql`'{}'::jsonb`),
-    /** …and who wrote it (user id). */
-    fieldAuthors: jsonb('field_authors')
-      .$type<FieldAuthors>()
-      .notNull()
-      .default(sql`'{}'::jsonb`),
+    ...fieldMergeColumns(),
     ...syncedColumns,
   },
   (t) => [
@@ -482,9 +474,7 @@ export const marketingActions = pgTable(
   'marketing_actions',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: customerRef(),
     kind: text('kind', { enum: actionKinds }).notNull(),
     at: ts('at').notNull(),
     label: text('label').notNull().default(''),
@@ -498,19 +488,12 @@ export const visits = pgTable(
   'visits',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    repId: uuid('rep_id')
-      .notNull()
-      .references(() => users.id),
+    customerId: customerRef(),
+    repId: userRef('rep_id'),
     at: ts('at').notNull(),
     channel: text('channel', { enum: channels }).notNull(),
     outcome: text('outcome', { enum: visitOutcomes }).notNull(),
-    objections: jsonb('objections')
-      .$type<VisitObjection[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
+    objections: jsonList<VisitObjection>('objections'),
     summary: text('summary').notNull().default(''),
     /**
      * The visit report's fields (empty for imported history). The appointment ids carry no
@@ -520,22 +503,10 @@ export const visits = pgTable(
     appointmentId: uuid('appointment_id'),
     noSaleReason: text('no_sale_reason', { enum: noSaleReasons }),
     followUpAppointmentId: uuid('follow_up_appointment_id'),
-    needs: jsonb('needs')
-      .$type<string[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
-    motives: jsonb('motives')
-      .$type<Motive[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
-    offered: jsonb('offered')
-      .$type<string[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
-    orderIds: jsonb('order_ids')
-      .$type<string[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
+    needs: jsonList<string>('needs'),
+    motives: jsonList<Motive>('motives'),
+    offered: jsonList<string>('offered'),
+    orderIds: jsonList<string>('order_ids'),
     nextStep: text('next_step').notNull().default(''),
     /** What the rep typed along the steps (step notes, the reformulation), kept with the report. */
     notes: text('notes').notNull().default(''),
@@ -564,9 +535,7 @@ export const complaints = pgTable(
   'complaints',
   {
     id: uuid('id').primaryKey(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: customerRef(),
     orderId: uuid('order_id').references(() => orders.id),
     productId: uuid('product_id').references(() => products.id),
     category: text('category').notNull().default(''),
@@ -587,15 +556,11 @@ export const complaintEvents = pgTable(
       .notNull()
       .references(() => complaints.id),
     /** The complaint's customer, so the events follow the customer's scope like the complaint. */
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: customerRef(),
     previousStatus: text('previous_status', { enum: complaintStatuses }),
     status: text('status', { enum: complaintStatuses }).notNull(),
     note: text('note').notNull().default(''),
-    byUserId: uuid('by_user_id')
-      .notNull()
-      .references(() => users.id),
+    byUserId: userRef('by_user_id'),
     byName: text('by_name').notNull(),
     at: ts('at').notNull(),
     ...syncedColumns,
@@ -619,17 +584,13 @@ export const complaintAttachments = pgTable(
     complaintId: uuid('complaint_id')
       .notNull()
       .references(() => complaints.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: customerRef(),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
-    byUserId: uuid('by_user_id')
-      .notNull()
-      .references(() => users.id),
+    byUserId: userRef('by_user_id'),
     byName: text('by_name').notNull(),
     at: ts('at').notNull(),
     ...syncedColumns,

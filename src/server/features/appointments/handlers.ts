@@ -1,29 +1,47 @@
 /** Head-office appointment methods: a manager plans for their team's reps, an admin for anyone. */
-import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { User } from '../../../shared/domain/user/user.js';
-import { missingCaseError, ok } from '../../../shared/lib/result.js';
-import { appointments, users } from '../../db/schema.js';
+import type { Appointment } from '../../../shared/domain/appointment/appointment.js';
+import { ok } from '../../../shared/lib/result.js';
+import type { Result } from '../../../shared/lib/result.js';
+import type { AuthedContext } from '../../context.js';
+import { appointments } from '../../db/schema.js';
 import type { Handlers } from '../../dispatch.js';
-import { audit } from '../../lib/audit.js';
+import { auditedWrite } from '../../lib/audit.js';
+import { personScope } from '../../lib/scope.js';
+import type { Reader } from '../../lib/scope.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
 import { createAppointment, updateAppointment } from './repo.js';
+import type { UpdateAppointmentRequest } from './repo.js';
 import { toAppointmentWire } from './wire.js';
 
 /** The appointments a user may read: a rep their own, a manager their team's, an admin all. */
-export function appointmentScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
-  switch (user.role) {
-    case 'rep':
-      return sql`${appointments.repId} = ${user.id}`;
-    case 'manager':
-      return user.teamId === null
-        ? sql`false`
-        : sql`${appointments.repId} in (select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`;
-    case 'admin':
-      return sql`true`;
-    default:
-      return missingCaseError(user.role);
-  }
+export function appointmentScope(user: Reader): SQL {
+  return personScope(appointments.repId, user);
+}
+
+/** Applies changes to one appointment as the caller, audited, and answers the row. */
+async function appointmentWrite(
+  ctx: AuthedContext,
+  input: { id: string; baseVersion?: number | undefined },
+  changes: UpdateAppointmentRequest['changes'],
+  method: 'appointment-update' | 'appointment-cancel',
+  details?: Record<string, unknown>,
+): Promise<Result<{ appointment: Appointment }>> {
+  const result = await auditedWrite(
+    ctx,
+    { method, entity: 'appointment', entityId: input.id, ...(details === undefined ? {} : { details }) },
+    (tx, now) =>
+      updateAppointment(tx, {
+        id: input.id,
+        changes,
+        baseVersion: input.baseVersion,
+        writer: ctx.principal.user,
+        now,
+      }),
+  );
+  if (!result.ok) return result;
+  return ok({ appointment: toAppointmentWire(result.value) });
 }
 
 export const appointmentHandlers = {
@@ -47,32 +65,14 @@ export const appointmentHandlers = {
   'appointment-set': {
     auth: STAFF_ROLES,
     async run(input, ctx) {
-      const now = ctx.config.now();
       const me = ctx.principal.user;
       const { repId, ...appointment } = input;
-      const result = await ctx.db.transaction(async (tx) => {
-        const created = await createAppointment(tx, {
-          appointment,
-          repId,
-          writer: me,
-          setByManagerName: me.name,
-          now,
-        });
-        if (created.ok) {
-          await audit(
-            tx,
-            {
-              userId: me.id,
-              method: 'appointment-set',
-              entity: 'appointment',
-              entityId: input.id,
-              details: { repId },
-            },
-            now,
-          );
-        }
-        return created;
-      });
+      const result = await auditedWrite(
+        ctx,
+        { method: 'appointment-set', entity: 'appointment', entityId: input.id, details: { repId } },
+        (tx, now) =>
+          createAppointment(tx, { appointment, repId, writer: me, setByManagerName: me.name, now }),
+      );
       if (!result.ok) return result;
       return ok({ appointment: toAppointmentWire(result.value) });
     },
@@ -80,59 +80,15 @@ export const appointmentHandlers = {
   'appointment-update': {
     auth: STAFF_ROLES,
     async run(input, ctx) {
-      const now = ctx.config.now();
-      const me = ctx.principal.user;
-      const result = await ctx.db.transaction(async (tx) => {
-        const updated = await updateAppointment(tx, {
-          id: input.id,
-          changes: input.changes,
-          baseVersion: input.baseVersion,
-          writer: me,
-          now,
-        });
-        if (updated.ok) {
-          await audit(
-            tx,
-            {
-              userId: me.id,
-              method: 'appointment-update',
-              entity: 'appointment',
-              entityId: input.id,
-              details: { fields: Object.keys(input.changes) },
-            },
-            now,
-          );
-        }
-        return updated;
+      return appointmentWrite(ctx, input, input.changes, 'appointment-update', {
+        fields: Object.keys(input.changes),
       });
-      if (!result.ok) return result;
-      return ok({ appointment: toAppointmentWire(result.value) });
     },
   },
   'appointment-cancel': {
     auth: STAFF_ROLES,
     async run(input, ctx) {
-      const now = ctx.config.now();
-      const me = ctx.principal.user;
-      const result = await ctx.db.transaction(async (tx) => {
-        const updated = await updateAppointment(tx, {
-          id: input.id,
-          changes: { status: 'cancelled' },
-          baseVersion: input.baseVersion,
-          writer: me,
-          now,
-        });
-        if (updated.ok) {
-          await audit(
-            tx,
-            { userId: me.id, method: 'appointment-cancel', entity: 'appointment', entityId: input.id },
-            now,
-          );
-        }
-        return updated;
-      });
-      if (!result.ok) return result;
-      return ok({ appointment: toAppointmentWire(result.value) });
+      return appointmentWrite(ctx, input, { status: 'cancelled' }, 'appointment-cancel');
     },
   },
 } satisfies Pick<

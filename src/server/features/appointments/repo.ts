@@ -3,16 +3,16 @@
  * manager setting or moving an appointment for a rep of their team). Every change bumps the
  * row version (the pull sends it); edits are merged field by field (policy.ts).
  */
-import { and, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { and, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import type { AppointmentEditable, NewAppointment } from '../../../shared/domain/appointment/appointment.js';
 import { durationProblem } from '../../../shared/domain/appointment/check.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
-import { appointments, conflicts, contacts, customers, users } from '../../db/schema.js';
+import { appointments, contacts, customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
+import { logFieldConflicts, mergeStateColumns } from '../../lib/fieldMerge.js';
 import { toIso } from '../../lib/time.js';
 import { planAppointmentUpdate } from '../sync/policy.js';
 
@@ -216,45 +216,21 @@ export async function updateAppointment(
     request.writer.id,
   );
   if (plan.changes.length === 0) return ok(row);
-  const lostAuthorIds = [
-    ...new Set(plan.changes.flatMap((c) => (c.conflict && c.lostByUserId !== null ? [c.lostByUserId] : []))),
-  ];
-  const names = new Map<string, string>();
-  if (lostAuthorIds.length > 0) {
-    const rows = await tx
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, lostAuthorIds));
-    for (const r of rows) names.set(r.id, r.name);
-  }
-  const entityLabel = labelOf(customer.value.name, row.startAt);
-  const conflictRows = plan.changes
-    .filter((c) => c.conflict)
-    .map((c) => ({
-      id: uuidv7(),
-      entity: 'appointment' as const,
-      entityId: row.id,
-      entityLabel,
-      field: c.field,
-      lostValue: c.lostValue,
-      keptValue: c.keptValue,
-      lostByUserId: c.lostByUserId,
-      lostBy: (c.lostByUserId === null ? undefined : names.get(c.lostByUserId)) ?? 'Head office',
-      keptByUserId: request.writer.id,
-      keptBy: request.writer.name,
-      at: request.now,
-    }));
-  if (conflictRows.length > 0) await tx.insert(conflicts).values(conflictRows);
+  await logFieldConflicts(tx, {
+    entity: 'appointment',
+    entityId: row.id,
+    entityLabel: labelOf(customer.value.name, row.startAt),
+    changes: plan.changes,
+    writer: request.writer,
+    now: request.now,
+  });
   const { startAt, ...rest } = plan.values;
   const [updated] = await tx
     .update(appointments)
     .set({
       ...rest,
       startAt: new Date(startAt),
-      version: plan.newVersion,
-      fieldVersions: plan.fieldVersions,
-      fieldAuthors: plan.fieldAuthors,
-      updatedAt: request.now,
+      ...mergeStateColumns(plan, request.now),
     })
     .where(eq(appointments.id, row.id))
     .returning();

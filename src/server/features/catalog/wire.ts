@@ -2,46 +2,36 @@
 import type { SQL } from 'drizzle-orm';
 import type { Price, PriceList, Product } from '../../../shared/domain/catalog/catalog.js';
 import { priceLists, prices, products } from '../../db/schema.js';
-import { selectLive } from '../../db/sql.js';
+import { selectLiveWire } from '../../db/sql.js';
 import type { DbOrTx } from '../../db/types.js';
-import { toIso } from '../../lib/time.js';
 
-export async function selectProducts(db: DbOrTx, where: SQL): Promise<Product[]> {
-  const rows = await selectLive(db, products, where);
-  return rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    name: r.name,
-    family: r.family,
-    unit: r.unit,
-    vatRate: r.vatRate,
-    active: r.active,
-    version: r.version,
-    updatedAt: toIso(r.updatedAt),
-  }));
+export function selectProducts(db: DbOrTx, where: SQL): Promise<Product[]> {
+  return selectLiveWire(db, products, where, [
+    'id',
+    'reference',
+    'name',
+    'family',
+    'unit',
+    'vatRate',
+    'active',
+    'version',
+    'updatedAt',
+  ]);
 }
 
-export async function selectPriceLists(db: DbOrTx, where: SQL): Promise<PriceList[]> {
-  const rows = await selectLive(db, priceLists, where);
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    customerGroup: r.customerGroup,
-    validFrom: r.validFrom,
-    validTo: r.validTo,
-    version: r.version,
-    updatedAt: toIso(r.updatedAt),
-  }));
+export function selectPriceLists(db: DbOrTx, where: SQL): Promise<PriceList[]> {
+  return selectLiveWire(db, priceLists, where, [
+    'id',
+    'code',
+    'name',
+    'customerGroup',
+    'validFrom',
+    'validTo',
+    'version',
+    'updatedAt',
+  ]);
 }
 
-export async function selectPrices(db: DbOrTx, where: SQL): Promise<Price[]> {
-  const rows = await selectLive(db, prices, where);
-  return rows.map((r) => ({
-    id: r.id,
-    priceListId: r.priceListId,
-    productId: r.productId,
-    breaks: r.breaks,
-    version: r.version,
-  }));
+export function selectPrices(db: DbOrTx, where: SQL): Promise<Price[]> {
+  return selectLiveWire(db, prices, where, ['id', 'priceListId', 'productId', 'breaks', 'version']);
 }

@@ -1,7 +1,7 @@
 /** Head-office complaint methods: a manager moves their team's complaints along, an admin any. */
 import { v7 as uuidv7 } from 'uuid';
 import type { Handlers } from '../../dispatch.js';
-import { audit } from '../../lib/audit.js';
+import { auditedWrite } from '../../lib/audit.js';
 import { ok } from '../../../shared/lib/result.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
 import { addComplaintEvent, listComplaints, readAttachmentContent } from './repo.js';
@@ -16,35 +16,27 @@ export const complaintHandlers = {
   'complaint-update-status': {
     auth: STAFF_ROLES,
     async run(input, ctx) {
-      const now = ctx.config.now();
-      const me = ctx.principal.user;
-      return ctx.db.transaction(async (tx) => {
-        const written = await addComplaintEvent(tx, {
-          event: {
-            id: uuidv7(),
-            complaintId: input.complaintId,
-            status: input.status,
-            note: input.note,
-            at: now.toISOString(),
-          },
-          writer: me,
-          now,
-        });
-        if (written.ok) {
-          await audit(
-            tx,
-            {
-              userId: me.id,
-              method: 'complaint-update-status',
-              entity: 'complaint',
-              entityId: input.complaintId,
-              details: { status: input.status },
+      return auditedWrite(
+        ctx,
+        {
+          method: 'complaint-update-status',
+          entity: 'complaint',
+          entityId: input.complaintId,
+          details: { status: input.status },
+        },
+        (tx, now) =>
+          addComplaintEvent(tx, {
+            event: {
+              id: uuidv7(),
+              complaintId: input.complaintId,
+              status: input.status,
+              note: input.note,
+              at: now.toISOString(),
             },
+            writer: ctx.principal.user,
             now,
-          );
-        }
-        return written;
-      });
+          }),
+      );
     },
   },
   'complaint-attachment-get': {

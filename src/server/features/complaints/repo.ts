@@ -46,6 +46,11 @@ import type { ComplaintReview } from '../../../shared/contract/complaints.js';
 type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
 
 /** Logs a complaint from the laptop with its first event 'received'. Idempotent on its id. */
+/** Who wrote an event or an attachment, and when (head office's time). */
+function writtenBy(writer: Pick<User, 'id' | 'name'>, now: Date) {
+  return { byUserId: writer.id, byName: writer.name, at: now, createdAt: now, updatedAt: now };
+}
+
 export async function logComplaint(
   tx: Tx,
   request: { complaint: NewComplaint; writer: Writer; now: Date },
@@ -116,11 +121,7 @@ export async function logComplaint(
     previousStatus: null,
     status: 'received',
     note: '',
-    byUserId: writer.id,
-    byName: writer.name,
-    at: now,
-    createdAt: now,
-    updatedAt: now,
+    ...writtenBy(writer, now),
   });
   return ok(undefined);
 }
@@ -173,11 +174,7 @@ export async function addComplaintEvent(
     previousStatus: current.status,
     status: event.status,
     note: event.note.trim(),
-    byUserId: writer.id,
-    byName: writer.name,
-    at: now,
-    createdAt: now,
-    updatedAt: now,
+    ...writtenBy(writer, now),
   });
   await tx
     .update(complaints)
@@ -245,11 +242,7 @@ export async function addAttachment(
     sizeBytes: args.sizeBytes,
     sha256,
     content,
-    byUserId: writer.id,
-    byName: writer.name,
-    at: now,
-    createdAt: now,
-    updatedAt: now,
+    ...writtenBy(writer, now),
   });
   return ok(undefined);
 }

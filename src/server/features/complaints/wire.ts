@@ -4,40 +4,38 @@ import type { SQL } from 'drizzle-orm';
 import type { Complaint } from '../../../shared/domain/activity/activity.js';
 import type { ComplaintAttachment, ComplaintEvent } from '../../../shared/domain/complaint/complaint.js';
 import { complaintAttachments, complaintEvents, complaints } from '../../db/schema.js';
-import { selectLive } from '../../db/sql.js';
+import { selectLiveWire } from '../../db/sql.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 
-export async function selectComplaints(db: DbOrTx, where: SQL): Promise<Complaint[]> {
-  const rows = await selectLive(db, complaints, where);
-  return rows.map((r) => ({
-    id: r.id,
-    customerId: r.customerId,
-    orderId: r.orderId,
-    productId: r.productId,
-    category: r.category,
-    description: r.description,
-    severity: r.severity,
-    status: r.status,
-    createdAt: toIso(r.createdAt),
-    version: r.version,
-  }));
+export function selectComplaints(db: DbOrTx, where: SQL): Promise<Complaint[]> {
+  return selectLiveWire(db, complaints, where, [
+    'id',
+    'customerId',
+    'orderId',
+    'productId',
+    'category',
+    'description',
+    'severity',
+    'status',
+    'createdAt',
+    'version',
+  ]);
 }
 
-export async function selectComplaintEvents(db: DbOrTx, where: SQL): Promise<ComplaintEvent[]> {
-  const rows = await selectLive(db, complaintEvents, where);
-  return rows.map((r) => ({
-    id: r.id,
-    complaintId: r.complaintId,
-    customerId: r.customerId,
-    previousStatus: r.previousStatus,
-    status: r.status,
-    note: r.note,
-    byUserId: r.byUserId,
-    byName: r.byName,
-    at: toIso(r.at),
-    version: r.version,
-  }));
+export function selectComplaintEvents(db: DbOrTx, where: SQL): Promise<ComplaintEvent[]> {
+  return selectLiveWire(db, complaintEvents, where, [
+    'id',
+    'complaintId',
+    'customerId',
+    'previousStatus',
+    'status',
+    'note',
+    'byUserId',
+    'byName',
+    'at',
+    'version',
+  ]);
 }
 
 /** Attachment metadata as it goes on the wire (never the content). */

@@ -10,7 +10,7 @@ import { customers, notes, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
-import { audit } from '../../lib/audit.js';
+import { audit, auditedWrite } from '../../lib/audit.js';
 import { handOverPlannedAppointments } from '../appointments/index.js';
 import { customerScope, foldSql, foldText, isCustomerInScope, ownerName, updateCustomer } from './repo.js';
 import { selectCustomers, selectNotes, toCustomerWire } from './wire.js';
@@ -101,31 +101,23 @@ export const customerHandlers = {
   'customer-update': {
     auth: ALL_ROLES,
     async run(input, ctx) {
-      const now = ctx.config.now();
-      const me = ctx.principal.user;
-      const result = await ctx.db.transaction(async (tx) => {
-        const updated = await updateCustomer(tx, {
-          id: input.id,
-          changes: input.changes,
-          baseVersion: input.baseVersion,
-          writer: me,
-          now,
-        });
-        if (updated.ok) {
-          await audit(
-            tx,
-            {
-              userId: me.id,
-              method: 'customer-update',
-              entity: 'customer',
-              entityId: input.id,
-              details: { fields: Object.keys(input.changes) },
-            },
+      const result = await auditedWrite(
+        ctx,
+        {
+          method: 'customer-update',
+          entity: 'customer',
+          entityId: input.id,
+          details: { fields: Object.keys(input.changes) },
+        },
+        (tx, now) =>
+          updateCustomer(tx, {
+            id: input.id,
+            changes: input.changes,
+            baseVersion: input.baseVersion,
+            writer: ctx.principal.user,
             now,
-          );
-        }
-        return updated;
-      });
+          }),
+      );
       if (!result.ok) return result;
       return ok({ customer: toCustomerWire(result.value, await ownerName(ctx.db, result.value.ownerId)) });
     },

@@ -1,32 +1,23 @@
 /** Customer reads and writes shared by head-office methods and sync mutations. */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import type { CustomerEditable } from '../../../shared/domain/customer/customer.js';
 import type { User } from '../../../shared/domain/user/user.js';
-import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
-import { conflicts, customers, users } from '../../db/schema.js';
+import { customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
+import { logFieldConflicts, mergeStateColumns } from '../../lib/fieldMerge.js';
+import { personScope } from '../../lib/scope.js';
+import type { Reader } from '../../lib/scope.js';
 import { planCustomerUpdate } from '../sync/policy.js';
 import { editableOf } from './wire.js';
 import type { CustomerRow } from './wire.js';
 
 /** The customers a user may see: a rep their own, a manager their team's, an admin all. */
-export function customerScope(user: Pick<User, 'id' | 'role' | 'teamId'>, table = customers): SQL {
-  switch (user.role) {
-    case 'rep':
-      return sql`${table.ownerId} = ${user.id}`;
-    case 'manager':
-      return user.teamId === null
-        ? sql`false`
-        : sql`${table.ownerId} in (select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`;
-    case 'admin':
-      return sql`true`;
-    default:
-      return missingCaseError(user.role);
-  }
+export function customerScope(user: Reader, table = customers): SQL {
+  return personScope(table.ownerId, user);
 }
 
 export async function lockCustomer(db: DbOrTx, id: string): Promise<CustomerRow | undefined> {
@@ -81,45 +72,17 @@ export async function updateCustomer(
     request.writer.id,
   );
   if (plan.changes.length === 0) return ok(row);
-  const lostAuthorIds = [
-    ...new Set(
-      plan.changes.filter((c) => c.conflict && c.lostByUserId !== null).map((c) => c.lostByUserId as string),
-    ),
-  ];
-  const names = new Map<string, string>();
-  if (lostAuthorIds.length > 0) {
-    const rows = await tx
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, lostAuthorIds));
-    for (const r of rows) names.set(r.id, r.name);
-  }
-  const conflictRows = plan.changes
-    .filter((c) => c.conflict)
-    .map((c) => ({
-      id: uuidv7(),
-      entity: 'customer' as const,
-      entityId: row.id,
-      entityLabel: plan.values.name,
-      field: c.field,
-      lostValue: c.lostValue,
-      keptValue: c.keptValue,
-      lostByUserId: c.lostByUserId,
-      lostBy: (c.lostByUserId === null ? undefined : names.get(c.lostByUserId)) ?? 'Head office',
-      keptByUserId: request.writer.id,
-      keptBy: request.writer.name,
-      at: request.now,
-    }));
-  if (conflictRows.length > 0) await tx.insert(conflicts).values(conflictRows);
+  await logFieldConflicts(tx, {
+    entity: 'customer',
+    entityId: row.id,
+    entityLabel: plan.values.name,
+    changes: plan.changes,
+    writer: request.writer,
+    now: request.now,
+  });
   const [updated] = await tx
     .update(customers)
-    .set({
-      ...plan.values,
-      version: plan.newVersion,
-      fieldVersions: plan.fieldVersions,
-      fieldAuthors: plan.fieldAuthors,
-      updatedAt: request.now,
-    })
+    .set({ ...plan.values, ...mergeStateColumns(plan, request.now) })
     .where(eq(customers.id, row.id))
     .returning();
   if (updated === undefined) return fail('not-found', msg('customer.gone'), { field: 'id' });

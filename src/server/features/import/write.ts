@@ -112,6 +112,47 @@ function sameBreaks(
   );
 }
 
+/** The rows one chunk of records may update, locked, and how a record finds its row. */
+interface ChunkLookup<R, Row, New> {
+  find(record: R): Row | undefined;
+  /** A row this chunk inserts, so a later record of the same chunk updates it. */
+  inserted?(record: R, row: New): void;
+}
+
+/**
+ * The skeleton every keyed import shares: per chunk, lock the existing rows, then for each
+ * record insert it (batched at the end of the chunk) or update its row (`update` answers
+ * false when nothing changed).
+ */
+async function upsertByKey<R, Row, New>(
+  records: readonly R[],
+  progress: ProgressSink,
+  step: {
+    lock(chunk: readonly R[]): Promise<ChunkLookup<R, Row, New>>;
+    insert(record: R): New;
+    update(row: Row, record: R): Promise<boolean>;
+    flush(rows: readonly New[]): Promise<number>;
+  },
+): Promise<Counts> {
+  const counts = zero();
+  for (const chunk of chunks(records)) {
+    const lookup = await step.lock(chunk);
+    const inserts: New[] = [];
+    for (const record of chunk) {
+      const row = lookup.find(record);
+      if (row === undefined) {
+        const created = step.insert(record);
+        inserts.push(created);
+        lookup.inserted?.(record, created);
+      } else if (await step.update(row, record)) counts.updated += 1;
+      else counts.unchanged += 1;
+    }
+    counts.created += await step.flush(inserts);
+    progress.add(chunk.length);
+  }
+  return counts;
+}
+
 /** Writes the records; returns counts per entity. Run inside a transaction. */
 export async function writeImport(
   db: DbOrTx,
@@ -256,65 +297,62 @@ export async function writeContacts(
   options: WriteOptions,
   progress: ProgressSink = new WriteProgress(records.length, options.onProgress),
 ): Promise<Counts> {
-  const counts = zero();
-  for (const chunk of chunks(records)) {
-    const refs = chunk.flatMap((r) => (r.externalRef === null ? [] : [r.externalRef]));
-    const byRef = new Map<string, ContactRow>();
-    if (refs.length > 0) {
-      const rows = await db
-        .select()
-        .from(contacts)
-        .where(inTextKeys(contacts.externalRef, refs))
-        .for('update');
-      for (const row of rows) if (row.externalRef !== null) byRef.set(row.externalRef, row);
-    }
-    const unreferenced = chunk.filter((r) => r.externalRef === null);
-    const byName = new Map<string, ContactRow>();
-    if (unreferenced.length > 0) {
-      const rows = await db
-        .select()
-        .from(contacts)
-        .where(
-          and(
-            anyId(contacts.customerId, [...new Set(unreferenced.map((r) => r.customerId))]),
-            isNull(contacts.deletedAt),
-          ),
-        )
-        .for('update');
-      for (const row of rows) byName.set(contactKey(row.customerId, row), row);
-    }
-    const inserts: NewContact[] = [];
-    for (const record of chunk) {
-      const existing =
-        record.externalRef === null
-          ? byName.get(contactKey(record.customerId, record.contact))
-          : byRef.get(record.externalRef);
-      if (existing === undefined) {
-        const row: NewContact = {
-          id: uuidv7(),
-          customerId: record.customerId,
-          ...record.contact,
-          externalRef: record.externalRef,
-          createdAt: options.now,
-          updatedAt: options.now,
-        };
-        inserts.push(row);
-        // A second line for the same person in this file updates the row inserted here.
-        if (record.externalRef === null) {
-          byName.set(contactKey(record.customerId, record.contact), row as ContactRow);
-        }
-        continue;
+  return upsertByKey<ContactImportRecord, ContactRow, NewContact>(records, progress, {
+    async lock(chunk) {
+      const refs = chunk.flatMap((r) => (r.externalRef === null ? [] : [r.externalRef]));
+      const byRef = new Map<string, ContactRow>();
+      if (refs.length > 0) {
+        const rows = await db
+          .select()
+          .from(contacts)
+          .where(inTextKeys(contacts.externalRef, refs))
+          .for('update');
+        for (const row of rows) if (row.externalRef !== null) byRef.set(row.externalRef, row);
       }
+      const unreferenced = chunk.filter((r) => r.externalRef === null);
+      const byName = new Map<string, ContactRow>();
+      if (unreferenced.length > 0) {
+        const rows = await db
+          .select()
+          .from(contacts)
+          .where(
+            and(
+              anyId(contacts.customerId, [...new Set(unreferenced.map((r) => r.customerId))]),
+              isNull(contacts.deletedAt),
+            ),
+          )
+          .for('update');
+        for (const row of rows) byName.set(contactKey(row.customerId, row), row);
+      }
+      return {
+        find: (record) =>
+          record.externalRef === null
+            ? byName.get(contactKey(record.customerId, record.contact))
+            : byRef.get(record.externalRef),
+        // A second line for the same person in this file updates the row inserted here.
+        inserted(record, row) {
+          if (record.externalRef === null) {
+            byName.set(contactKey(record.customerId, record.contact), row as ContactRow);
+          }
+        },
+      };
+    },
+    insert: (record) => ({
+      id: uuidv7(),
+      customerId: record.customerId,
+      ...record.contact,
+      externalRef: record.externalRef,
+      createdAt: options.now,
+      updatedAt: options.now,
+    }),
+    async update(existing, record) {
       const changes: Partial<ContactEditable> = {};
       for (const f of contactFields) {
         if (!same(existing[f], record.contact[f]))
           (changes as Record<string, unknown>)[f] = record.contact[f];
       }
       const moved = existing.customerId !== record.customerId;
-      if (Object.keys(changes).length === 0 && !moved && existing.deletedAt === null) {
-        counts.unchanged += 1;
-        continue;
-      }
+      if (Object.keys(changes).length === 0 && !moved && existing.deletedAt === null) return false;
       await db
         .update(contacts)
         .set({
@@ -325,12 +363,10 @@ export async function writeContacts(
           updatedAt: options.now,
         })
         .where(eq(contacts.id, existing.id));
-      counts.updated += 1;
-    }
-    counts.created += await insertContacts(db, inserts);
-    progress.add(chunk.length);
-  }
-  return counts;
+      return true;
+    },
+    flush: (rows) => insertContacts(db, rows),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,21 +378,18 @@ export async function writeProducts(
   options: WriteOptions,
   progress: ProgressSink = new WriteProgress(records.length, options.onProgress),
 ): Promise<Counts> {
-  const counts = zero();
-  for (const chunk of chunks(records)) {
-    const existingIds = chunk.flatMap((r) => (r.existingId === null ? [] : [r.existingId]));
-    const current =
-      existingIds.length === 0
-        ? []
-        : await db.select().from(products).where(anyId(products.id, existingIds)).for('update');
-    const byId = new Map(current.map((row) => [row.id, row]));
-    const inserts: NewProduct[] = [];
-    for (const record of chunk) {
-      const row = record.existingId === null ? undefined : byId.get(record.existingId);
-      if (row === undefined) {
-        inserts.push({ id: uuidv7(), ...record.product, createdAt: options.now, updatedAt: options.now });
-        continue;
-      }
+  return upsertByKey<ProductImportRecord, typeof products.$inferSelect, NewProduct>(records, progress, {
+    async lock(chunk) {
+      const existingIds = chunk.flatMap((r) => (r.existingId === null ? [] : [r.existingId]));
+      const current =
+        existingIds.length === 0
+          ? []
+          : await db.select().from(products).where(anyId(products.id, existingIds)).for('update');
+      const byId = new Map(current.map((row) => [row.id, row]));
+      return { find: (record) => (record.existingId === null ? undefined : byId.get(record.existingId)) };
+    },
+    insert: (record) => ({ id: uuidv7(), ...record.product, createdAt: options.now, updatedAt: options.now }),
+    async update(row, record) {
       const p = record.product;
       if (
         row.name === p.name &&
@@ -365,19 +398,16 @@ export async function writeProducts(
         row.vatRate === p.vatRate &&
         row.active === p.active
       ) {
-        counts.unchanged += 1;
-        continue;
+        return false;
       }
       await db
         .update(products)
         .set({ ...p, version: sql`${products.version} + 1`, updatedAt: options.now })
         .where(eq(products.id, row.id));
-      counts.updated += 1;
-    }
-    counts.created += await insertProducts(db, inserts);
-    progress.add(chunk.length);
-  }
-  return counts;
+      return true;
+    },
+    flush: (rows) => insertProducts(db, rows),
+  });
 }
 
 export async function writePrices(
@@ -386,37 +416,32 @@ export async function writePrices(
   options: WriteOptions,
   progress: ProgressSink = new WriteProgress(records.length, options.onProgress),
 ): Promise<Counts> {
-  const counts = zero();
-  for (const chunk of chunks(records)) {
-    const current = await db
-      .select()
-      .from(prices)
-      .where(
-        and(
-          anyId(prices.priceListId, [...new Set(chunk.map((r) => r.priceListId))]),
-          anyId(prices.productId, [...new Set(chunk.map((r) => r.productId))]),
-        ),
-      )
-      .for('update');
-    const byPair = new Map(current.map((row) => [`${row.priceListId}\u0000${row.productId}`, row]));
-    const inserts: NewPrice[] = [];
-    for (const record of chunk) {
-      const row = byPair.get(`${record.priceListId}\u0000${record.productId}`);
-      if (row === undefined) {
-        inserts.push({
-          id: uuidv7(),
-          priceListId: record.priceListId,
-          productId: record.productId,
-          breaks: record.breaks,
-          createdAt: options.now,
-          updatedAt: options.now,
-        });
-        continue;
-      }
-      if (sameBreaks(row.breaks, record.breaks) && row.deletedAt === null) {
-        counts.unchanged += 1;
-        continue;
-      }
+  const pair = (r: { priceListId: string; productId: string }) => `${r.priceListId}\u0000${r.productId}`;
+  return upsertByKey<PriceImportRecord, typeof prices.$inferSelect, NewPrice>(records, progress, {
+    async lock(chunk) {
+      const current = await db
+        .select()
+        .from(prices)
+        .where(
+          and(
+            anyId(prices.priceListId, [...new Set(chunk.map((r) => r.priceListId))]),
+            anyId(prices.productId, [...new Set(chunk.map((r) => r.productId))]),
+          ),
+        )
+        .for('update');
+      const byPair = new Map(current.map((row) => [pair(row), row]));
+      return { find: (record) => byPair.get(pair(record)) };
+    },
+    insert: (record) => ({
+      id: uuidv7(),
+      priceListId: record.priceListId,
+      productId: record.productId,
+      breaks: record.breaks,
+      createdAt: options.now,
+      updatedAt: options.now,
+    }),
+    async update(row, record) {
+      if (sameBreaks(row.breaks, record.breaks) && row.deletedAt === null) return false;
       await db
         .update(prices)
         .set({
@@ -426,12 +451,10 @@ export async function writePrices(
           updatedAt: options.now,
         })
         .where(eq(prices.id, row.id));
-      counts.updated += 1;
-    }
-    counts.created += await insertPrices(db, inserts);
-    progress.add(chunk.length);
-  }
-  return counts;
+      return true;
+    },
+    flush: (rows) => insertPrices(db, rows),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,62 +529,61 @@ export async function writeOrders(
   options: WriteOptions,
   progress: ProgressSink = new WriteProgress(records.length, options.onProgress),
 ): Promise<Counts> {
-  const counts = zero();
-  for (const chunk of chunks(records)) {
-    const current = await db
-      .select()
-      .from(orders)
-      .where(
-        inTextKeys(
-          orders.number,
-          chunk.map((o) => o.number),
-        ),
-      )
-      .for('update');
-    const byNumber = new Map(current.map((row) => [row.number, row]));
-    const linesByOrder = new Map<string, OrderLineRow[]>();
-    if (current.length > 0) {
-      const lines = await db
+  const linesByOrder = new Map<string, OrderLineRow[]>();
+  return upsertByKey<OrderImportRecord, OrderRow, NewOrder>(records, progress, {
+    async lock(chunk) {
+      const current = await db
         .select()
-        .from(orderLines)
+        .from(orders)
         .where(
-          anyId(
-            orderLines.orderId,
-            current.map((o) => o.id),
+          inTextKeys(
+            orders.number,
+            chunk.map((o) => o.number),
           ),
-        );
-      for (const line of lines) {
-        const list = linesByOrder.get(line.orderId);
-        if (list) list.push(line);
-        else linesByOrder.set(line.orderId, [line]);
+        )
+        .for('update');
+      const byNumber = new Map(current.map((row) => [row.number, row]));
+      linesByOrder.clear();
+      if (current.length > 0) {
+        const lines = await db
+          .select()
+          .from(orderLines)
+          .where(
+            anyId(
+              orderLines.orderId,
+              current.map((o) => o.id),
+            ),
+          );
+        for (const line of lines) {
+          const list = linesByOrder.get(line.orderId);
+          if (list) list.push(line);
+          else linesByOrder.set(line.orderId, [line]);
+        }
       }
-    }
-    const inserts: NewOrder[] = [];
-    for (const record of chunk) {
-      if (record.customerId === null)
-        throw new UnresolvedImportReferenceError(`customer of order ${record.number}`);
-      const row = byNumber.get(record.number);
-      if (row === undefined) {
-        inserts.push({
-          id: uuidv7(),
-          customerId: record.customerId,
-          repId: null,
-          number: record.number,
-          orderedAt: new Date(record.orderedAt),
-          status: record.status,
-          totalExclCents: record.totalExclCents,
-          totalVatCents: record.totalVatCents,
-          totalInclCents: record.totalInclCents,
-          createdAt: options.now,
-          updatedAt: options.now,
-          lines: orderLineRows(record),
-        });
-        continue;
-      }
-      if (orderUnchanged(row, linesByOrder.get(row.id) ?? [], record)) {
-        counts.unchanged += 1;
-        continue;
-      }
+      return {
+        find(record) {
+          if (record.customerId === null)
+            throw new UnresolvedImportReferenceError(`customer of order ${record.number}`);
+          return byNumber.get(record.number);
+        },
+      };
+    },
+    insert: (record) => ({
+      id: uuidv7(),
+      customerId: record.customerId!,
+      repId: null,
+      number: record.number,
+      orderedAt: new Date(record.orderedAt),
+      status: record.status,
+      totalExclCents: record.totalExclCents,
+      totalVatCents: record.totalVatCents,
+      totalInclCents: record.totalInclCents,
+      createdAt: options.now,
+      updatedAt: options.now,
+      lines: orderLineRows(record),
+    }),
+    async update(row, record) {
+      if (orderUnchanged(row, linesByOrder.get(row.id) ?? [], record)) return false;
       // The lines are part of the order: replace them, and bump the order's version.
       await db.delete(orderLines).where(eq(orderLines.orderId, row.id));
       const lines = orderLineRows(record).map((l, position) => ({ ...l, orderId: row.id, position }));
@@ -569,7 +591,7 @@ export async function writeOrders(
       await db
         .update(orders)
         .set({
-          customerId: record.customerId,
+          customerId: record.customerId!,
           orderedAt: new Date(record.orderedAt),
           status: record.status,
           totalExclCents: record.totalExclCents,
@@ -580,12 +602,10 @@ export async function writeOrders(
           updatedAt: options.now,
         })
         .where(eq(orders.id, row.id));
-      counts.updated += 1;
-    }
-    counts.created += await insertOrdersWithLines(db, inserts);
-    progress.add(chunk.length);
-  }
-  return counts;
+      return true;
+    },
+    flush: (rows) => insertOrdersWithLines(db, rows),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,16 @@
 /** Head-office order methods: status changes and discount approvals (admin, or the team's manager). */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Order } from '../../../shared/domain/order/order.js';
-import type { User } from '../../../shared/domain/user/user.js';
-import { fail, missingCaseError, ok } from '../../../shared/lib/result.js';
+import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { customers, orders, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
-import { audit } from '../../lib/audit.js';
+import { auditedWrite } from '../../lib/audit.js';
+import { personScope } from '../../lib/scope.js';
+import type { Reader } from '../../lib/scope.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
 import { anyId } from '../../db/sql.js';
 import { selectOrders } from './wire.js';
@@ -21,19 +22,8 @@ async function orderById(db: DbOrTx, id: string): Promise<Result<{ order: Order 
 }
 
 /** The orders a user may read: a rep their own, a manager their team's, an admin all. */
-function orderScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
-  switch (user.role) {
-    case 'rep':
-      return sql`${orders.repId} = ${user.id}`;
-    case 'manager':
-      return user.teamId === null
-        ? sql`false`
-        : sql`${orders.repId} in (select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`;
-    case 'admin':
-      return sql`true`;
-    default:
-      return missingCaseError(user.role);
-  }
+function orderScope(user: Reader): SQL {
+  return personScope(orders.repId, user);
 }
 
 /** The customers' names and the reps' names and discount limits of some orders (two queries). */
@@ -108,25 +98,17 @@ export const orderHandlers = {
   'order-set-status': {
     auth: STAFF_ROLES,
     async run(input, ctx) {
-      const now = ctx.config.now();
-      const me = ctx.principal.user;
-      const result = await ctx.db.transaction(async (tx) => {
-        const set = await setOrderStatus(tx, { id: input.id, status: input.status, writer: me, now });
-        if (set.ok) {
-          await audit(
-            tx,
-            {
-              userId: me.id,
-              method: 'order-set-status',
-              entity: 'order',
-              entityId: input.id,
-              details: { status: input.status },
-            },
-            now,
-          );
-        }
-        return set;
-      });
+      const result = await auditedWrite(
+        ctx,
+        {
+          method: 'order-set-status',
+          entity: 'order',
+          entityId: input.id,
+          details: { status: input.status },
+        },
+        (tx, now) =>
+          setOrderStatus(tx, { id: input.id, status: input.status, writer: ctx.principal.user, now }),
+      );
       if (!result.ok) return result;
       return orderById(ctx.db, input.id);
     },
@@ -134,25 +116,17 @@ export const orderHandlers = {
   'order-approve': {
     auth: STAFF_ROLES,
     async run(input, ctx) {
-      const now = ctx.config.now();
-      const me = ctx.principal.user;
-      const result = await ctx.db.transaction(async (tx) => {
-        const decided = await decideApproval(tx, { id: input.id, decision: input.decision, writer: me, now });
-        if (decided.ok) {
-          await audit(
-            tx,
-            {
-              userId: me.id,
-              method: 'order-approve',
-              entity: 'order',
-              entityId: input.id,
-              details: { decision: input.decision },
-            },
-            now,
-          );
-        }
-        return decided;
-      });
+      const result = await auditedWrite(
+        ctx,
+        {
+          method: 'order-approve',
+          entity: 'order',
+          entityId: input.id,
+          details: { decision: input.decision },
+        },
+        (tx, now) =>
+          decideApproval(tx, { id: input.id, decision: input.decision, writer: ctx.principal.user, now }),
+      );
       if (!result.ok) return result;
       return orderById(ctx.db, input.id);
     },

@@ -1,9 +1,10 @@
 /** Head-office visit methods: the team review reads visit reports here. */
 import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { User } from '../../../shared/domain/user/user.js';
-import { missingCaseError, ok } from '../../../shared/lib/result.js';
+import { ok } from '../../../shared/lib/result.js';
 import { customers, users, visits } from '../../db/schema.js';
+import { personScope } from '../../lib/scope.js';
+import type { Reader } from '../../lib/scope.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { ALL_ROLES } from '../../roles.js';
@@ -12,24 +13,13 @@ import { selectVisits } from './wire.js';
 import type { VisitReview } from '../../../shared/contract/visits.js';
 
 /** The visits a user may read: a rep the ones they made, a manager their team's, an admin all. */
-function visitScope(user: Pick<User, 'id' | 'role' | 'teamId'>): SQL {
-  switch (user.role) {
-    case 'rep':
-      return sql`${visits.repId} = ${user.id}`;
-    case 'manager':
-      return user.teamId === null
-        ? sql`false`
-        : sql`${visits.repId} in (select ${users.id} from ${users} where ${users.teamId} = ${user.teamId})`;
-    case 'admin':
-      return sql`true`;
-    default:
-      return missingCaseError(user.role);
-  }
+function visitScope(user: Reader): SQL {
+  return personScope(visits.repId, user);
 }
 
 export async function listVisits(
   db: DbOrTx,
-  reader: Pick<User, 'id' | 'role' | 'teamId'>,
+  reader: Reader,
   filter: {
     repId?: string;
     customerId?: string;

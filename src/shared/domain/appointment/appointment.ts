@@ -56,27 +56,7 @@ export type AppointmentEditable = Pick<Appointment, AppointmentEditableField>;
  * bounds a person may type are checked by `checkAppointment` and re-checked by head office as a
  * business refusal.
  */
-export const appointmentChangesSchema = z
-  .object({
-    startAt: isoDateTimeSchema,
-    durationMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
-    kind: z.enum(appointmentKinds),
-    contactId: uuidSchema.nullable(),
-    objective: z.string().trim().max(500),
-    notes: z.string().trim().max(5000),
-  })
-  .partial()
-  .refine((c) => Object.keys(c).length > 0, 'at least one field must change');
-export type AppointmentChanges = z.infer<typeof appointmentChangesSchema>;
-
-/** A new appointment, as the rep's laptop or a manager sends it. */
-export const newAppointmentSchema = z.object({
-  id: uuidSchema,
-  customerId: uuidSchema,
+const appointmentInputShape = {
   contactId: uuidSchema.nullable(),
   kind: z.enum(appointmentKinds),
   startAt: isoDateTimeSchema,
@@ -87,6 +67,19 @@ export const newAppointmentSchema = z.object({
     .max(24 * 60),
   objective: z.string().trim().max(500),
   notes: z.string().trim().max(5000),
+};
+
+export const appointmentChangesSchema = z
+  .object(appointmentInputShape)
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, 'at least one field must change');
+export type AppointmentChanges = z.infer<typeof appointmentChangesSchema>;
+
+/** A new appointment, as the rep's laptop or a manager sends it. */
+export const newAppointmentSchema = z.object({
+  id: uuidSchema,
+  customerId: uuidSchema,
+  ...appointmentInputShape,
 });
 export type NewAppointment = z.infer<typeof newAppointmentSchema>;
 
