@@ -145,3 +145,58 @@ export function None({ id }: { id: Parameters<typeof Msg>[0]['id'] }) {
     </p>
   );
 }
+
+/** The section's list, or its "none" line when empty. */
+export function BriefList<T>({
+  items,
+  empty,
+  keyOf,
+  children,
+}: {
+  items: readonly T[];
+  empty: Parameters<typeof Msg>[0]['id'];
+  keyOf: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return <None id={empty} />;
+  return (
+    <ul className="brief__list">
+      {items.map((item) => (
+        <li key={keyOf(item)}>{children(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A badge after the text, a space before it. */
+export function SpacedBadge({
+  tone,
+  children,
+}: {
+  tone: Parameters<typeof Badge>[0]['tone'];
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {' '}
+      <Badge tone={tone}>{children}</Badge>
+    </>
+  );
+}
+
+/** A product's name, its reference, then a muted detail. */
+export function ProductLine({
+  name,
+  reference,
+  children,
+}: {
+  name: string;
+  reference: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {name} <span className="muted tabular">{reference}</span> <span className="muted">{children}</span>
+    </>
+  );
+}
