@@ -5,9 +5,11 @@ import { useIntl } from 'react-intl';
 import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
 import { Msg } from '../../i18n/Msg.js';
+import type { MessageKey } from '../../i18n/fr.js';
 import { useFormat } from '../../i18n/format.js';
 import { ErrorText } from '../../i18n/errorText.js';
 import { Banner } from '../../ui/Banner.js';
+import { DataTable, type DataTableProps } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import type { Failure, Loaded } from '../../lib/headOffice.js';
@@ -218,5 +220,38 @@ export function FilterSelect<V extends string>({
         ))}
       </select>
     </label>
+  );
+}
+
+/** A review tab's table: its caption, its look, and the empty state. */
+export function ReviewTable<T>({
+  caption,
+  emptyTitle,
+  emptyHint,
+  ...table
+}: Omit<DataTableProps<T>, 'label' | 'className' | 'scrollClassName' | 'empty'> & {
+  caption: MessageKey;
+  emptyTitle: ReactNode;
+  emptyHint?: ReactNode;
+}) {
+  const intl = useIntl();
+  return (
+    <DataTable
+      {...table}
+      label={intl.formatMessage({ id: caption })}
+      className="review__table"
+      scrollClassName="review__scroll"
+      empty={<EmptyState title={emptyTitle}>{emptyHint}</EmptyState>}
+    />
+  );
+}
+
+/** A review tab's filters, then the count of rows shown. */
+export function ReviewFilters({ count, children }: { count: ReactNode; children: ReactNode }) {
+  return (
+    <div className="review__filters">
+      {children}
+      <p className="page__count muted">{count}</p>
+    </div>
   );
 }
