@@ -13,13 +13,13 @@ import { useApp } from '../../../app/context.js';
 import type { AgendaView } from '../../../app/router.js';
 import { navigate } from '../../../app/router.js';
 import { Msg } from '../../../i18n/Msg.js';
+import { DismissableModal } from '../../../ui/Modal.js';
 import { Page } from '../../../ui/PageHeader.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
 import { useNow } from '../../../ui/useNow.js';
 import type { FormMode } from '../AppointmentForm.js';
 import { AppointmentForm } from '../AppointmentForm.js';
 import { useAgenda } from '../queries.js';
-import { AgendaModal } from './AgendaModal.js';
 import { AgendaTools } from './AgendaTools.js';
 import { DayView, WeekView } from './AgendaViews.js';
 import { AppointmentDetails } from './AppointmentDetails.js';
@@ -103,7 +103,7 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
         )}
       </div>
 
-      <AgendaModal isOpen={open !== undefined} onClose={() => setOpenId(null)}>
+      <DismissableModal isOpen={open !== undefined} onClose={() => setOpenId(null)}>
         {open ? (
           <AppointmentDetails
             item={open}
@@ -120,9 +120,9 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
             }}
           />
         ) : null}
-      </AgendaModal>
+      </DismissableModal>
 
-      <AgendaModal isOpen={form !== null} onClose={() => setForm(null)} wide>
+      <DismissableModal isOpen={form !== null} onClose={() => setForm(null)} wide>
         {form ? (
           <>
             <div className="dialog__header">
@@ -141,7 +141,7 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
             </div>
           </>
         ) : null}
-      </AgendaModal>
+      </DismissableModal>
     </Page>
   );
 }

@@ -1,16 +1,19 @@
-/** A dismissable agenda dialog (Esc or a click outside closes it). */
+/** A dismissable dialog (Esc or a click outside closes it). */
 import type { ReactNode } from 'react';
 import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 
-export function AgendaModal({
+export function DismissableModal({
   isOpen,
   onClose,
   wide = false,
+  role,
   children,
 }: {
   isOpen: boolean;
   onClose: () => void;
   wide?: boolean;
+  /** `alertdialog` for a confirmation. */
+  role?: 'dialog' | 'alertdialog';
   children: ReactNode;
 }) {
   return (
@@ -23,7 +26,9 @@ export function AgendaModal({
       }}
     >
       <Modal className={wide ? 'modal modal--wide' : 'modal'}>
-        <Dialog className="dialog">{children}</Dialog>
+        <Dialog className="dialog" {...(role ? { role } : {})}>
+          {children}
+        </Dialog>
       </Modal>
     </ModalOverlay>
   );
