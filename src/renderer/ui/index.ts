@@ -9,3 +9,5 @@ export { DetailsIcon, SyncIcon } from './icons.js';
 export { DataTable, gridLinkProps } from './DataTable.js';
 export type { DataTableGrid, DataTableHandle, DataTableProps } from './DataTable.js';
 export { Page, PageHeader } from './PageHeader.js';
+export { LoadingScreen, NotFoundScreen } from './ScreenState.js';
+export { PropRow } from './PropRow.js';

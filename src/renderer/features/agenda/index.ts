@@ -1,3 +1,3 @@
-export { AgendaScreen } from './AgendaScreen.js';
+export { AgendaScreen } from './agendaScreen/AgendaScreen.js';
 export { AppointmentCheckError, createAppointment } from './mutators.js';
 export type { AppointmentCheckOptions } from './mutators.js';

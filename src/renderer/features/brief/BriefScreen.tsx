@@ -3,8 +3,7 @@ import { dayOfInstant } from '../../../shared/lib/calendar.js';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
-import { EmptyState } from '../../ui/EmptyState.js';
-import { SkeletonRows } from '../../ui/Skeleton.js';
+import { LoadingScreen, NotFoundScreen } from '../../ui/ScreenState.js';
 import { StartVisitButton } from '../visit/index.js';
 import { CustomerBrief } from './customerBrief/CustomerBrief.js';
 import { useAppointment } from './queries.js';
@@ -17,26 +16,27 @@ export function BriefScreen({ appointmentId }: { appointmentId: string }) {
 
   if (appointment === undefined) {
     return (
-      <section className="page page--brief">
-        <SkeletonRows rows={8} label={intl.formatMessage({ id: 'brief.loading' })} />
-      </section>
+      <LoadingScreen
+        className="page page--brief"
+        rows={8}
+        label={intl.formatMessage({ id: 'brief.loading' })}
+      />
     );
   }
   if (appointment === null) {
     return (
-      <section className="page page--brief" aria-labelledby="brief-missing-title">
-        <h1 id="brief-missing-title" className="page__title">
-          <Msg id="brief.title" />
-        </h1>
-        <EmptyState title={<Msg id="brief.notFoundTitle" />}>
-          <p>
-            <Msg id="brief.notFoundBody" />
-          </p>
+      <NotFoundScreen
+        className="page page--brief"
+        titleId="brief-missing-title"
+        pageTitle={<Msg id="brief.title" />}
+        title={<Msg id="brief.notFoundTitle" />}
+        body={<Msg id="brief.notFoundBody" />}
+        back={
           <a className="btn" href={hrefFor({ name: 'agenda', view: 'day', day: null })}>
             <Msg id="brief.backToAgenda" />
           </a>
-        </EmptyState>
-      </section>
+        }
+      />
     );
   }
   // The day sheet link: the appointment's day in the user's time zone.

@@ -6,9 +6,8 @@ import { hrefFor } from '../../app/router.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
-import { EmptyState } from '../../ui/EmptyState.js';
+import { LoadingScreen, NotFoundScreen } from '../../ui/ScreenState.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
-import { SkeletonRows } from '../../ui/Skeleton.js';
 import { StartVisitButton } from '../visit/index.js';
 import { ComplaintsTab, ContactsTab, DataTab, OrdersTab, VisitsTab } from './c360/ListTabs.js';
 import { OverviewTab } from './c360/OverviewTab.js';
@@ -43,24 +42,19 @@ export function CustomerPage({ id }: { id: string }) {
   }, [id, loaded]);
 
   if (customer === undefined) {
-    return (
-      <section className="page">
-        <SkeletonRows rows={6} label={intl.formatMessage({ id: 'customer.loading' })} />
-      </section>
-    );
+    return <LoadingScreen className="page" rows={6} label={intl.formatMessage({ id: 'customer.loading' })} />;
   }
   if (customer === null) {
     return (
-      <section className="page">
-        <EmptyState title={<Msg id="customer.notFoundTitle" />}>
-          <p>
-            <Msg id="customer.notFoundBody" />
-          </p>
+      <NotFoundScreen
+        title={<Msg id="customer.notFoundTitle" />}
+        body={<Msg id="customer.notFoundBody" />}
+        back={
           <a className="btn" href={hrefFor({ name: 'customers' })}>
             <Msg id="customer.back" />
           </a>
-        </EmptyState>
-      </section>
+        }
+      />
     );
   }
 

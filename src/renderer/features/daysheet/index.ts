@@ -1,1 +1,1 @@
-export { DaySheetScreen } from './DaySheetScreen.js';
+export { DaySheetScreen } from './daySheetScreen/DaySheetScreen.js';

@@ -12,6 +12,7 @@ import type { LatLon } from '../../../shared/domain/geo/geo.js';
 import type { RfmSegment } from '../../../shared/domain/rfm/rfm.js';
 import { useT } from '../../i18n/useT.js';
 import { IconButton } from '../../ui/IconButton.js';
+import { segmentColours } from '../../ui/SegmentBadge.js';
 import type { Point, Size, ViewTransform } from './geometry.js';
 import {
   fitTransform,
@@ -423,6 +424,7 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
                 <g
                   key={point.id}
                   className={`map__point ${segmentClass(point.segment)} ${isStop ? 'map__point--stop' : 'map__point--suggestion'}${selected ? ' map__point--selected' : ''}`}
+                  style={segmentColours(point.segment)}
                   transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
                   role="button"
                   tabIndex={0}
@@ -506,6 +508,7 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
                 >
                   <span
                     className={`map__list-badge ${segmentClass(p.segment)} ${isStop ? 'map__list-badge--stop' : 'map__list-badge--suggestion'}`}
+                    style={segmentColours(p.segment)}
                     aria-hidden="true"
                   >
                     {isStop ? p.routeNumber : null}

@@ -8,11 +8,9 @@ import { FormattedDate, useIntl } from 'react-intl';
 import type { OrderListItem } from '../../../shared/contract/orders.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
-import { DataTable } from '../../ui/DataTable.js';
-import { EmptyState } from '../../ui/EmptyState.js';
 import { useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from '../../lib/headOffice.js';
-import { ConfirmDialog, FailureBanner, NotLoaded, usePercent } from './parts.js';
+import { ConfirmDialog, FailureBanner, NotLoaded, usePercent, ReviewTable } from './parts.js';
 
 const PENDING_LIMIT = 500;
 const column = createColumnHelper<OrderListItem>();
@@ -140,18 +138,13 @@ export function ApprovalsPanel({ online, announce }: { online: boolean; announce
           title={<Msg id="review.approvals.failed" values={{ number: failed.number }} />}
         />
       ) : null}
-      <DataTable
+      <ReviewTable
         data={orders}
         columns={columns}
         getRowId={(o) => o.id}
-        label={intl.formatMessage({ id: 'review.approvals.caption' })}
-        className="review__table"
-        scrollClassName="review__scroll"
-        empty={
-          <EmptyState title={<Msg id="review.approvals.empty" />}>
-            <Msg id="review.approvals.emptyHint" />
-          </EmptyState>
-        }
+        caption="review.approvals.caption"
+        emptyTitle={<Msg id="review.approvals.empty" />}
+        emptyHint={<Msg id="review.approvals.emptyHint" />}
       />
       <ConfirmDialog
         isOpen={rejecting !== null}

@@ -12,12 +12,18 @@ import type { ComplaintStatus } from '../../../shared/domain/complaint/complaint
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
-import { DataTable } from '../../ui/DataTable.js';
-import { EmptyState } from '../../ui/EmptyState.js';
 import { useNow } from '../../ui/useNow.js';
 import { ComplaintDetail } from './ComplaintDetail.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
-import { complaintStatusTone, FilterSelect, NotLoaded, RepFilter, severityTone } from './parts.js';
+import {
+  complaintStatusTone,
+  FilterSelect,
+  NotLoaded,
+  RepFilter,
+  severityTone,
+  ReviewFilters,
+  ReviewTable,
+} from './parts.js';
 
 const RECENT = 500;
 const DAY_MS = 86_400_000;
@@ -122,7 +128,7 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
 
   return (
     <div className="review__panel">
-      <div className="review__filters">
+      <ReviewFilters count={<Msg id="review.complaints.count" values={{ count: shown.length }} />}>
         <FilterSelect<StatusFilter>
           id={`${id}-status`}
           label={<Msg id="review.filter.status" />}
@@ -157,22 +163,13 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
           </select>
         </label>
         <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
-        <p className="page__count muted">
-          <Msg id="review.complaints.count" values={{ count: shown.length }} />
-        </p>
-      </div>
-      <DataTable
+      </ReviewFilters>
+      <ReviewTable
         data={shown}
         columns={columns}
         getRowId={(c) => c.complaint.id}
-        label={intl.formatMessage({ id: 'review.complaints.caption' })}
-        className="review__table"
-        scrollClassName="review__scroll"
-        empty={
-          <EmptyState
-            title={<Msg id={all.length === 0 ? 'review.complaints.empty' : 'review.complaints.noMatch'} />}
-          />
-        }
+        caption="review.complaints.caption"
+        emptyTitle={<Msg id={all.length === 0 ? 'review.complaints.empty' : 'review.complaints.noMatch'} />}
       />
       <ModalOverlay
         className="modal-overlay"

@@ -11,11 +11,17 @@ import { orderStatuses, orderStatusTransitions } from '../../../shared/domain/or
 import type { OrderStatus } from '../../../shared/domain/order/order.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
-import { DataTable } from '../../ui/DataTable.js';
-import { EmptyState } from '../../ui/EmptyState.js';
 import { OrderStatusBadges, useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from '../../lib/headOffice.js';
-import { ConfirmDialog, FailureBanner, FilterSelect, NotLoaded, RepFilter } from './parts.js';
+import {
+  ConfirmDialog,
+  FailureBanner,
+  FilterSelect,
+  NotLoaded,
+  RepFilter,
+  ReviewFilters,
+  ReviewTable,
+} from './parts.js';
 
 const RECENT = 300;
 const column = createColumnHelper<OrderListItem>();
@@ -147,7 +153,7 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
 
   return (
     <div className="review__panel">
-      <div className="review__filters">
+      <ReviewFilters count={<Msg id="review.orders.count" values={{ count: data.length }} />}>
         <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
         <FilterSelect<OrderStatus | ''>
           id={`${id}-status`}
@@ -161,29 +167,20 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
               .map((s) => ({ value: s, label: intl.formatMessage({ id: `orders.status.${s}` }) })),
           ]}
         />
-        <p className="page__count muted">
-          <Msg id="review.orders.count" values={{ count: data.length }} />
-        </p>
-      </div>
+      </ReviewFilters>
       {failed ? (
         <FailureBanner
           failure={failed.failure}
           title={<Msg id="review.orders.failed" values={{ number: failed.number }} />}
         />
       ) : null}
-      <DataTable
+      <ReviewTable
         data={data}
         columns={columns}
         getRowId={(o) => o.id}
-        label={intl.formatMessage({ id: 'review.orders.caption' })}
+        caption="review.orders.caption"
         initialSorting={[{ id: 'orderedAt', desc: true }]}
-        className="review__table"
-        scrollClassName="review__scroll"
-        empty={
-          <EmptyState
-            title={<Msg id={all.length === 0 ? 'review.orders.empty' : 'review.orders.noMatch'} />}
-          />
-        }
+        emptyTitle={<Msg id={all.length === 0 ? 'review.orders.empty' : 'review.orders.noMatch'} />}
       />
       <ConfirmDialog
         isOpen={cancelling !== null}

@@ -9,6 +9,7 @@ import { useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { Banner } from '../../ui/Banner.js';
+import { Page } from '../../ui/PageHeader.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { useSyncStatus } from '../sync/index.js';
 import { ApprovalsPanel } from './ApprovalsPanel.js';
@@ -41,15 +42,16 @@ export function ReviewScreen() {
   }
 
   return (
-    <section className="page page--list review" aria-labelledby="review-title">
-      <header className="page__header">
-        <h1 id="review-title" className="page__title">
-          <Msg id="review.title" />
-        </h1>
+    <Page
+      titleId="review-title"
+      className="page--list review"
+      title={<Msg id="review.title" />}
+      tools={
         <p className="muted">
           <Msg id="review.subtitle" />
         </p>
-      </header>
+      }
+    >
       {online ? null : (
         <Banner tone="warning">
           <strong>
@@ -82,6 +84,6 @@ export function ReviewScreen() {
           <VisitsPanel online={online} />
         </TabPanel>
       </Tabs>
-    </section>
+    </Page>
   );
 }

@@ -12,10 +12,8 @@ import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
 import { formatClock } from '../../i18n/format.js';
 import { Badge } from '../../ui/Badge.js';
-import { DataTable } from '../../ui/DataTable.js';
-import { EmptyState } from '../../ui/EmptyState.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
-import { FilterSelect, NotLoaded, RepFilter } from './parts.js';
+import { FilterSelect, NotLoaded, RepFilter, ReviewFilters, ReviewTable } from './parts.js';
 
 const RECENT = 300;
 const column = createColumnHelper<VisitReview>();
@@ -90,7 +88,7 @@ export function VisitsPanel({ online }: { online: boolean }) {
 
   return (
     <div className="review__panel">
-      <div className="review__filters">
+      <ReviewFilters count={<Msg id="review.visits.count" values={{ count: shown.length }} />}>
         <RepFilter id={`${id}-rep`} value={repFilter} onChange={setRepFilter} items={all} />
         <FilterSelect<OutcomeFilter>
           id={`${id}-outcome`}
@@ -105,22 +103,13 @@ export function VisitsPanel({ online }: { online: boolean }) {
             })),
           ]}
         />
-        <p className="page__count muted">
-          <Msg id="review.visits.count" values={{ count: shown.length }} />
-        </p>
-      </div>
-      <DataTable
+      </ReviewFilters>
+      <ReviewTable
         data={shown}
         columns={columns}
         getRowId={(v) => v.id}
-        label={intl.formatMessage({ id: 'review.visits.caption' })}
-        className="review__table"
-        scrollClassName="review__scroll"
-        empty={
-          <EmptyState
-            title={<Msg id={all.length === 0 ? 'review.visits.empty' : 'review.visits.noMatch'} />}
-          />
-        }
+        caption="review.visits.caption"
+        emptyTitle={<Msg id={all.length === 0 ? 'review.visits.empty' : 'review.visits.noMatch'} />}
       />
     </div>
   );

@@ -1,13 +1,16 @@
 /** Small pieces shared by the review tabs: failures, confirmations, tones, percentages. */
 import { useMemo, type ReactNode } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
 import { Msg } from '../../i18n/Msg.js';
+import type { MessageKey } from '../../i18n/fr.js';
 import { useFormat } from '../../i18n/format.js';
 import { ErrorText } from '../../i18n/errorText.js';
 import { Banner } from '../../ui/Banner.js';
+import { DismissableModal } from '../../ui/Modal.js';
+import { DataTable, type DataTableProps } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import type { Failure, Loaded } from '../../lib/headOffice.js';
@@ -89,34 +92,23 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isDismissable
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        if (!open) onCancel();
-      }}
-    >
-      <Modal className="modal">
-        <Dialog className="dialog" role="alertdialog">
-          <div className="dialog__header">
-            <Heading slot="title" className="dialog__title">
-              {title}
-            </Heading>
-          </div>
-          <div className="dialog__body">{children}</div>
-          <div className="form-actions">
-            {/* The safe choice first: it takes the focus when the dialog opens. */}
-            <button type="button" className="btn" onClick={onCancel}>
-              <Msg id="review.confirm.back" />
-            </button>
-            <button type="button" className="btn review__danger" onClick={onConfirm}>
-              {confirmLabel}
-            </button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <DismissableModal isOpen={isOpen} onClose={onCancel} role="alertdialog">
+      <div className="dialog__header">
+        <Heading slot="title" className="dialog__title">
+          {title}
+        </Heading>
+      </div>
+      <div className="dialog__body">{children}</div>
+      <div className="form-actions">
+        {/* The safe choice first: it takes the focus when the dialog opens. */}
+        <button type="button" className="btn" onClick={onCancel}>
+          <Msg id="review.confirm.back" />
+        </button>
+        <button type="button" className="btn review__danger" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </DismissableModal>
   );
 }
 
@@ -218,5 +210,38 @@ export function FilterSelect<V extends string>({
         ))}
       </select>
     </label>
+  );
+}
+
+/** A review tab's table: its caption, its look, and the empty state. */
+export function ReviewTable<T>({
+  caption,
+  emptyTitle,
+  emptyHint,
+  ...table
+}: Omit<DataTableProps<T>, 'label' | 'className' | 'scrollClassName' | 'empty'> & {
+  caption: MessageKey;
+  emptyTitle: ReactNode;
+  emptyHint?: ReactNode;
+}) {
+  const intl = useIntl();
+  return (
+    <DataTable
+      {...table}
+      label={intl.formatMessage({ id: caption })}
+      className="review__table"
+      scrollClassName="review__scroll"
+      empty={<EmptyState title={emptyTitle}>{emptyHint}</EmptyState>}
+    />
+  );
+}
+
+/** A review tab's filters, then the count of rows shown. */
+export function ReviewFilters({ count, children }: { count: ReactNode; children: ReactNode }) {
+  return (
+    <div className="review__filters">
+      {children}
+      <p className="page__count muted">{count}</p>
+    </div>
   );
 }

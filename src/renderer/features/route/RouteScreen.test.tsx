@@ -6,7 +6,7 @@ import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer, USER } from '../../test/fakeServer.js';
 import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { buildDayPlan } from './dayPlanModel.js';
-import { RouteScreen } from './RouteScreen.js';
+import { RouteScreen } from './routeScreen/RouteScreen.js';
 
 const DAY = '2026-11-26';
 

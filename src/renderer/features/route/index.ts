@@ -1,3 +1,3 @@
-export { RouteScreen } from './RouteScreen.js';
+export { RouteScreen } from './routeScreen/RouteScreen.js';
 export { useDayPlan } from './useDayPlan.js';
 export type { DayPlanReady, DayPlanState, DayPlanStop, RouteStart, UnplacedStop } from './dayPlanModel.js';

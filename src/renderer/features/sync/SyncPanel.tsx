@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import type { Key, ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedDate, useIntl, type IntlShape } from 'react-intl';
@@ -9,6 +10,7 @@ import { isMutationName, mutationLabel } from '../../../shared/sync/mutations.js
 import type { OutboxEntry } from '../../db/schema.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
+import type { MessageKey } from '../../i18n/fr.js';
 import { ErrorText } from '../../i18n/errorText.js';
 import type { SyncStatus } from '../../sync/engine.js';
 import { IconButton } from '../../ui/IconButton.js';
@@ -106,116 +108,137 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
           <Msg id={`error.${status.error}` as 'error.internal'} />
         </p>
       ) : null}
-      <section aria-labelledby="sync-pending">
-        <h3 id="sync-pending" className="section-title">
-          <Msg id="sync.panel.pending" />
-        </h3>
-        {data.pending.length === 0 ? (
-          <p className="muted">
-            <Msg id="sync.panel.pendingEmpty" />
-          </p>
-        ) : (
-          <ul className="plain-list">
-            {data.pending.map((entry) => {
-              const customerId = customerIdOf(entry, data.customerOfAppointment);
-              const customer = data.names.get(customerId) ?? unknown;
-              return (
-                <li key={entry.mid}>
-                  <Msg id={mutationLabel(entry.name)} values={{ customer }} />{' '}
-                  <span className="muted">
-                    <FormattedDate value={entry.createdAt} dateStyle="short" timeStyle="short" />
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="sync-refused">
-        <h3 id="sync-refused" className="section-title">
-          <Msg id="sync.panel.refused" />
-        </h3>
-        {data.outcomes.length === 0 ? (
-          <p className="muted">
-            <Msg id="sync.panel.refusedEmpty" />
-          </p>
-        ) : (
-          <ul className="plain-list">
-            {data.outcomes.map((o) => (
-              <li key={o.id}>
-                <strong>
-                  {isMutationName(o.name) ? (
-                    <Msg id={mutationLabel(o.name)} values={{ customer: unknown }} />
-                  ) : (
-                    <Msg id="sync.mutation.other" values={{ name: o.name }} />
-                  )}
-                </strong>
-                {' — '}
-                <ErrorText error={o} />{' '}
-                {o.name.startsWith('order-') && o.code === 'conflict' && o.key === undefined ? (
-                  <>
-                    <Msg id="orders.refused.locked" />{' '}
-                  </>
-                ) : null}
-                <span className="muted">
-                  <FormattedDate value={o.at} dateStyle="short" timeStyle="short" />
+      <PanelList
+        id="sync-pending"
+        title="sync.panel.pending"
+        empty="sync.panel.pendingEmpty"
+        items={data.pending}
+        keyOf={(entry) => entry.mid}
+      >
+        {(entry) => {
+          const customerId = customerIdOf(entry, data.customerOfAppointment);
+          const customer = data.names.get(customerId) ?? unknown;
+          return (
+            <>
+              <Msg id={mutationLabel(entry.name)} values={{ customer }} />{' '}
+              <span className="muted">
+                <FormattedDate value={entry.createdAt} dateStyle="short" timeStyle="short" />
+              </span>
+            </>
+          );
+        }}
+      </PanelList>
+      <PanelList
+        id="sync-refused"
+        title="sync.panel.refused"
+        empty="sync.panel.refusedEmpty"
+        items={data.outcomes}
+        keyOf={(o) => o.id}
+      >
+        {(o) => (
+          <>
+            <strong>
+              {isMutationName(o.name) ? (
+                <Msg id={mutationLabel(o.name)} values={{ customer: unknown }} />
+              ) : (
+                <Msg id="sync.mutation.other" values={{ name: o.name }} />
+              )}
+            </strong>
+            {' — '}
+            <ErrorText error={o} />{' '}
+            {o.name.startsWith('order-') && o.code === 'conflict' && o.key === undefined ? (
+              <>
+                <Msg id="orders.refused.locked" />{' '}
+              </>
+            ) : null}
+            <span className="muted">
+              <FormattedDate value={o.at} dateStyle="short" timeStyle="short" />
+            </span>
+            {o.detail ? (
+              <blockquote className="refused-detail">
+                <span className="visually-hidden">
+                  <Msg id="sync.panel.refusedText" />
                 </span>
-                {o.detail ? (
-                  <blockquote className="refused-detail">
-                    <span className="visually-hidden">
-                      <Msg id="sync.panel.refusedText" />
-                    </span>
-                    {o.detail}
-                  </blockquote>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+                {o.detail}
+              </blockquote>
+            ) : null}
+          </>
         )}
-      </section>
-      <section aria-labelledby="sync-conflicts">
-        <h3 id="sync-conflicts" className="section-title">
-          <Msg id="sync.panel.conflicts" />
-        </h3>
-        {data.conflicts.length === 0 ? (
-          <p className="muted">
-            <Msg id="sync.panel.conflictsEmpty" />
-          </p>
-        ) : (
-          <ul className="plain-list">
-            {data.conflicts.map((c) => (
-              <li key={c.id}>
-                <Msg
-                  id="sync.panel.conflict"
-                  values={
-                    c.entity === 'appointment'
-                      ? {
-                          entity: c.entityLabel,
-                          field: appointmentFieldName(intl, c.field),
-                          lost: appointmentValue(intl, c.field, c.lostValue, data.contactNames),
-                          lostBy: c.lostBy,
-                          kept: appointmentValue(intl, c.field, c.keptValue, data.contactNames),
-                          keptBy: c.keptBy,
-                        }
-                      : {
-                          entity: c.entityLabel,
-                          field: c.field,
-                          lost: c.lostValue,
-                          lostBy: c.lostBy,
-                          kept: c.keptValue,
-                          keptBy: c.keptBy,
-                        }
-                  }
-                />{' '}
-                <span className="muted">
-                  <FormattedDate value={c.at} dateStyle="short" timeStyle="short" />
-                </span>
-              </li>
-            ))}
-          </ul>
+      </PanelList>
+      <PanelList
+        id="sync-conflicts"
+        title="sync.panel.conflicts"
+        empty="sync.panel.conflictsEmpty"
+        items={data.conflicts}
+        keyOf={(c) => c.id}
+      >
+        {(c) => (
+          <>
+            <Msg
+              id="sync.panel.conflict"
+              values={
+                c.entity === 'appointment'
+                  ? {
+                      entity: c.entityLabel,
+                      field: appointmentFieldName(intl, c.field),
+                      lost: appointmentValue(intl, c.field, c.lostValue, data.contactNames),
+                      lostBy: c.lostBy,
+                      kept: appointmentValue(intl, c.field, c.keptValue, data.contactNames),
+                      keptBy: c.keptBy,
+                    }
+                  : {
+                      entity: c.entityLabel,
+                      field: c.field,
+                      lost: c.lostValue,
+                      lostBy: c.lostBy,
+                      kept: c.keptValue,
+                      keptBy: c.keptBy,
+                    }
+              }
+            />{' '}
+            <span className="muted">
+              <FormattedDate value={c.at} dateStyle="short" timeStyle="short" />
+            </span>
+          </>
         )}
-      </section>
+      </PanelList>
     </div>
+  );
+}
+
+/** One list of the panel under its heading, or the sentence saying it is empty. */
+function PanelList<T>({
+  id,
+  title,
+  empty,
+  items,
+  keyOf,
+  children,
+}: {
+  id: string;
+  title: MessageKey;
+  empty: MessageKey;
+  items: readonly T[];
+  keyOf: (item: T) => Key;
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="section-title">
+        <Msg id={title} />
+      </h3>
+      {items.length === 0 ? (
+        <p className="muted">
+          <Msg id={empty} />
+        </p>
+      ) : (
+        <ul className="plain-list">
+          {items.map((item) => (
+            <li key={keyOf(item)}>{children(item)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

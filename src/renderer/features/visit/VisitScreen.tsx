@@ -15,8 +15,7 @@ import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg } from '../../i18n/Msg.js';
 import { formatClock } from '../../i18n/format.js';
-import { EmptyState } from '../../ui/EmptyState.js';
-import { SkeletonRows } from '../../ui/Skeleton.js';
+import { LoadingScreen, NotFoundScreen } from '../../ui/ScreenState.js';
 import { useCurrentPlaybook, useVisitContext } from './queries.js';
 import { SaveQueue } from './saveQueue.js';
 import { LogComplaintDialog } from '../complaints/index.js';
@@ -42,26 +41,26 @@ export function VisitScreen({ draftId }: { draftId: string }) {
 
   if (loaded === undefined || playbook === undefined) {
     return (
-      <section className="visit visit--loading">
-        <SkeletonRows rows={8} label={intl.formatMessage({ id: 'visit.loading' })} />
-      </section>
+      <LoadingScreen
+        className="visit visit--loading"
+        rows={8}
+        label={intl.formatMessage({ id: 'visit.loading' })}
+      />
     );
   }
   if (loaded === null) {
     return (
-      <section className="page" aria-labelledby="visit-missing-title">
-        <h1 id="visit-missing-title" className="page__title">
-          <Msg id="visit.titleFallback" />
-        </h1>
-        <EmptyState title={<Msg id="visit.notFoundTitle" />}>
-          <p>
-            <Msg id="visit.notFoundBody" />
-          </p>
+      <NotFoundScreen
+        titleId="visit-missing-title"
+        pageTitle={<Msg id="visit.titleFallback" />}
+        title={<Msg id="visit.notFoundTitle" />}
+        body={<Msg id="visit.notFoundBody" />}
+        back={
           <a className="btn" href={hrefFor({ name: 'agenda', view: 'day', day: null })}>
             <Msg id="visit.backToAgenda" />
           </a>
-        </EmptyState>
-      </section>
+        }
+      />
     );
   }
   return <VisitSession initial={loaded} playbook={playbook} />;

@@ -30,16 +30,10 @@ import {
 import { usePortfolioPenetration } from '../crossSellCache.js';
 import { useBriefRows, type BriefRows } from '../queries.js';
 import { AppointmentLine, Heading, Section, type Level } from './parts.js';
-import {
-  ComplaintsSection,
-  CrossSellSection,
-  Freshness,
-  ObjectionsSection,
-  OpenOrdersSection,
-  PeopleSection,
-  StoppedSection,
-  VisitsSection,
-} from './sections.js';
+import { Freshness } from './Freshness.js';
+import { ObjectionsSection, PeopleSection, VisitsSection } from './historySections.js';
+import { OpenOrdersSection } from './OpenOrdersSection.js';
+import { ComplaintsSection, CrossSellSection, StoppedSection } from './sections.js';
 
 export function CustomerBrief({
   customerId,

@@ -1,4 +1,5 @@
 /** The brief's building blocks: headings at the right level, sections, the visit line. */
+import { PropRow } from '../../../ui/PropRow.js';
 import type { ReactNode } from 'react';
 import { FormattedDate } from 'react-intl';
 import type { AppointmentRow, ContactRow } from '../../../db/schema.js';
@@ -54,56 +55,36 @@ export function AppointmentLine({
   const contact = appointment.contactId ? contacts.find((c) => c.id === appointment.contactId) : undefined;
   return (
     <dl className="brief__visit props">
-      <div className="props__row">
-        <dt>
-          <Msg id="brief.when" />
-        </dt>
-        <dd data-brief="when">
-          <FormattedDate value={appointment.startAt} dateStyle="full" timeStyle="short" />
-          {' · '}
-          <Msg id={`brief.kind.${appointment.kind}`} />
-          {' · '}
-          <Msg id="brief.duration" values={{ minutes: appointment.durationMinutes }} />
-          {appointment.status !== 'planned' ? (
-            <>
-              {' '}
-              <Badge tone={appointment.status === 'cancelled' ? 'danger' : 'neutral'}>
-                <Msg id={`brief.status.${appointment.status}`} />
-              </Badge>
-            </>
-          ) : null}
-        </dd>
-      </div>
-      <div className="props__row">
-        <dt>
-          <Msg id="brief.objective" />
-        </dt>
-        <dd data-brief="objective">
-          {appointment.objective || (
-            <span className="muted">
-              <Msg id="brief.noObjective" />
-            </span>
-          )}
-        </dd>
-      </div>
+      <PropRow label={<Msg id="brief.when" />} valueProps={{ 'data-brief': 'when' }}>
+        <FormattedDate value={appointment.startAt} dateStyle="full" timeStyle="short" />
+        {' · '}
+        <Msg id={`brief.kind.${appointment.kind}`} />
+        {' · '}
+        <Msg id="brief.duration" values={{ minutes: appointment.durationMinutes }} />
+        {appointment.status !== 'planned' ? (
+          <>
+            {' '}
+            <Badge tone={appointment.status === 'cancelled' ? 'danger' : 'neutral'}>
+              <Msg id={`brief.status.${appointment.status}`} />
+            </Badge>
+          </>
+        ) : null}
+      </PropRow>
+      <PropRow label={<Msg id="brief.objective" />} valueProps={{ 'data-brief': 'objective' }}>
+        {appointment.objective || (
+          <span className="muted">
+            <Msg id="brief.noObjective" />
+          </span>
+        )}
+      </PropRow>
       {contact ? (
-        <div className="props__row">
-          <dt>
-            <Msg id="brief.meet" />
-          </dt>
-          <dd data-brief="meet">
-            {contactName(contact)}
-            {contact.role ? ` — ${contact.role}` : null}
-          </dd>
-        </div>
+        <PropRow label={<Msg id="brief.meet" />} valueProps={{ 'data-brief': 'meet' }}>
+          {contactName(contact)}
+          {contact.role ? ` — ${contact.role}` : null}
+        </PropRow>
       ) : null}
       {appointment.setByManagerName ? (
-        <div className="props__row">
-          <dt>
-            <Msg id="brief.setBy" />
-          </dt>
-          <dd>{appointment.setByManagerName}</dd>
-        </div>
+        <PropRow label={<Msg id="brief.setBy" />}>{appointment.setByManagerName}</PropRow>
       ) : null}
     </dl>
   );
@@ -143,5 +124,60 @@ export function None({ id }: { id: Parameters<typeof Msg>[0]['id'] }) {
     <p className="muted brief__none">
       <Msg id={id} />
     </p>
+  );
+}
+
+/** The section's list, or its "none" line when empty. */
+export function BriefList<T>({
+  items,
+  empty,
+  keyOf,
+  children,
+}: {
+  items: readonly T[];
+  empty: Parameters<typeof Msg>[0]['id'];
+  keyOf: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return <None id={empty} />;
+  return (
+    <ul className="brief__list">
+      {items.map((item) => (
+        <li key={keyOf(item)}>{children(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A badge after the text, a space before it. */
+export function SpacedBadge({
+  tone,
+  children,
+}: {
+  tone: Parameters<typeof Badge>[0]['tone'];
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {' '}
+      <Badge tone={tone}>{children}</Badge>
+    </>
+  );
+}
+
+/** A product's name, its reference, then a muted detail. */
+export function ProductLine({
+  name,
+  reference,
+  children,
+}: {
+  name: string;
+  reference: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {name} <span className="muted tabular">{reference}</span> <span className="muted">{children}</span>
+    </>
   );
 }

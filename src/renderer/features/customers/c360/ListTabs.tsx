@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { PropRow } from '../../../ui/PropRow.js';
 import { useRef, useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
 import { consentPurposes } from '../../../../shared/domain/contact/contact.js';
@@ -38,43 +39,23 @@ export function ContactsTab({ customerId }: { customerId: string }) {
           </h3>
           {c.role ? <p className="muted">{c.role}</p> : null}
           <dl className="props">
-            <div className="props__row">
-              <dt>
-                <Msg id="c360.contacts.channel" />
-              </dt>
-              <dd>
-                <Msg id={`channel.${c.preferredChannel}`} />
-              </dd>
-            </div>
+            <PropRow label={<Msg id="c360.contacts.channel" />}>
+              <Msg id={`channel.${c.preferredChannel}`} />
+            </PropRow>
             {c.phone ? (
-              <div className="props__row">
-                <dt>
-                  <Msg id="c360.contacts.phone" />
-                </dt>
-                <dd className="tabular">
-                  <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a>
-                </dd>
-              </div>
+              <PropRow label={<Msg id="c360.contacts.phone" />} valueProps={{ className: 'tabular' }}>
+                <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a>
+              </PropRow>
             ) : null}
             {c.mobile ? (
-              <div className="props__row">
-                <dt>
-                  <Msg id="c360.contacts.mobile" />
-                </dt>
-                <dd className="tabular">
-                  <a href={`tel:${c.mobile.replace(/[^\d+]/g, '')}`}>{c.mobile}</a>
-                </dd>
-              </div>
+              <PropRow label={<Msg id="c360.contacts.mobile" />} valueProps={{ className: 'tabular' }}>
+                <a href={`tel:${c.mobile.replace(/[^\d+]/g, '')}`}>{c.mobile}</a>
+              </PropRow>
             ) : null}
             {c.email ? (
-              <div className="props__row">
-                <dt>
-                  <Msg id="c360.contacts.email" />
-                </dt>
-                <dd>
-                  <a href={`mailto:${c.email}`}>{c.email}</a>
-                </dd>
-              </div>
+              <PropRow label={<Msg id="c360.contacts.email" />}>
+                <a href={`mailto:${c.email}`}>{c.email}</a>
+              </PropRow>
             ) : null}
           </dl>
         </li>

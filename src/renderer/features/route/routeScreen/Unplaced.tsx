@@ -1,0 +1,39 @@
+/** Stops the map cannot place (no position, or a customer not on this laptop). */
+import { useId } from 'react';
+import { hrefFor } from '../../../app/router.js';
+import { Msg } from '../../../i18n/Msg.js';
+import type { UnplacedStop } from '../dayPlanModel.js';
+
+export function Unplaced({ unplaced }: { unplaced: readonly UnplacedStop[] }) {
+  const id = useId();
+  return (
+    <section className="card route__unplaced" aria-labelledby={`${id}-unplaced`}>
+      <h2 id={`${id}-unplaced`} className="section-title">
+        <Msg id="route.unplaced.title" />
+      </h2>
+      <p className="muted">
+        <Msg id="route.unplaced.body" />
+      </p>
+      <ul className="plain-list">
+        {unplaced.map((u) => (
+          <li key={u.id} data-testid="route-unplaced">
+            {u.customer ? (
+              <a href={hrefFor({ name: 'customer', id: u.customer.id })}>{u.customer.name}</a>
+            ) : (
+              <span>{u.id}</span>
+            )}{' '}
+            <span className="muted">
+              {u.reason === 'unknownCustomer' ? (
+                <Msg id="route.unplaced.unknownCustomer" />
+              ) : u.customer?.postcode ? (
+                <Msg id="route.unplaced.noPosition" values={{ postcode: u.customer.postcode }} />
+              ) : (
+                <Msg id="route.unplaced.noPostcode" />
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
