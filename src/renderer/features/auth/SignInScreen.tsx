@@ -9,7 +9,7 @@ import { locales } from '../../../shared/domain/user/user.js';
 import { deviceNameFrom } from '../../app/session.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
-import { FieldError, controlProps } from '../../ui/form/index.js';
+import { Field, FormError, SubmitButton } from '../../ui/form/index.js';
 import type { Platform } from '../../platform/types.js';
 
 const loginSchema = authContract['auth-login'].input;
@@ -86,44 +86,48 @@ export function SignInScreen({
           </div>
         ) : null}
         <form onSubmit={(e) => void onSubmit(e)} noValidate className="signin__form">
-          <div className="field">
-            <label htmlFor={`${id}-email`} className="field__label">
-              <Msg id="auth.email" />
-            </label>
-            <input
-              type="email"
-              className="input"
-              autoComplete="username"
-              {...controlProps(`${id}-email`, { error: errors.email !== undefined })}
-              {...register('email')}
-            />
-            <FieldError id={`${id}-email`} prefix={false}>
-              {errors.email ? <Msg id="auth.invalidEmail" /> : null}
-            </FieldError>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`} className="field__label">
-              <Msg id="auth.password" />
-            </label>
-            <input
-              type="password"
-              className="input"
-              autoComplete="current-password"
-              {...controlProps(`${id}-password`, { error: errors.password !== undefined })}
-              {...register('password')}
-            />
-            <FieldError id={`${id}-password`} prefix={false}>
-              {errors.password ? <Msg id="auth.missingPassword" /> : null}
-            </FieldError>
-          </div>
-          {error ? (
-            <p className="form-error" role="alert">
-              <Msg id={error.key} values={{ seconds: error.seconds ?? 0 }} />
-            </p>
-          ) : null}
-          <button type="submit" className="btn btn--primary btn--block" disabled={isSubmitting}>
-            {isSubmitting ? <Msg id="auth.submitting" /> : <Msg id="auth.submit" />}
-          </button>
+          <Field
+            id={`${id}-email`}
+            label={<Msg id="auth.email" />}
+            error={errors.email ? <Msg id="auth.invalidEmail" /> : null}
+            errorPrefix={false}
+          >
+            {(control) => (
+              <input
+                type="email"
+                className="input"
+                autoComplete="username"
+                {...control}
+                {...register('email')}
+              />
+            )}
+          </Field>
+          <Field
+            id={`${id}-password`}
+            label={<Msg id="auth.password" />}
+            error={errors.password ? <Msg id="auth.missingPassword" /> : null}
+            errorPrefix={false}
+          >
+            {(control) => (
+              <input
+                type="password"
+                className="input"
+                autoComplete="current-password"
+                {...control}
+                {...register('password')}
+              />
+            )}
+          </Field>
+          <FormError>
+            {error ? <Msg id={error.key} values={{ seconds: error.seconds ?? 0 }} /> : null}
+          </FormError>
+          <SubmitButton
+            saving={isSubmitting}
+            savingLabel={<Msg id="auth.submitting" />}
+            className="btn--block"
+          >
+            <Msg id="auth.submit" />
+          </SubmitButton>
         </form>
         <div className="signin__lang">
           <label htmlFor={`${id}-lang`} className="field__label">

@@ -13,16 +13,22 @@ export interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-/** The ids a control with this hint and error is described by (none: `undefined`). */
-export function describedBy(
-  id: string,
-  { hint = false, error = false }: { hint?: boolean; error?: boolean },
-) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter((x) => x !== null);
+interface Described {
+  hint?: boolean;
+  error?: boolean;
+  /** A note under the control (`${id}-help`). */
+  note?: boolean;
+}
+
+/** The ids a control with this hint, error and note is described by (none: `undefined`). */
+export function describedBy(id: string, { hint = false, error = false, note = false }: Described) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, note ? `${id}-help` : null].filter(
+    (x) => x !== null,
+  );
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-export function controlProps(id: string, state: { hint?: boolean; error?: boolean }): ControlProps {
+export function controlProps(id: string, state: Described): ControlProps {
   return {
     id,
     'aria-invalid': state.error ? true : undefined,
@@ -70,12 +76,18 @@ export function Field({
   hint,
   error,
   errorPrefix = true,
+  labelHidden = false,
+  note,
   className,
   children,
 }: {
   id: string;
   label: ReactNode;
+  /** The label is for screen readers only (a card's heading says it already). */
+  labelHidden?: boolean;
   hint?: ReactNode;
+  /** A muted note under the control (limits, what a choice changes). */
+  note?: ReactNode;
   /** The error's text; `null` or absent: the field is valid. */
   error?: ReactNode;
   /** Whether the error is said "Error:" first to screen readers (see `FieldError`). */
@@ -86,9 +98,10 @@ export function Field({
 }) {
   const hasHint = hint !== undefined && hint !== null;
   const hasError = error !== undefined && error !== null && error !== false;
+  const hasNote = note !== undefined && note !== null;
   return (
     <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id} className="field__label">
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
       {hasHint ? <FieldHint id={id}>{hint}</FieldHint> : null}
@@ -97,7 +110,12 @@ export function Field({
           {error}
         </FieldError>
       ) : null}
-      {children(controlProps(id, { hint: hasHint, error: hasError }))}
+      {children(controlProps(id, { hint: hasHint, error: hasError, note: hasNote }))}
+      {hasNote ? (
+        <p id={`${id}-help`} className="hint muted">
+          {note}
+        </p>
+      ) : null}
     </div>
   );
 }

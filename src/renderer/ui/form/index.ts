@@ -1,3 +1,4 @@
 export { Field, FieldError, FieldHint, controlProps, describedBy, type ControlProps } from './Field.js';
 export { ErrorSummary, type Problem } from './ErrorSummary.js';
-export { FormActions, SubmitButton } from './FormActions.js';
+export { FormActions, FormError, SubmitButton } from './FormActions.js';
+export { FormDialog } from './FormDialog.js';
