@@ -77,6 +77,7 @@ export function Field({
   error,
   errorPrefix = true,
   labelHidden = false,
+  errorLast = false,
   note,
   className,
   children,
@@ -92,6 +93,8 @@ export function Field({
   error?: ReactNode;
   /** Whether the error is said "Error:" first to screen readers (see `FieldError`). */
   errorPrefix?: boolean;
+  /** The error under the control rather than above it (a dense form that keeps its rows). */
+  errorLast?: boolean;
   /** Classes beside `field` (`field--wide`, a feature's own). */
   className?: string;
   children: (control: ControlProps) => ReactNode;
@@ -99,18 +102,20 @@ export function Field({
   const hasHint = hint !== undefined && hint !== null;
   const hasError = error !== undefined && error !== null && error !== false;
   const hasNote = note !== undefined && note !== null;
+  const errorText = (
+    <FieldError id={id} prefix={errorPrefix}>
+      {error}
+    </FieldError>
+  );
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
       {hasHint ? <FieldHint id={id}>{hint}</FieldHint> : null}
-      {hasError ? (
-        <FieldError id={id} prefix={errorPrefix}>
-          {error}
-        </FieldError>
-      ) : null}
+      {hasError && !errorLast ? errorText : null}
       {children(controlProps(id, { hint: hasHint, error: hasError, note: hasNote }))}
+      {hasError && errorLast ? errorText : null}
       {hasNote ? (
         <p id={`${id}-help`} className="hint muted">
           {note}
