@@ -17,6 +17,30 @@ type LoginInput = z.input<typeof loginSchema>;
 
 type SignInError = { key: MessageKey; seconds?: number };
 
+/** The two typed fields, in order, with what each says when it is wrong. */
+const credentials = [
+  {
+    name: 'email',
+    label: 'auth.email',
+    error: 'auth.invalidEmail',
+    type: 'email',
+    autoComplete: 'username',
+  },
+  {
+    name: 'password',
+    label: 'auth.password',
+    error: 'auth.missingPassword',
+    type: 'password',
+    autoComplete: 'current-password',
+  },
+] as const satisfies readonly {
+  name: keyof LoginInput;
+  label: MessageKey;
+  error: MessageKey;
+  type: string;
+  autoComplete: string;
+}[];
+
 /** Email + password against head office. The first sign-in on a laptop needs the network. */
 export function SignInScreen({
   platform,
@@ -86,38 +110,25 @@ export function SignInScreen({
           </div>
         ) : null}
         <form onSubmit={(e) => void onSubmit(e)} noValidate className="signin__form">
-          <Field
-            id={`${id}-email`}
-            label={<Msg id="auth.email" />}
-            error={errors.email ? <Msg id="auth.invalidEmail" /> : null}
-            errorPrefix={false}
-          >
-            {(control) => (
-              <input
-                type="email"
-                className="input"
-                autoComplete="username"
-                {...control}
-                {...register('email')}
-              />
-            )}
-          </Field>
-          <Field
-            id={`${id}-password`}
-            label={<Msg id="auth.password" />}
-            error={errors.password ? <Msg id="auth.missingPassword" /> : null}
-            errorPrefix={false}
-          >
-            {(control) => (
-              <input
-                type="password"
-                className="input"
-                autoComplete="current-password"
-                {...control}
-                {...register('password')}
-              />
-            )}
-          </Field>
+          {credentials.map(({ name, label, error, type, autoComplete }) => (
+            <Field
+              key={name}
+              id={`${id}-${name}`}
+              label={<Msg id={label} />}
+              error={errors[name] ? <Msg id={error} /> : null}
+              errorPrefix={false}
+            >
+              {(control) => (
+                <input
+                  type={type}
+                  className="input"
+                  autoComplete={autoComplete}
+                  {...control}
+                  {...register(name)}
+                />
+              )}
+            </Field>
+          ))}
           <FormError>
             {error ? <Msg id={error.key} values={{ seconds: error.seconds ?? 0 }} /> : null}
           </FormError>

@@ -20,6 +20,16 @@ interface Described {
   note?: boolean;
 }
 
+/** What a custom controlled field takes (a combobox, a list of chips) from its form. */
+export interface CustomFieldProps<T> {
+  id: string;
+  value: T;
+  onChange: (next: T) => void;
+  /** The field's error, rendered (a `FieldError`), or `null`. */
+  error: ReactNode;
+  invalid: ControlProps;
+}
+
 /** The ids a control with this hint, error and note is described by (none: `undefined`). */
 export function describedBy(id: string, { hint = false, error = false, note = false }: Described) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, note ? `${id}-help` : null].filter(

@@ -10,7 +10,7 @@ import { useIntl } from 'react-intl';
 import { appointmentKinds } from '../../../../shared/domain/appointment/appointment.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import { Msg } from '../../../i18n/Msg.js';
-import { ErrorSummary, Field, FieldError, FormActions } from '../../../ui/form/index.js';
+import { ErrorSummary, Field, FieldError, FormActions, controlProps } from '../../../ui/form/index.js';
 import { CustomerCombobox } from './CustomerCombobox.js';
 import { EditingCustomer } from './EditingCustomer.js';
 import { useContactsOf } from './queries.js';
@@ -117,11 +117,7 @@ export function AppointmentForm({
                   value={field.value}
                   onChange={field.onChange}
                   error={error ? <FieldError id={inputId('customerId')}>{error}</FieldError> : null}
-                  invalid={
-                    error
-                      ? { 'aria-invalid': true, 'aria-describedby': `${inputId('customerId')}-error` }
-                      : {}
-                  }
+                  invalid={controlProps(inputId('customerId'), { error: error !== null })}
                 />
               );
             }}

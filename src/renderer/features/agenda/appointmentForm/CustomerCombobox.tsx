@@ -1,24 +1,13 @@
 /** The customer of a new appointment: a searchable combobox over the local portfolio. */
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Msg } from '../../../i18n/Msg.js';
+import type { CustomFieldProps } from '../../../ui/form/index.js';
 import { searchCustomers } from '../../search/index.js';
 import { useCustomer, useCustomerSearchIndex } from './queries.js';
 
 /** A searchable combobox over the local portfolio (accent-insensitive, by name, town, postcode…). */
-export function CustomerCombobox({
-  id,
-  value,
-  onChange,
-  error,
-  invalid,
-}: {
-  id: string;
-  value: string;
-  onChange: (customerId: string) => void;
-  error: ReactNode;
-  invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string };
-}) {
+export function CustomerCombobox({ id, value, onChange, error, invalid }: CustomFieldProps<string>) {
   const intl = useIntl();
   const index = useCustomerSearchIndex();
   const selected = useCustomer(value);
@@ -64,7 +53,6 @@ export function CustomerCombobox({
       </p>
       {error}
       <input
-        id={id}
         className="input"
         role="combobox"
         aria-expanded={shown && results.length > 0}

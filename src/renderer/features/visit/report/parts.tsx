@@ -13,6 +13,13 @@ export type Edit = (change: Partial<ReportForm>, when?: 'debounced' | 'now') => 
 /** A field's error as said beside it (none: `null`). */
 export type ErrorTextOf = (field: ReportField) => ReactNode;
 
+/** What each part of the report is given. */
+export interface PartProps {
+  form: ReportForm;
+  edit: Edit;
+  errorText: ErrorTextOf;
+}
+
 /** A labelled field of the report, its error under the control. */
 export function ReportField({
   field,
@@ -41,14 +48,11 @@ export function ReportTextArea({
   form,
   edit,
   errorText,
-}: {
+}: PartProps & {
   field: 'needs' | 'offered' | 'notes';
   label: MessageKey;
   rows: number;
   maxLength: number;
-  form: ReportForm;
-  edit: Edit;
-  errorText: ErrorTextOf;
 }) {
   return (
     <ReportField field={field} label={label} errorText={errorText}>
@@ -65,17 +69,7 @@ export function ReportTextArea({
   );
 }
 
-export function OutcomeFieldset({
-  form,
-  orderCount,
-  edit,
-  errorText,
-}: {
-  form: ReportForm;
-  orderCount: number;
-  edit: Edit;
-  errorText: ErrorTextOf;
-}) {
+export function OutcomeFieldset({ form, orderCount, edit, errorText }: PartProps & { orderCount: number }) {
   const intl = useIntl();
   const error = errorText('outcome');
   return (
@@ -110,15 +104,7 @@ export function OutcomeFieldset({
   );
 }
 
-export function NoSaleReasonField({
-  form,
-  edit,
-  errorText,
-}: {
-  form: ReportForm;
-  edit: Edit;
-  errorText: ErrorTextOf;
-}) {
+export function NoSaleReasonField({ form, edit, errorText }: PartProps) {
   const intl = useIntl();
   return (
     <ReportField field="noSaleReason" label="visit.report.noSaleReason" errorText={errorText}>
@@ -174,15 +160,7 @@ const followUpInputs: readonly {
   },
 ];
 
-export function FollowUpFieldset({
-  form,
-  edit,
-  errorText,
-}: {
-  form: ReportForm;
-  edit: Edit;
-  errorText: ErrorTextOf;
-}) {
+export function FollowUpFieldset({ form, edit, errorText }: PartProps) {
   return (
     <fieldset className="visit-report__followup">
       <legend>
