@@ -2,6 +2,7 @@
 import { useIntl } from 'react-intl';
 import { draftReformulation, motives } from '../../../../shared/domain/playbook/index.js';
 import { Msg } from '../../../i18n/Msg.js';
+import { StepCheck } from './StepCheck.js';
 import { toggle, type StepProps } from './types.js';
 
 export function Discovery({ draft, update, playbook }: StepProps) {
@@ -112,18 +113,15 @@ export function Reformulation({ draft, update, locale }: StepProps) {
         >
           <Msg id="visit.reformulation.redraft" />
         </button>
-        <label>
-          <input
-            type="checkbox"
-            checked={draft.reformulation.confirmed}
-            onChange={(e) => {
-              const confirmed = e.target.checked;
-              // What the customer confirmed is kept as is, even if the notes change later.
-              update((d) => ({ ...d, reformulation: { text, edited: true, confirmed } }), 'now');
-            }}
-          />{' '}
+        <StepCheck
+          checked={draft.reformulation.confirmed}
+          onChange={(confirmed) =>
+            // What the customer confirmed is kept as is, even if the notes change later.
+            update((d) => ({ ...d, reformulation: { text, edited: true, confirmed } }), 'now')
+          }
+        >
           <Msg id="visit.reformulation.confirmed" />
-        </label>
+        </StepCheck>
       </div>
     </div>
   );

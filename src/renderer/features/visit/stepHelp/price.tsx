@@ -6,6 +6,7 @@ import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
 import { Msg } from '../../../i18n/Msg.js';
 import { formatMoney, formatPercentBp } from '../../../i18n/format.js';
+import { StepCheck } from './StepCheck.js';
 import type { StepProps } from './types.js';
 
 export function Price({ draft, update, playbook, context, maxDiscountBp }: StepProps) {
@@ -29,17 +30,12 @@ export function Price({ draft, update, playbook, context, maxDiscountBp }: StepP
           <li key={r}>{r}</li>
         ))}
       </ul>
-      <label>
-        <input
-          type="checkbox"
-          checked={draft.price.announced}
-          onChange={(e) => {
-            const announced = e.target.checked;
-            update((d) => ({ ...d, price: { announced } }), 'now');
-          }}
-        />{' '}
+      <StepCheck
+        checked={draft.price.announced}
+        onChange={(announced) => update((d) => ({ ...d, price: { announced } }), 'now')}
+      >
         <Msg id="visit.price.announced" />
-      </label>
+      </StepCheck>
       <TakeOrder draft={draft} update={update} />
     </div>
   );
