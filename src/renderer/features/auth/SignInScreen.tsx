@@ -9,13 +9,37 @@ import { locales } from '../../../shared/domain/user/user.js';
 import { deviceNameFrom } from '../../app/session.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
-import { FieldError, controlProps } from '../../ui/form/index.js';
+import { Field, FormError, SubmitButton } from '../../ui/form/index.js';
 import type { Platform } from '../../platform/types.js';
 
 const loginSchema = authContract['auth-login'].input;
 type LoginInput = z.input<typeof loginSchema>;
 
 type SignInError = { key: MessageKey; seconds?: number };
+
+/** The two typed fields, in order, with what each says when it is wrong. */
+const credentials = [
+  {
+    name: 'email',
+    label: 'auth.email',
+    error: 'auth.invalidEmail',
+    type: 'email',
+    autoComplete: 'username',
+  },
+  {
+    name: 'password',
+    label: 'auth.password',
+    error: 'auth.missingPassword',
+    type: 'password',
+    autoComplete: 'current-password',
+  },
+] as const satisfies readonly {
+  name: keyof LoginInput;
+  label: MessageKey;
+  error: MessageKey;
+  type: string;
+  autoComplete: string;
+}[];
 
 /** Email + password against head office. The first sign-in on a laptop needs the network. */
 export function SignInScreen({
@@ -86,44 +110,35 @@ export function SignInScreen({
           </div>
         ) : null}
         <form onSubmit={(e) => void onSubmit(e)} noValidate className="signin__form">
-          <div className="field">
-            <label htmlFor={`${id}-email`} className="field__label">
-              <Msg id="auth.email" />
-            </label>
-            <input
-              type="email"
-              className="input"
-              autoComplete="username"
-              {...controlProps(`${id}-email`, { error: errors.email !== undefined })}
-              {...register('email')}
-            />
-            <FieldError id={`${id}-email`} prefix={false}>
-              {errors.email ? <Msg id="auth.invalidEmail" /> : null}
-            </FieldError>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`} className="field__label">
-              <Msg id="auth.password" />
-            </label>
-            <input
-              type="password"
-              className="input"
-              autoComplete="current-password"
-              {...controlProps(`${id}-password`, { error: errors.password !== undefined })}
-              {...register('password')}
-            />
-            <FieldError id={`${id}-password`} prefix={false}>
-              {errors.password ? <Msg id="auth.missingPassword" /> : null}
-            </FieldError>
-          </div>
-          {error ? (
-            <p className="form-error" role="alert">
-              <Msg id={error.key} values={{ seconds: error.seconds ?? 0 }} />
-            </p>
-          ) : null}
-          <button type="submit" className="btn btn--primary btn--block" disabled={isSubmitting}>
-            {isSubmitting ? <Msg id="auth.submitting" /> : <Msg id="auth.submit" />}
-          </button>
+          {credentials.map(({ name, label, error, type, autoComplete }) => (
+            <Field
+              key={name}
+              id={`${id}-${name}`}
+              label={<Msg id={label} />}
+              error={errors[name] ? <Msg id={error} /> : null}
+              errorPrefix={false}
+            >
+              {(control) => (
+                <input
+                  type={type}
+                  className="input"
+                  autoComplete={autoComplete}
+                  {...control}
+                  {...register(name)}
+                />
+              )}
+            </Field>
+          ))}
+          <FormError>
+            {error ? <Msg id={error.key} values={{ seconds: error.seconds ?? 0 }} /> : null}
+          </FormError>
+          <SubmitButton
+            saving={isSubmitting}
+            savingLabel={<Msg id="auth.submitting" />}
+            className="btn--block"
+          >
+            <Msg id="auth.submit" />
+          </SubmitButton>
         </form>
         <div className="signin__lang">
           <label htmlFor={`${id}-lang`} className="field__label">

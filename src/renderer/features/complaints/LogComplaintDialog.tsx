@@ -1,5 +1,5 @@
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Msg } from '../../i18n/Msg.js';
+import { FormDialog } from '../../ui/form/index.js';
 import { ComplaintForm } from './ComplaintForm.js';
 
 /** The "log a complaint" dialog, from the customer page or from a visit in progress. */
@@ -13,26 +13,13 @@ export function LogComplaintDialog({
   onClose: (outcome: 'saved' | 'cancelled') => void;
 }) {
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isDismissable
+    <FormDialog
       isOpen={isOpen}
-      onOpenChange={(open) => {
-        if (!open) onClose('cancelled');
-      }}
+      title={<Msg id="complaints.logTitle" />}
+      onDismiss={() => onClose('cancelled')}
+      wide
     >
-      <Modal className="modal modal--wide">
-        <Dialog className="dialog">
-          <div className="dialog__header">
-            <Heading slot="title" className="dialog__title">
-              <Msg id="complaints.logTitle" />
-            </Heading>
-          </div>
-          <div className="dialog__body">
-            <ComplaintForm customerId={customerId} onDone={onClose} />
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <ComplaintForm customerId={customerId} onDone={onClose} />
+    </FormDialog>
   );
 }

@@ -23,6 +23,7 @@ import {
   FormActions,
   controlProps,
   type ControlProps,
+  type CustomFieldProps,
 } from '../../ui/form/index.js';
 import { weekdayName } from './c360/format.js';
 
@@ -316,19 +317,7 @@ export function CustomerEditForm({
 }
 
 /** Competitors as removable chips plus an input: Enter or "Add" adds one (no duplicates). */
-function CompetitorsInput({
-  id,
-  value,
-  onChange,
-  error,
-  invalid,
-}: {
-  id: string;
-  value: string[];
-  onChange: (next: string[]) => void;
-  error: ReactNode;
-  invalid: ControlProps;
-}) {
+function CompetitorsInput({ id, value, onChange, error, invalid }: CustomFieldProps<string[]>) {
   const intl = useIntl();
   const [draft, setDraft] = useState('');
   const add = () => {

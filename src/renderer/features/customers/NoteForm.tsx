@@ -3,13 +3,14 @@ import { noteBodySchema } from '../../../shared/domain/note/note.js';
 import { useApp } from '../../app/context.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Msg } from '../../i18n/Msg.js';
+import { FormError, SubmitButton, controlProps } from '../../ui/form/index.js';
 import { StorageFullError } from '../../sync/storage.js';
 import { addNote } from './mutators.js';
 
 /** Writes a note on this laptop at once; Ctrl/Cmd+Enter saves. */
 export function NoteForm({ customerId }: { customerId: string }) {
   const { engine } = useApp();
-  const id = useId();
+  const bodyId = `${useId()}-body`;
   const [body, setBody] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
   const [saved, setSaved] = useState(false);
@@ -54,12 +55,12 @@ export function NoteForm({ customerId }: { customerId: string }) {
 
   return (
     <form className="note-form" onSubmit={onSubmit} noValidate>
-      <label htmlFor={`${id}-body`} className="field__label">
+      <label htmlFor={bodyId} className="field__label">
         <Msg id="notes.label" />
       </label>
       <textarea
         ref={textareaRef}
-        id={`${id}-body`}
+        {...controlProps(bodyId, { hint: true, error: error !== null })}
         className="input textarea"
         rows={3}
         value={body}
@@ -69,25 +70,19 @@ export function NoteForm({ customerId }: { customerId: string }) {
           setSaved(false);
         }}
         onKeyDown={onKeyDown}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
       />
       <div className="note-form__footer">
-        <span id={`${id}-hint`} className="hint muted">
+        <span id={`${bodyId}-hint`} className="hint muted">
           <Msg id="notes.hint" />
         </span>
         <span className="note-form__feedback" aria-live="polite">
           {saved ? <Msg id="notes.saved" /> : null}
         </span>
-        <button type="submit" className="btn btn--primary" disabled={saving}>
+        <SubmitButton saving={saving}>
           <Msg id="notes.submit" />
-        </button>
+        </SubmitButton>
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="form-error" role="alert">
-          <Msg id={error} />
-        </p>
-      ) : null}
+      <FormError id={`${bodyId}-error`}>{error ? <Msg id={error} /> : null}</FormError>
     </form>
   );
 }

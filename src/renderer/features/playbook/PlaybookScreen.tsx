@@ -14,6 +14,7 @@ import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { ErrorText } from '../../i18n/errorText.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
+import { Page } from '../../ui/PageHeader.js';
 import { useSyncStatus } from '../sync/index.js';
 import { formPathOf, playbookResolver, toForm, type PlaybookForm } from './form.js';
 import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
@@ -53,12 +54,7 @@ export function PlaybookScreen() {
   };
 
   return (
-    <section className="page page--playbook" aria-labelledby="playbook-title">
-      <header className="page__header">
-        <h1 id="playbook-title" className="page__title">
-          <Msg id="playbook.title" />
-        </h1>
-      </header>
+    <Page titleId="playbook-title" title={<Msg id="playbook.title" />} className="page--playbook">
       <p className="hint muted playbook__intro">
         <Msg id="playbook.intro" />
       </p>
@@ -96,7 +92,7 @@ export function PlaybookScreen() {
           }}
         />
       )}
-    </section>
+    </Page>
   );
 }
 

@@ -4,6 +4,8 @@ import type { Locale } from '../../../shared/domain/user/user.js';
 import { locales } from '../../../shared/domain/user/user.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
+import { Page } from '../../ui/PageHeader.js';
+import { Field } from '../../ui/form/index.js';
 import { RouteSettingsCard } from './RouteSettingsCard.js';
 
 export function SettingsScreen() {
@@ -26,38 +28,33 @@ export function SettingsScreen() {
   }, []);
 
   return (
-    <section className="page page--settings" aria-labelledby="settings-title">
-      <header className="page__header">
-        <h1 id="settings-title" className="page__title">
-          <Msg id="settings.title" />
-        </h1>
-      </header>
+    <Page titleId="settings-title" title={<Msg id="settings.title" />} className="page--settings">
       <div className="settings">
         <section className="card" aria-labelledby={`${id}-lang-title`}>
           <h2 id={`${id}-lang-title`} className="section-title">
             <Msg id="settings.language" />
           </h2>
-          <div className="field">
-            <label htmlFor={`${id}-lang`} className="visually-hidden">
-              <Msg id="settings.language" />
-            </label>
-            <select
-              id={`${id}-lang`}
-              className="input input--inline"
-              value={locale}
-              aria-describedby={`${id}-lang-help`}
-              onChange={(e) => void setLocale(e.target.value as Locale)}
-            >
-              {locales.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {intl.formatMessage({ id: `language.${l}` })}
-                </option>
-              ))}
-            </select>
-            <p id={`${id}-lang-help`} className="hint muted">
-              <Msg id="settings.languageHelp" />
-            </p>
-          </div>
+          <Field
+            id={`${id}-lang`}
+            label={<Msg id="settings.language" />}
+            labelHidden
+            note={<Msg id="settings.languageHelp" />}
+          >
+            {(control) => (
+              <select
+                {...control}
+                className="input input--inline"
+                value={locale}
+                onChange={(e) => void setLocale(e.target.value as Locale)}
+              >
+                {locales.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {intl.formatMessage({ id: `language.${l}` })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </section>
 
         <RouteSettingsCard />
@@ -108,6 +105,6 @@ export function SettingsScreen() {
           )}
         </section>
       </div>
-    </section>
+    </Page>
   );
 }

@@ -13,16 +13,32 @@ export interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-/** The ids a control with this hint and error is described by (none: `undefined`). */
-export function describedBy(
-  id: string,
-  { hint = false, error = false }: { hint?: boolean; error?: boolean },
-) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter((x) => x !== null);
+interface Described {
+  hint?: boolean;
+  error?: boolean;
+  /** A note under the control (`${id}-help`). */
+  note?: boolean;
+}
+
+/** What a custom controlled field takes (a combobox, a list of chips) from its form. */
+export interface CustomFieldProps<T> {
+  id: string;
+  value: T;
+  onChange: (next: T) => void;
+  /** The field's error, rendered (a `FieldError`), or `null`. */
+  error: ReactNode;
+  invalid: ControlProps;
+}
+
+/** The ids a control with this hint, error and note is described by (none: `undefined`). */
+export function describedBy(id: string, { hint = false, error = false, note = false }: Described) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, note ? `${id}-help` : null].filter(
+    (x) => x !== null,
+  );
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-export function controlProps(id: string, state: { hint?: boolean; error?: boolean }): ControlProps {
+export function controlProps(id: string, state: Described): ControlProps {
   return {
     id,
     'aria-invalid': state.error ? true : undefined,
@@ -70,34 +86,51 @@ export function Field({
   hint,
   error,
   errorPrefix = true,
+  labelHidden = false,
+  errorLast = false,
+  note,
   className,
   children,
 }: {
   id: string;
   label: ReactNode;
+  /** The label is for screen readers only (a card's heading says it already). */
+  labelHidden?: boolean;
   hint?: ReactNode;
+  /** A muted note under the control (limits, what a choice changes). */
+  note?: ReactNode;
   /** The error's text; `null` or absent: the field is valid. */
   error?: ReactNode;
   /** Whether the error is said "Error:" first to screen readers (see `FieldError`). */
   errorPrefix?: boolean;
+  /** The error under the control rather than above it (a dense form that keeps its rows). */
+  errorLast?: boolean;
   /** Classes beside `field` (`field--wide`, a feature's own). */
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
   const hasHint = hint !== undefined && hint !== null;
   const hasError = error !== undefined && error !== null && error !== false;
+  const hasNote = note !== undefined && note !== null;
+  const errorText = (
+    <FieldError id={id} prefix={errorPrefix}>
+      {error}
+    </FieldError>
+  );
   return (
     <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id} className="field__label">
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
       {hasHint ? <FieldHint id={id}>{hint}</FieldHint> : null}
-      {hasError ? (
-        <FieldError id={id} prefix={errorPrefix}>
-          {error}
-        </FieldError>
+      {hasError && !errorLast ? errorText : null}
+      {children(controlProps(id, { hint: hasHint, error: hasError, note: hasNote }))}
+      {hasError && errorLast ? errorText : null}
+      {hasNote ? (
+        <p id={`${id}-help`} className="hint muted">
+          {note}
+        </p>
       ) : null}
-      {children(controlProps(id, { hint: hasHint, error: hasError }))}
     </div>
   );
 }

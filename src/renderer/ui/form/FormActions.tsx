@@ -21,11 +21,7 @@ export function FormActions({
 }) {
   return (
     <>
-      {error !== undefined && error !== null ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError>{error}</FormError>
       <div className={className ? `form-actions ${className}` : 'form-actions'}>
         {submit ? (
           <SubmitButton saving={submit.saving} disabled={submit.disabled} savingLabel={submit.savingLabel}>
@@ -43,20 +39,44 @@ export function FormActions({
   );
 }
 
+/** Why the last save failed, said at once; nothing when absent or `null`. */
+export function FormError({
+  id,
+  children,
+}: {
+  /** For a form of one control, which it describes: `${control id}-error`. */
+  id?: string;
+  children?: ReactNode;
+}) {
+  if (children === undefined || children === null) return null;
+  return (
+    <p id={id} className="form-error" role="alert">
+      {children}
+    </p>
+  );
+}
+
 export function SubmitButton({
   saving = false,
   disabled = false,
   savingLabel,
+  className,
   children,
 }: {
   saving?: boolean;
   disabled?: boolean;
+  /** Classes beside `btn btn--primary` (`btn--block`). */
+  className?: string;
   /** Shown instead of the label while saving (none: the label stays). */
   savingLabel?: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <button type="submit" className="btn btn--primary" disabled={disabled || saving}>
+    <button
+      type="submit"
+      className={className ? `btn btn--primary ${className}` : 'btn btn--primary'}
+      disabled={disabled || saving}
+    >
       {saving && savingLabel !== undefined ? savingLabel : children}
     </button>
   );

@@ -1,3 +1,12 @@
-export { Field, FieldError, FieldHint, controlProps, describedBy, type ControlProps } from './Field.js';
+export {
+  Field,
+  FieldError,
+  FieldHint,
+  controlProps,
+  describedBy,
+  type ControlProps,
+  type CustomFieldProps,
+} from './Field.js';
 export { ErrorSummary, type Problem } from './ErrorSummary.js';
-export { FormActions, SubmitButton } from './FormActions.js';
+export { FormActions, FormError, SubmitButton } from './FormActions.js';
+export { FormDialog } from './FormDialog.js';

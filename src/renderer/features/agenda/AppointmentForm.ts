@@ -1,0 +1,1 @@
+export { AppointmentForm, type FormMode } from './appointmentForm/AppointmentForm.js';

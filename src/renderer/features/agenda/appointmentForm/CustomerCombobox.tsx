@@ -1,0 +1,109 @@
+/** The customer of a new appointment: a searchable combobox over the local portfolio. */
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { Msg } from '../../../i18n/Msg.js';
+import type { CustomFieldProps } from '../../../ui/form/index.js';
+import { searchCustomers } from '../../search/index.js';
+import { useCustomer, useCustomerSearchIndex } from './queries.js';
+
+/** A searchable combobox over the local portfolio (accent-insensitive, by name, town, postcode…). */
+export function CustomerCombobox({ id, value, onChange, error, invalid }: CustomFieldProps<string>) {
+  const intl = useIntl();
+  const index = useCustomerSearchIndex();
+  const selected = useCustomer(value);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const results = useMemo(
+    () => (index && query.trim() !== '' ? searchCustomers(index, query, 20) : []),
+    [index, query],
+  );
+  const activeIndex = Math.min(active, Math.max(0, results.length - 1));
+  const shown = open && query.trim() !== '';
+  const choose = (customerId: string, name: string) => {
+    onChange(customerId);
+    setQuery(name);
+    setOpen(false);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      setOpen(true);
+      setActive(Math.min(results.length - 1, activeIndex + 1));
+    } else if (e.key === 'ArrowUp') {
+      setActive(Math.max(0, activeIndex - 1));
+    } else if (e.key === 'Enter' && shown) {
+      const hit = results[activeIndex];
+      if (hit) choose(hit.customerId, hit.name);
+    } else if (e.key === 'Escape' && shown) {
+      setOpen(false);
+    } else {
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  const displayed = open || !selected ? query : selected.name;
+  return (
+    <div className="field field--wide agenda-combobox">
+      <label htmlFor={id} className="field__label">
+        <Msg id="agenda.field.customer" />
+      </label>
+      <p id={`${id}-hint`} className="field__hint muted">
+        <Msg id="agenda.field.customerHint" />
+      </p>
+      {error}
+      <input
+        className="input"
+        role="combobox"
+        aria-expanded={shown && results.length > 0}
+        aria-controls={`${id}-listbox`}
+        aria-activedescendant={shown && results.length > 0 ? `${id}-option-${activeIndex}` : undefined}
+        aria-autocomplete="list"
+        autoComplete="off"
+        spellCheck={false}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- a new appointment starts with its customer
+        autoFocus
+        value={displayed}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setActive(0);
+          if (value) onChange('');
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
+        {...invalid}
+        aria-describedby={[`${id}-hint`, invalid['aria-describedby']].filter(Boolean).join(' ')}
+      />
+      <ul
+        id={`${id}-listbox`}
+        role="listbox"
+        className="agenda-combobox__list"
+        aria-label={intl.formatMessage({ id: 'agenda.field.customer' })}
+        hidden={!shown}
+      >
+        {results.map((r, i) => (
+          // Chosen with the keyboard from the input (aria-activedescendant) or the mouse.
+          <li
+            key={r.customerId}
+            id={`${id}-option-${i}`}
+            role="option"
+            aria-selected={i === activeIndex}
+            className="agenda-combobox__option"
+            onMouseDown={(e) => {
+              e.preventDefault();
+              choose(r.customerId, r.name);
+            }}
+          >
+            <span>{r.name}</span> <span className="muted">{r.city}</span>
+          </li>
+        ))}
+        {shown && index && results.length === 0 ? (
+          <li role="option" aria-selected={false} aria-disabled className="agenda-combobox__option muted">
+            <Msg id="agenda.customer.noResult" />
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}

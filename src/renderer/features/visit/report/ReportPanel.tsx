@@ -1,0 +1,150 @@
+/**
+ * The last screen of a visit: the report drafted from the steps, edited by the rep, then saved
+ * with its outcome (and the follow-up appointment it plans) in one local transaction. The form
+ * lives in the draft, so it is saved continuously and resumed after a reload like the steps.
+ */
+import {
+  editReport,
+  summaryOf,
+  type ReportField,
+  type ReportForm,
+  type VisitDraft,
+} from '../../../../shared/domain/visit/index.js';
+import { useApp } from '../../../app/context.js';
+import { Msg } from '../../../i18n/Msg.js';
+import { ErrorSummary, describedBy } from '../../../ui/form/index.js';
+import type { UpdateDraft } from '../StepHelp.js';
+import { ObjectionsFieldset } from './ObjectionsFieldset.js';
+import {
+  FollowUpFieldset,
+  MotivesFieldset,
+  NoSaleReasonField,
+  OutcomeFieldset,
+  ReportField as ReportFieldRow,
+  ReportTextArea,
+} from './parts.js';
+import { fieldIds, useReportSave } from './useReportSave.js';
+
+interface Props {
+  draft: VisitDraft;
+  update: UpdateDraft;
+  /** Saves the report: resolves true when the visit ended (the draft is gone). */
+  onEnd: (save: () => Promise<boolean>) => Promise<void>;
+  onBackToSteps: () => void;
+}
+
+export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
+  const { locale } = useApp();
+  const { entries, overlapOnly, saving, summaryFocus, save, errorOf } = useReportSave(draft, onEnd);
+  const form = draft.report;
+  if (form === null) return null;
+
+  const edit = (change: Partial<ReportForm>, when: 'debounced' | 'now' = 'debounced') =>
+    update((d) => (d.report ? { ...d, report: editReport(d.report, change, d.orderIds, locale) } : d), when);
+  const errorText = (field: ReportField) => {
+    const e = errorOf(field);
+    return e ? <Msg id={e.key} values={e.values} /> : null;
+  };
+  const parts = { form, edit, errorText };
+  const redraft = () =>
+    update(
+      (d) =>
+        d.report
+          ? {
+              ...d,
+              report: { ...d.report, summaryEdited: false, summary: summaryOf(d.report, d.orderIds, locale) },
+            }
+          : d,
+      'now',
+    );
+
+  return (
+    <form
+      className="visit-report edit-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(false);
+      }}
+    >
+      <p className="muted">
+        <Msg id="visit.report.intro" />
+      </p>
+      <ErrorSummary
+        id="visit-report-errors"
+        heading="h3"
+        focusKey={summaryFocus}
+        tone={overlapOnly ? 'warning' : 'danger'}
+        title={<Msg id="visit.report.errorsTitle" />}
+        problems={entries.map((e) => ({
+          key: `${e.field}-${e.key}`,
+          target: fieldIds[e.field],
+          message: <Msg id={e.key} values={e.values} />,
+        }))}
+      >
+        {overlapOnly ? (
+          <button type="button" className="btn" onClick={() => void save(true)}>
+            <Msg id="visit.report.saveAnyway" />
+          </button>
+        ) : null}
+      </ErrorSummary>
+
+      <OutcomeFieldset {...parts} orderCount={draft.orderIds.length} />
+      {form.outcome === 'no-sale' ? <NoSaleReasonField {...parts} /> : null}
+      {form.outcome === 'follow-up' ? <FollowUpFieldset {...parts} /> : null}
+
+      <ReportTextArea {...parts} field="needs" label="visit.report.needs" rows={3} maxLength={20_000} />
+      <MotivesFieldset form={form} edit={edit} />
+      <ObjectionsFieldset form={form} edit={edit} />
+      <ReportTextArea {...parts} field="offered" label="visit.report.offered" rows={3} maxLength={20_000} />
+
+      <ReportFieldRow field="nextStep" label="visit.report.nextStep" errorText={errorText}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={2_000}
+            value={form.nextStep}
+            onChange={(e) => edit({ nextStep: e.target.value })}
+          />
+        )}
+      </ReportFieldRow>
+
+      <ReportFieldRow field="summary" label="visit.report.summary" errorText={errorText}>
+        {(control) => (
+          <>
+            <textarea
+              {...control}
+              aria-describedby={describedBy(control.id, { hint: true, error: control['aria-invalid'] })}
+              rows={6}
+              maxLength={10_000}
+              value={form.summary}
+              onChange={(e) => edit({ summary: e.target.value })}
+            />
+            <p id={`${control.id}-hint`} className="visit-step__hint">
+              {form.summaryEdited ? (
+                <button type="button" className="btn btn--ghost btn--small" onClick={redraft}>
+                  <Msg id="visit.report.redraft" />
+                </button>
+              ) : (
+                <Msg id="visit.report.summaryFollows" />
+              )}
+            </p>
+          </>
+        )}
+      </ReportFieldRow>
+
+      <ReportTextArea {...parts} field="notes" label="visit.report.notes" rows={5} maxLength={40_000} />
+
+      <div className="visit__stepnav">
+        <button type="button" className="btn" onClick={onBackToSteps}>
+          <span aria-hidden="true">← </span>
+          <Msg id="visit.report.backToSteps" />
+        </button>
+        <button type="submit" className="btn btn--primary" disabled={saving}>
+          <Msg id={saving ? 'visit.report.saving' : 'visit.report.save'} />
+        </button>
+      </div>
+    </form>
+  );
+}
