@@ -319,4 +319,19 @@ describe('importOrders', () => {
       [6, 'Prix unitaire HT', 'required'],
     ]);
   });
+
+  it('refuses amounts no order can hold, at the line and column, instead of failing', async () => {
+    const file = [
+      header,
+      'CMD-1;C001;15/03/2026;B-001;9000000000000;1,00;;;',
+      'CMD-2;C001;15/03/2026;B-001;1;90000000000,00;;;',
+      ...Array.from({ length: 12 }, () => 'CMD-3;C001;15/03/2026;B-001;1000000;10000000,00;;;'),
+    ].join('\n');
+    const r = await importOrders(utf8(file), { lookups });
+    expect(!r.ok && r.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, 'Quantité', 'out-of-range'],
+      [3, 'Prix unitaire HT', 'out-of-range'],
+      [4, 'Montant', 'out-of-range'],
+    ]);
+  });
 });

@@ -12,7 +12,7 @@ import { contactEditableSchema } from '../../../shared/domain/contact/contact.js
 import type { Channel, ContactEditable } from '../../../shared/domain/contact/contact.js';
 import { customerEditableSchema } from '../../../shared/domain/customer/customer.js';
 import type { CustomerStatus } from '../../../shared/domain/customer/customer.js';
-import type { OrderStatus } from '../../../shared/domain/order/order.js';
+import { MAX_LINE_QUANTITY, type OrderStatus } from '../../../shared/domain/order/order.js';
 import type { IsoDate, IsoDateTime, Uuid } from '../../../shared/lib/ids.js';
 import { isoDateSchema } from '../../../shared/lib/ids.js';
 import type { Delimiter } from './csv.js';
@@ -666,6 +666,9 @@ interface OrderRow {
   amountCents: number | undefined;
 }
 
+/** The largest unit price an imported line may have: 10,000,000 € (a line then stays exact in cents). */
+const MAX_IMPORT_AMOUNT_CENTS = 1_000_000_000;
+
 /** Builds one order line under the rounding rule of shared/lib/money.ts; the amount, when given, must agree. */
 export function buildOrderLine(
   row: Pick<OrderRow, 'line' | 'quantity' | 'unitPriceCents' | 'discountBp' | 'vatRate' | 'amountCents'>,
@@ -738,10 +741,16 @@ export async function importOrders(
     const amountCents = r.parse('amountCents', parseMoneyCents);
     if (quantity !== null && quantity < 1)
       r.error('quantity', 'out-of-range', 'the quantity must be at least 1');
+    if (quantity !== null && quantity > MAX_LINE_QUANTITY)
+      r.error('quantity', 'out-of-range', `the quantity must be at most ${MAX_LINE_QUANTITY}`);
     if (unitPriceCents != null && unitPriceCents < 0)
       r.error('unitPriceCents', 'out-of-range', 'a price cannot be negative');
+    if (unitPriceCents != null && unitPriceCents > MAX_IMPORT_AMOUNT_CENTS)
+      r.error('unitPriceCents', 'out-of-range', 'a price must be at most 10,000,000 €');
     if (amountCents != null && amountCents < 0)
       r.error('amountCents', 'out-of-range', 'an amount cannot be negative');
+    if (amountCents != null && amountCents > MAX_IMPORT_AMOUNT_CENTS * MAX_LINE_QUANTITY)
+      r.error('amountCents', 'out-of-range', 'an amount is too large to be a line of an order');
     if (unitPriceCents === undefined && amountCents === undefined) {
       r.error(
         r.has('unitPriceCents') || !r.has('amountCents') ? 'unitPriceCents' : 'amountCents',
@@ -839,7 +848,18 @@ export async function importOrders(
     order.lines.push(built.line);
   }
   const records = [...orders.values()];
-  for (const o of records) Object.assign(o, orderTotals(o.lines));
+  for (const o of records) {
+    try {
+      Object.assign(o, orderTotals(o.lines));
+    } catch (error) {
+      // Each line is bounded, but a hostile file can still sum past what cents can hold.
+      if (!(error instanceof RangeError)) throw error;
+      const first = o.lines[0]?.line ?? 0;
+      prepared.errors.push(
+        lookupError(first, amountColumn, 'amountCents', '', 'out-of-range', 'the order’s total is too large'),
+      );
+    }
+  }
   return finish(prepared, records);
 }
 
