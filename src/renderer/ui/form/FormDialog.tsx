@@ -3,7 +3,8 @@
  * then the form as its body.
  */
 import type { ReactNode } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
+import { DismissableModal } from '../Modal.js';
 
 export function FormDialog({
   isOpen,
@@ -20,24 +21,13 @@ export function FormDialog({
   children: ReactNode;
 }) {
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isDismissable
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        if (!open) onDismiss();
-      }}
-    >
-      <Modal className={wide ? 'modal modal--wide' : 'modal'}>
-        <Dialog className="dialog">
-          <div className="dialog__header">
-            <Heading slot="title" className="dialog__title">
-              {title}
-            </Heading>
-          </div>
-          <div className="dialog__body">{children}</div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <DismissableModal isOpen={isOpen} onClose={onDismiss} wide={wide}>
+      <div className="dialog__header">
+        <Heading slot="title" className="dialog__title">
+          {title}
+        </Heading>
+      </div>
+      <div className="dialog__body">{children}</div>
+    </DismissableModal>
   );
 }
