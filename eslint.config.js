@@ -111,7 +111,7 @@ export default tseslint.config(
     { group: ['**/features/**'], message: 'ui/ imports no feature.' },
   ]),
   {
-    files: ['src/renderer/features/**/*.{ts,tsx}'],
+    files: ['src/renderer/features/**/*.{ts,tsx}', 'src/server/features/**/*.ts'],
     plugins: { local: { rules: { 'feature-boundaries': featureBoundaries } } },
     rules: { 'local/feature-boundaries': 'error' },
   },

@@ -83,4 +83,14 @@ describe('import boundaries', { timeout: 120_000 }, () => {
     );
     expect(await boundaryErrors('src/renderer/app/probe.ts', '../features/customers/index.js')).toEqual([]);
   });
+
+  it('a head-office feature likewise reaches another only through its index.ts', async () => {
+    const file = 'src/server/features/visits/probe.ts';
+    expect(await boundaryErrors(file, '../appointments/repo.js')).toEqual([
+      'local/feature-boundaries: Import feature "appointments" through its index.ts, not ../appointments/repo.js.',
+    ]);
+    expect(await boundaryErrors(file, '../appointments/index.js')).toEqual([]);
+    expect(await boundaryErrors(file, './repo.js')).toEqual([]);
+    expect(await boundaryErrors(file, '../../lib/scope.js')).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The database side of last-writer-wins per field (the plan comes from sync/policy.ts): log the
+ * The database side of last-writer-wins per field (the plan comes from lib/conflictPolicy.ts): log the
  * values a write overrode unseen, and store the merge state with the new values.
  */
 import { inArray } from 'drizzle-orm';
@@ -8,7 +8,7 @@ import type { conflictEntities } from '../../shared/sync/protocol.js';
 import { conflicts, users } from '../db/schema.js';
 import type { DbOrTx } from '../db/types.js';
 
-/** One field a plan changes (PlannedFieldChange in sync/policy.ts). */
+/** One field a plan changes (PlannedFieldChange in lib/conflictPolicy.ts). */
 interface FieldChange {
   field: string;
   lostValue: string;

@@ -14,7 +14,7 @@ import { appointments, contacts, customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import { logFieldConflicts, mergeStateColumns } from '../../lib/fieldMerge.js';
 import { toIso } from '../../lib/time.js';
-import { planAppointmentUpdate } from '../sync/policy.js';
+import { planAppointmentUpdate } from '../../lib/conflictPolicy.js';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;

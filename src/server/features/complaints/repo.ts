@@ -39,7 +39,7 @@ import {
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 import { selectComplaintAttachments, selectComplaintEvents, selectComplaints } from './wire.js';
-import { customerScope, isCustomerInScope } from '../customers/repo.js';
+import { customerScope, isCustomerInScope } from '../../lib/scope.js';
 import { anyId } from '../../db/sql.js';
 import type { ComplaintReview } from '../../../shared/contract/complaints.js';
 

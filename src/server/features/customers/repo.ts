@@ -1,5 +1,5 @@
 /** Customer reads and writes shared by head-office methods and sync mutations. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { CustomerEditable } from '../../../shared/domain/customer/customer.js';
 import type { User } from '../../../shared/domain/user/user.js';
@@ -9,34 +9,17 @@ import type { Result } from '../../../shared/lib/result.js';
 import { customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import { logFieldConflicts, mergeStateColumns } from '../../lib/fieldMerge.js';
-import { personScope } from '../../lib/scope.js';
-import type { Reader } from '../../lib/scope.js';
-import { planCustomerUpdate } from '../sync/policy.js';
+import { customerScope, isCustomerInScope } from '../../lib/scope.js';
+import { planCustomerUpdate } from '../../lib/conflictPolicy.js';
 import { editableOf } from './wire.js';
 import type { CustomerRow } from './wire.js';
-
-/** The customers a user may see: a rep their own, a manager their team's, an admin all. */
-export function customerScope(user: Reader, table = customers): SQL {
-  return personScope(table.ownerId, user);
-}
 
 export async function lockCustomer(db: DbOrTx, id: string): Promise<CustomerRow | undefined> {
   const [row] = await db.select().from(customers).where(eq(customers.id, id)).for('update').limit(1);
   return row;
 }
 
-export async function isCustomerInScope(
-  db: DbOrTx,
-  user: Pick<User, 'id' | 'role' | 'teamId'>,
-  id: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(eq(customers.id, id), isNull(customers.deletedAt), customerScope(user)))
-    .limit(1);
-  return row !== undefined;
-}
+export { customerScope, isCustomerInScope };
 
 export interface CustomerUpdateRequest {
   id: string;

@@ -25,7 +25,7 @@ import type { DbOrTx, Tx } from '../../db/types.js';
 import { queryRows } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 import { dayOfInstant } from '../../../shared/lib/calendar.js';
-import { isCustomerInScope } from '../customers/repo.js';
+import { isCustomerInScope } from '../../lib/scope.js';
 
 type Writer = Pick<User, 'id' | 'role' | 'teamId'>;
 export type OrderRecord = typeof orders.$inferSelect;

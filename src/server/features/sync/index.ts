@@ -1,3 +1,2 @@
 export { syncHandlers } from './handlers.js';
-export { entityPolicies, planCustomerUpdate, decideFieldWrite } from './policy.js';
 export { DEFAULT_PULL_LIMIT } from './pull.js';

@@ -14,8 +14,8 @@ import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import { appointments, customers, marketingActions, visits } from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
-import { updateAppointment } from '../appointments/repo.js';
-import { isCustomerInScope } from '../customers/repo.js';
+import { updateAppointment } from '../appointments/index.js';
+import { isCustomerInScope } from '../../lib/scope.js';
 
 type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerEditableDefaults } from '../../../shared/domain/customer/customer.js';
+import { customerEditableDefaults } from '../../shared/domain/customer/customer.js';
 import {
   decideFieldWrite,
   displayValue,
@@ -8,8 +8,8 @@ import {
   planAppointmentUpdate,
   planCustomerUpdate,
   stableJson,
-} from './policy.js';
-import type { AppointmentState, CustomerState } from './policy.js';
+} from './conflictPolicy.js';
+import type { AppointmentState, CustomerState } from './conflictPolicy.js';
 
 const rep = '00000000-0000-7000-8000-000000000001';
 const manager = '00000000-0000-7000-8000-000000000002';

@@ -4,15 +4,15 @@
  * (customer, contact, appointment) keep the later write in server order, and a value the
  * writer had not seen goes to the conflict log.
  */
-import type { AppointmentEditable } from '../../../shared/domain/appointment/appointment.js';
-import { appointmentEditableFields } from '../../../shared/domain/appointment/appointment.js';
-import type { CustomerEditable } from '../../../shared/domain/customer/customer.js';
-import { customerEditableFields } from '../../../shared/domain/customer/customer.js';
-import type { EntityName, EntityPolicy } from '../../../shared/sync/entities.js';
-import { entities, entityNames } from '../../../shared/sync/entities.js';
-import { missingCaseError } from '../../../shared/lib/result.js';
+import type { AppointmentEditable } from '../../shared/domain/appointment/appointment.js';
+import { appointmentEditableFields } from '../../shared/domain/appointment/appointment.js';
+import type { CustomerEditable } from '../../shared/domain/customer/customer.js';
+import { customerEditableFields } from '../../shared/domain/customer/customer.js';
+import type { EntityName, EntityPolicy } from '../../shared/sync/entities.js';
+import { entities, entityNames } from '../../shared/sync/entities.js';
+import { missingCaseError } from '../../shared/lib/result.js';
 
-export type { EntityPolicy } from '../../../shared/sync/entities.js';
+export type { EntityPolicy } from '../../shared/sync/entities.js';
 
 export const entityPolicies = Object.fromEntries(
   entityNames.map((entity) => [entity, entities[entity].policy]),
