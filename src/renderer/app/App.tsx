@@ -6,7 +6,7 @@ import { openUserDB } from '../db/AppDB.js';
 import { SignInScreen } from '../features/auth/index.js';
 import { I18nProvider, lastUsedLocale, rememberLocale } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/fr.js';
-import { Msg } from '../i18n/Msg.js';
+import { Msg, Text } from '../i18n/Msg.js';
 import { getPlatform, type Platform } from '../platform/index.js';
 import { SyncEngine } from '../sync/engine.js';
 import { AppContext, type AppContextValue } from './context.js';
@@ -181,9 +181,7 @@ export function App({ platform = getPlatform() }: { platform?: Platform }) {
     case 'opening':
       return (
         <I18nProvider locale={phase.name === 'opening' ? phase.user.locale : signInLocale}>
-          <div className="splash" aria-busy="true">
-            <Msg id="app.loading" />
-          </div>
+          <Text as="div" className="splash" aria-busy="true" msg="app.loading" />
         </I18nProvider>
       );
     case 'failed':

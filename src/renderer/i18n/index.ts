@@ -10,7 +10,7 @@ export {
 } from './catalogues.js';
 export type { MessageKey } from './catalogues.js';
 export { useT } from './useT.js';
-export { Msg } from './Msg.js';
+export { Msg, Text } from './Msg.js';
 export { formatClock, formatDay, formatMoney, formatPercentBp, useFormat, useMoney } from './format.js';
 export type { Format } from './format.js';
 export { ErrorText, refusalMessage, useErrorText } from './errorText.js';

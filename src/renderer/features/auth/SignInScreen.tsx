@@ -8,7 +8,7 @@ import type { Locale, User } from '../../../shared/domain/user/user.js';
 import { locales } from '../../../shared/domain/user/user.js';
 import { deviceNameFrom } from '../../app/session.js';
 import type { MessageKey } from '../../i18n/fr.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { Field, FormError, SubmitButton } from '../../ui/form/index.js';
 import type { Platform } from '../../platform/types.js';
 
@@ -98,12 +98,8 @@ export function SignInScreen({
         <p className="signin__brand" aria-hidden="true">
           Tournée
         </p>
-        <h1 className="signin__title">
-          <Msg id="auth.title" />
-        </h1>
-        <p className="muted">
-          <Msg id="auth.subtitle" />
-        </p>
+        <Text as="h1" className="signin__title" msg="auth.title" />
+        <Text as="p" className="muted" msg="auth.subtitle" />
         {notice ? (
           <div className="signin__notice" role="alert">
             <Msg id={notice} />
@@ -141,9 +137,7 @@ export function SignInScreen({
           </SubmitButton>
         </form>
         <div className="signin__lang">
-          <label htmlFor={`${id}-lang`} className="field__label">
-            <Msg id="auth.language" />
-          </label>
+          <Text as="label" htmlFor={`${id}-lang`} className="field__label" msg="auth.language" />
           <select
             id={`${id}-lang`}
             className="input input--inline"

@@ -11,7 +11,7 @@ import {
   complaintSeverities,
 } from '../../../shared/domain/complaint/complaint.js';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { StorageFullError } from '../../sync/storage.js';
 import { ComplaintInputError, logComplaint } from './mutators.js';
 import { ErrorSummary, FieldError, FormActions } from '../../ui/form/index.js';
@@ -197,9 +197,12 @@ export function ComplaintForm({
 
       <div className="complaint-form__row">
         <div className="field">
-          <label htmlFor={inputId('category')} className="field__label">
-            <Msg id="complaints.field.category" />
-          </label>
+          <Text
+            as="label"
+            htmlFor={inputId('category')}
+            className="field__label"
+            msg="complaints.field.category"
+          />
           {inlineError('category')}
           <select
             id={inputId('category')}
@@ -215,9 +218,7 @@ export function ComplaintForm({
           </select>
         </div>
         <fieldset className="field complaint-form__severity" {...invalidProps('severity')}>
-          <legend className="field__label">
-            <Msg id="complaints.field.severity" />
-          </legend>
+          <Text as="legend" className="field__label" msg="complaints.field.severity" />
           {inlineError('severity')}
           {complaintSeverities.map((s) => (
             <label key={s} className="complaint-form__radio">
@@ -229,9 +230,12 @@ export function ComplaintForm({
 
       <div className="complaint-form__row">
         <div className="field">
-          <label htmlFor={inputId('productId')} className="field__label">
-            <Msg id="complaints.field.product" />
-          </label>
+          <Text
+            as="label"
+            htmlFor={inputId('productId')}
+            className="field__label"
+            msg="complaints.field.product"
+          />
           <input
             type="search"
             className="input"
@@ -253,9 +257,12 @@ export function ComplaintForm({
           </p>
         </div>
         <div className="field">
-          <label htmlFor={inputId('orderId')} className="field__label">
-            <Msg id="complaints.field.order" />
-          </label>
+          <Text
+            as="label"
+            htmlFor={inputId('orderId')}
+            className="field__label"
+            msg="complaints.field.order"
+          />
           <select id={inputId('orderId')} className="input" {...register('orderId')}>
             <option value="">{intl.formatMessage({ id: 'complaints.noOrder' })}</option>
             {(choices?.orders ?? []).map((o) => (
@@ -271,12 +278,18 @@ export function ComplaintForm({
       </div>
 
       <div className="field field--wide">
-        <label htmlFor={inputId('description')} className="field__label">
-          <Msg id="complaints.field.description" />
-        </label>
-        <p id={`${inputId('description')}-hint`} className="muted">
-          <Msg id="complaints.field.descriptionHint" />
-        </p>
+        <Text
+          as="label"
+          htmlFor={inputId('description')}
+          className="field__label"
+          msg="complaints.field.description"
+        />
+        <Text
+          as="p"
+          id={`${inputId('description')}-hint`}
+          className="muted"
+          msg="complaints.field.descriptionHint"
+        />
         {inlineError('description')}
         <textarea
           id={inputId('description')}
@@ -288,9 +301,7 @@ export function ComplaintForm({
       </div>
 
       <div className="field field--wide">
-        <label htmlFor={inputId('files')} className="field__label">
-          <Msg id="complaints.field.files" />
-        </label>
+        <Text as="label" htmlFor={inputId('files')} className="field__label" msg="complaints.field.files" />
         {fileProblems.length > 0 ? (
           <ul className="field__error">
             {fileProblems.map((p) => (

@@ -5,7 +5,7 @@ import { nextStatuses, safeAttachmentType } from '../../../shared/domain/complai
 import { useApp } from '../../app/context.js';
 import type { ComplaintAttachmentRow, ComplaintEventRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { isQuotaError, StorageFullError } from '../../sync/storage.js';
 import { addComplaintEvent, ComplaintInputError, sha256Hex } from './mutators.js';
 import { Badge } from '../../ui/Badge.js';
@@ -96,9 +96,7 @@ function ComplaintCard({ details }: { details: ComplaintDetails }) {
       <p className="pre-wrap">{complaint.description}</p>
       {attachments.length > 0 ? (
         <>
-          <h4 className="complaint__subtitle">
-            <Msg id="complaints.attachments" />
-          </h4>
+          <Text as="h4" className="complaint__subtitle" msg="complaints.attachments" />
           <ul className="complaint-files">
             {attachments.map((a) => (
               <AttachmentItem key={a.id} attachment={a} local={localContent.has(a.id)} />
@@ -106,9 +104,7 @@ function ComplaintCard({ details }: { details: ComplaintDetails }) {
           </ul>
         </>
       ) : null}
-      <h4 className="complaint__subtitle">
-        <Msg id="complaints.history" />
-      </h4>
+      <Text as="h4" className="complaint__subtitle" msg="complaints.history" />
       <ol className="complaint-events">
         {events.map((e) => (
           <EventItem key={e.id} event={e} />
@@ -290,14 +286,10 @@ function NoteForm({ complaintId, status }: { complaintId: string; status: Compla
   };
   return (
     <form className="complaint-note" onSubmit={(e) => void submit(e)} noValidate>
-      <label htmlFor={`${id}-note`} className="field__label">
-        <Msg id="complaints.addNote" />
-      </label>
+      <Text as="label" htmlFor={`${id}-note`} className="field__label" msg="complaints.addNote" />
       {error ? (
         <p id={`${id}-error`} className="field__error" role="alert">
-          <span className="visually-hidden">
-            <Msg id="form.errorPrefix" />
-          </span>
+          <Text as="span" className="visually-hidden" msg="form.errorPrefix" />
           {error}
         </p>
       ) : null}

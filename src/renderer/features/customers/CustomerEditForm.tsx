@@ -13,7 +13,7 @@ import {
 import { useApp } from '../../app/context.js';
 import type { CustomerRow } from '../../db/schema.js';
 import type { MessageKey } from '../../i18n/fr.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { StorageFullError } from '../../sync/storage.js';
 import { updateCustomer } from './mutators.js';
 import {
@@ -180,9 +180,7 @@ export function CustomerEditForm({
 
   return (
     <form className="edit-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="section-title">
-        <Msg id="customer.editTitle" />
-      </h2>
+      <Text as="h2" id={`${id}-title`} className="section-title" msg="customer.editTitle" />
       {/* GOV.UK pattern: the summary takes the focus and links to each field. */}
       {submitCount > 0 ? (
         <ErrorSummary
@@ -200,9 +198,7 @@ export function CustomerEditForm({
       ) : null}
 
       <fieldset className="fieldset">
-        <legend className="fieldset__legend">
-          <Msg id="customer.identity" />
-        </legend>
+        <Text as="legend" className="fieldset__legend" msg="customer.identity" />
         <div className="form-grid">
           {text('name', { autoComplete: 'organization', wide: true })}
           {text('siret', { inputMode: 'numeric' })}
@@ -246,9 +242,7 @@ export function CustomerEditForm({
       </fieldset>
 
       <fieldset className="fieldset">
-        <legend className="fieldset__legend">
-          <Msg id="c360.declarative" />
-        </legend>
+        <Text as="legend" className="fieldset__legend" msg="c360.declarative" />
         <div className="form-grid">
           {text('needs', { multiline: true })}
           <Controller
@@ -260,9 +254,7 @@ export function CustomerEditForm({
                 aria-invalid={invalidProps('preferredVisitDays')['aria-invalid']}
                 aria-describedby={invalidProps('preferredVisitDays')['aria-describedby']}
               >
-                <legend className="field__label">
-                  <Msg id="customer.field.preferredVisitDays" />
-                </legend>
+                <Text as="legend" className="field__label" msg="customer.field.preferredVisitDays" />
                 {inlineError('preferredVisitDays')}
                 <div className="checkbox-row">
                   {weekdays.map((day) => (
@@ -334,9 +326,7 @@ function CompetitorsInput({ id, value, onChange, error, invalid }: CustomFieldPr
   };
   return (
     <div className="field field--wide field--competitors">
-      <label htmlFor={id} className="field__label">
-        <Msg id="customer.field.competitors" />
-      </label>
+      <Text as="label" htmlFor={id} className="field__label" msg="customer.field.competitors" />
       {error}
       {value.length > 0 ? (
         <ul className="chips">

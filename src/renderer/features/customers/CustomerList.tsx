@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { hrefFor, navigate } from '../../app/router.js';
 import type { CustomerRow } from '../../db/schema.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { DownloadProgressText, useDownload, useSyncStatus } from '../sync/index.js';
 import { DataTable, gridLinkProps, type DataTableHandle } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -107,9 +107,7 @@ export function CustomerList() {
           )}
         </span>
         <div className="page__tools">
-          <label htmlFor="customer-filter" className="visually-hidden">
-            <Msg id="customers.filter" />
-          </label>
+          <Text as="label" htmlFor="customer-filter" className="visually-hidden" msg="customers.filter" />
           <input
             ref={filterRef}
             id="customer-filter"
@@ -125,9 +123,7 @@ export function CustomerList() {
             autoComplete="off"
             spellCheck={false}
           />
-          <span className="hint muted" id="customers-hint">
-            <Msg id="customers.keyboardHint" />
-          </span>
+          <Text as="span" className="hint muted" id="customers-hint" msg="customers.keyboardHint" />
         </div>
       </PageHeader>
 
@@ -141,9 +137,7 @@ export function CustomerList() {
         </EmptyState>
       ) : total === 0 ? (
         <EmptyState title={<Msg id="customers.emptyTitle" />}>
-          <p>
-            <Msg id="customers.emptyBody" />
-          </p>
+          <Text as="p" msg="customers.emptyBody" />
         </EmptyState>
       ) : (
         <DataTable

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { noteBodySchema } from '../../../shared/domain/note/note.js';
 import { useApp } from '../../app/context.js';
 import type { MessageKey } from '../../i18n/fr.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { FormError, SubmitButton, controlProps } from '../../ui/form/index.js';
 import { StorageFullError } from '../../sync/storage.js';
 import { addNote } from './mutators.js';
@@ -55,9 +55,7 @@ export function NoteForm({ customerId }: { customerId: string }) {
 
   return (
     <form className="note-form" onSubmit={onSubmit} noValidate>
-      <label htmlFor={bodyId} className="field__label">
-        <Msg id="notes.label" />
-      </label>
+      <Text as="label" htmlFor={bodyId} className="field__label" msg="notes.label" />
       <textarea
         ref={textareaRef}
         {...controlProps(bodyId, { hint: true, error: error !== null })}
@@ -72,9 +70,7 @@ export function NoteForm({ customerId }: { customerId: string }) {
         onKeyDown={onKeyDown}
       />
       <div className="note-form__footer">
-        <span id={`${bodyId}-hint`} className="hint muted">
-          <Msg id="notes.hint" />
-        </span>
+        <Text as="span" id={`${bodyId}-hint`} className="hint muted" msg="notes.hint" />
         <span className="note-form__feedback" aria-live="polite">
           {saved ? <Msg id="notes.saved" /> : null}
         </span>

@@ -1,6 +1,6 @@
 import { FormattedDate } from 'react-intl';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useNotes } from './queries.js';
@@ -10,11 +10,7 @@ export function NotesList({ customerId }: { customerId: string }) {
   const notes = useNotes(db, customerId);
   if (notes === undefined) return <SkeletonRows rows={3} label="" />;
   if (notes.length === 0) {
-    return (
-      <p className="notes__empty">
-        <Msg id="notes.empty" />
-      </p>
-    );
+    return <Text as="p" className="notes__empty" msg="notes.empty" />;
   }
   return (
     <ol className="notes">

@@ -9,7 +9,7 @@ import { useIntl } from 'react-intl';
 import type { PlaybookState } from '../../../shared/contract/playbook.js';
 import type { PlaybookContent } from '../../../shared/domain/playbook/index.js';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { Banner } from '../../ui/Banner.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { ErrorText } from '../../i18n/errorText.js';
@@ -55,14 +55,10 @@ export function PlaybookScreen() {
 
   return (
     <Page titleId="playbook-title" title={<Msg id="playbook.title" />} className="page--playbook">
-      <p className="hint muted playbook__intro">
-        <Msg id="playbook.intro" />
-      </p>
+      <Text as="p" className="hint muted playbook__intro" msg="playbook.intro" />
       {loaded.state !== 'ready' && !online ? (
         <EmptyState title={<Msg id="playbook.offlineTitle" />}>
-          <p>
-            <Msg id="playbook.offlineBody" />
-          </p>
+          <Text as="p" msg="playbook.offlineBody" />
         </EmptyState>
       ) : loaded.state === 'loading' ? (
         <SkeletonRows rows={8} label={intl.formatMessage({ id: 'playbook.loading' })} />

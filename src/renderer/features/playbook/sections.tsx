@@ -24,7 +24,7 @@ import { useIntl } from 'react-intl';
 import { motives, objectionCategories, objectionTechniques } from '../../../shared/domain/playbook/index.js';
 import { useApp } from '../../app/context.js';
 import type { MessageKey } from '../../i18n/fr.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import {
   ErrorSummary as SummaryOfProblems,
   Field,
@@ -213,11 +213,7 @@ function FieldArrayList<N extends ListPath>({
   };
   return (
     <>
-      {emptyHint && fields.length === 0 ? (
-        <p className="hint muted">
-          <Msg id="playbook.empty" />
-        </p>
-      ) : null}
+      {emptyHint && fields.length === 0 ? <Text as="p" className="hint muted" msg="playbook.empty" /> : null}
       <ol className="playbook__list" id={useFieldId(name)} tabIndex={-1}>
         {fields.map((field, index) => {
           const label = itemLabel(index + 1);
@@ -456,9 +452,7 @@ function MotivesField({ path }: { path: `arguments.${number}.motives` }) {
       tabIndex={-1}
       aria-describedby={key ? `${id}-error` : undefined}
     >
-      <legend className="field__label">
-        <Msg id="playbook.field.motives" />
-      </legend>
+      <Text as="legend" className="field__label" msg="playbook.field.motives" />
       <ErrorText id={id} messageKey={key} />
       <div className="checkbox-row">
         {motives.map((m) => (

@@ -17,7 +17,7 @@ import {
   safeAttachmentType,
 } from '../../../shared/domain/complaint/complaint.js';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
 import { complaintStatusTone, FailureBanner, FailureText, severityTone } from './parts.js';
@@ -57,9 +57,12 @@ export function ComplaintDetail({
 
       {attachments.length > 0 ? (
         <section aria-labelledby={`files-${complaint.id}`}>
-          <h3 id={`files-${complaint.id}`} className="complaint__subtitle">
-            <Msg id="complaints.attachments" />
-          </h3>
+          <Text
+            as="h3"
+            id={`files-${complaint.id}`}
+            className="complaint__subtitle"
+            msg="complaints.attachments"
+          />
           <ul className="complaint-files">
             {attachments.map((a) => (
               <AttachmentItem key={a.id} attachment={a} online={online} />
@@ -69,9 +72,12 @@ export function ComplaintDetail({
       ) : null}
 
       <section aria-labelledby={`history-${complaint.id}`}>
-        <h3 id={`history-${complaint.id}`} className="complaint__subtitle">
-          <Msg id="complaints.history" />
-        </h3>
+        <Text
+          as="h3"
+          id={`history-${complaint.id}`}
+          className="complaint__subtitle"
+          msg="complaints.history"
+        />
         <ol className="timeline">
           {events.map((e) => (
             <li key={e.id} className="timeline__item">
@@ -101,9 +107,7 @@ export function ComplaintDetail({
         {saved ? <Msg id="review.complaint.saved" values={{ status: status(saved) }} /> : null}
       </p>
       {complaint.status === 'closed' ? (
-        <p className="muted">
-          <Msg id="review.complaint.closed" />
-        </p>
+        <Text as="p" className="muted" msg="review.complaint.closed" />
       ) : (
         <StatusForm
           key={`${complaint.status}-${events.length}`}
@@ -231,14 +235,10 @@ function StatusForm({
     : null;
   return (
     <form className="review__form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <h3 className="complaint__subtitle">
-        <Msg id="review.complaint.next" />
-      </h3>
+      <Text as="h3" className="complaint__subtitle" msg="review.complaint.next" />
       {failure ? <FailureBanner failure={failure} title={<Msg id="review.complaint.failed" />} /> : null}
       <fieldset className="fieldset">
-        <legend className="fieldset__legend">
-          <Msg id="review.complaint.statusLegend" />
-        </legend>
+        <Text as="legend" className="fieldset__legend" msg="review.complaint.statusLegend" />
         {moves.map((m) => (
           <label key={m} className="checkbox-row">
             <input type="radio" value={m} {...register('status')} />{' '}
@@ -254,14 +254,10 @@ function StatusForm({
         </label>
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-note`} className="field__label">
-          <Msg id="review.complaint.note" />
-        </label>
+        <Text as="label" htmlFor={`${id}-note`} className="field__label" msg="review.complaint.note" />
         {noteError ? (
           <p id={`${id}-note-error`} className="field__error">
-            <span className="visually-hidden">
-              <Msg id="form.errorPrefix" />
-            </span>
+            <Text as="span" className="visually-hidden" msg="form.errorPrefix" />
             <Msg id={noteError} />
           </p>
         ) : null}

@@ -10,7 +10,7 @@ import type { ComplaintReview } from '../../../shared/contract/complaints.js';
 import { complaintStatuses } from '../../../shared/domain/complaint/complaint.js';
 import type { ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
 import { useNow } from '../../ui/useNow.js';
 import { ComplaintDetail } from './ComplaintDetail.js';
@@ -144,9 +144,7 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
           ]}
         />
         <label className="field" htmlFor={`${id}-age`}>
-          <span className="field__label">
-            <Msg id="review.complaints.filter.age" />
-          </span>
+          <Text as="span" className="field__label" msg="review.complaints.filter.age" />
           <select
             id={`${id}-age`}
             className="input"

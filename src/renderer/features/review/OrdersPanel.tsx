@@ -10,7 +10,7 @@ import type { OrderListItem } from '../../../shared/contract/orders.js';
 import { orderStatuses, orderStatusTransitions } from '../../../shared/domain/order/order.js';
 import type { OrderStatus } from '../../../shared/domain/order/order.js';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { OrderStatusBadges, useMoney } from '../orders/index.js';
 import { callHeadOffice, type Failure, useHeadOfficeQuery } from '../../lib/headOffice.js';
 import {
@@ -124,9 +124,7 @@ export function OrdersPanel({ online, announce }: { online: boolean; announce: (
         return (
           <div className="review__actions">
             {moves.length === 0 ? (
-              <span className="muted">
-                <Msg id="review.orders.final" />
-              </span>
+              <Text as="span" className="muted" msg="review.orders.final" />
             ) : (
               moves.map((m) => (
                 <button

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { Banner } from '../../ui/Banner.js';
 import { Page } from '../../ui/PageHeader.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -33,9 +33,7 @@ export function ReviewScreen() {
   if (user.role !== 'manager' && user.role !== 'admin') {
     return (
       <section className="page" aria-labelledby="review-title">
-        <h1 id="review-title" className="page__title">
-          <Msg id="review.title" />
-        </h1>
+        <Text as="h1" id="review-title" className="page__title" msg="review.title" />
         <EmptyState title={<Msg id="review.forStaff" />} />
       </section>
     );
@@ -46,18 +44,11 @@ export function ReviewScreen() {
       titleId="review-title"
       className="page--list review"
       title={<Msg id="review.title" />}
-      tools={
-        <p className="muted">
-          <Msg id="review.subtitle" />
-        </p>
-      }
+      tools={<Text as="p" className="muted" msg="review.subtitle" />}
     >
       {online ? null : (
         <Banner tone="warning">
-          <strong>
-            <Msg id="review.offline.title" />
-          </strong>{' '}
-          <Msg id="review.offline.body" />
+          <Text as="strong" msg="review.offline.title" /> <Msg id="review.offline.body" />
         </Banner>
       )}
       <p className="review__announce" role="status" aria-live="polite" aria-atomic="true">

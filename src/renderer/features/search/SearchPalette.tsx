@@ -3,7 +3,7 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import { useApp } from '../../app/context.js';
 import { navigate } from '../../app/router.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { searchCustomers } from './index.js';
 import { useSearchIndex } from './useSearchIndex.js';
 
@@ -97,9 +97,7 @@ function PaletteBody({ close }: { close: () => void }) {
         <Msg id="search.title" />
       </Heading>
       <div className="palette__field">
-        <label htmlFor={`${id}-input`} className="visually-hidden">
-          <Msg id="search.label" />
-        </label>
+        <Text as="label" htmlFor={`${id}-input`} className="visually-hidden" msg="search.label" />
         <input
           id={`${id}-input`}
           className="input palette__input"
@@ -122,9 +120,7 @@ function PaletteBody({ close }: { close: () => void }) {
           onKeyDown={onKeyDown}
         />
       </div>
-      <p id={`${id}-hint`} className="palette__hint muted">
-        <Msg id="search.hint" />
-      </p>
+      <Text as="p" id={`${id}-hint`} className="palette__hint muted" msg="search.hint" />
       <ul
         id={`${id}-listbox`}
         role="listbox"

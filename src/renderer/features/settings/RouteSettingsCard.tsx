@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { defaultTravelSettings, travelSettingsSchema } from '../../../shared/domain/geo/geo.js';
 import { useApp } from '../../app/context.js';
 import { metaSchemas } from '../../db/schema.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { useT } from '../../i18n/useT.js';
 import { ErrorSummary, FieldError } from '../../ui/form/index.js';
@@ -180,12 +180,8 @@ function RouteSettingsForm({
 
   return (
     <section className="card route-settings" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="section-title">
-        <Msg id="route.settings.title" />
-      </h2>
-      <p className="hint muted">
-        <Msg id="route.settings.help" />
-      </p>
+      <Text as="h2" id={`${id}-title`} className="section-title" msg="route.settings.title" />
+      <Text as="p" className="hint muted" msg="route.settings.help" />
       <form noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby={`${id}-title`}>
         {errors.length > 0 ? (
           <ErrorSummary
@@ -197,9 +193,7 @@ function RouteSettingsForm({
           />
         ) : null}
         <fieldset className="fieldset">
-          <legend className="fieldset__legend">
-            <Msg id="route.settings.start" />
-          </legend>
+          <Text as="legend" className="fieldset__legend" msg="route.settings.start" />
           <p className="hint muted" data-testid="route-start-current">
             {stored.start ? (
               <Msg
@@ -211,9 +205,12 @@ function RouteSettingsForm({
             )}
           </p>
           <div className="field">
-            <label htmlFor={`${id}-town`} className="field__label">
-              <Msg id="route.settings.townSearch" />
-            </label>
+            <Text
+              as="label"
+              htmlFor={`${id}-town`}
+              className="field__label"
+              msg="route.settings.townSearch"
+            />
             <input
               id={`${id}-town`}
               className="input"
@@ -226,9 +223,7 @@ function RouteSettingsForm({
                 if (e.target.value.trim().length < 2) setTowns(null);
               }}
             />
-            <p id={`${id}-town-help`} className="hint muted">
-              <Msg id="route.settings.townSearchHelp" />
-            </p>
+            <Text as="p" id={`${id}-town-help`} className="hint muted" msg="route.settings.townSearchHelp" />
             {towns !== null && query.trim().length >= 2 ? (
               towns.length === 0 ? (
                 <p className="hint" role="status">
@@ -257,9 +252,12 @@ function RouteSettingsForm({
           </div>
           {customers && customers.length > 0 ? (
             <div className="field">
-              <label htmlFor={`${id}-customer`} className="field__label">
-                <Msg id="route.settings.fromCustomer" />
-              </label>
+              <Text
+                as="label"
+                htmlFor={`${id}-customer`}
+                className="field__label"
+                msg="route.settings.fromCustomer"
+              />
               <select
                 id={`${id}-customer`}
                 className="input"
@@ -279,9 +277,7 @@ function RouteSettingsForm({
             </div>
           ) : null}
           <div className="field">
-            <label htmlFor={fieldId('label')} className="field__label">
-              <Msg id="route.settings.label" />
-            </label>
+            <Text as="label" htmlFor={fieldId('label')} className="field__label" msg="route.settings.label" />
             <input
               id={fieldId('label')}
               className="input"
@@ -289,16 +285,17 @@ function RouteSettingsForm({
               onChange={set('label')}
               {...invalid('label')}
             />
-            <p id={`${fieldId('label')}-help`} className="hint muted">
-              <Msg id="route.settings.labelHelp" />
-            </p>
+            <Text
+              as="p"
+              id={`${fieldId('label')}-help`}
+              className="hint muted"
+              msg="route.settings.labelHelp"
+            />
             {error('label')}
           </div>
           <div className="route-settings__latlon">
             <div className="field">
-              <label htmlFor={fieldId('lat')} className="field__label">
-                <Msg id="route.settings.lat" />
-              </label>
+              <Text as="label" htmlFor={fieldId('lat')} className="field__label" msg="route.settings.lat" />
               <input
                 id={fieldId('lat')}
                 className="input"
@@ -307,15 +304,16 @@ function RouteSettingsForm({
                 onChange={set('lat')}
                 {...invalid('lat')}
               />
-              <p id={`${fieldId('lat')}-help`} className="hint muted">
-                <Msg id="route.settings.latLonHelp" />
-              </p>
+              <Text
+                as="p"
+                id={`${fieldId('lat')}-help`}
+                className="hint muted"
+                msg="route.settings.latLonHelp"
+              />
               {error('lat')}
             </div>
             <div className="field">
-              <label htmlFor={fieldId('lon')} className="field__label">
-                <Msg id="route.settings.lon" />
-              </label>
+              <Text as="label" htmlFor={fieldId('lon')} className="field__label" msg="route.settings.lon" />
               <input
                 id={fieldId('lon')}
                 className="input"
@@ -324,9 +322,12 @@ function RouteSettingsForm({
                 onChange={set('lon')}
                 {...invalid('lon')}
               />
-              <p id={`${fieldId('lon')}-help`} className="hint muted">
-                <Msg id="route.settings.latLonHelp" />
-              </p>
+              <Text
+                as="p"
+                id={`${fieldId('lon')}-help`}
+                className="hint muted"
+                msg="route.settings.latLonHelp"
+              />
               {error('lon')}
             </div>
           </div>
@@ -341,9 +342,12 @@ function RouteSettingsForm({
           ) : null}
         </fieldset>
         <div className="field">
-          <label htmlFor={fieldId('roadFactor')} className="field__label">
-            <Msg id="route.settings.roadFactor" />
-          </label>
+          <Text
+            as="label"
+            htmlFor={fieldId('roadFactor')}
+            className="field__label"
+            msg="route.settings.roadFactor"
+          />
           <input
             id={fieldId('roadFactor')}
             className="input input--inline"
@@ -352,15 +356,16 @@ function RouteSettingsForm({
             onChange={set('roadFactor')}
             {...invalid('roadFactor')}
           />
-          <p id={`${fieldId('roadFactor')}-help`} className="hint muted">
-            <Msg id="route.settings.roadFactorHelp" />
-          </p>
+          <Text
+            as="p"
+            id={`${fieldId('roadFactor')}-help`}
+            className="hint muted"
+            msg="route.settings.roadFactorHelp"
+          />
           {error('roadFactor')}
         </div>
         <div className="field">
-          <label htmlFor={fieldId('speed')} className="field__label">
-            <Msg id="route.settings.speed" />
-          </label>
+          <Text as="label" htmlFor={fieldId('speed')} className="field__label" msg="route.settings.speed" />
           <input
             id={fieldId('speed')}
             className="input input--inline"
@@ -369,9 +374,12 @@ function RouteSettingsForm({
             onChange={set('speed')}
             {...invalid('speed')}
           />
-          <p id={`${fieldId('speed')}-help`} className="hint muted">
-            <Msg id="route.settings.speedHelp" />
-          </p>
+          <Text
+            as="p"
+            id={`${fieldId('speed')}-help`}
+            className="hint muted"
+            msg="route.settings.speedHelp"
+          />
           {error('speed')}
         </div>
         <div className="form-actions">

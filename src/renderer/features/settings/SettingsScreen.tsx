@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { Locale } from '../../../shared/domain/user/user.js';
 import { locales } from '../../../shared/domain/user/user.js';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { Page } from '../../ui/PageHeader.js';
 import { Field } from '../../ui/form/index.js';
 import { RouteSettingsCard } from './RouteSettingsCard.js';
@@ -31,9 +31,7 @@ export function SettingsScreen() {
     <Page titleId="settings-title" title={<Msg id="settings.title" />} className="page--settings">
       <div className="settings">
         <section className="card" aria-labelledby={`${id}-lang-title`}>
-          <h2 id={`${id}-lang-title`} className="section-title">
-            <Msg id="settings.language" />
-          </h2>
+          <Text as="h2" id={`${id}-lang-title`} className="section-title" msg="settings.language" />
           <Field
             id={`${id}-lang`}
             label={<Msg id="settings.language" />}
@@ -60,41 +58,27 @@ export function SettingsScreen() {
         <RouteSettingsCard />
 
         <section className="card" aria-labelledby={`${id}-account`}>
-          <h2 id={`${id}-account`} className="section-title">
-            <Msg id="settings.account" />
-          </h2>
+          <Text as="h2" id={`${id}-account`} className="section-title" msg="settings.account" />
           <dl className="props">
-            <dt>
-              <Msg id="settings.name" />
-            </dt>
+            <Text as="dt" msg="settings.name" />
             <dd>{user.name}</dd>
-            <dt>
-              <Msg id="settings.email" />
-            </dt>
+            <Text as="dt" msg="settings.email" />
             <dd>{user.email}</dd>
-            <dt>
-              <Msg id="settings.role" />
-            </dt>
+            <Text as="dt" msg="settings.role" />
             <dd>
               <Msg id={`role.${user.role}`} />
             </dd>
-            <dt>
-              <Msg id="settings.timeZone" />
-            </dt>
+            <Text as="dt" msg="settings.timeZone" />
             <dd>{user.timeZone}</dd>
           </dl>
-          <p className="hint muted">
-            <Msg id="settings.signOutHelp" />
-          </p>
+          <Text as="p" className="hint muted" msg="settings.signOutHelp" />
           <button type="button" className="btn" onClick={() => void signOut()}>
             <Msg id="settings.signOut" />
           </button>
         </section>
 
         <section className="card" aria-labelledby={`${id}-data`}>
-          <h2 id={`${id}-data`} className="section-title">
-            <Msg id="settings.data" />
-          </h2>
+          <Text as="h2" id={`${id}-data`} className="section-title" msg="settings.data" />
           <p>
             <Msg id="settings.dataBody" values={{ database: <code>{db.name}</code> }} />
           </p>

@@ -9,7 +9,7 @@ import { missingCaseError } from '../../../shared/lib/result.js';
 import { isMutationName, mutationLabel } from '../../../shared/sync/mutations.js';
 import type { OutboxEntry } from '../../db/schema.js';
 import { useApp } from '../../app/context.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { ErrorText } from '../../i18n/errorText.js';
 import type { SyncStatus } from '../../sync/engine.js';
@@ -156,9 +156,7 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
             </span>
             {o.detail ? (
               <blockquote className="refused-detail">
-                <span className="visually-hidden">
-                  <Msg id="sync.panel.refusedText" />
-                </span>
+                <Text as="span" className="visually-hidden" msg="sync.panel.refusedText" />
                 {o.detail}
               </blockquote>
             ) : null}

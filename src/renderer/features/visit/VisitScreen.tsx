@@ -13,7 +13,7 @@ import {
 import type { Playbook } from '../../../shared/domain/playbook/index.js';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
-import { Msg } from '../../i18n/Msg.js';
+import { Msg, Text } from '../../i18n/Msg.js';
 import { formatClock } from '../../i18n/format.js';
 import { LoadingScreen, NotFoundScreen } from '../../ui/ScreenState.js';
 import { useCurrentPlaybook, useVisitContext } from './queries.js';
@@ -282,31 +282,34 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
               <span className="visit__step-number" aria-hidden="true">
                 8
               </span>
-              <span className="visit__step-label">
-                <Msg id="visit.step.report" />
-              </span>
+              <Text as="span" className="visit__step-label" msg="visit.step.report" />
             </button>
           </li>
         </ol>
-        <p className="visit__keys">
-          <Msg id="visit.keys" />
-        </p>
+        <Text as="p" className="visit__keys" msg="visit.keys" />
       </nav>
 
       {ended ? (
         <section className="visit__help" aria-labelledby="visit-step-title">
-          <h2 id="visit-step-title" className="visit__step-title" tabIndex={-1}>
-            <Msg id="visit.report.savedTitle" />
-          </h2>
-          <p role="status">
-            <Msg id="visit.report.savedBody" />
-          </p>
+          <Text
+            as="h2"
+            id="visit-step-title"
+            className="visit__step-title"
+            tabIndex={-1}
+            msg="visit.report.savedTitle"
+          />
+          <Text as="p" role="status" msg="visit.report.savedBody" />
         </section>
       ) : reporting ? (
         <section className="visit__help visit__help--report" aria-labelledby="visit-step-title">
-          <h2 id="visit-step-title" className="visit__step-title" tabIndex={-1} ref={headingRef}>
-            <Msg id="visit.step.report" />
-          </h2>
+          <Text
+            as="h2"
+            id="visit-step-title"
+            className="visit__step-title"
+            tabIndex={-1}
+            ref={headingRef}
+            msg="visit.step.report"
+          />
           <ReportPanel
             draft={draft}
             update={update}
@@ -360,9 +363,7 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
 
       {reporting || ended ? null : (
         <aside className="visit__notes" aria-labelledby="visit-notes-title">
-          <h2 id="visit-notes-title" className="section-title">
-            <Msg id="visit.notesRegion" />
-          </h2>
+          <Text as="h2" id="visit-notes-title" className="section-title" msg="visit.notesRegion" />
           <label className="field__label" htmlFor={`visit-notes-${step}`}>
             <Msg id="visit.notesFor" values={{ step: stepLabel }} />
           </label>

@@ -4,7 +4,7 @@
  * one, a select, a group), through a render prop.
  */
 import type { ReactNode } from 'react';
-import { Msg } from '../../i18n/Msg.js';
+import { Text } from '../../i18n/Msg.js';
 
 /** What a field's control spreads: its id, and its hint and error as description. */
 export interface ControlProps {
@@ -62,11 +62,7 @@ export function FieldError({
   if (children === null || children === undefined || children === false) return null;
   return (
     <p id={`${id}-error`} className="field__error">
-      {prefix ? (
-        <span className="visually-hidden">
-          <Msg id="form.errorPrefix" />
-        </span>
-      ) : null}
+      {prefix ? <Text as="span" className="visually-hidden" msg="form.errorPrefix" /> : null}
       {children}
     </p>
   );

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { addDays } from '../../../../shared/lib/calendar.js';
 import type { AgendaView } from '../../../app/router.js';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import type { AgendaData } from '../queries.js';
 
 export function AgendaTools({
@@ -70,9 +70,7 @@ export function AgendaTools({
           <Msg id="agenda.new" />
         </button>
       </div>
-      <p className="agenda__shortcuts muted">
-        <Msg id="agenda.shortcuts" />
-      </p>
+      <Text as="p" className="agenda__shortcuts muted" msg="agenda.shortcuts" />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { useIntl } from 'react-intl';
 import { dayOfInstant, hourOfInstant, instantOn, noonOf } from '../../../../shared/lib/calendar.js';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { formatClock } from '../../../i18n/format.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
 import { AppointmentCard } from '../AppointmentCard.js';
@@ -27,9 +27,7 @@ export function DayView({
     return (
       <div data-day={day}>
         <EmptyState title={<Msg id="agenda.empty.title" />}>
-          <p>
-            <Msg id="agenda.empty.body" />
-          </p>
+          <Text as="p" msg="agenda.empty.body" />
           <a className="btn btn--small" href={hrefFor({ name: 'route', day })}>
             <Msg id="agenda.action.route" />
           </a>
@@ -112,9 +110,7 @@ export function WeekView({
               </a>
             </h2>
             {items.length === 0 ? (
-              <p className="agenda-week__empty muted">
-                <Msg id="agenda.empty.day" />
-              </p>
+              <Text as="p" className="agenda-week__empty muted" msg="agenda.empty.day" />
             ) : (
               <div className="agenda-week__items">
                 {items.map((item) => (

@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import { dayOfInstant } from '../../../../shared/lib/calendar.js';
 import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { StartVisitButton } from '../../visit/index.js';
 import { useTimeRange, WarningText } from '../AppointmentCard.js';
 import { cancelAppointment } from '../mutators.js';
@@ -55,16 +55,12 @@ export function AppointmentDetails({
       </div>
       <div className="dialog__body">
         <dl className="agenda-details">
-          <dt>
-            <Msg id="agenda.details.when" />
-          </dt>
+          <Text as="dt" msg="agenda.details.when" />
           <dd>
             {date}, {range(a)} · <Msg id={`agenda.kind.${a.kind}`} />
             {item.city ? ` · ${item.city}` : ''}
           </dd>
-          <dt>
-            <Msg id="agenda.details.contact" />
-          </dt>
+          <Text as="dt" msg="agenda.details.contact" />
           <dd>
             {contact ? (
               [contact.firstName, contact.lastName].filter(Boolean).join(' ')
@@ -72,24 +68,18 @@ export function AppointmentDetails({
               <Msg id="agenda.details.none" />
             )}
           </dd>
-          <dt>
-            <Msg id="agenda.details.objective" />
-          </dt>
+          <Text as="dt" msg="agenda.details.objective" />
           <dd>{a.objective || <Msg id="agenda.details.none" />}</dd>
           {a.notes ? (
             <>
-              <dt>
-                <Msg id="agenda.details.notes" />
-              </dt>
+              <Text as="dt" msg="agenda.details.notes" />
               <dd className="agenda-details__notes">{a.notes}</dd>
             </>
           ) : null}
         </dl>
         <p className="appt__badges">
           {a.status === 'cancelled' ? (
-            <span className="badge badge--neutral">
-              <Msg id="agenda.status.cancelled" />
-            </span>
+            <Text as="span" className="badge badge--neutral" msg="agenda.status.cancelled" />
           ) : null}
           {a.setByManagerName ? (
             <span className="badge badge--info">

@@ -9,7 +9,7 @@ import { Controller } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { appointmentKinds } from '../../../../shared/domain/appointment/appointment.js';
 import type { MessageKey } from '../../../i18n/fr.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { ErrorSummary, Field, FieldError, FormActions, controlProps } from '../../../ui/form/index.js';
 import { CustomerCombobox } from './CustomerCombobox.js';
 import { EditingCustomer } from './EditingCustomer.js';
@@ -86,9 +86,7 @@ export function AppointmentForm({
         >
           {warningOnly ? (
             <>
-              <p>
-                <Msg id="agenda.overlap.body" />
-              </p>
+              <Text as="p" msg="agenda.overlap.body" />
               <button
                 type="button"
                 className="btn"
@@ -137,9 +135,7 @@ export function AppointmentForm({
           )}
         </Field>
         <fieldset className="field agenda-form__kind">
-          <legend className="field__label">
-            <Msg id="agenda.field.kind" />
-          </legend>
+          <Text as="legend" className="field__label" msg="agenda.field.kind" />
           <div className="checkbox-row">
             {appointmentKinds.map((k) => (
               <label key={k} className="checkbox">

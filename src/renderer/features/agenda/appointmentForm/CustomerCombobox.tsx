@@ -1,7 +1,7 @@
 /** The customer of a new appointment: a searchable combobox over the local portfolio. */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { Msg } from '../../../i18n/Msg.js';
+import { Text } from '../../../i18n/Msg.js';
 import type { CustomFieldProps } from '../../../ui/form/index.js';
 import { searchCustomers } from '../../search/index.js';
 import { useCustomer, useCustomerSearchIndex } from './queries.js';
@@ -45,12 +45,8 @@ export function CustomerCombobox({ id, value, onChange, error, invalid }: Custom
   const displayed = open || !selected ? query : selected.name;
   return (
     <div className="field field--wide agenda-combobox">
-      <label htmlFor={id} className="field__label">
-        <Msg id="agenda.field.customer" />
-      </label>
-      <p id={`${id}-hint`} className="field__hint muted">
-        <Msg id="agenda.field.customerHint" />
-      </p>
+      <Text as="label" htmlFor={id} className="field__label" msg="agenda.field.customer" />
+      <Text as="p" id={`${id}-hint`} className="field__hint muted" msg="agenda.field.customerHint" />
       {error}
       <input
         className="input"
@@ -99,9 +95,14 @@ export function CustomerCombobox({ id, value, onChange, error, invalid }: Custom
           </li>
         ))}
         {shown && index && results.length === 0 ? (
-          <li role="option" aria-selected={false} aria-disabled className="agenda-combobox__option muted">
-            <Msg id="agenda.customer.noResult" />
-          </li>
+          <Text
+            as="li"
+            role="option"
+            aria-selected={false}
+            aria-disabled
+            className="agenda-combobox__option muted"
+            msg="agenda.customer.noResult"
+          />
         ) : null}
       </ul>
     </div>

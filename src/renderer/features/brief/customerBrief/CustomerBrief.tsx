@@ -9,7 +9,7 @@ import { useIntl } from 'react-intl';
 import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
 import type { AppointmentRow } from '../../../db/schema.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
 import { useNow } from '../../../ui/useNow.js';
@@ -67,9 +67,7 @@ export function CustomerBrief({
         </Heading>
         {appointment ? <AppointmentLine appointment={appointment} contacts={[]} /> : null}
         <EmptyState title={<Msg id="brief.customerGoneTitle" />}>
-          <p>
-            <Msg id="brief.customerGoneBody" />
-          </p>
+          <Text as="p" msg="brief.customerGoneBody" />
         </EmptyState>
       </article>
     );

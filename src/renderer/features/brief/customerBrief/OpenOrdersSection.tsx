@@ -1,6 +1,6 @@
 /** The customer's open orders and their sum. */
 import { FormattedDate, useIntl } from 'react-intl';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { formatDay, formatMoney } from '../../../i18n/format.js';
 import type { OpenOrders } from '../compute.js';
 import type { BriefRows } from '../queries.js';
@@ -24,18 +24,10 @@ export function OpenOrdersSection({
         <table className="brief__table">
           <thead>
             <tr>
-              <th scope="col">
-                <Msg id="brief.order.number" />
-              </th>
-              <th scope="col">
-                <Msg id="brief.order.date" />
-              </th>
-              <th scope="col">
-                <Msg id="brief.order.status" />
-              </th>
-              <th scope="col" className="num">
-                <Msg id="brief.order.total" />
-              </th>
+              <Text as="th" scope="col" msg="brief.order.number" />
+              <Text as="th" scope="col" msg="brief.order.date" />
+              <Text as="th" scope="col" msg="brief.order.status" />
+              <Text as="th" scope="col" className="num" msg="brief.order.total" />
             </tr>
           </thead>
           <tbody>
@@ -66,9 +58,7 @@ export function OpenOrdersSection({
           {open.orders.length > 1 ? (
             <tfoot>
               <tr>
-                <th scope="row" colSpan={3}>
-                  <Msg id="brief.order.sum" />
-                </th>
+                <Text as="th" scope="row" colSpan={3} msg="brief.order.sum" />
                 <td className="num tabular">{formatMoney(intl, open.totalExclCents)}</td>
               </tr>
             </tfoot>

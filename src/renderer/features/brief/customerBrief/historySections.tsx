@@ -1,7 +1,7 @@
 /** Who the rep may meet and what was said at the last visits. */
 import { FormattedDate, useIntl } from 'react-intl';
 import type { AppointmentRow, ContactRow } from '../../../db/schema.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { Badge } from '../../../ui/Badge.js';
 import type { lastReport, objectionsHeard } from '../compute.js';
 import type { BriefRows } from '../queries.js';
@@ -81,17 +81,13 @@ export function VisitsSection({
           ) : null}
           {reported.needs.length > 0 ? (
             <>
-              <dt>
-                <Msg id="brief.needsExpressed" />
-              </dt>
+              <Text as="dt" msg="brief.needsExpressed" />
               <dd>{reported.needs.join(' · ')}</dd>
             </>
           ) : null}
           {reported.motives.length > 0 ? (
             <>
-              <dt>
-                <Msg id="brief.motives" />
-              </dt>
+              <Text as="dt" msg="brief.motives" />
               <dd>
                 {reported.motives.map((m) => intl.formatMessage({ id: `visit.motive.${m}` })).join(', ')}
               </dd>

@@ -3,7 +3,7 @@ import { PropRow } from '../../../ui/PropRow.js';
 import type { ReactNode } from 'react';
 import { FormattedDate } from 'react-intl';
 import type { AppointmentRow, ContactRow } from '../../../db/schema.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { Badge } from '../../../ui/Badge.js';
 
 /** Ids of the brief's headings: `s('people')` → `brief-<appointment>-people`. */
@@ -71,11 +71,7 @@ export function AppointmentLine({
         ) : null}
       </PropRow>
       <PropRow label={<Msg id="brief.objective" />} valueProps={{ 'data-brief': 'objective' }}>
-        {appointment.objective || (
-          <span className="muted">
-            <Msg id="brief.noObjective" />
-          </span>
-        )}
+        {appointment.objective || <Text as="span" className="muted" msg="brief.noObjective" />}
       </PropRow>
       {contact ? (
         <PropRow label={<Msg id="brief.meet" />} valueProps={{ 'data-brief': 'meet' }}>

@@ -1,7 +1,7 @@
 /** The brief's sections about what to settle and what to offer. */
 import { useIntl } from 'react-intl';
 import type { RfmSegment } from '../../../../shared/domain/rfm/rfm.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { Badge } from '../../../ui/Badge.js';
 import type { crossSell, OpenComplaint, stoppedProducts } from '../compute.js';
 import type { BriefRows } from '../queries.js';
@@ -93,9 +93,7 @@ export function CrossSellSection({
   return (
     <Section id={s('cross-sell')} name="cross-sell" level={level} title={<Msg id="brief.crossSell" />}>
       {suggestions === undefined ? (
-        <p className="muted" aria-busy="true">
-          <Msg id="brief.computing" />
-        </p>
+        <Text as="p" className="muted" aria-busy="true" msg="brief.computing" />
       ) : (
         <BriefList
           items={suggestions}

@@ -2,15 +2,11 @@ import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { CustomerRow } from '../../../db/schema.js';
 import type { MessageKey } from '../../../i18n/fr.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { formatList, weekdayName } from './format.js';
 
 export function NotSet() {
-  return (
-    <span className="muted">
-      <Msg id="customer.notSet" />
-    </span>
-  );
+  return <Text as="span" className="muted" msg="customer.notSet" />;
 }
 
 export function textOrNotSet(text: string): ReactNode {

@@ -5,7 +5,7 @@ import { FormattedDate, useIntl } from 'react-intl';
 import { consentPurposes } from '../../../../shared/domain/contact/contact.js';
 import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import { useApp } from '../../../app/context.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { formatMoney, formatPercentBp } from '../../../i18n/format.js';
 import { Badge } from '../../../ui/Badge.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
@@ -96,21 +96,11 @@ export function OrdersTab({ orders }: { orders: OrderRow[] | undefined }) {
         <Msg id="c360.orders.count" values={{ count: orders.length }} />
       </p>
       <div className="orders__head" aria-hidden="true">
-        <span>
-          <Msg id="c360.orders.date" />
-        </span>
-        <span>
-          <Msg id="c360.orders.number" />
-        </span>
-        <span>
-          <Msg id="c360.orders.status" />
-        </span>
-        <span className="num">
-          <Msg id="c360.orders.totalExcl" />
-        </span>
-        <span className="num">
-          <Msg id="c360.orders.totalIncl" />
-        </span>
+        <Text as="span" msg="c360.orders.date" />
+        <Text as="span" msg="c360.orders.number" />
+        <Text as="span" msg="c360.orders.status" />
+        <Text as="span" className="num" msg="c360.orders.totalExcl" />
+        <Text as="span" className="num" msg="c360.orders.totalIncl" />
       </div>
       <div ref={scrollRef} className="orders__scroll" data-testid="orders-scroll">
         <ul className="orders__list" style={{ height: virtualizer.getTotalSize() }}>
@@ -159,21 +149,11 @@ export function OrdersTab({ orders }: { orders: OrderRow[] | undefined }) {
                     </caption>
                     <thead>
                       <tr>
-                        <th scope="col">
-                          <Msg id="c360.orders.product" />
-                        </th>
-                        <th scope="col" className="num">
-                          <Msg id="c360.orders.quantity" />
-                        </th>
-                        <th scope="col" className="num">
-                          <Msg id="c360.orders.unitPrice" />
-                        </th>
-                        <th scope="col" className="num">
-                          <Msg id="c360.orders.discount" />
-                        </th>
-                        <th scope="col" className="num">
-                          <Msg id="c360.orders.lineTotal" />
-                        </th>
+                        <Text as="th" scope="col" msg="c360.orders.product" />
+                        <Text as="th" scope="col" className="num" msg="c360.orders.quantity" />
+                        <Text as="th" scope="col" className="num" msg="c360.orders.unitPrice" />
+                        <Text as="th" scope="col" className="num" msg="c360.orders.discount" />
+                        <Text as="th" scope="col" className="num" msg="c360.orders.lineTotal" />
                       </tr>
                     </thead>
                     <tbody>
@@ -226,9 +206,7 @@ export function VisitsTab({ customerId }: { customerId: string }) {
           {v.summary ? <p className="pre-wrap">{v.summary}</p> : null}
           {v.objections.length > 0 ? (
             <>
-              <h3 className="timeline__subtitle">
-                <Msg id="c360.visits.objections" />
-              </h3>
+              <Text as="h3" className="timeline__subtitle" msg="c360.visits.objections" />
               <ul className="objections">
                 {v.objections.map((o, i) => (
                   <li key={i}>
@@ -268,28 +246,20 @@ export function DataTab({ customer }: { customer: CustomerRow }) {
   return (
     <div className="record__grid">
       <section className="card" aria-labelledby="data-declarative-title">
-        <h2 id="data-declarative-title" className="section-title">
-          <Msg id="c360.declarative" />
-        </h2>
+        <Text as="h2" id="data-declarative-title" className="section-title" msg="c360.declarative" />
         <Declarative customer={customer} full />
       </section>
       <section className="card" aria-labelledby="data-consents-title">
-        <h2 id="data-consents-title" className="section-title">
-          <Msg id="c360.consents" />
-        </h2>
+        <Text as="h2" id="data-consents-title" className="section-title" msg="c360.consents" />
         {consents === undefined || contacts === undefined ? (
           loading
         ) : contacts.length === 0 ? (
-          <p className="muted">
-            <Msg id="c360.contacts.empty" />
-          </p>
+          <Text as="p" className="muted" msg="c360.contacts.empty" />
         ) : (
           <table className="table table--consents">
             <thead>
               <tr>
-                <th scope="col">
-                  <Msg id="c360.consents.contact" />
-                </th>
+                <Text as="th" scope="col" msg="c360.consents.contact" />
                 {consentPurposes.map((p) => (
                   <th key={p} scope="col">
                     <Msg id={`consentPurpose.${p}`} />
@@ -325,9 +295,7 @@ export function DataTab({ customer }: { customer: CustomerRow }) {
                             </span>
                           </>
                         ) : (
-                          <span className="muted">
-                            <Msg id="c360.consents.unknown" />
-                          </span>
+                          <Text as="span" className="muted" msg="c360.consents.unknown" />
                         )}
                       </td>
                     );
@@ -339,15 +307,11 @@ export function DataTab({ customer }: { customer: CustomerRow }) {
         )}
       </section>
       <section className="card card--wide" aria-labelledby="data-actions-title">
-        <h2 id="data-actions-title" className="section-title">
-          <Msg id="c360.actions" />
-        </h2>
+        <Text as="h2" id="data-actions-title" className="section-title" msg="c360.actions" />
         {actions === undefined ? (
           loading
         ) : actions.length === 0 ? (
-          <p className="muted">
-            <Msg id="c360.actions.empty" />
-          </p>
+          <Text as="p" className="muted" msg="c360.actions.empty" />
         ) : (
           <ol className="timeline">
             {actions.map((a) => (

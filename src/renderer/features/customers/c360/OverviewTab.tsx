@@ -3,7 +3,7 @@ import { FormattedDate } from 'react-intl';
 import type { CustomerRfm } from '../../../../shared/domain/rfm/rfm.js';
 import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import type { MessageKey } from '../../../i18n/fr.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
 import { KeyFigures } from '../KeyFigures.js';
 import { keyFigures, keyFiguresRfm } from '../keyFigures.js';
@@ -24,9 +24,7 @@ export function OverviewTab({
     <div className="record__grid">
       <Identity customer={customer} />
       <section className="card" aria-labelledby="figures-title">
-        <h2 id="figures-title" className="section-title">
-          <Msg id="c360.figures" />
-        </h2>
+        <Text as="h2" id="figures-title" className="section-title" msg="c360.figures" />
         {orders === undefined ? (
           <SkeletonRows rows={5} label="" />
         ) : (
@@ -34,16 +32,12 @@ export function OverviewTab({
         )}
       </section>
       <section className="card" aria-labelledby="notes-title">
-        <h2 id="notes-title" className="section-title">
-          <Msg id="notes.title" />
-        </h2>
+        <Text as="h2" id="notes-title" className="section-title" msg="notes.title" />
         <NoteForm customerId={customer.id} />
         <NotesList customerId={customer.id} />
       </section>
       <section className="card" aria-labelledby="declarative-title">
-        <h2 id="declarative-title" className="section-title">
-          <Msg id="c360.declarative" />
-        </h2>
+        <Text as="h2" id="declarative-title" className="section-title" msg="c360.declarative" />
         <Declarative customer={customer} />
       </section>
     </div>
@@ -83,11 +77,7 @@ function Identity({ customer }: { customer: CustomerRow }) {
     ],
     [
       'customer.field.owner',
-      customer.ownerName ?? (
-        <span className="muted">
-          <Msg id="customer.noOwner" />
-        </span>
-      ),
+      customer.ownerName ?? <Text as="span" className="muted" msg="customer.noOwner" />,
     ],
     [
       'customer.field.updatedAt',
@@ -96,9 +86,7 @@ function Identity({ customer }: { customer: CustomerRow }) {
   ];
   return (
     <section className="card" aria-labelledby="identity-title">
-      <h2 id="identity-title" className="section-title">
-        <Msg id="customer.identity" />
-      </h2>
+      <Text as="h2" id="identity-title" className="section-title" msg="customer.identity" />
       <dl className="props">
         {rows.map(([label, value, className]) => (
           <div key={label} className="props__row">

@@ -8,7 +8,7 @@ import { useIntl } from 'react-intl';
 import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
 import type { AppointmentRow } from '../../../db/schema.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { formatDay } from '../../../i18n/format.js';
 import { Banner } from '../../../ui/Banner.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
@@ -82,24 +82,18 @@ export function DaySheetScreen({ day }: { day: string | null }) {
 
       {plan.stops.length === 0 && plan.calls.length === 0 && plan.unplaced.length === 0 ? (
         <EmptyState title={<Msg id="daysheet.emptyTitle" />}>
-          <p>
-            <Msg id="daysheet.emptyBody" />
-          </p>
+          <Text as="p" msg="daysheet.emptyBody" />
         </EmptyState>
       ) : (
         <section className="daysheet__route" aria-labelledby="daysheet-route-title">
-          <h2 id="daysheet-route-title" className="section-title">
-            <Msg id="daysheet.route" />
-          </h2>
+          <Text as="h2" id="daysheet-route-title" className="section-title" msg="daysheet.route" />
           {plan.plan ? <DayTotals plan={plan} totals={plan.plan} /> : null}
 
           {plan.stops.length > 0 ? <RouteTable plan={plan} dayLabel={dayLabel} /> : null}
 
           {plan.calls.length > 0 ? (
             <>
-              <h3 className="daysheet__subtitle">
-                <Msg id="daysheet.calls" />
-              </h3>
+              <Text as="h3" className="daysheet__subtitle" msg="daysheet.calls" />
               <ul className="daysheet__calls">
                 {plan.calls.map((c) => (
                   <li key={c.id}>
@@ -113,9 +107,7 @@ export function DaySheetScreen({ day }: { day: string | null }) {
 
           {plan.unplaced.length > 0 ? (
             <>
-              <h3 className="daysheet__subtitle">
-                <Msg id="daysheet.unplaced" />
-              </h3>
+              <Text as="h3" className="daysheet__subtitle" msg="daysheet.unplaced" />
               <ul className="daysheet__calls">
                 {plan.unplaced.map((u) => (
                   <li key={u.id}>

@@ -1,7 +1,7 @@
 /** The day's departure, return, distance, driving time, stops and lateness. */
 import { useIntl } from 'react-intl';
 import type { RoutePlan } from '../../../../shared/domain/route/route.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Text } from '../../../i18n/Msg.js';
 import { Badge } from '../../../ui/Badge.js';
 import type { DayPlanReady } from '../../route/index.js';
 import { useSheetFormat } from './useSheetFormat.js';
@@ -12,45 +12,33 @@ export function DayTotals({ plan, totals }: { plan: DayPlanReady; totals: RouteP
   return (
     <dl className="daysheet__totals">
       <div>
-        <dt>
-          <Msg id="daysheet.departure" />
-        </dt>
+        <Text as="dt" msg="daysheet.departure" />
         <dd className="tabular">
           {time(totals.departureMs)}
           {plan.start ? <span className="muted"> — {plan.start.label}</span> : null}
         </dd>
       </div>
       <div>
-        <dt>
-          <Msg id="daysheet.return" />
-        </dt>
+        <Text as="dt" msg="daysheet.return" />
         <dd className="tabular">{time(totals.returnMs)}</dd>
       </div>
       <div>
-        <dt>
-          <Msg id="daysheet.distance" />
-        </dt>
+        <Text as="dt" msg="daysheet.distance" />
         <dd className="tabular" data-total="km">
           {km(totals.totalKm)}
         </dd>
       </div>
       <div>
-        <dt>
-          <Msg id="daysheet.driving" />
-        </dt>
+        <Text as="dt" msg="daysheet.driving" />
         <dd className="tabular">{minutes(totals.drivingMinutes)}</dd>
       </div>
       <div>
-        <dt>
-          <Msg id="daysheet.stops" />
-        </dt>
+        <Text as="dt" msg="daysheet.stops" />
         <dd className="tabular">{intl.formatNumber(plan.stops.length)}</dd>
       </div>
       {totals.lateMinutes > 0 ? (
         <div>
-          <dt>
-            <Msg id="daysheet.late" />
-          </dt>
+          <Text as="dt" msg="daysheet.late" />
           <dd>
             <Badge tone="danger">{minutes(totals.lateMinutes)}</Badge>
           </dd>

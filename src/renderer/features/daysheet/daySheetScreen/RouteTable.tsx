@@ -1,5 +1,5 @@
 /** The day's stops as a printable table: number, arrival, appointment, customer, objective, leg. */
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { Badge } from '../../../ui/Badge.js';
 import type { DayPlanReady } from '../../route/index.js';
 import { useSheetFormat } from './useSheetFormat.js';
@@ -13,24 +13,12 @@ export function RouteTable({ plan, dayLabel }: { plan: DayPlanReady; dayLabel: s
       </caption>
       <thead>
         <tr>
-          <th scope="col" className="num">
-            <Msg id="daysheet.col.number" />
-          </th>
-          <th scope="col">
-            <Msg id="daysheet.col.arrival" />
-          </th>
-          <th scope="col">
-            <Msg id="daysheet.col.appointment" />
-          </th>
-          <th scope="col">
-            <Msg id="daysheet.col.customer" />
-          </th>
-          <th scope="col">
-            <Msg id="daysheet.col.objective" />
-          </th>
-          <th scope="col" className="num">
-            <Msg id="daysheet.col.leg" />
-          </th>
+          <Text as="th" scope="col" className="num" msg="daysheet.col.number" />
+          <Text as="th" scope="col" msg="daysheet.col.arrival" />
+          <Text as="th" scope="col" msg="daysheet.col.appointment" />
+          <Text as="th" scope="col" msg="daysheet.col.customer" />
+          <Text as="th" scope="col" msg="daysheet.col.objective" />
+          <Text as="th" scope="col" className="num" msg="daysheet.col.leg" />
         </tr>
       </thead>
       <tbody>
@@ -63,9 +51,7 @@ export function RouteTable({ plan, dayLabel }: { plan: DayPlanReady; dayLabel: s
                   </span>
                 </>
               ) : (
-                <span className="muted">
-                  <Msg id="daysheet.flexible" />
-                </span>
+                <Text as="span" className="muted" msg="daysheet.flexible" />
               )}
             </td>
             <td>

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import type { ImportRunKind } from '../../../../shared/contract/imports.js';
 import { MAX_IMPORT_FILE_BYTES, importRunKinds } from '../../../../shared/contract/imports.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { ErrorText } from '../../../i18n/errorText.js';
 import { Banner } from '../../../ui/Banner.js';
 import { Page } from '../../../ui/PageHeader.js';
@@ -32,9 +32,7 @@ export function ImportScreen() {
   return (
     <Page titleId={`${id}-title`} title={<Msg id="imports.title" />} className="page--imports">
       <div className="imports">
-        <p className="hint muted">
-          <Msg id="imports.intro" />
-        </p>
+        <Text as="p" className="hint muted" msg="imports.intro" />
 
         <section className="card imports__choose">
           <div className="imports__pickers">
@@ -76,11 +74,7 @@ export function ImportScreen() {
               )}
             </Field>
           </div>
-          {s.checking ? (
-            <p role="status" className="hint">
-              <Msg id="imports.checking" />
-            </p>
-          ) : null}
+          {s.checking ? <Text as="p" role="status" className="hint" msg="imports.checking" /> : null}
         </section>
 
         {failure ? (

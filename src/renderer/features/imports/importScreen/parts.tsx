@@ -2,7 +2,7 @@
 import type { ReactNode, Ref } from 'react';
 import { useIntl } from 'react-intl';
 import type { ImportColumn, ImportRunKind, ImportRunOutput } from '../../../../shared/contract/imports.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { ImportTable, msgHead } from './tables.js';
 
 type Preview = NonNullable<ImportRunOutput['preview']>;
@@ -53,9 +53,7 @@ export function Warnings({ warnings }: { warnings: ImportRunOutput['report']['wa
   if (warnings.length === 0) return null;
   return (
     <div className="imports__warnings">
-      <h3 className="field__label">
-        <Msg id="imports.warnings" />
-      </h3>
+      <Text as="h3" className="field__label" msg="imports.warnings" />
       <ul>
         {warnings.map((w, i) => (
           <li key={i}>
@@ -71,9 +69,7 @@ export function DetectedCard({ id, report }: { id: string; report: ImportRunOutp
   return (
     <Card titleId={`${id}-detected`} title={<Msg id="imports.detected" />}>
       <dl className="props">
-        <dt>
-          <Msg id="imports.encoding" />
-        </dt>
+        <Text as="dt" msg="imports.encoding" />
         <dd>
           {report.encoding === null ? (
             <Msg id="imports.unknown" />
@@ -83,15 +79,11 @@ export function DetectedCard({ id, report }: { id: string; report: ImportRunOutp
             report.encoding.toUpperCase()
           )}
         </dd>
-        <dt>
-          <Msg id="imports.delimiter" />
-        </dt>
+        <Text as="dt" msg="imports.delimiter" />
         <dd>
           <Delimiter value={report.delimiter} />
         </dd>
-        <dt>
-          <Msg id="imports.rows" />
-        </dt>
+        <Text as="dt" msg="imports.rows" />
         <dd className="tabular">
           <Msg id="imports.rowsCount" values={{ count: report.rows }} />
         </dd>
@@ -158,9 +150,7 @@ export function MappingCard({
               {column.header in overrides ? (
                 <Msg id="imports.mapping.manual" />
               ) : column.field === null ? (
-                <span className="muted">
-                  <Msg id="imports.mapping.none" />
-                </span>
+                <Text as="span" className="muted" msg="imports.mapping.none" />
               ) : (
                 intl.formatNumber(column.confidence, { style: 'percent' })
               )}

@@ -1,5 +1,5 @@
 /** Save, and cancel with its confirmation (an order already on this laptop only). */
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import type { OrderDraft } from './useOrderDraft.js';
 
 export function OrderActions({ draft, saved }: { draft: OrderDraft; saved: boolean }) {
@@ -19,9 +19,7 @@ export function OrderActions({ draft, saved }: { draft: OrderDraft; saved: boole
       {saved ? (
         confirmingCancel ? (
           <span className="order__cancel-confirm" role="group" aria-labelledby="order-cancel-question">
-            <span id="order-cancel-question">
-              <Msg id="orders.cancel.question" />
-            </span>{' '}
+            <Text as="span" id="order-cancel-question" msg="orders.cancel.question" />{' '}
             <button
               type="button"
               className="btn btn--danger"

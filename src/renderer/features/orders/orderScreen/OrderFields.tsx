@@ -1,6 +1,6 @@
 /** Delivery date, note and the customer's signature. */
 import { useId } from 'react';
-import { Msg } from '../../../i18n/Msg.js';
+import { Text } from '../../../i18n/Msg.js';
 import { SignaturePad } from '../SignaturePad.js';
 import type { OrderDraft } from './useOrderDraft.js';
 
@@ -11,9 +11,7 @@ export function OrderFields({ draft, saved }: { draft: OrderDraft; saved: boolea
     <>
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={ids.delivery} className="field__label">
-            <Msg id="orders.deliveryDate" />
-          </label>
+          <Text as="label" htmlFor={ids.delivery} className="field__label" msg="orders.deliveryDate" />
           <input
             id={ids.delivery}
             type="date"
@@ -24,9 +22,7 @@ export function OrderFields({ draft, saved }: { draft: OrderDraft; saved: boolea
           />
         </div>
         <div className="field field--wide">
-          <label htmlFor={ids.note} className="field__label">
-            <Msg id="orders.note" />
-          </label>
+          <Text as="label" htmlFor={ids.note} className="field__label" msg="orders.note" />
           <textarea
             id={ids.note}
             className="input"
@@ -40,9 +36,7 @@ export function OrderFields({ draft, saved }: { draft: OrderDraft; saved: boolea
       </div>
 
       <section aria-labelledby={ids.signature}>
-        <h2 id={ids.signature} className="section-title">
-          <Msg id="orders.signature" />
-        </h2>
+        <Text as="h2" id={ids.signature} className="section-title" msg="orders.signature" />
         <SignaturePad
           value={draft.signature}
           onChange={draft.setSignature}

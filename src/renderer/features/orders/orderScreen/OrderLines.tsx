@@ -1,7 +1,7 @@
 /** The order's lines: product, quantity and discount typed in place, the preview's prices. */
 import { createColumnHelper } from '@tanstack/react-table';
 import { useIntl } from 'react-intl';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { formatPercentBp } from '../../../i18n/format.js';
 import { DataTable } from '../../../ui/DataTable.js';
 import { useMoney } from '../format.js';
@@ -104,11 +104,7 @@ export function OrderLines({ draft }: { draft: OrderDraft }) {
     }),
     column.display({
       id: 'actions',
-      header: () => (
-        <span className="visually-hidden">
-          <Msg id="orders.col.actions" />
-        </span>
-      ),
+      header: () => <Text as="span" className="visually-hidden" msg="orders.col.actions" />,
       cell: ({ row }) =>
         locked ? null : (
           <button
@@ -126,9 +122,7 @@ export function OrderLines({ draft }: { draft: OrderDraft }) {
 
   return (
     <section aria-labelledby="order-lines">
-      <h2 id="order-lines" className="section-title">
-        <Msg id="orders.lines" />
-      </h2>
+      <Text as="h2" id="order-lines" className="section-title" msg="orders.lines" />
       <DataTable
         data={draft.preview.rows}
         columns={columns}
@@ -137,15 +131,9 @@ export function OrderLines({ draft }: { draft: OrderDraft }) {
         className="order-lines"
         scrollClassName="order-lines-scroll"
         rowClassName={(r) => (r.problem ? 'order-line--problem' : undefined)}
-        empty={
-          <p className="muted">
-            <Msg id="orders.lines.empty" />
-          </p>
-        }
+        empty={<Text as="p" className="muted" msg="orders.lines.empty" />}
       />
-      <p className="hint">
-        <Msg id="orders.preview" />
-      </p>
+      <Text as="p" className="hint" msg="orders.preview" />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /** The preview's totals: excluding tax, VAT, including tax. */
-import { Msg } from '../../../i18n/Msg.js';
+import { Text } from '../../../i18n/Msg.js';
 import { useMoney } from '../format.js';
 import type { OrderDraft } from './useOrderDraft.js';
 
@@ -7,26 +7,16 @@ export function OrderTotals({ totals }: { totals: OrderDraft['preview']['totals'
   const money = useMoney();
   return (
     <section aria-labelledby="order-totals" className="order-totals">
-      <h2 id="order-totals" className="visually-hidden">
-        <Msg id="orders.totals" />
-      </h2>
+      <Text as="h2" id="order-totals" className="visually-hidden" msg="orders.totals" />
       <dl>
-        <dt>
-          <Msg id="orders.totalExcl" />
-        </dt>
+        <Text as="dt" msg="orders.totalExcl" />
         <dd className="num">{money(totals.totalExclCents)}</dd>
-        <dt>
-          <Msg id="orders.totalVat" />
-        </dt>
+        <Text as="dt" msg="orders.totalVat" />
         <dd className="num">{money(totals.totalVatCents)}</dd>
-        <dt>
-          <Msg id="orders.totalIncl" />
-        </dt>
+        <Text as="dt" msg="orders.totalIncl" />
         <dd className="num order-totals__incl">{money(totals.totalInclCents)}</dd>
       </dl>
-      <p className="hint">
-        <Msg id="orders.rounding" />
-      </p>
+      <Text as="p" className="hint" msg="orders.rounding" />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ProductRow } from '../../../db/schema.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { Badge } from '../../../ui/Badge.js';
 import { normalizeForSearch } from '../../../ui/normalize.js';
 
@@ -27,9 +27,7 @@ export function ProductSearch({
 
   return (
     <div className="field order-search no-print">
-      <label htmlFor={id} className="field__label">
-        <Msg id="orders.search.label" />
-      </label>
+      <Text as="label" htmlFor={id} className="field__label" msg="orders.search.label" />
       <input
         id={id}
         type="search"
@@ -41,9 +39,7 @@ export function ProductSearch({
       />
       {search.trim() !== '' ? (
         matches.length === 0 ? (
-          <p className="muted">
-            <Msg id="orders.search.none" />
-          </p>
+          <Text as="p" className="muted" msg="orders.search.none" />
         ) : (
           <ul className="order-search__results plain-list">
             {matches.map((p) => (

@@ -7,7 +7,7 @@ import { evaluateRoute } from '../../../../shared/domain/route/route.js';
 import { missingCaseError } from '../../../../shared/lib/result.js';
 import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { useT } from '../../../i18n/useT.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
 import type { DayPlanReady } from '../dayPlanModel.js';
@@ -78,22 +78,14 @@ export function GapFillers({
 
   return (
     <section className="card route__gaps" aria-labelledby={`${id}-gaps`}>
-      <h2 id={`${id}-gaps`} className="section-title">
-        <Msg id="route.gaps.title" />
-      </h2>
-      <p className="hint muted">
-        <Msg id="route.gaps.help" />
-      </p>
+      <Text as="h2" id={`${id}-gaps`} className="section-title" msg="route.gaps.title" />
+      <Text as="p" className="hint muted" msg="route.gaps.help" />
       {data.start === null ? (
-        <p>
-          <Msg id="route.gaps.needStart" />
-        </p>
+        <Text as="p" msg="route.gaps.needStart" />
       ) : suggestions === undefined ? (
         <SkeletonRows rows={3} label={t('route.loading')} />
       ) : suggestions.length === 0 ? (
-        <p>
-          <Msg id="route.gaps.empty" />
-        </p>
+        <Text as="p" msg="route.gaps.empty" />
       ) : (
         <ul className="route-gaps">
           {suggestions.map((s) => {

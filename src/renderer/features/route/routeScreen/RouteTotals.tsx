@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { RoutePlan } from '../../../../shared/domain/route/route.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import { formatClock } from '../../../i18n/format.js';
 import { Banner } from '../../../ui/Banner.js';
@@ -28,9 +28,7 @@ export function RouteTotals({ plan }: { plan: RoutePlan }) {
   const lateCount = plan.stops.filter((s) => s.lateMinutes > 0.5).length;
   return (
     <section className="card route__totals" aria-labelledby={`${id}-totals`}>
-      <h2 id={`${id}-totals`} className="visually-hidden">
-        <Msg id="route.totals" />
-      </h2>
+      <Text as="h2" id={`${id}-totals`} className="visually-hidden" msg="route.totals" />
       <dl className="route__figures" data-testid="route-totals">
         <Figure label="route.totalKm" testId="route-total-km">
           {formatKm(intl, plan.totalKm)}

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { RouteInput } from '../../../../shared/domain/route/route.js';
 import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import type { DayPlanReady } from '../dayPlanModel.js';
 import { setDayDeparture } from '../dayPlans.js';
 
@@ -18,17 +18,11 @@ export function StartCard({
   const id = useId();
   return (
     <section className="card route__start" aria-labelledby={`${id}-start`}>
-      <h2 id={`${id}-start`} className="section-title">
-        <Msg id="route.start.title" />
-      </h2>
+      <Text as="h2" id={`${id}-start`} className="section-title" msg="route.start.title" />
       {data.start === null ? (
         <div className="route__missing">
-          <p className="route__missing-title">
-            <Msg id="route.start.missingTitle" />
-          </p>
-          <p className="muted">
-            <Msg id="route.start.missingBody" />
-          </p>
+          <Text as="p" className="route__missing-title" msg="route.start.missingTitle" />
+          <Text as="p" className="muted" msg="route.start.missingBody" />
           <a className="btn btn--primary" href={hrefFor({ name: 'settings' })}>
             <Msg id="route.start.missingLink" />
           </a>
@@ -39,9 +33,7 @@ export function StartCard({
             <Msg id="route.start.summary" values={{ label: data.start.label }} />
           </p>
           <div className="field route__departure">
-            <label htmlFor={`${id}-departure`} className="field__label">
-              <Msg id="route.departure" />
-            </label>
+            <Text as="label" htmlFor={`${id}-departure`} className="field__label" msg="route.departure" />
             <input
               id={`${id}-departure`}
               type="time"
@@ -53,9 +45,7 @@ export function StartCard({
                 if (/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) void setDayDeparture(db, data.day, v);
               }}
             />
-            <p id={`${id}-departure-help`} className="hint muted">
-              <Msg id="route.departureHelp" />
-            </p>
+            <Text as="p" id={`${id}-departure-help`} className="hint muted" msg="route.departureHelp" />
           </div>
           <div className="route__optimise">
             <button
@@ -67,9 +57,7 @@ export function StartCard({
             >
               <Msg id="route.optimise" />
             </button>
-            <p id={`${id}-optimise-help`} className="hint muted">
-              <Msg id="route.optimiseHelp" />
-            </p>
+            <Text as="p" id={`${id}-optimise-help`} className="hint muted" msg="route.optimiseHelp" />
           </div>
         </div>
       )}

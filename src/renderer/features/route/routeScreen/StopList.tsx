@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
 import type { DayPlanReady } from '../dayPlanModel.js';
 import { formatDuration, formatKm } from './format.js';
@@ -25,9 +25,7 @@ export function StopList({ data, editing }: { data: DayPlanReady; editing: Route
       </h2>
       {!hasStops ? (
         <EmptyState title={<Msg id="route.empty.title" />}>
-          <p>
-            <Msg id="route.empty.body" />
-          </p>
+          <Text as="p" msg="route.empty.body" />
           <a className="btn" href={hrefFor({ name: 'agenda', view: 'day', day: data.day })}>
             <Msg id="route.agenda" />
           </a>

@@ -2,7 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { formatClock } from '../../../i18n/format.js';
 import { useT } from '../../../i18n/useT.js';
 import { SegmentBadge } from '../../../ui/SegmentBadge.js';
@@ -67,9 +67,7 @@ export function StopRow({
             {t('route.appointmentAt', { time: formatClock(intl, Date.parse(stop.appointment.startAt)) })}
           </span>
         ) : (
-          <span className="muted">
-            <Msg id="route.flexible" />
-          </span>
+          <Text as="span" className="muted" msg="route.flexible" />
         )}
         {timing && timing.lateMinutes > 0.5 ? (
           <span className="badge badge--danger">
@@ -169,9 +167,5 @@ function MoveButton({
 
 /** The stop or suggestion is placed at its postcode's town. */
 export function ApproximateBadge() {
-  return (
-    <span className="badge badge--warning">
-      <Msg id="route.approximate" />
-    </span>
-  );
+  return <Text as="span" className="badge badge--warning" msg="route.approximate" />;
 }

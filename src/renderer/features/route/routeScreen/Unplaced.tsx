@@ -1,19 +1,15 @@
 /** Stops the map cannot place (no position, or a customer not on this laptop). */
 import { useId } from 'react';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import type { UnplacedStop } from '../dayPlanModel.js';
 
 export function Unplaced({ unplaced }: { unplaced: readonly UnplacedStop[] }) {
   const id = useId();
   return (
     <section className="card route__unplaced" aria-labelledby={`${id}-unplaced`}>
-      <h2 id={`${id}-unplaced`} className="section-title">
-        <Msg id="route.unplaced.title" />
-      </h2>
-      <p className="muted">
-        <Msg id="route.unplaced.body" />
-      </p>
+      <Text as="h2" id={`${id}-unplaced`} className="section-title" msg="route.unplaced.title" />
+      <Text as="p" className="muted" msg="route.unplaced.body" />
       <ul className="plain-list">
         {unplaced.map((u) => (
           <li key={u.id} data-testid="route-unplaced">

@@ -1,7 +1,7 @@
 /** The objections met, each typed and marked lifted or not; added and removed one by one. */
 import { useIntl } from 'react-intl';
 import type { ReportForm } from '../../../../shared/domain/visit/index.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import type { Edit } from './parts.js';
 
 export function ObjectionsFieldset({ form, edit }: { form: ReportForm; edit: Edit }) {
@@ -10,13 +10,9 @@ export function ObjectionsFieldset({ form, edit }: { form: ReportForm; edit: Edi
     form.objections.map((x, j) => (j === i ? { ...x, ...patch } : x));
   return (
     <fieldset className="visit-report__objections">
-      <legend>
-        <Msg id="visit.report.objections" />
-      </legend>
+      <Text as="legend" msg="visit.report.objections" />
       {form.objections.length === 0 ? (
-        <p className="muted">
-          <Msg id="visit.report.noObjection" />
-        </p>
+        <Text as="p" className="muted" msg="visit.report.noObjection" />
       ) : (
         <ol className="visit-report__objection-list">
           {form.objections.map((o, i) => {
@@ -41,9 +37,7 @@ export function ObjectionsFieldset({ form, edit }: { form: ReportForm; edit: Edi
                     aria-label={intl.formatMessage({ id: 'visit.report.objectionLiftedFor' }, { n })}
                     onChange={(e) => edit({ objections: change(i, { lifted: e.target.checked }) }, 'now')}
                   />{' '}
-                  <span aria-hidden="true">
-                    <Msg id="visit.report.objectionLifted" />
-                  </span>
+                  <Text as="span" aria-hidden="true" msg="visit.report.objectionLifted" />
                 </label>
                 <button
                   type="button"

@@ -11,7 +11,7 @@ import {
   type VisitDraft,
 } from '../../../../shared/domain/visit/index.js';
 import { useApp } from '../../../app/context.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { ErrorSummary, describedBy } from '../../../ui/form/index.js';
 import type { UpdateDraft } from '../StepHelp.js';
 import { ObjectionsFieldset } from './ObjectionsFieldset.js';
@@ -67,9 +67,7 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         void save(false);
       }}
     >
-      <p className="muted">
-        <Msg id="visit.report.intro" />
-      </p>
+      <Text as="p" className="muted" msg="visit.report.intro" />
       <ErrorSummary
         id="visit-report-errors"
         heading="h3"

@@ -5,7 +5,7 @@ import { noSaleReasons, visitOutcomes } from '../../../../shared/domain/activity
 import { motives } from '../../../../shared/domain/playbook/playbook.js';
 import type { ReportField, ReportForm } from '../../../../shared/domain/visit/index.js';
 import type { MessageKey } from '../../../i18n/index.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { Field, FieldError } from '../../../ui/form/index.js';
 import { fieldIds } from './useReportSave.js';
 
@@ -77,9 +77,7 @@ export function OutcomeFieldset({ form, orderCount, edit, errorText }: PartProps
       className="visit-report__outcome"
       aria-describedby={error ? 'visit-report-outcome-error' : undefined}
     >
-      <legend>
-        <Msg id="visit.report.outcome" />
-      </legend>
+      <Text as="legend" msg="visit.report.outcome" />
       {visitOutcomes.map((o) => (
         <label key={o} className="visit-report__choice">
           <input
@@ -163,9 +161,7 @@ const followUpInputs: readonly {
 export function FollowUpFieldset({ form, edit, errorText }: PartProps) {
   return (
     <fieldset className="visit-report__followup">
-      <legend>
-        <Msg id="visit.report.followUp" />
-      </legend>
+      <Text as="legend" msg="visit.report.followUp" />
       <div className="visit-report__row">
         {followUpInputs.map(({ field, label, attrs, change }) => (
           <ReportField key={field} field={field} label={label} errorText={errorText}>
@@ -202,9 +198,7 @@ export function MotivesFieldset({ form, edit }: { form: ReportForm; edit: Edit }
   const intl = useIntl();
   return (
     <fieldset className="visit-report__motives">
-      <legend>
-        <Msg id="visit.report.motives" />
-      </legend>
+      <Text as="legend" msg="visit.report.motives" />
       {motives.map((m) => (
         <label key={m} className="visit-report__choice">
           <input

@@ -1,7 +1,7 @@
 /** Argumentation: the playbook's arguments for the motives noted. */
 import { useIntl } from 'react-intl';
 import { argumentsFor, type Motive } from '../../../../shared/domain/playbook/index.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { toggle, type StepProps } from './types.js';
 
 export function Argumentation({ draft, update, playbook, context }: StepProps) {
@@ -37,25 +37,17 @@ export function Argumentation({ draft, update, playbook, context }: StepProps) {
           <section key={family} className="visit-step__family" aria-label={family}>
             <h3 className="section-title">{family}</h3>
             {list.length === 0 ? (
-              <p className="visit-step__hint">
-                <Msg id="visit.argumentation.none" />
-              </p>
+              <Text as="p" className="visit-step__hint" msg="visit.argumentation.none" />
             ) : (
               <ul className="visit-cards">
                 {list.map((a) => (
                   <li key={a.id} className="visit-card">
                     <dl>
-                      <dt>
-                        <Msg id="visit.argumentation.feature" />
-                      </dt>
+                      <Text as="dt" msg="visit.argumentation.feature" />
                       <dd>{a.feature}</dd>
-                      <dt>
-                        <Msg id="visit.argumentation.benefit" />
-                      </dt>
+                      <Text as="dt" msg="visit.argumentation.benefit" />
                       <dd>{a.benefit}</dd>
-                      <dt>
-                        <Msg id="visit.argumentation.proof" />
-                      </dt>
+                      <Text as="dt" msg="visit.argumentation.proof" />
                       <dd>{a.proof}</dd>
                     </dl>
                     <p className="visit-step__hint">

@@ -1,5 +1,5 @@
 /** Closing: a technique from the playbook, then the order taken. */
-import { Msg } from '../../../i18n/Msg.js';
+import { Text } from '../../../i18n/Msg.js';
 import { TakeOrder, VisitOrders } from './price.js';
 import type { StepProps } from './types.js';
 
@@ -7,9 +7,7 @@ export function Closing({ draft, update, playbook }: StepProps) {
   return (
     <div className="visit-step">
       <fieldset className="visit-step__theme">
-        <legend>
-          <Msg id="visit.closing.techniques" />
-        </legend>
+        <Text as="legend" msg="visit.closing.techniques" />
         {playbook.closings.map((c) => (
           <div key={c.id} className="visit-step__closing">
             <label>

@@ -1,7 +1,7 @@
 /** Discovery (motives and needs noted) and the reformulation drafted from them. */
 import { useIntl } from 'react-intl';
 import { draftReformulation, motives } from '../../../../shared/domain/playbook/index.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { StepCheck } from './StepCheck.js';
 import { toggle, type StepProps } from './types.js';
 
@@ -10,9 +10,7 @@ export function Discovery({ draft, update, playbook }: StepProps) {
   const cues = new Map(playbook.motiveCues.map((c) => [c.motive, c.cues]));
   return (
     <div className="visit-step">
-      <h3 className="section-title">
-        <Msg id="visit.discovery.questions" />
-      </h3>
+      <Text as="h3" className="section-title" msg="visit.discovery.questions" />
       {playbook.discovery.map((theme) => (
         <fieldset key={theme.id} className="visit-step__theme">
           <legend>{theme.title}</legend>
@@ -39,9 +37,7 @@ export function Discovery({ draft, update, playbook }: StepProps) {
         </fieldset>
       ))}
       <fieldset className="visit-step__motives">
-        <legend>
-          <Msg id="visit.discovery.motives" />
-        </legend>
+        <Text as="legend" msg="visit.discovery.motives" />
         {motives.map((m) => (
           <div key={m} className="visit-step__motive">
             <label>
@@ -60,9 +56,7 @@ export function Discovery({ draft, update, playbook }: StepProps) {
         ))}
       </fieldset>
       <div className="field">
-        <label className="field__label" htmlFor="visit-needs">
-          <Msg id="visit.discovery.needs" />
-        </label>
+        <Text as="label" className="field__label" htmlFor="visit-needs" msg="visit.discovery.needs" />
         <textarea
           id="visit-needs"
           maxLength={20_000}
@@ -84,12 +78,18 @@ export function Reformulation({ draft, update, locale }: StepProps) {
   return (
     <div className="visit-step">
       <div className="field">
-        <label className="field__label" htmlFor="visit-reformulation">
-          <Msg id="visit.reformulation.text" />
-        </label>
-        <p className="visit-step__hint" id="visit-reformulation-hint">
-          <Msg id="visit.reformulation.drafted" />
-        </p>
+        <Text
+          as="label"
+          className="field__label"
+          htmlFor="visit-reformulation"
+          msg="visit.reformulation.text"
+        />
+        <Text
+          as="p"
+          className="visit-step__hint"
+          id="visit-reformulation-hint"
+          msg="visit.reformulation.drafted"
+        />
         <textarea
           id="visit-reformulation"
           maxLength={20_000}

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { v7 as uuidv7 } from 'uuid';
 import { searchObjections, type Playbook } from '../../../../shared/domain/playbook/index.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import type { StepProps } from './types.js';
 
 export function Objections({ draft, update, playbook }: StepProps) {
@@ -21,13 +21,9 @@ export function Objections({ draft, update, playbook }: StepProps) {
     );
   return (
     <div className="visit-step">
-      <h3 className="section-title">
-        <Msg id="visit.objections.raised" />
-      </h3>
+      <Text as="h3" className="section-title" msg="visit.objections.raised" />
       {draft.objections.length === 0 ? (
-        <p className="visit-step__hint">
-          <Msg id="visit.objections.noneRaised" />
-        </p>
+        <Text as="p" className="visit-step__hint" msg="visit.objections.noneRaised" />
       ) : (
         <ul className="visit-step__raised" aria-label={intl.formatMessage({ id: 'visit.objections.raised' })}>
           {draft.objections.map((o) => {
@@ -72,19 +68,13 @@ export function Objections({ draft, update, playbook }: StepProps) {
         </ul>
       )}
 
-      <h3 className="section-title">
-        <Msg id="visit.objections.library" />
-      </h3>
+      <Text as="h3" className="section-title" msg="visit.objections.library" />
       <div className="field">
-        <label className="field__label" htmlFor={searchId}>
-          <Msg id="visit.objections.search" />
-        </label>
+        <Text as="label" className="field__label" htmlFor={searchId} msg="visit.objections.search" />
         <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       </div>
       {matches.length === 0 ? (
-        <p className="visit-step__hint">
-          <Msg id="visit.objections.noMatch" />
-        </p>
+        <Text as="p" className="visit-step__hint" msg="visit.objections.noMatch" />
       ) : (
         <ul className="visit-step__library">
           {matches.map((o) => (
@@ -119,9 +109,7 @@ export function Objections({ draft, update, playbook }: StepProps) {
         }}
       >
         <div className="field">
-          <label className="field__label" htmlFor={freeId}>
-            <Msg id="visit.objections.free" />
-          </label>
+          <Text as="label" className="field__label" htmlFor={freeId} msg="visit.objections.free" />
           <input
             id={freeId}
             type="text"
@@ -142,9 +130,7 @@ export function Answers({ answers }: { answers: Playbook['objections'][number]['
   const intl = useIntl();
   return (
     <details className="visit-card__answers">
-      <summary>
-        <Msg id="visit.objections.answers" />
-      </summary>
+      <Text as="summary" msg="visit.objections.answers" />
       <ul>
         {answers.map((a) => (
           <li key={`${a.technique}-${a.text}`}>

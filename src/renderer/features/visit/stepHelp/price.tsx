@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
-import { Msg } from '../../../i18n/Msg.js';
+import { Msg, Text } from '../../../i18n/Msg.js';
 import { formatMoney, formatPercentBp } from '../../../i18n/format.js';
 import { StepCheck } from './StepCheck.js';
 import type { StepProps } from './types.js';
@@ -15,16 +15,12 @@ export function Price({ draft, update, playbook, context, maxDiscountBp }: StepP
   const limit = maxDiscountBp ?? 1000;
   return (
     <div className="visit-step">
-      <h3 className="section-title">
-        <Msg id="visit.price.priceList" />
-      </h3>
+      <Text as="h3" className="section-title" msg="visit.price.priceList" />
       <p>{context?.priceList ? context.priceList.name : <Msg id="visit.price.noPriceList" />}</p>
       <p>
         <Msg id="visit.price.maxDiscount" values={{ rate: formatPercentBp(intl, limit) }} />
       </p>
-      <h3 className="section-title">
-        <Msg id="visit.price.reminders" />
-      </h3>
+      <Text as="h3" className="section-title" msg="visit.price.reminders" />
       <ul className="visit-step__list">
         {playbook.priceReminders.map((r) => (
           <li key={r}>{r}</li>
@@ -70,9 +66,7 @@ export function VisitOrders({ orderIds }: { orderIds: readonly string[] }) {
   if (orderIds.length === 0 || orders === undefined) return null;
   return (
     <section aria-labelledby={titleId}>
-      <h3 id={titleId} className="section-title">
-        <Msg id="visit.order.taken" />
-      </h3>
+      <Text as="h3" id={titleId} className="section-title" msg="visit.order.taken" />
       <ul className="plain-list">
         {orders.map((o) => (
           <li key={o.id}>
