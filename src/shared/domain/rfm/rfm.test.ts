@@ -122,13 +122,21 @@ describe('RFM properties', () => {
     );
   });
 
-  it('quintile sizes are balanced within one', () => {
+  it('equal values get equal scores, and distinct values fill the quintiles within one', () => {
     fc.assert(
       fc.property(portfolio, ({ ids, orders }) => {
         const rows = [...computeRfm(ids, orders, AT).values()];
+        const values = { r: 'recencyDays', f: 'frequency', m: 'monetaryCents' } as const;
         for (const key of ['r', 'f', 'm'] as const) {
-          const sizes = [1, 2, 3, 4, 5].map((s) => rows.filter((r) => r.scores![key] === s).length);
-          expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+          for (const a of rows) {
+            for (const b of rows) {
+              if (a[values[key]] === b[values[key]]) expect(a.scores![key]).toBe(b.scores![key]);
+            }
+          }
+          if (new Set(rows.map((row) => row[values[key]])).size === rows.length) {
+            const sizes = [1, 2, 3, 4, 5].map((s) => rows.filter((r) => r.scores![key] === s).length);
+            expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+          }
         }
       }),
     );
@@ -160,5 +168,47 @@ describe('RFM properties', () => {
         for (const id of ids) expect(b.get(id)).toEqual(a.get(id));
       }),
     );
+  });
+});
+
+describe('RFM, the exact definition', () => {
+  it('scores ties alike: 1 + floor(5 × (rank − 1) / N), rank = 1 + customers strictly worse', () => {
+    // N = 5. Recency 10, 10, 30, 50, 50 days; one purchase each; 100, 100, 300, 50, 200 €.
+    const orders = [
+      order('a', 10, 100),
+      order('b', 10, 100),
+      order('c', 30, 300),
+      order('d', 50, 50),
+      order('e', 50, 200),
+    ];
+    const rows = computeRfm(['a', 'b', 'c', 'd', 'e', 'never'], orders, AT);
+    const scores = Object.fromEntries([...rows].map(([id, row]) => [id, row.scores]));
+    // R: d, e have nobody worse → 1; c has 2 worse → 1 + floor(10/5) = 3; a, b have 3 → 4.
+    // F: everyone 1 purchase → nobody strictly worse → 1.
+    // M: d 0 worse → 1; a, b 1 worse → 2; e 3 worse → 4; c 4 worse → 5.
+    expect(scores).toEqual({
+      a: { r: 4, f: 1, m: 2 },
+      b: { r: 4, f: 1, m: 2 },
+      c: { r: 3, f: 1, m: 5 },
+      d: { r: 1, f: 1, m: 1 },
+      e: { r: 1, f: 1, m: 4 },
+      never: null,
+    });
+    expect(rows.get('a')!.segment).toBe('promising');
+    expect(rows.get('d')!.segment).toBe('lost');
+  });
+
+  it('counts in calendar days: D − 364 … D is the year, recency from the purchase day', () => {
+    const at = new Date('2026-11-24T00:01:00.000Z');
+    const orders: RfmOrder[] = [
+      { customerId: 'a', orderedAt: '2025-11-25T00:00:00.000Z', totalExclCents: 1_000 },
+      { customerId: 'a', orderedAt: '2025-11-24T23:59:00.000Z', totalExclCents: 7_000 },
+      { customerId: 'a', orderedAt: '2026-11-23T23:59:00.000Z', totalExclCents: 500 },
+      { customerId: 'a', orderedAt: '2026-11-24T18:00:00.000Z', totalExclCents: 9_999, status: 'draft' },
+    ];
+    const f = customerFigures('a', orders, at);
+    expect(f.recencyDays).toBe(1);
+    expect(f.frequency).toBe(2);
+    expect(f.monetaryCents).toBe(1_500);
   });
 });

@@ -2,17 +2,18 @@
  * RFM scoring (Recency, Frequency, Monetary) over a rep's portfolio at a reference date, and
  * each customer's buying rhythm. Pure: no clock, no storage; the caller passes the date.
  *
- * - Recency: whole days between the last order and the reference date.
- * - Frequency: orders in the 365 days up to the reference date.
- * - Monetary: sum of those orders' totals excluding tax (cents).
- * - Scores 1–5 by quintile over the customers that have ordered at least once before the
- *   reference date (customers who never ordered get no score and no segment). Ranking is
- *   NTILE-like: customers are sorted worst → best and rank i of n gets ⌊5·i/n⌋ + 1, so the
- *   five groups differ in size by at most one. Ties are broken deterministically: recency by
- *   the customer id; frequency by monetary then id; monetary by frequency then id. A strictly
- *   better value therefore never gets a lower score.
- * - Orders after the reference date, cancelled orders and drafts are ignored, so the same
- *   function gives the segment at a past date (for the trend and the migration matrix).
+ * The definition is exact, so that head office's SQL, the laptop and any other implementation
+ * agree customer by customer. As of a day D (the UTC calendar day of the reference instant;
+ * a purchase counts on the UTC day of its `orderedAt`):
+ *
+ * - R: days from the customer's last purchase on or before D to D.
+ * - F: purchases in the 365 days ending on D (D − 364 … D inclusive).
+ * - M: cents excluding tax of those purchases.
+ * - Each scored 1–5 as `1 + floor(5 × (rank − 1) / N)`, where N is the number of customers
+ *   with at least one purchase on or before D and rank is 1 + the number of those customers
+ *   with a strictly worse value (less recent, fewer, less). Ties get the same score.
+ * - Cancelled orders and drafts do not count; customers who never bought by D get no score
+ *   and no segment. The same function therefore gives the segment at a past date.
  *
  * Segments come from R and S = F + M (2..10), first matching row wins:
  *
@@ -89,6 +90,11 @@ export function countsForRfm(order: Pick<RfmOrder, 'status'>): boolean {
   return order.status === undefined || !ignoredStatuses.has(order.status);
 }
 
+/** The UTC calendar day of an instant, as a day number. */
+export function dayOf(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
 /** Whole days from `from` to `to` (floored, never negative). */
 export function daysBetween(from: number, to: number): number {
   return Math.max(0, Math.floor((to - from) / DAY_MS));
@@ -108,16 +114,17 @@ export function customerFigures(
   at: Date,
 ): Omit<CustomerRfm, 'scores' | 'segment'> {
   const atMs = at.getTime();
-  const windowStart = atMs - YEAR_DAYS * DAY_MS;
+  const day = dayOf(atMs);
   const times: number[] = [];
   let frequency = 0;
   let monetaryCents = 0;
   for (const order of orders) {
     if (!countsForRfm(order)) continue;
     const t = Date.parse(order.orderedAt);
-    if (!(t <= atMs)) continue;
+    const orderDay = dayOf(t);
+    if (!(orderDay <= day)) continue;
     times.push(t);
-    if (t > windowStart) {
+    if (orderDay > day - YEAR_DAYS) {
       frequency += 1;
       monetaryCents += order.totalExclCents;
     }
@@ -128,7 +135,7 @@ export function customerFigures(
   for (let i = 1; i < times.length; i += 1) gaps.push((times[i]! - times[i - 1]!) / DAY_MS);
   const rhythm = median(gaps);
   const rhythmDays = rhythm === null ? null : Math.round(rhythm);
-  const recencyDays = last === null ? null : daysBetween(last, atMs);
+  const recencyDays = last === null ? null : day - dayOf(last);
   const rhythmRatio =
     recencyDays !== null && rhythmDays !== null && rhythmDays > 0 ? recencyDays / rhythmDays : null;
   return {
@@ -143,10 +150,22 @@ export function customerFigures(
   };
 }
 
-/** NTILE(5): `sorted` goes from worst to best; returns the score of each item. */
-function quintiles<T>(sorted: readonly T[], set: (item: T, score: Score) => void): void {
-  const n = sorted.length;
-  sorted.forEach((item, i) => set(item, (Math.floor((5 * i) / n) + 1) as Score));
+/**
+ * Scores 1–5 of every row: `1 + floor(5 × (rank − 1) / N)`, rank being 1 + the number of rows
+ * with a strictly worse value, so equal values get equal scores; a higher `value` is better.
+ */
+function scoreAll<T>(
+  rows: readonly T[],
+  value: (row: T) => number,
+  set: (row: T, score: Score) => void,
+): void {
+  const n = rows.length;
+  const sorted = [...rows].sort((a, b) => value(a) - value(b));
+  let rank = 1;
+  sorted.forEach((row, i) => {
+    if (i > 0 && value(row) !== value(sorted[i - 1]!)) rank = i + 1;
+    set(row, (1 + Math.floor((5 * (rank - 1)) / n)) as Score);
+  });
 }
 
 export function segmentFor(r: Score, f: Score, m: Score): RfmSegment {
@@ -183,22 +202,23 @@ export function computeRfm(
   }
   if (scored.length === 0) return result;
 
-  const byId = (a: CustomerRfm, b: CustomerRfm) =>
-    a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0;
   const r = new Map<CustomerRfm, Score>();
   const f = new Map<CustomerRfm, Score>();
   const m = new Map<CustomerRfm, Score>();
-  // Worst first: the longest without an order.
-  quintiles(
-    [...scored].sort((a, b) => b.recencyDays! - a.recencyDays! || byId(a, b)),
+  // Sorted worst first: the longest without a purchase, the fewest, the least.
+  scoreAll(
+    scored,
+    (row) => -row.recencyDays!,
     (row, s) => r.set(row, s),
   );
-  quintiles(
-    [...scored].sort((a, b) => a.frequency - b.frequency || a.monetaryCents - b.monetaryCents || byId(a, b)),
+  scoreAll(
+    scored,
+    (row) => row.frequency,
     (row, s) => f.set(row, s),
   );
-  quintiles(
-    [...scored].sort((a, b) => a.monetaryCents - b.monetaryCents || a.frequency - b.frequency || byId(a, b)),
+  scoreAll(
+    scored,
+    (row) => row.monetaryCents,
     (row, s) => m.set(row, s),
   );
   for (const row of scored) {
