@@ -7,6 +7,7 @@ import { customerHandlers } from './features/customers/index.js';
 import { importHandlers } from './features/import/index.js';
 import { orderHandlers } from './features/orders/index.js';
 import { playbookHandlers } from './features/playbook/index.js';
+import { rfmHandlers } from './features/rfm/index.js';
 import { syncHandlers } from './features/sync/index.js';
 import { visitHandlers } from './features/visits/index.js';
 
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...complaintHandlers,
   ...playbookHandlers,
   ...visitHandlers,
+  ...rfmHandlers,
 };

@@ -97,6 +97,36 @@ describe('admin CLI against a running head office on PGlite', () => {
     expect(stderr).toContain('2 errors: nothing was written');
   });
 
+  it('prints RFM per customer and the migration matrix as CSV, and refuses a reversed period', async () => {
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const today = day(Date.now());
+    const rfm = await cli(dataDir, 'rfm', '--as-of', today, '--format', 'csv');
+    const [header, ...lines] = rfm.stdout.trimEnd().split('\n');
+    expect(header).toBe('customer_ref,recency_days,frequency,monetary_cents,r,f,m,segment');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) {
+      expect(line).toMatch(/^[^,]+,\d+,\d+,-?\d+,[1-5],[1-5],[1-5],[a-zA-Z]+$/);
+    }
+    const migrations = await cli(
+      dataDir,
+      'migrations',
+      '--from',
+      day(Date.now() - 180 * 86_400_000),
+      '--to',
+      today,
+    );
+    const [head, ...cells] = migrations.stdout.trimEnd().split('\n');
+    expect(head).toBe('from_segment,to_segment,customers,revenue_cents');
+    const counted = cells.reduce((n, cell) => n + Number(cell.split(',')[2]), 0);
+    expect(counted).toBe(lines.length);
+
+    const reversed = await cli(dataDir, 'migrations', '--from', today, '--to', '2020-01-01').catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(reversed).toMatchObject({ code: 1 });
+    expect((reversed as { stderr: string }).stderr).toContain('The first date must be before the second.');
+  });
+
   it('withdraws the local admin key when head office stops', async () => {
     expect(existsSync(join(dataDir, LOCAL_ADMIN_FILE))).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'tournee-cli-stop-'));

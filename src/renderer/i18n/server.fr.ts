@@ -36,6 +36,9 @@ export const serverFr = {
   'customer.notInTeam': 'Ce client n’est pas dans le portefeuille de votre équipe.',
   'customer.notFound': 'Ce client n’existe pas.',
   'customer.idTaken': 'Un client a déjà cet identifiant.',
+  'rfm.dateInFuture':
+    'La date du {date, date, long} est dans le futur : le RFM se calcule sur des achats déjà faits.',
+  'rfm.periodReversed': 'La première date doit précéder la seconde.',
   'owner.noSuchUser': 'Cet utilisateur n’existe pas.',
   'owner.admin': 'Un client est confié à un commercial ou à un responsable, pas à un administrateur.',
   'owner.outsideTeam': 'Vous ne pouvez confier des clients qu’aux membres de votre équipe.',

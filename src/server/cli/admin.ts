@@ -5,6 +5,7 @@
  * Uses DATABASE_URL, or the PGlite data dir (TOURNEE_DATA_DIR or the per-user default;
  * stop the server first: PGlite allows one process at a time).
  */
+import type { CustomerRfmRow, MigrationCell } from '../../shared/contract/rfm.js';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -46,6 +47,9 @@ const USAGE = `Usage: npx tsx src/server/cli/admin.ts [--as <adminEmail>] <comma
   customer-assign <id|name> <repEmail|none>
   revoke <sessionId>
   sessions [email]
+  rfm --as-of <YYYY-MM-DD> [--format csv]    one line per customer: R, F, M, scores, segment
+  migrations --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--format csv]
+                                             customers and revenue per (segment then, segment now)
   import <${importRunKinds.join('|')}> <file.csv> [--owner=<repEmail>] [--dry-run]
                                              all or nothing; every bad line is listed (max ${MAX_IMPORT_FILE_BYTES / 2 ** 20} MiB)`;
 
@@ -174,6 +178,36 @@ function option(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(prefix))?.slice(prefix.length);
 }
 
+/** `--name=value` or `--name value`. */
+function flag(args: string[], name: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  if (at >= 0) return args[at + 1];
+  return option(args, name);
+}
+
+function requiredFlag(args: string[], name: string): string {
+  const value = flag(args, name);
+  if (value === undefined || value.startsWith('--'))
+    throw new CliError(`Missing --${name} <YYYY-MM-DD>.\n${USAGE}`);
+  return value;
+}
+
+function csvFormat(args: string[]): void {
+  const format = flag(args, 'format') ?? 'csv';
+  if (format !== 'csv') throw new CliError(`Unknown format "${format}"; the only format is csv.`);
+}
+
+/** A CSV field: quoted when it holds a comma, a quote or a line break. */
+function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function printCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): void {
+  const lines = [header.join(','), ...rows.map((row) => row.map(csvField).join(','))];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 async function run(cli: Cli, command: string, args: string[]): Promise<void> {
   const positional = args.filter((a) => !a.startsWith('--'));
   switch (command) {
@@ -238,6 +272,38 @@ async function run(cli: Cli, command: string, args: string[]): Promise<void> {
       if (sessionId === undefined) throw new CliError(USAGE);
       const { revoked } = await cli.call<{ revoked: boolean }>('auth-revoke', { sessionId });
       console.log(revoked ? 'Session revoked.' : 'Session was already revoked.');
+      return;
+    }
+    case 'rfm': {
+      csvFormat(args);
+      const { customers } = await cli.call<{ customers: CustomerRfmRow[] }>('rfm-scores', {
+        asOf: requiredFlag(args, 'as-of'),
+      });
+      printCsv(
+        ['customer_ref', 'recency_days', 'frequency', 'monetary_cents', 'r', 'f', 'm', 'segment'],
+        customers.map((c) => [
+          c.customerRef ?? c.customerId,
+          c.recencyDays,
+          c.frequency,
+          c.monetaryCents,
+          c.r,
+          c.f,
+          c.m,
+          c.segment,
+        ]),
+      );
+      return;
+    }
+    case 'migrations': {
+      csvFormat(args);
+      const { cells } = await cli.call<{ cells: MigrationCell[] }>('rfm-migrations', {
+        from: requiredFlag(args, 'from'),
+        to: requiredFlag(args, 'to'),
+      });
+      printCsv(
+        ['from_segment', 'to_segment', 'customers', 'revenue_cents'],
+        cells.map((c) => [c.fromSegment, c.toSegment, c.customers, c.revenueCents]),
+      );
       return;
     }
     case 'import':

@@ -10,6 +10,7 @@ import { customersContract } from './customers.js';
 import { importsContract } from './imports.js';
 import { ordersContract } from './orders.js';
 import { playbookContract } from './playbook.js';
+import { rfmContract } from './rfm.js';
 import { syncContract } from './sync.js';
 import { usersContract } from './users.js';
 import { visitsContract } from './visits.js';
@@ -25,6 +26,7 @@ export const contract = {
   ...complaintsContract,
   ...visitsContract,
   ...playbookContract,
+  ...rfmContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +49,7 @@ export {
   importsContract,
   ordersContract,
   playbookContract,
+  rfmContract,
   syncContract,
   usersContract,
   visitsContract,

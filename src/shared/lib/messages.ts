@@ -43,6 +43,11 @@ export const serverMessages = {
   'customer.notInTeam': { en: 'No such customer in your team.' },
   'customer.notFound': { en: 'No such customer.' },
   'customer.idTaken': { en: 'A customer with this id already exists.' },
+  'rfm.dateInFuture': {
+    en: 'The date {date} is in the future: RFM is computed on purchases already made.',
+    params: { date: 'date' },
+  },
+  'rfm.periodReversed': { en: 'The first date must be before the second.' },
   'owner.noSuchUser': { en: 'No such user.' },
   'owner.admin': { en: 'Customers are assigned to reps or managers, not administrators.' },
   'owner.outsideTeam': { en: 'You may assign customers only to members of your team.' },

@@ -1,0 +1,33 @@
+/** Head-office RFM methods: scores as of a day and the migration matrix, over what the caller may see. */
+import { fail, ok } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
+import type { Handlers } from '../../dispatch.js';
+import { ALL_ROLES } from '../../roles.js';
+import { rfmMigrations, rfmScores } from './scores.js';
+
+/** Today's UTC calendar day at head office. */
+function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export const rfmHandlers = {
+  'rfm-scores': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      if (input.asOf > today(new Date())) {
+        return fail('bad-request', msg('rfm.dateInFuture', { date: input.asOf }), { field: 'asOf' });
+      }
+      return ok({ asOf: input.asOf, customers: await rfmScores(ctx.db, ctx.principal.user, input.asOf) });
+    },
+  },
+  'rfm-migrations': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      if (input.from >= input.to) return fail('bad-request', msg('rfm.periodReversed'), { field: 'to' });
+      if (input.to > today(new Date())) {
+        return fail('bad-request', msg('rfm.dateInFuture', { date: input.to }), { field: 'to' });
+      }
+      return ok({ cells: await rfmMigrations(ctx.db, ctx.principal.user, input.from, input.to) });
+    },
+  },
+} satisfies Pick<Handlers, 'rfm-scores' | 'rfm-migrations'>;

@@ -1,0 +1,1 @@
+export { rfmHandlers } from './handlers.js';

@@ -1,0 +1,90 @@
+/**
+ * RFM in SQL, the definition of `shared/domain/rfm/rfm.ts` word for word: days counted on the
+ * UTC calendar day of `ordered_at`; F and M over D − 364 … D; scores `1 + floor(5 × (rank − 1) / N)`
+ * where `rank()` over worst-first order is 1 + the customers strictly worse, so ties share a
+ * score. The segment comes from the shared rule table, so both sides map scores alike.
+ */
+import { sql } from 'drizzle-orm';
+import type { CustomerRfmRow, MigrationCell } from '../../../shared/contract/rfm.js';
+import type { RfmSegment, Score } from '../../../shared/domain/rfm/rfm.js';
+import { segmentFor } from '../../../shared/domain/rfm/rfm.js';
+import { customers, orders } from '../../db/schema.js';
+import { queryRows } from '../../db/types.js';
+import type { DbOrTx } from '../../db/types.js';
+import { customerScope } from '../../lib/scope.js';
+import type { Reader } from '../../lib/scope.js';
+
+interface ScoreRow {
+  customer_id: string;
+  customer_ref: string | null;
+  recency_days: number;
+  frequency: number;
+  monetary_cents: string | number;
+  r: number;
+  f: number;
+  m: number;
+}
+
+/** Every customer the reader may see with a purchase on or before `asOf` (YYYY-MM-DD). */
+export async function rfmScores(db: DbOrTx, reader: Reader, asOf: string): Promise<CustomerRfmRow[]> {
+  const day = sql`(${orders.orderedAt} at time zone 'UTC')::date`;
+  const rows = await queryRows<ScoreRow>(
+    db,
+    sql`
+      with figures as (
+        select ${customers.id} as customer_id, ${customers.externalRef} as customer_ref,
+          (${asOf}::date - max(${day}))::int as recency_days,
+          (count(*) filter (where ${day} > ${asOf}::date - 365))::int as frequency,
+          coalesce(sum(${orders.totalExclCents}) filter (where ${day} > ${asOf}::date - 365), 0)::bigint
+            as monetary_cents
+        from ${customers}
+        join ${orders} on ${orders.customerId} = ${customers.id}
+        where ${customers.deletedAt} is null and ${orders.deletedAt} is null
+          and ${orders.status} not in ('cancelled', 'draft')
+          and ${day} <= ${asOf}::date
+          and ${customerScope(reader)}
+        group by ${customers.id}, ${customers.externalRef}
+      ), counted as (select count(*)::numeric as n from figures)
+      select figures.*,
+        (1 + floor(5 * (rank() over (order by recency_days desc) - 1) / n))::int as r,
+        (1 + floor(5 * (rank() over (order by frequency) - 1) / n))::int as f,
+        (1 + floor(5 * (rank() over (order by monetary_cents) - 1) / n))::int as m
+      from figures, counted
+      order by customer_ref nulls last, customer_id`,
+  );
+  return rows.map((row) => {
+    const [r, f, m] = [row.r, row.f, row.m] as Score[];
+    return {
+      customerId: row.customer_id,
+      customerRef: row.customer_ref,
+      recencyDays: row.recency_days,
+      frequency: row.frequency,
+      monetaryCents: Number(row.monetary_cents),
+      r: r!,
+      f: f!,
+      m: m!,
+      segment: segmentFor(r!, f!, m!),
+    };
+  });
+}
+
+/** The migration matrix from `from` to `to`: customers with a segment at `to`, by their two segments. */
+export async function rfmMigrations(
+  db: DbOrTx,
+  reader: Reader,
+  from: string,
+  to: string,
+): Promise<MigrationCell[]> {
+  const [before, after] = await Promise.all([rfmScores(db, reader, from), rfmScores(db, reader, to)]);
+  const earlier = new Map(before.map((row) => [row.customerId, row.segment]));
+  const cells = new Map<string, MigrationCell>();
+  for (const row of after) {
+    const fromSegment: RfmSegment | 'none' = earlier.get(row.customerId) ?? 'none';
+    const key = `${fromSegment}>${row.segment}`;
+    const cell = cells.get(key) ?? { fromSegment, toSegment: row.segment, customers: 0, revenueCents: 0 };
+    cell.customers += 1;
+    cell.revenueCents += row.monetaryCents;
+    cells.set(key, cell);
+  }
+  return [...cells.values()];
+}

@@ -1,0 +1,47 @@
+/**
+ * RFM at head office: each customer's recency, frequency, monetary value, scores and segment as
+ * of a day, and the migration matrix between two days, over the customers the caller may see
+ * (a rep their portfolio, a manager their team's, an admin all). The definition is the one in
+ * `shared/domain/rfm/rfm.ts`; the laptop computes the same figures from the same rows.
+ */
+import { z } from 'zod';
+import { rfmSegments } from '../domain/rfm/rfm.js';
+import { isoDateSchema } from '../lib/ids.js';
+
+const score = z.number().int().min(1).max(5);
+export const customerRfmRowSchema = z.object({
+  customerId: z.string(),
+  /** The external reference the customer was imported with; null for one created here. */
+  customerRef: z.string().nullable(),
+  recencyDays: z.number().int().nonnegative(),
+  frequency: z.number().int().nonnegative(),
+  monetaryCents: z.number().int(),
+  r: score,
+  f: score,
+  m: score,
+  segment: z.enum(rfmSegments),
+});
+export type CustomerRfmRow = z.infer<typeof customerRfmRowSchema>;
+
+export const migrationFromSegments = [...rfmSegments, 'none'] as const;
+export const migrationCellSchema = z.object({
+  fromSegment: z.enum(migrationFromSegments),
+  toSegment: z.enum(rfmSegments),
+  customers: z.number().int().nonnegative(),
+  /** M at the later day, in cents excluding tax. */
+  revenueCents: z.number().int(),
+});
+export type MigrationCell = z.infer<typeof migrationCellSchema>;
+
+export const rfmContract = {
+  /** Customers with a purchase on or before `asOf`, ordered by external reference then id. */
+  'rfm-scores': {
+    input: z.object({ asOf: isoDateSchema }),
+    output: z.object({ asOf: isoDateSchema, customers: z.array(customerRfmRowSchema) }),
+  },
+  /** One cell per (segment at `from`, segment at `to`) holding at least one customer. */
+  'rfm-migrations': {
+    input: z.object({ from: isoDateSchema, to: isoDateSchema }),
+    output: z.object({ cells: z.array(migrationCellSchema) }),
+  },
+} as const;
