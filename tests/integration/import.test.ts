@@ -10,8 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, orderLines, orders, priceLists, prices, products } from '../../src/server/db/schema.js';
 import type { ImportRunOutput } from '../../src/shared/contract/imports.js';
 import { MAX_IMPORT_FILE_BYTES } from '../../src/shared/contract/imports.js';
+import type { CustomerRfmRow, MigrationCell } from '../../src/shared/contract/rfm.js';
 import { backends, DEMO, pullAll, putIds, startTestServer } from './harness.js';
 import type { TestServer } from './harness.js';
+import { DAY, independentMigrations, independentRfm } from './rfmIndependent.js';
+import type { Purchase } from './rfmIndependent.js';
 
 /** The CDNOW history beside the repository: <repo>/../shared/data/cdnow/cdnow_master.csv. */
 const cdnowPath = fileURLToPath(new URL('../../../shared/data/cdnow/cdnow_master.csv', import.meta.url));
@@ -333,5 +336,44 @@ describe.each(backends)('imports at head office on $name', (backend) => {
       expect(owned!.n).toBe(23_544);
     },
     180_000,
+  );
+
+  it.skipIf(!hasCdnow)(
+    'RFM and the migration matrix on CDNOW agree customer by customer and cell by cell with the definition counted independently',
+    async () => {
+      const purchases: Purchase[] = [];
+      for (const line of readFileSync(cdnowPath, 'utf8').split(/\r?\n/).slice(1)) {
+        if (line === '') continue;
+        const [customerId, date, , amount] = line.split(',');
+        purchases.push({
+          customerId: customerId!,
+          day: Date.parse(`${date!}T00:00:00Z`) / DAY,
+          cents: Math.round(Number(amount) * 100),
+        });
+      }
+      const expected = independentRfm(purchases, '1998-06-30');
+      expect(expected.size).toBe(23_544);
+      const { customers: scored } = await server.ok<{ customers: CustomerRfmRow[] }>(
+        'rfm-scores',
+        { asOf: '1998-06-30' },
+        admin,
+      );
+      expect(scored.length).toBe(expected.size);
+      for (const { customerRef, customerId: _id, ...row } of scored) {
+        const { customerId: _ref, ...want } = expected.get(customerRef ?? '') ?? { customerId: '' };
+        expect(row, customerRef ?? 'no reference').toEqual(want);
+      }
+      const { cells } = await server.ok<{ cells: MigrationCell[] }>(
+        'rfm-migrations',
+        { from: '1997-12-31', to: '1998-06-30' },
+        admin,
+      );
+      const byKey = (list: readonly MigrationCell[]) =>
+        [...list].sort((a, b) =>
+          `${a.fromSegment}>${a.toSegment}`.localeCompare(`${b.fromSegment}>${b.toSegment}`),
+        );
+      expect(byKey(cells)).toEqual(byKey(independentMigrations(purchases, '1997-12-31', '1998-06-30')));
+    },
+    120_000,
   );
 });

@@ -7,70 +7,16 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRfmRow, MigrationCell } from '../../src/shared/contract/rfm.js';
 import type { RfmOrder } from '../../src/shared/domain/rfm/rfm.js';
-import { computeRfm, segmentFor } from '../../src/shared/domain/rfm/rfm.js';
-import type { Score } from '../../src/shared/domain/rfm/rfm.js';
+import { computeRfm } from '../../src/shared/domain/rfm/rfm.js';
 import { customers, orders, users } from '../../src/server/db/schema.js';
 import { backends, DEMO, startTestServer } from './harness.js';
 import type { TestServer } from './harness.js';
+import { DAY, independentMigrations, independentRfm } from './rfmIndependent.js';
 
-const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The day in Paris, read with Intl (sv-SE writes YYYY-MM-DD). */
+const isoDay = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
 const TODAY = isoDay(Date.now());
 const HALF_YEAR_AGO = isoDay(Date.now() - 182 * DAY);
-
-interface Purchase {
-  customerId: string;
-  day: number;
-  cents: number;
-}
-
-/**
- * The definition read literally, by a different route from the product's: for each customer,
- * count the customers with a strictly worse value one by one.
- */
-function independentRfm(
-  purchases: readonly Purchase[],
-  asOf: string,
-): Map<string, Omit<CustomerRfmRow, 'customerRef'>> {
-  const d = Math.floor(Date.parse(`${asOf}T00:00:00Z`) / DAY);
-  const figures = new Map<string, { last: number; f: number; m: number }>();
-  for (const p of purchases) {
-    if (p.day > d) continue;
-    const row = figures.get(p.customerId) ?? { last: -Infinity, f: 0, m: 0 };
-    row.last = Math.max(row.last, p.day);
-    if (p.day >= d - 364) {
-      row.f += 1;
-      row.m += p.cents;
-    }
-    figures.set(p.customerId, row);
-  }
-  const all = [...figures.entries()].map(([id, x]) => ({ id, recency: d - x.last, f: x.f, m: x.m }));
-  const n = all.length;
-  const score = (worse: number) => (1 + Math.floor((5 * worse) / n)) as Score;
-  const result = new Map<string, Omit<CustomerRfmRow, 'customerRef'>>();
-  for (const c of all) {
-    let worseR = 0;
-    let worseF = 0;
-    let worseM = 0;
-    for (const o of all) {
-      if (o.recency > c.recency) worseR += 1;
-      if (o.f < c.f) worseF += 1;
-      if (o.m < c.m) worseM += 1;
-    }
-    const [r, f, m] = [score(worseR), score(worseF), score(worseM)];
-    result.set(c.id, {
-      customerId: c.id,
-      recencyDays: c.recency,
-      frequency: c.f,
-      monetaryCents: c.m,
-      r,
-      f,
-      m,
-      segment: segmentFor(r, f, m),
-    });
-  }
-  return result;
-}
 
 describe.each(backends)('RFM at head office on $name', (backend) => {
   let server: TestServer;
@@ -113,7 +59,7 @@ describe.each(backends)('RFM at head office on $name', (backend) => {
       .filter((o) => o.status !== 'cancelled' && o.status !== 'draft')
       .map((o) => ({
         customerId: o.customerId,
-        day: Math.floor(Date.parse(o.orderedAt) / DAY),
+        day: Date.parse(`${isoDay(Date.parse(o.orderedAt))}T00:00:00Z`) / DAY,
         cents: o.totalExclCents,
       }));
 
@@ -161,27 +107,13 @@ describe.each(backends)('RFM at head office on $name', (backend) => {
       { from: HALF_YEAR_AGO, to: TODAY },
       admin,
     );
-    const before = independentRfm(purchases(), HALF_YEAR_AGO);
     const after = independentRfm(purchases(), TODAY);
-    const expected = new Map<string, MigrationCell>();
-    for (const row of after.values()) {
-      const fromSegment = before.get(row.customerId)?.segment ?? 'none';
-      const key = `${fromSegment}>${row.segment}`;
-      const cell = expected.get(key) ?? {
-        fromSegment,
-        toSegment: row.segment,
-        customers: 0,
-        revenueCents: 0,
-      };
-      cell.customers += 1;
-      cell.revenueCents += row.monetaryCents;
-      expected.set(key, cell);
-    }
+    const expected = independentMigrations(purchases(), HALF_YEAR_AGO, TODAY);
     const byKey = (list: Iterable<MigrationCell>) =>
       [...list].sort((a, b) =>
         `${a.fromSegment}>${a.toSegment}`.localeCompare(`${b.fromSegment}>${b.toSegment}`),
       );
-    expect(byKey(cells)).toEqual(byKey(expected.values()));
+    expect(byKey(cells)).toEqual(byKey(expected));
     expect(cells.reduce((n, c) => n + c.customers, 0)).toBe(after.size);
   });
 

@@ -72,6 +72,12 @@ function toMs(at: number | string | Date): number {
   return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
 }
 
+/**
+ * The company's time zone: the calendar day an order is priced and scored on is the day in this
+ * zone (head office has no per-company setting yet; the importers and the demo use the same zone).
+ */
+export const COMPANY_TIME_ZONE = 'Europe/Paris';
+
 /** The calendar day of an instant in `timeZone`. */
 export function dayOfInstant(at: number | string | Date, timeZone: string): string {
   const c = wallClock(toMs(at), timeZone);

@@ -24,7 +24,7 @@ import { customers, orderLines, orders, priceLists, prices, products, users } fr
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { queryRows } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
-import { dayOfInstant } from '../../../shared/lib/calendar.js';
+import { COMPANY_TIME_ZONE, dayOfInstant } from '../../../shared/lib/calendar.js';
 import { isCustomerInScope } from '../../lib/scope.js';
 
 type Writer = Pick<User, 'id' | 'role' | 'teamId'>;
@@ -87,11 +87,7 @@ async function priceAtHeadOffice(
   return ok(priced.value);
 }
 
-/**
- * The company's time zone: the calendar day an order is priced on is the day in this zone
- * (head office has no per-company setting yet; the importers and the demo use the same zone).
- */
-export const COMPANY_TIME_ZONE = 'Europe/Paris';
+export { COMPANY_TIME_ZONE };
 /** How far ahead of head office's clock a laptop's `orderedAt` may be (clock drift). */
 export const MAX_ORDERED_AT_AHEAD_MS = 5 * 60_000;
 

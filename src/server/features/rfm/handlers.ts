@@ -1,13 +1,14 @@
 /** Head-office RFM methods: scores as of a day and the migration matrix, over what the caller may see. */
 import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
+import { COMPANY_TIME_ZONE, dayOfInstant } from '../../../shared/lib/calendar.js';
 import type { Handlers } from '../../dispatch.js';
 import { ALL_ROLES } from '../../roles.js';
 import { rfmMigrations, rfmScores } from './scores.js';
 
-/** Today's UTC calendar day at head office. */
+/** Today in the company's calendar. */
 function today(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return dayOfInstant(now, COMPANY_TIME_ZONE);
 }
 
 export const rfmHandlers = {

@@ -1,6 +1,6 @@
 /**
  * RFM in SQL, the definition of `shared/domain/rfm/rfm.ts` word for word: days counted on the
- * UTC calendar day of `ordered_at`; F and M over D − 364 … D; scores `1 + floor(5 × (rank − 1) / N)`
+ * company's calendar day of `ordered_at`; F and M over D − 364 … D; scores `1 + floor(5 × (rank − 1) / N)`
  * where `rank()` over worst-first order is 1 + the customers strictly worse, so ties share a
  * score. The segment comes from the shared rule table, so both sides map scores alike.
  */
@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { CustomerRfmRow, MigrationCell } from '../../../shared/contract/rfm.js';
 import type { RfmSegment, Score } from '../../../shared/domain/rfm/rfm.js';
 import { segmentFor } from '../../../shared/domain/rfm/rfm.js';
+import { COMPANY_TIME_ZONE } from '../../../shared/lib/calendar.js';
 import { customers, orders } from '../../db/schema.js';
 import { queryRows } from '../../db/types.js';
 import type { DbOrTx } from '../../db/types.js';
@@ -27,29 +28,40 @@ interface ScoreRow {
 
 /** Every customer the reader may see with a purchase on or before `asOf` (YYYY-MM-DD). */
 export async function rfmScores(db: DbOrTx, reader: Reader, asOf: string): Promise<CustomerRfmRow[]> {
-  const day = sql`(${orders.orderedAt} at time zone 'UTC')::date`;
+  const zone = sql.raw(`'${COMPANY_TIME_ZONE}'`);
   const rows = await queryRows<ScoreRow>(
     db,
     sql`
-      with figures as (
+      with purchases as (
+        select ${orders.customerId} as customer_id, ${orders.totalExclCents} as cents,
+          (${orders.orderedAt} at time zone ${zone})::date as day
+        from ${orders}
+        where ${orders.deletedAt} is null and ${orders.status} not in ('cancelled', 'draft')
+          and ${orders.orderedAt} < (${asOf}::date + 1)::timestamp at time zone ${zone}
+      ), figures as (
         select ${customers.id} as customer_id, ${customers.externalRef} as customer_ref,
-          (${asOf}::date - max(${day}))::int as recency_days,
-          (count(*) filter (where ${day} > ${asOf}::date - 365))::int as frequency,
-          coalesce(sum(${orders.totalExclCents}) filter (where ${day} > ${asOf}::date - 365), 0)::bigint
+          (${asOf}::date - max(purchases.day))::int as recency_days,
+          (count(*) filter (where purchases.day > ${asOf}::date - 365))::int as frequency,
+          coalesce(sum(purchases.cents) filter (where purchases.day > ${asOf}::date - 365), 0)::bigint
             as monetary_cents
-        from ${customers}
-        join ${orders} on ${orders.customerId} = ${customers.id}
-        where ${customers.deletedAt} is null and ${orders.deletedAt} is null
-          and ${orders.status} not in ('cancelled', 'draft')
-          and ${day} <= ${asOf}::date
-          and ${customerScope(reader)}
+        from purchases
+        join ${customers} on ${customers.id} = purchases.customer_id
+        where ${customers.deletedAt} is null and ${customerScope(reader)}
         group by ${customers.id}, ${customers.externalRef}
-      ), counted as (select count(*)::numeric as n from figures)
-      select figures.*,
-        (1 + floor(5 * (rank() over (order by recency_days desc) - 1) / n))::int as r,
-        (1 + floor(5 * (rank() over (order by frequency) - 1) / n))::int as f,
-        (1 + floor(5 * (rank() over (order by monetary_cents) - 1) / n))::int as m
-      from figures, counted
+      ), ranked as (
+        select figures.*, count(*) over () as n,
+          rank() over (order by recency_days desc) as r_rank,
+          rank() over (order by frequency) as f_rank,
+          rank() over (order by monetary_cents) as m_rank
+        from figures
+      )
+      -- n comes from a window, not a join (a join with count(*) may be re-run per row);
+      -- bigint division is floor here, every value being ≥ 0.
+      select customer_id, customer_ref, recency_days, frequency, monetary_cents,
+        (1 + (5 * (r_rank - 1)) / n)::int as r,
+        (1 + (5 * (f_rank - 1)) / n)::int as f,
+        (1 + (5 * (m_rank - 1)) / n)::int as m
+      from ranked
       order by customer_ref nulls last, customer_id`,
   );
   return rows.map((row) => {

@@ -198,12 +198,14 @@ describe('RFM, the exact definition', () => {
     expect(rows.get('d')!.segment).toBe('lost');
   });
 
-  it('counts in calendar days: D − 364 … D is the year, recency from the purchase day', () => {
+  it('counts in the company’s calendar days (Paris): D − 364 … D is the year, recency from the purchase day', () => {
     const at = new Date('2026-11-24T00:01:00.000Z');
     const orders: RfmOrder[] = [
       { customerId: 'a', orderedAt: '2025-11-25T00:00:00.000Z', totalExclCents: 1_000 },
-      { customerId: 'a', orderedAt: '2025-11-24T23:59:00.000Z', totalExclCents: 7_000 },
-      { customerId: 'a', orderedAt: '2026-11-23T23:59:00.000Z', totalExclCents: 500 },
+      // 23:59 in Paris on 2025-11-24, D − 365: outside the year.
+      { customerId: 'a', orderedAt: '2025-11-24T22:59:00.000Z', totalExclCents: 7_000 },
+      // 23:59 in Paris the day before D (00:59 on D would be D itself).
+      { customerId: 'a', orderedAt: '2026-11-23T22:59:00.000Z', totalExclCents: 500 },
       { customerId: 'a', orderedAt: '2026-11-24T18:00:00.000Z', totalExclCents: 9_999, status: 'draft' },
     ];
     const f = customerFigures('a', orders, at);

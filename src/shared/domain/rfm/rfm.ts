@@ -3,8 +3,8 @@
  * each customer's buying rhythm. Pure: no clock, no storage; the caller passes the date.
  *
  * The definition is exact, so that head office's SQL, the laptop and any other implementation
- * agree customer by customer. As of a day D (the UTC calendar day of the reference instant;
- * a purchase counts on the UTC day of its `orderedAt`):
+ * agree customer by customer. As of a day D (the company's calendar day of the reference
+ * instant, `COMPANY_TIME_ZONE`; a purchase counts on the company's day of its `orderedAt`):
  *
  * - R: days from the customer's last purchase on or before D to D.
  * - F: purchases in the 365 days ending on D (D − 364 … D inclusive).
@@ -28,6 +28,7 @@
  * | hibernating    | 2    | 2–5   | rare, small and not recent                 |
  * | lost           | 1    | 2–5   | longest without an order, small            |
  */
+import { COMPANY_TIME_ZONE, dayOfInstant } from '../../lib/calendar.js';
 
 export const rfmSegments = [
   'champions',
@@ -90,9 +91,9 @@ export function countsForRfm(order: Pick<RfmOrder, 'status'>): boolean {
   return order.status === undefined || !ignoredStatuses.has(order.status);
 }
 
-/** The UTC calendar day of an instant, as a day number. */
+/** The company's calendar day of an instant, as a day number (days since 1970-01-01). */
 export function dayOf(ms: number): number {
-  return Math.floor(ms / DAY_MS);
+  return Date.parse(`${dayOfInstant(ms, COMPANY_TIME_ZONE)}T00:00:00Z`) / DAY_MS;
 }
 
 /** Whole days from `from` to `to` (floored, never negative). */
