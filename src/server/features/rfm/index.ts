@@ -1,1 +1,2 @@
 export { rfmHandlers } from './handlers.js';
+export { rfmMigrations, rfmScores } from './scores.js';
