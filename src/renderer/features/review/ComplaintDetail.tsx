@@ -19,6 +19,7 @@ import {
 import { useApp } from '../../app/context.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
+import { Field, FormActions } from '../../ui/form/index.js';
 import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
 import { complaintStatusTone, FailureBanner, FailureText, severityTone } from './parts.js';
 
@@ -253,28 +254,16 @@ function StatusForm({
           {intl.formatMessage({ id: 'complaints.noteOnly' })}
         </label>
       </fieldset>
-      <div className="field">
-        <Text as="label" htmlFor={`${id}-note`} className="field__label" msg="review.complaint.note" />
-        {noteError ? (
-          <p id={`${id}-note-error`} className="field__error">
-            <Text as="span" className="visually-hidden" msg="form.errorPrefix" />
-            <Msg id={noteError} />
-          </p>
-        ) : null}
-        <textarea
-          id={`${id}-note`}
-          className="input textarea"
-          rows={3}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby={noteError ? `${id}-note-error` : undefined}
-          {...register('note')}
-        />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={!online || isSubmitting}>
-          <Msg id="review.complaint.save" />
-        </button>
-      </div>
+      <Field
+        id={`${id}-note`}
+        label={<Msg id="review.complaint.note" />}
+        error={noteError ? <Msg id={noteError} /> : null}
+      >
+        {(control) => <textarea {...control} className="input textarea" rows={3} {...register('note')} />}
+      </Field>
+      <FormActions
+        submit={{ label: <Msg id="review.complaint.save" />, saving: isSubmitting, disabled: !online }}
+      />
     </form>
   );
 }
