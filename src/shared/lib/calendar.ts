@@ -62,7 +62,7 @@ function wallClock(ms: number, timeZone: string): WallClock {
 }
 
 /** The zone's offset from UTC at an instant, in ms (Paris in summer: +2 h). */
-function offsetAt(ms: number, timeZone: string): number {
+export function offsetAt(ms: number, timeZone: string): number {
   const c = wallClock(ms, timeZone);
   const asUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
   return asUtc - (ms - (((ms % 1000) + 1000) % 1000));

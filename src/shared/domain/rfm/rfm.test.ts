@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RfmOrder } from './rfm.js';
-import { computeRfm, customerFigures, monthsBefore, segmentFor, segmentTrend } from './rfm.js';
+import { computeRfm, customerFigures, dayOf, monthsBefore, segmentFor, segmentTrend } from './rfm.js';
+import { dayOfInstant } from '../../lib/calendar.js';
 
 const AT = new Date('2026-11-24T12:00:00.000Z');
 const daysAgo = (d: number) => new Date(AT.getTime() - d * 86_400_000).toISOString();
@@ -212,5 +213,27 @@ describe('RFM, the exact definition', () => {
     expect(f.recencyDays).toBe(1);
     expect(f.frequency).toBe(2);
     expect(f.monetaryCents).toBe(1_500);
+  });
+
+  it('takes the day in Paris for any instant, across the changes of time too', () => {
+    const parisDay = (ms: number) => Date.parse(`${dayOfInstant(ms, 'Europe/Paris')}T00:00:00Z`) / 86_400_000;
+    for (const iso of [
+      '2026-03-29T00:59:59Z',
+      '2026-03-29T01:00:00Z',
+      '2026-03-28T22:59:59Z',
+      '2026-03-28T23:00:00Z',
+      '2026-10-24T21:59:59Z',
+      '2026-10-24T22:00:00Z',
+      '2026-10-25T22:59:59Z',
+      '2026-10-25T23:00:00Z',
+    ]) {
+      expect(dayOf(Date.parse(iso)), iso).toBe(parisDay(Date.parse(iso)));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('1996-01-01'), max: Date.parse('2032-01-01') }), (ms) => {
+        expect(dayOf(ms)).toBe(parisDay(ms));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -28,7 +28,7 @@
  * | hibernating    | 2    | 2–5   | rare, small and not recent                 |
  * | lost           | 1    | 2–5   | longest without an order, small            |
  */
-import { COMPANY_TIME_ZONE, dayOfInstant } from '../../lib/calendar.js';
+import { COMPANY_TIME_ZONE, dayOfInstant, offsetAt } from '../../lib/calendar.js';
 
 export const rfmSegments = [
   'champions',
@@ -91,8 +91,20 @@ export function countsForRfm(order: Pick<RfmOrder, 'status'>): boolean {
   return order.status === undefined || !ignoredStatuses.has(order.status);
 }
 
+/** Per UTC day, the company's offset when it holds all day long; null on a DST change. */
+const steadyOffsets = new Map<number, number | null>();
+
 /** The company's calendar day of an instant, as a day number (days since 1970-01-01). */
 export function dayOf(ms: number): number {
+  // The zone is asked once per UTC day, not per order (Intl is slow at tens of thousands).
+  const utcDay = Math.floor(ms / DAY_MS);
+  let offset = steadyOffsets.get(utcDay);
+  if (offset === undefined) {
+    const start = offsetAt(utcDay * DAY_MS, COMPANY_TIME_ZONE);
+    offset = start === offsetAt(utcDay * DAY_MS + DAY_MS - 1000, COMPANY_TIME_ZONE) ? start : null;
+    steadyOffsets.set(utcDay, offset);
+  }
+  if (offset !== null) return Math.floor((ms + offset) / DAY_MS);
   return Date.parse(`${dayOfInstant(ms, COMPANY_TIME_ZONE)}T00:00:00Z`) / DAY_MS;
 }
 
