@@ -19,6 +19,8 @@ import {
 } from './compute.js';
 
 const AT = new Date('2026-11-25T23:59:59.999Z');
+/** The end of 25 November in Paris (CET, UTC+1): the rhythm counts the company's days. */
+const PARIS_END = new Date('2026-11-25T22:59:59.999Z');
 const day = (iso: string) => `${iso}T10:00:00.000Z`;
 
 type MiniOrder = Pick<Order, 'customerId' | 'orderedAt' | 'status' | 'totalExclCents' | 'lines'>;
@@ -134,7 +136,7 @@ describe('rhythm', () => {
       order('2026-09-06', ['a']),
       order('2026-10-06', ['a']),
     ];
-    expect(orderRhythm('c1', orders, AT)).toEqual({
+    expect(orderRhythm('c1', orders, PARIS_END)).toEqual({
       lastOrderAt: day('2026-10-06'),
       daysSinceLastOrder: 50,
       rhythmDays: 20,
@@ -151,7 +153,7 @@ describe('rhythm', () => {
       order('2026-11-15', ['a']),
       order('2026-11-24', ['a'], 'cancelled'),
     ];
-    expect(orderRhythm('c1', within, AT)).toMatchObject({
+    expect(orderRhythm('c1', within, PARIS_END)).toMatchObject({
       daysSinceLastOrder: 10,
       rhythmDays: 20,
       lateByDays: 0,
