@@ -4,6 +4,7 @@ import { appointmentHandlers } from './features/appointments/index.js';
 import { authHandlers } from './features/auth/index.js';
 import { complaintHandlers } from './features/complaints/index.js';
 import { customerHandlers } from './features/customers/index.js';
+import { figuresHandlers } from './features/figures/index.js';
 import { importHandlers } from './features/import/index.js';
 import { orderHandlers } from './features/orders/index.js';
 import { playbookHandlers } from './features/playbook/index.js';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...playbookHandlers,
   ...visitHandlers,
   ...rfmHandlers,
+  ...figuresHandlers,
 };

@@ -39,6 +39,14 @@ export const serverFr = {
   'rfm.dateInFuture':
     'La date du {date, date, long} est dans le futur : le RFM se calcule sur des achats déjà faits.',
   'rfm.periodReversed': 'La première date doit précéder la seconde.',
+  'figures.periodReversed': 'La fin de la période ne peut pas précéder son début.',
+  'figures.dateInFuture':
+    'La période finit le {date, date, long}, dans le futur : les chiffres se comptent sur ce qui a déjà eu lieu.',
+  'figures.periodTooLong': 'Une période couvre au plus deux ans ({days} jours).',
+  'figures.repOutsideScope':
+    'Ce commercial n’est pas dans votre équipe : ses chiffres ne vous sont pas ouverts.',
+  'figures.repOnlySelf': 'Un commercial ne voit que ses propres chiffres.',
+  'figures.noSuchRep': 'Ce commercial n’existe pas.',
   'owner.noSuchUser': 'Cet utilisateur n’existe pas.',
   'owner.admin': 'Un client est confié à un commercial ou à un responsable, pas à un administrateur.',
   'owner.outsideTeam': 'Vous ne pouvez confier des clients qu’aux membres de votre équipe.',

@@ -372,6 +372,7 @@ export class SyncEngine {
           schemaVersion: SCHEMA_VERSION,
           cookie,
           limit: this.pullPageLimit,
+          pending: await this.db.outbox.count(),
         });
         if (!result.ok) throw new SyncStop(result.error);
         await this.applyPull(result.value);

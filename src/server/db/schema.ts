@@ -215,6 +215,8 @@ export const syncClients = pgTable(
     resetVersion: integer('reset_version').notNull().default(0),
     createdAt: ts('created_at').notNull(),
     lastSeenAt: ts('last_seen_at').notNull(),
+    /** Changes waiting on the laptop as it said at its last pull (null before it ever said). */
+    reportedPending: integer('reported_pending'),
   },
   (t) => [index('sync_clients_user_idx').on(t.userId)],
 );

@@ -12,6 +12,7 @@
 import type { Appointment } from '../../shared/domain/appointment/appointment.js';
 import { noReportFields } from '../../shared/domain/activity/activity.js';
 import type { Complaint, MarketingAction, Visit } from '../../shared/domain/activity/activity.js';
+import type { ComplaintEvent, ComplaintStatus } from '../../shared/domain/complaint/complaint.js';
 import type { Price, PriceBreak, PriceList, Product } from '../../shared/domain/catalog/catalog.js';
 import type { Channel, Consent, Contact } from '../../shared/domain/contact/contact.js';
 import type { Customer, CustomerStatus } from '../../shared/domain/customer/customer.js';
@@ -114,6 +115,8 @@ export interface GeneratedCompany {
   orders: Order[];
   visits: Visit[];
   complaints: Complaint[];
+  /** Each complaint's history up to its status: received, then each move, by the rep then the manager. */
+  complaintEvents: ComplaintEvent[];
   marketingActions: MarketingAction[];
   appointments: Appointment[];
   notes: CompanyNote[];
@@ -625,6 +628,7 @@ export function generateCompany(options: GenerateCompanyOptions = {}): Generated
     orders: [],
     visits: [],
     complaints: [],
+    complaintEvents: [],
     marketingActions: [],
     appointments: [],
     notes: [],
@@ -660,6 +664,7 @@ export function generateCompany(options: GenerateCompanyOptions = {}): Generated
     planAppointments(Random.seeded(seed, 500 + repIndex), repCustomers, rep, manager, company, today);
   }
   runCampaigns(Random.seeded(seed, 3), company, today, start);
+  complaintHistories(Random.seeded(seed, 4), company, today);
   numberOrders(company);
   return company;
 }
@@ -1049,6 +1054,62 @@ function simulateOrders(
               ]),
       createdAt: iso(createdAt),
       version: 1,
+    });
+  }
+}
+
+/** The lifecycle in order; a complaint's history is the prefix up to its status. */
+const complaintPath: readonly ComplaintStatus[] = ['received', 'acknowledged', 'in-progress', 'resolved', 'closed'];
+/** Hours after the previous step, [min, max]: acknowledged within a day or so, resolved in days. */
+const stepHours: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [2, 30],
+  [6, 72],
+  [24, 14 * 24],
+  [24, 10 * 24],
+];
+
+/**
+ * Events for every generated complaint (its own random stream, so the rest of the company is
+ * the same as without them): received by the customer's rep, then each move by their manager,
+ * squeezed to end an hour before today when the draw would pass it.
+ */
+function complaintHistories(r: Random, company: GeneratedCompany, today: number): void {
+  const owner = new Map(company.customers.map((c) => [c.id, c.ownerId]));
+  const byId = new Map(company.users.map((u) => [u.id, u]));
+  const managerOfTeam = new Map(
+    company.users.filter((u) => u.role === 'manager').map((u) => [u.teamId, u] as const),
+  );
+  for (const complaint of company.complaints) {
+    const rep = byId.get(owner.get(complaint.customerId) ?? '');
+    if (rep === undefined) continue;
+    const manager = managerOfTeam.get(rep.teamId) ?? rep;
+    const steps = complaintPath.slice(0, complaintPath.indexOf(complaint.status) + 1);
+    const created = Date.parse(complaint.createdAt);
+    const offsets: number[] = [];
+    let offset = 0;
+    for (const [i] of steps.entries()) {
+      const [min, max] = stepHours[i]!;
+      offset += i === 0 ? 0 : r.between(min, max) * 3_600_000;
+      offsets.push(offset);
+    }
+    const room = today - 3_600_000 - created;
+    const squeeze = offset > room && offset > 0 ? Math.max(0, room) / offset : 1;
+    steps.forEach((status, i) => {
+      const at = Math.round(created + offsets[i]! * squeeze);
+      const by = i === 0 ? rep : manager;
+      company.complaintEvents.push({
+        id: r.uuidV7(at),
+        complaintId: complaint.id,
+        customerId: complaint.customerId,
+        previousStatus: i === 0 ? null : steps[i - 1]!,
+        status,
+        note: '',
+        byUserId: by.id,
+        byName: by.name,
+        at: iso(at),
+        version: 1,
+      });
     });
   }
 }

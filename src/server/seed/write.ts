@@ -8,6 +8,7 @@
 import { eq } from 'drizzle-orm';
 import {
   appointments,
+  complaintEvents,
   complaints,
   consents,
   contacts,
@@ -203,6 +204,16 @@ export async function writeCompany(
       ...c,
       createdAt: date(c.createdAt),
       updatedAt: date(c.createdAt),
+    })),
+  );
+  await step(
+    'complaint events',
+    complaintEvents,
+    company.complaintEvents.map((e) => ({
+      ...e,
+      at: date(e.at),
+      createdAt: date(e.at),
+      updatedAt: date(e.at),
     })),
   );
   await step(

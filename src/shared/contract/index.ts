@@ -7,6 +7,7 @@ import { appointmentsContract } from './appointments.js';
 import { authContract } from './auth.js';
 import { complaintsContract } from './complaints.js';
 import { customersContract } from './customers.js';
+import { figuresContract } from './figures.js';
 import { importsContract } from './imports.js';
 import { ordersContract } from './orders.js';
 import { playbookContract } from './playbook.js';
@@ -27,6 +28,7 @@ export const contract = {
   ...visitsContract,
   ...playbookContract,
   ...rfmContract,
+  ...figuresContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,6 +48,7 @@ export {
   authContract,
   complaintsContract,
   customersContract,
+  figuresContract,
   importsContract,
   ordersContract,
   playbookContract,

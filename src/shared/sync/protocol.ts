@@ -98,6 +98,8 @@ export const pullRequestSchema = z.object({
   cookie: z.number().int().nonnegative().nullable(),
   /** Upper bound of ops in one response; the client pulls again while `more` is true. */
   limit: z.number().int().min(1).max(20_000).optional(),
+  /** Changes still waiting on the laptop (its outbox) as it pulls: the manager's freshness figure. */
+  pending: z.number().int().nonnegative().max(100_000_000).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

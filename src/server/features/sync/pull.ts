@@ -132,9 +132,13 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
     const planned = await planOps(tx, user, input.clientId, since, limit);
     const more = planned.length > limit;
     const ops = more ? planned.slice(0, limit) : planned;
+    const reported = input.pending === undefined ? {} : { reportedPending: input.pending };
     const base = { lastMid: client.lastMid, reset, serverTime: toIso(now) };
     if (ops.length === 0 && !reset) {
-      await tx.update(syncClients).set({ lastSeenAt: now }).where(eq(syncClients.id, input.clientId));
+      await tx
+        .update(syncClients)
+        .set({ lastSeenAt: now, ...reported })
+        .where(eq(syncClients.id, input.clientId));
       return ok({ ...base, cookie: client.viewVersion, more: false, patch: [] });
     }
 
@@ -169,7 +173,7 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
     await recordInView(tx, input.clientId, nextVersion, viewRows);
     await tx
       .update(syncClients)
-      .set({ viewVersion: nextVersion, lastSeenAt: now, ...(reset ? { resetVersion: nextVersion } : {}) })
+      .set({ viewVersion: nextVersion, lastSeenAt: now, ...reported, ...(reset ? { resetVersion: nextVersion } : {}) })
       .where(eq(syncClients.id, input.clientId));
     return ok({ ...base, cookie: nextVersion, more, patch });
   });

@@ -1,0 +1,141 @@
+/** Head-office team review: figures per rep and for the caller's scope, and one rep's customers. */
+import { and, eq, sql } from 'drizzle-orm';
+import type { ComparedFigures, RepReview } from '../../../shared/contract/figures.js';
+import type { Period, PeriodCounts } from '../../../shared/domain/figures/figures.js';
+import {
+  comparedPeriods,
+  deriveFigures,
+  emptyCounts,
+  periodDays,
+  previousPeriod,
+} from '../../../shared/domain/figures/figures.js';
+import { COMPANY_TIME_ZONE, dayOfInstant } from '../../../shared/lib/calendar.js';
+import { msg } from '../../../shared/lib/messages.js';
+import { fail, ok, type Result } from '../../../shared/lib/result.js';
+import { syncClients, teams, users } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/types.js';
+import type { Handlers } from '../../dispatch.js';
+import { personScope, type Reader } from '../../lib/scope.js';
+import { ALL_ROLES } from '../../roles.js';
+import { periodCounts, reviewCustomers, TEAM, type CountsByRep } from './review.js';
+
+/** Two years and a day: enough for "this year against last year" in one period. */
+export const MAX_PERIOD_DAYS = 731;
+
+function checkPeriod(period: Period, now: Date): Result<Period> {
+  if (period.to < period.from) return fail('bad-request', msg('figures.periodReversed'), { field: 'to' });
+  if (period.to > dayOfInstant(now, COMPANY_TIME_ZONE)) {
+    return fail('bad-request', msg('figures.dateInFuture', { date: period.to }), { field: 'to' });
+  }
+  if (periodDays(period) > MAX_PERIOD_DAYS) {
+    return fail('bad-request', msg('figures.periodTooLong', { days: MAX_PERIOD_DAYS }), { field: 'from' });
+  }
+  return ok(period);
+}
+
+interface RepRow {
+  id: string;
+  name: string;
+  team_name: string | null;
+  last_sync_at: Date | string | null;
+  pending: string | number | null;
+  devices: number;
+}
+
+/** The reps the reader may see, with their laptops' freshness. */
+async function repsInScope(db: DbOrTx, reader: Reader, repId?: string): Promise<RepRow[]> {
+  const one = repId === undefined ? sql`true` : sql`${users.id} = ${repId}`;
+  const result = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      team_name: teams.name,
+      last_sync_at: sql<Date | string | null>`max(${syncClients.lastSeenAt})`,
+      pending: sql<string | number | null>`sum(${syncClients.reportedPending})`,
+      devices: sql<number>`count(${syncClients.id})::int`,
+    })
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .leftJoin(syncClients, eq(syncClients.userId, users.id))
+    .where(and(eq(users.role, 'rep'), personScope(users.id, reader), one))
+    .groupBy(users.id, users.name, teams.name)
+    .orderBy(users.name, users.id);
+  return result;
+}
+
+async function compared(db: DbOrTx, reader: Reader, period: Period) {
+  const periods = comparedPeriods(period);
+  const [current, previous, yearBefore] = await Promise.all(
+    [periods.current, periods.previous, periods.yearBefore].map((p) =>
+      periodCounts(db, reader, p, previousPeriod(p)),
+    ),
+  );
+  const of = (byRep: CountsByRep | undefined, key: string): PeriodCounts => byRep?.get(key) ?? emptyCounts();
+  const figures = (key: string): ComparedFigures => ({
+    current: deriveFigures(of(current, key)),
+    previous: deriveFigures(of(previous, key)),
+    yearBefore: deriveFigures(of(yearBefore, key)),
+  });
+  return { periods, figures };
+}
+
+/** Where a rep id the reader may not see leads: a refusal, never an empty page. */
+async function refuseRep(db: DbOrTx, reader: Reader, repId: string): Promise<Result<never>> {
+  if (reader.role === 'rep') return fail('forbidden', msg('figures.repOnlySelf'), { field: 'repId' });
+  const [known] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, repId), eq(users.role, 'rep')));
+  return known === undefined
+    ? fail('not-found', msg('figures.noSuchRep'), { field: 'repId' })
+    : fail('forbidden', msg('figures.repOutsideScope'), { field: 'repId' });
+}
+
+const toIso = (value: Date | string | null): string | null =>
+  value === null ? null : new Date(value).toISOString();
+
+export const figuresHandlers = {
+  'team-review': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      const now = new Date();
+      const period = checkPeriod(input, now);
+      if (!period.ok) return period;
+      const reader = ctx.principal.user;
+      const [reps, { periods, figures }] = await Promise.all([
+        repsInScope(ctx.db, reader),
+        compared(ctx.db, reader, period.value),
+      ]);
+      const repReviews: RepReview[] = reps.map((rep) => ({
+        repId: rep.id,
+        repName: rep.name,
+        teamName: rep.team_name,
+        figures: figures(rep.id),
+        freshness: {
+          lastSyncAt: toIso(rep.last_sync_at),
+          pending: rep.pending === null ? null : Number(rep.pending),
+          devices: rep.devices,
+        },
+      }));
+      return ok({ periods, team: figures(TEAM), reps: repReviews, computedAt: now.toISOString() });
+    },
+  },
+  'team-review-customers': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      const period = checkPeriod(input, new Date());
+      if (!period.ok) return period;
+      const reader = ctx.principal.user;
+      const [rep] = await repsInScope(ctx.db, reader, input.repId);
+      if (rep === undefined) return refuseRep(ctx.db, reader, input.repId);
+      const customers = await reviewCustomers(
+        ctx.db,
+        reader,
+        rep.id,
+        period.value,
+        previousPeriod(period.value),
+      );
+      return ok({ repId: rep.id, repName: rep.name, customers });
+    },
+  },
+} satisfies Pick<Handlers, 'team-review' | 'team-review-customers'>;

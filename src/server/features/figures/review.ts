@@ -1,0 +1,278 @@
+/**
+ * The team review's counts in SQL. Every period is a run of the company's calendar days, both
+ * ends included; an instant belongs to the day it falls on in `COMPANY_TIME_ZONE`.
+ *
+ * Who a figure belongs to: a visit or call to who made it; an order to who took it (the
+ * customer's rep for an imported order without one); a customer's standing (new, repeat, lost)
+ * and complaints to the customer's rep today. The team row counts everything the reader may see,
+ * customers without a rep included, so it may be more than the sum of the rep rows.
+ *
+ * "Lost": ordered in the period before, not in this one, and at the end of this one more than
+ * twice their own rhythm (the median of the days between consecutive orders up to that day,
+ * rounded, as on the laptop in `shared/domain/rfm/rfm.ts`) since their last order. A customer
+ * with a single order has no rhythm and is never counted lost.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Period, PeriodCounts } from '../../../shared/domain/figures/figures.js';
+import { emptyCounts } from '../../../shared/domain/figures/figures.js';
+import type { CustomerStanding, ReviewCustomer } from '../../../shared/contract/figures.js';
+import { COMPANY_TIME_ZONE } from '../../../shared/lib/calendar.js';
+import { OVERDUE_FACTOR } from '../../../shared/domain/rfm/rfm.js';
+import { queryRows, type DbOrTx } from '../../db/types.js';
+import { customerScope, personScope, type Reader } from '../../lib/scope.js';
+import { customers, visits } from '../../db/schema.js';
+
+const zone = sql.raw(`'${COMPANY_TIME_ZONE}'`);
+
+/** The first instant of `day` in the company's zone. */
+const startOf = (day: string): SQL => sql`(${day}::date)::timestamp at time zone ${zone}`;
+/** The first instant after `day` in the company's zone. */
+const endOf = (day: string): SQL => sql`(${day}::date + 1)::timestamp at time zone ${zone}`;
+const within = (column: SQL, p: Period): SQL =>
+  sql`${column} >= ${startOf(p.from)} and ${column} < ${endOf(p.to)}`;
+
+/** Rows keyed by rep id, plus the team row under `TEAM`. */
+export const TEAM = '';
+export type CountsByRep = Map<string, PeriodCounts>;
+
+interface Grouped {
+  rep_id: string | null;
+  total: number;
+}
+
+function into(byRep: CountsByRep, row: Grouped, set: (counts: PeriodCounts) => void): void {
+  const key = Number(row.total) === 1 ? TEAM : row.rep_id;
+  if (key === null) return; // visits or orders of nobody in particular count in the team row only
+  let counts = byRep.get(key);
+  if (counts === undefined) {
+    counts = emptyCounts();
+    byRep.set(key, counts);
+  }
+  set(counts);
+}
+
+/**
+ * Per customer the reader may see (optionally one rep's): orders and revenue in the period and
+ * the one before, first and last order day up to the period's end, and rhythm.
+ */
+function customerPeriods(reader: Reader, p: Period, prior: Period, ownerId: string | null): SQL {
+  const owner = ownerId === null ? sql`true` : sql`${customers.ownerId} = ${ownerId}`;
+  return sql`
+    purchases as (
+      select orders.customer_id, orders.ordered_at, orders.total_excl_cents as cents,
+        (orders.ordered_at at time zone ${zone})::date as day
+      from orders
+      join ${customers} on ${customers.id} = orders.customer_id
+      where orders.deleted_at is null and orders.status not in ('cancelled', 'draft')
+        and orders.ordered_at < ${endOf(p.to)}
+        and ${customers.deletedAt} is null and ${customerScope(reader)} and ${owner}
+    ), gaps as (
+      select customer_id,
+        extract(epoch from ordered_at - lag(ordered_at) over (partition by customer_id order by ordered_at))
+          / 86400 as gap
+      from purchases
+    ), rhythms as (
+      select customer_id, round((percentile_cont(0.5) within group (order by gap))::numeric)::int as rhythm
+      from gaps where gap is not null group by customer_id
+    ), per_customer as (
+      select purchases.customer_id,
+        count(*) filter (where day between ${p.from}::date and ${p.to}::date)::int as orders_now,
+        coalesce(sum(cents) filter (where day between ${p.from}::date and ${p.to}::date), 0)::bigint
+          as revenue_now,
+        count(*) filter (where day between ${prior.from}::date and ${prior.to}::date)::int as orders_before,
+        coalesce(sum(cents) filter (where day between ${prior.from}::date and ${prior.to}::date), 0)::bigint
+          as revenue_before,
+        min(day) as first_day, max(day) as last_day, max(ordered_at) as last_order_at
+      from purchases group by purchases.customer_id
+    ), standing as (
+      select per_customer.*, rhythms.rhythm,
+        case
+          when first_day >= ${p.from}::date then 'new'
+          when orders_before > 0 and orders_now > 0 then 'repeat'
+          when orders_before > 0 and rhythms.rhythm > 0
+            and (${p.to}::date - last_day) > ${OVERDUE_FACTOR} * rhythms.rhythm then 'lost'
+          when orders_before > 0 then 'lapsed'
+          when orders_now > 0 then 'returning'
+          else 'other'
+        end as standing
+      from per_customer left join rhythms on rhythms.customer_id = per_customer.customer_id
+    )`;
+}
+
+/** Every count of the review for one period (its previous period given), per rep and for the team. */
+export async function periodCounts(
+  db: DbOrTx,
+  reader: Reader,
+  p: Period,
+  prior: Period,
+): Promise<CountsByRep> {
+  const byRep: CountsByRep = new Map([[TEAM, emptyCounts()]]);
+
+  const visitRows = await queryRows<Grouped & { visits: number; with_order: number; calls: number }>(
+    db,
+    sql`
+      select ${visits.repId} as rep_id, grouping(${visits.repId}) as total,
+        (count(*) filter (where ${visits.channel} = 'visit'))::int as visits,
+        (count(*) filter (where ${visits.channel} = 'visit' and ${visits.outcome} = 'order'))::int as with_order,
+        (count(*) filter (where ${visits.channel} = 'phone'))::int as calls
+      from ${visits}
+      where ${visits.deletedAt} is null and ${within(sql`${visits.at}`, p)} and ${personScope(visits.repId, reader)}
+      group by grouping sets ((${visits.repId}), ())`,
+  );
+  for (const row of visitRows) {
+    into(byRep, row, (c) => {
+      c.visits = row.visits;
+      c.visitsWithOrder = row.with_order;
+      c.calls = row.calls;
+    });
+  }
+
+  const orderRows = await queryRows<Grouped & { orders: number; revenue: string | number }>(
+    db,
+    sql`
+      select coalesce(orders.rep_id, ${customers.ownerId}) as rep_id,
+        grouping(coalesce(orders.rep_id, ${customers.ownerId})) as total,
+        count(*)::int as orders, coalesce(sum(orders.total_excl_cents), 0)::bigint as revenue
+      from orders join ${customers} on ${customers.id} = orders.customer_id
+      where orders.deleted_at is null and orders.status not in ('cancelled', 'draft')
+        and ${within(sql`orders.ordered_at`, p)}
+        and ${customers.deletedAt} is null and ${customerScope(reader)}
+      group by grouping sets ((coalesce(orders.rep_id, ${customers.ownerId})), ())`,
+  );
+  for (const row of orderRows) {
+    into(byRep, row, (c) => {
+      c.orders = row.orders;
+      c.revenueCents = Number(row.revenue);
+    });
+  }
+
+  const standingRows = await queryRows<
+    Grouped & { previous_buyers: number; repeat_buyers: number; new_customers: number; lost: number }
+  >(
+    db,
+    sql`
+      with ${customerPeriods(reader, p, prior, null)}
+      select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
+        (count(*) filter (where orders_before > 0))::int as previous_buyers,
+        (count(*) filter (where standing = 'repeat'))::int as repeat_buyers,
+        (count(*) filter (where standing = 'new'))::int as new_customers,
+        (count(*) filter (where standing = 'lost'))::int as lost
+      from standing join ${customers} on ${customers.id} = standing.customer_id
+      group by grouping sets ((${customers.ownerId}), ())`,
+  );
+  for (const row of standingRows) {
+    into(byRep, row, (c) => {
+      c.previousBuyers = row.previous_buyers;
+      c.repeatBuyers = row.repeat_buyers;
+      c.newCustomers = row.new_customers;
+      c.lostCustomers = row.lost;
+    });
+  }
+
+  const openedRows = await queryRows<Grouped & { opened: number }>(
+    db,
+    sql`
+      select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total, count(*)::int as opened
+      from complaints join ${customers} on ${customers.id} = complaints.customer_id
+      where complaints.deleted_at is null and ${within(sql`complaints.created_at`, p)}
+        and ${customers.deletedAt} is null and ${customerScope(reader)}
+      group by grouping sets ((${customers.ownerId}), ())`,
+  );
+  for (const row of openedRows) into(byRep, row, (c) => (c.complaintsOpened = row.opened));
+
+  const closedRows = await queryRows<Grouped & { closed: number; median_hours: number | string | null }>(
+    db,
+    sql`
+      with resolved as (
+        select complaint_id, min(at) as at from complaint_events
+        where deleted_at is null and status in ('resolved', 'closed') group by complaint_id
+      )
+      select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total, count(*)::int as closed,
+        percentile_cont(0.5) within group (
+          order by greatest(0, extract(epoch from resolved.at - complaints.created_at)) / 3600
+        ) as median_hours
+      from resolved
+      join complaints on complaints.id = resolved.complaint_id
+      join ${customers} on ${customers.id} = complaints.customer_id
+      where complaints.deleted_at is null and ${within(sql`resolved.at`, p)}
+        and ${customers.deletedAt} is null and ${customerScope(reader)}
+      group by grouping sets ((${customers.ownerId}), ())`,
+  );
+  for (const row of closedRows) {
+    into(byRep, row, (c) => {
+      c.complaintsClosed = row.closed;
+      c.medianResolveHours =
+        row.median_hours === null ? null : Math.round(Number(row.median_hours) * 10) / 10;
+    });
+  }
+  return byRep;
+}
+
+/** One rep's customers with any order in the period or the one before, or a visit or complaint now. */
+export async function reviewCustomers(
+  db: DbOrTx,
+  reader: Reader,
+  repId: string,
+  p: Period,
+  prior: Period,
+): Promise<ReviewCustomer[]> {
+  const rows = await queryRows<{
+    customer_id: string;
+    name: string;
+    city: string;
+    orders_now: number | null;
+    revenue_now: string | number | null;
+    orders_before: number | null;
+    revenue_before: string | number | null;
+    visits: number;
+    calls: number;
+    complaints: number;
+    last_order_at: Date | string | null;
+    rhythm: number | null;
+    standing: CustomerStanding | null;
+  }>(
+    db,
+    sql`
+      with ${customerPeriods(reader, p, prior, repId)},
+      contacts_now as (
+        select ${visits.customerId} as customer_id,
+          (count(*) filter (where ${visits.channel} = 'visit'))::int as visits,
+          (count(*) filter (where ${visits.channel} = 'phone'))::int as calls
+        from ${visits}
+        where ${visits.deletedAt} is null and ${within(sql`${visits.at}`, p)} and ${personScope(visits.repId, reader)}
+        group by ${visits.customerId}
+      ), complaints_now as (
+        select customer_id, count(*)::int as complaints from complaints
+        where deleted_at is null and ${within(sql`created_at`, p)} group by customer_id
+      )
+      select ${customers.id} as customer_id, ${customers.name} as name, ${customers.city} as city,
+        standing.orders_now, standing.revenue_now, standing.orders_before, standing.revenue_before,
+        coalesce(contacts_now.visits, 0) as visits, coalesce(contacts_now.calls, 0) as calls,
+        coalesce(complaints_now.complaints, 0) as complaints,
+        standing.last_order_at, standing.rhythm, standing.standing
+      from ${customers}
+      left join standing on standing.customer_id = ${customers.id}
+      left join contacts_now on contacts_now.customer_id = ${customers.id}
+      left join complaints_now on complaints_now.customer_id = ${customers.id}
+      where ${customers.deletedAt} is null and ${customerScope(reader)} and ${customers.ownerId} = ${repId}
+        and (coalesce(standing.orders_now, 0) + coalesce(standing.orders_before, 0)
+          + coalesce(contacts_now.visits, 0) + coalesce(contacts_now.calls, 0)
+          + coalesce(complaints_now.complaints, 0)) > 0
+      order by coalesce(standing.revenue_now, 0) desc, ${customers.name}, ${customers.id}`,
+  );
+  return rows.map((row) => ({
+    customerId: row.customer_id,
+    name: row.name,
+    city: row.city,
+    orders: row.orders_now ?? 0,
+    revenueCents: Number(row.revenue_now ?? 0),
+    previousOrders: row.orders_before ?? 0,
+    previousRevenueCents: Number(row.revenue_before ?? 0),
+    visits: row.visits,
+    calls: row.calls,
+    complaintsOpened: row.complaints,
+    lastOrderAt: row.last_order_at === null ? null : new Date(row.last_order_at).toISOString(),
+    rhythmDays: row.rhythm,
+    standing: row.standing ?? 'other',
+  }));
+}

@@ -1,0 +1,105 @@
+/**
+ * The team review at head office: per rep and for the whole scope (a rep themselves, a manager
+ * their team, an admin every team), the figures of a period, of the period before and of the
+ * same period a year before, with each rep's freshness (last sync, changes still waiting on
+ * their laptops); and the drill-down to one rep's customers.
+ */
+import { z } from 'zod';
+import { isoDateSchema, isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
+
+const count = z.number().int().nonnegative();
+const periodSchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+
+export const periodFiguresSchema = z.object({
+  visits: count,
+  visitsWithOrder: count,
+  calls: count,
+  orders: count,
+  revenueCents: z.number().int(),
+  previousBuyers: count,
+  repeatBuyers: count,
+  newCustomers: count,
+  lostCustomers: count,
+  complaintsOpened: count,
+  complaintsClosed: count,
+  medianResolveHours: z.number().nonnegative().nullable(),
+  averageTicketCents: z.number().int().nullable(),
+  conversionBp: z.number().int().nullable(),
+  repurchaseBp: z.number().int().nullable(),
+});
+
+const comparedSchema = z.object({
+  current: periodFiguresSchema,
+  previous: periodFiguresSchema,
+  yearBefore: periodFiguresSchema,
+});
+export type ComparedFigures = z.infer<typeof comparedSchema>;
+
+export const freshnessSchema = z.object({
+  /** The newest pull of any of the rep's laptops; null when none ever synced. */
+  lastSyncAt: isoDateTimeSchema.nullable(),
+  /** Changes waiting on the rep's laptops as each reported at its last sync; null when unknown. */
+  pending: count.nullable(),
+  devices: count,
+});
+export type Freshness = z.infer<typeof freshnessSchema>;
+
+export const repReviewSchema = z.object({
+  repId: uuidSchema,
+  repName: z.string(),
+  teamName: z.string().nullable(),
+  figures: comparedSchema,
+  freshness: freshnessSchema,
+});
+export type RepReview = z.infer<typeof repReviewSchema>;
+
+export const teamReviewSchema = z.object({
+  periods: z.object({ current: periodSchema, previous: periodSchema, yearBefore: periodSchema }),
+  /** Everything the caller may see, customers without a rep included. */
+  team: comparedSchema,
+  reps: z.array(repReviewSchema),
+  /** When head office computed this answer. */
+  computedAt: isoDateTimeSchema,
+});
+export type TeamReview = z.infer<typeof teamReviewSchema>;
+
+export const customerStandings = ['new', 'repeat', 'lost', 'lapsed', 'returning', 'other'] as const;
+export type CustomerStanding = (typeof customerStandings)[number];
+
+export const reviewCustomerSchema = z.object({
+  customerId: uuidSchema,
+  name: z.string(),
+  city: z.string(),
+  orders: count,
+  revenueCents: z.number().int(),
+  previousOrders: count,
+  previousRevenueCents: z.number().int(),
+  visits: count,
+  calls: count,
+  complaintsOpened: count,
+  lastOrderAt: isoDateTimeSchema.nullable(),
+  rhythmDays: z.number().int().nonnegative().nullable(),
+  /**
+   * new: first order in the period; repeat: ordered in both periods; lost: ordered before, not
+   * now, past twice their rhythm; lapsed: ordered before, not now, not yet past it; returning:
+   * ordered now, not in the period before, not new; other: no order in either.
+   */
+  standing: z.enum(customerStandings),
+});
+export type ReviewCustomer = z.infer<typeof reviewCustomerSchema>;
+
+export const figuresContract = {
+  'team-review': {
+    input: periodSchema,
+    output: teamReviewSchema,
+  },
+  /** One rep's customers over the period (those with any activity in it or the one before). */
+  'team-review-customers': {
+    input: periodSchema.extend({ repId: uuidSchema }),
+    output: z.object({
+      repId: uuidSchema,
+      repName: z.string(),
+      customers: z.array(reviewCustomerSchema),
+    }),
+  },
+} as const;
