@@ -10,6 +10,7 @@ import { ImportScreen } from '../features/imports/index.js';
 import { OrderScreen, OrdersScreen } from '../features/orders/index.js';
 import { PlaybookScreen } from '../features/playbook/index.js';
 import { ReviewScreen } from '../features/review/index.js';
+import { FiguresScreen } from '../features/figures/index.js';
 import { RouteScreen } from '../features/route/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
@@ -115,7 +116,16 @@ export function Shell() {
 }
 
 type Section =
-  'agenda' | 'route' | 'customers' | 'settings' | 'imports' | 'playbook' | 'complaints' | 'orders' | 'review';
+  | 'agenda'
+  | 'route'
+  | 'customers'
+  | 'settings'
+  | 'imports'
+  | 'playbook'
+  | 'complaints'
+  | 'orders'
+  | 'review'
+  | 'figures';
 
 /** The rail's entries, in order, with who sees them. */
 const railEntries: readonly {
@@ -143,6 +153,13 @@ const railEntries: readonly {
     who: 'everyone',
   },
   { section: 'settings', route: { name: 'settings' }, icon: '⚙', label: 'nav.settings', who: 'everyone' },
+  {
+    section: 'figures',
+    route: { name: 'figures', tab: 'team', from: null, to: null, repId: null },
+    icon: '▤',
+    label: 'nav.figures',
+    who: 'everyone',
+  },
   { section: 'review', route: { name: 'review' }, icon: '✓', label: 'nav.review', who: 'staff' },
   { section: 'imports', route: { name: 'imports' }, icon: '⇪', label: 'nav.imports', who: 'admin' },
   { section: 'playbook', route: { name: 'playbook' }, icon: '✎', label: 'nav.playbook', who: 'admin' },
@@ -174,6 +191,8 @@ function sectionOf(route: Route, isAdmin: boolean): Section {
       return 'orders';
     case 'review':
       return 'review';
+    case 'figures':
+      return 'figures';
   }
 }
 
@@ -219,5 +238,7 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'review':
       // Managers and admins only (the screen says so to anyone else; head office scopes too).
       return <ReviewScreen />;
+    case 'figures':
+      return <FiguresScreen route={route} />;
   }
 }

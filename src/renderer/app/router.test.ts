@@ -28,4 +28,20 @@ describe('router', () => {
     expect(hrefFor({ name: 'review' })).toBe('#/review');
     expect(parseRoute('#/review')).toEqual({ name: 'review' });
   });
+
+  it('keeps the figures period, rep and tab in the address, and drops what is not a day', () => {
+    const routes: Route[] = [
+      { name: 'figures', tab: 'team', from: null, to: null, repId: null },
+      { name: 'figures', tab: 'team', from: '2026-11-01', to: '2026-11-30', repId: CUSTOMER },
+      { name: 'figures', tab: 'segments', from: '2026-06-30', to: '2026-11-30', repId: null },
+    ];
+    for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
+    expect(parseRoute('#/figures?from=2026-13&to=x')).toEqual({
+      name: 'figures',
+      tab: 'team',
+      from: null,
+      to: null,
+      repId: null,
+    });
+  });
 });

@@ -5,6 +5,7 @@
  *   #/day-sheet/<yyyy-mm-dd>, #/visit/<draftId>, #/complaints, #/orders, #/orders/new/<customerId>, #/orders/<id>
  *   #/orders/new/<customerId>?visit=<draftId> (an order taken during a visit: saving goes back to it)
  *   #/review (managers and admins: team review at head office)
+ *   #/figures?from=<day>&to=<day>&rep=<id>&tab=<team|segments> (the team's figures; a rep's own)
  * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
  */
 import { useEffect, useState } from 'react';
@@ -26,7 +27,10 @@ export type Route =
   | { name: 'orders' }
   | { name: 'orderNew'; customerId: string; visitId?: string }
   | { name: 'order'; id: string }
-  | { name: 'review' };
+  | { name: 'review' }
+  | { name: 'figures'; tab: FiguresTab; from: string | null; to: string | null; repId: string | null };
+
+export type FiguresTab = 'team' | 'segments';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -51,6 +55,16 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'visit' && parts[1]) return { name: 'visit', draftId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'complaints') return { name: 'complaints' };
   if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'figures') {
+    const q = new URLSearchParams(query);
+    return {
+      name: 'figures',
+      tab: q.get('tab') === 'segments' ? 'segments' : 'team',
+      from: dayOrNull(q.get('from') ?? undefined),
+      to: dayOrNull(q.get('to') ?? undefined),
+      repId: q.get('rep'),
+    };
+  }
   if (parts[0] === 'orders' && parts[1] === 'new' && parts[2]) {
     const visitId = new URLSearchParams(query).get('visit');
     const customerId = decodeURIComponent(parts[2]);
@@ -95,6 +109,15 @@ export function hrefFor(route: Route): string {
       return `#/orders/${encodeURIComponent(route.id)}`;
     case 'review':
       return '#/review';
+    case 'figures': {
+      const q = new URLSearchParams();
+      if (route.tab !== 'team') q.set('tab', route.tab);
+      if (route.from) q.set('from', route.from);
+      if (route.to) q.set('to', route.to);
+      if (route.repId) q.set('rep', route.repId);
+      const text = q.toString();
+      return text === '' ? '#/figures' : `#/figures?${text}`;
+    }
   }
 }
 

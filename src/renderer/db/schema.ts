@@ -3,6 +3,7 @@
  * shape from src/shared so a pull can store them as they come; an order keeps its lines
  * embedded.
  */
+import { teamReviewSchema } from '../../shared/contract/figures.js';
 import { z } from 'zod';
 import type { Complaint, MarketingAction, Visit } from '../../shared/domain/activity/activity.js';
 import type { Appointment } from '../../shared/domain/appointment/appointment.js';
@@ -87,6 +88,8 @@ export const metaSchemas = {
   roadFactor: travelSettingsSchema.shape.roadFactor,
   /** Average driving speed, km/h. */
   averageSpeedKmh: travelSettingsSchema.shape.speedKmh,
+  /** The team review last read from head office, kept so it stays readable offline. */
+  teamReview: z.object({ fetchedAt: isoDateTimeSchema, review: teamReviewSchema }).nullable(),
 } as const;
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;

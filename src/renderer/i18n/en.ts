@@ -1,3 +1,4 @@
+import { figuresEn } from './figures.en.js';
 import { mapEn } from './map.en.js';
 import { visitEn } from './visit.en.js';
 import { playbookEn } from './playbook.en.js';
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...complaintsEn,
   ...ordersEn,
   ...reviewEn,
+  ...figuresEn,
   ...agendaEn,
   ...routeEn,
   ...briefEn,

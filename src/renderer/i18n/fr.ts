@@ -1,3 +1,4 @@
+import { figuresFr } from './figures.fr.js';
 import { mapFr } from './map.fr.js';
 import { visitFr } from './visit.fr.js';
 import { playbookFr } from './playbook.fr.js';
@@ -22,6 +23,7 @@ export const fr = {
   ...complaintsFr,
   ...ordersFr,
   ...reviewFr,
+  ...figuresFr,
   ...agendaFr,
   ...routeFr,
   ...briefFr,

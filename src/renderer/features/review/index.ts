@@ -1,1 +1,2 @@
 export { ReviewScreen } from './ReviewScreen.js';
+export { FailureBanner, NotLoaded } from './parts.js';

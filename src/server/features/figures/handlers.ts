@@ -6,7 +6,7 @@ import {
   comparedPeriods,
   deriveFigures,
   emptyCounts,
-  periodDays,
+  periodProblem,
   previousPeriod,
 } from '../../../shared/domain/figures/figures.js';
 import { COMPANY_TIME_ZONE, dayOfInstant } from '../../../shared/lib/calendar.js';
@@ -19,18 +19,17 @@ import { personScope, type Reader } from '../../lib/scope.js';
 import { ALL_ROLES } from '../../roles.js';
 import { periodCounts, reviewCustomers, TEAM, type CountsByRep } from './review.js';
 
-/** Two years and a day: enough for "this year against last year" in one period. */
-export const MAX_PERIOD_DAYS = 731;
-
 function checkPeriod(period: Period, now: Date): Result<Period> {
-  if (period.to < period.from) return fail('bad-request', msg('figures.periodReversed'), { field: 'to' });
-  if (period.to > dayOfInstant(now, COMPANY_TIME_ZONE)) {
-    return fail('bad-request', msg('figures.dateInFuture', { date: period.to }), { field: 'to' });
+  const problem = periodProblem(period, dayOfInstant(now, COMPANY_TIME_ZONE));
+  if (problem === null) return ok(period);
+  switch (problem.key) {
+    case 'figures.periodReversed':
+      return fail('bad-request', msg(problem.key), { field: problem.field });
+    case 'figures.dateInFuture':
+      return fail('bad-request', msg(problem.key, { date: problem.date }), { field: problem.field });
+    case 'figures.periodTooLong':
+      return fail('bad-request', msg(problem.key, { days: problem.days }), { field: problem.field });
   }
-  if (periodDays(period) > MAX_PERIOD_DAYS) {
-    return fail('bad-request', msg('figures.periodTooLong', { days: MAX_PERIOD_DAYS }), { field: 'from' });
-  }
-  return ok(period);
 }
 
 interface RepRow {

@@ -34,6 +34,24 @@ export function yearBefore(day: string): string {
   return `${String(year).padStart(4, '0')}-${monthDay === '02-29' && !leap ? '02-28' : monthDay}`;
 }
 
+/** Two years and a day: enough for "this year against last year" in one period. */
+export const MAX_PERIOD_DAYS = 731;
+
+export type PeriodProblem =
+  | { field: 'to'; key: 'figures.periodReversed' }
+  | { field: 'to'; key: 'figures.dateInFuture'; date: string }
+  | { field: 'from'; key: 'figures.periodTooLong'; days: number };
+
+/** What is wrong with a period asked for on `today` (the company's day); null when it is fine. */
+export function periodProblem(period: Period, today: string): PeriodProblem | null {
+  if (period.to < period.from) return { field: 'to', key: 'figures.periodReversed' };
+  if (period.to > today) return { field: 'to', key: 'figures.dateInFuture', date: period.to };
+  if (periodDays(period) > MAX_PERIOD_DAYS) {
+    return { field: 'from', key: 'figures.periodTooLong', days: MAX_PERIOD_DAYS };
+  }
+  return null;
+}
+
 export function yearBeforePeriod(period: Period): Period {
   return { from: yearBefore(period.from), to: yearBefore(period.to) };
 }

@@ -1,0 +1,239 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createIntl } from 'react-intl';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Input, Method, Output } from '../../../shared/contract/index.js';
+import type { ReviewCustomer, TeamReview } from '../../../shared/contract/figures.js';
+import { TransportError, type Transport } from '../../../shared/contract/transport.js';
+import { deriveFigures, emptyCounts } from '../../../shared/domain/figures/figures.js';
+import type { User } from '../../../shared/domain/user/user.js';
+import { fail, ok, type Result } from '../../../shared/lib/result.js';
+import { msg } from '../../../shared/lib/messages.js';
+import type { AppDB } from '../../db/AppDB.js';
+import { fr } from '../../i18n/fr.js';
+import type { SyncEngine, SyncStatus } from '../../sync/engine.js';
+import { eachTestDb } from '../../test/db.js';
+import { renderWithApp } from '../../test/renderWithApp.js';
+import { FiguresScreen } from './FiguresScreen.js';
+import { reviewCsv } from './TeamFigures.js';
+
+const MANAGER: User = {
+  id: '01900000-0000-7000-8000-0000000000aa',
+  email: 'julien.mercier@example.fr',
+  name: 'Julien Mercier',
+  role: 'manager',
+  teamId: '01900000-0000-7000-8000-0000000000ee',
+  locale: 'fr',
+  timeZone: 'Europe/Paris',
+};
+const CAMILLE = '01900000-0000-7000-8000-000000000001';
+const THOMAS = '01900000-0000-7000-8000-000000000002';
+const period = { from: '2026-10-01', to: '2026-10-31' };
+
+const figures = (revenueCents: number, orders: number, visits: number, withOrder: number) =>
+  deriveFigures({ ...emptyCounts(), revenueCents, orders, visits, visitsWithOrder: withOrder });
+
+function review(): TeamReview {
+  return {
+    periods: {
+      current: period,
+      previous: { from: '2026-08-31', to: '2026-09-30' },
+      yearBefore: { from: '2025-10-01', to: '2025-10-31' },
+    },
+    team: {
+      current: figures(3_000_000, 30, 40, 20),
+      previous: figures(2_000_000, 25, 40, 10),
+      yearBefore: figures(3_000_000, 30, 30, 15),
+    },
+    reps: [
+      {
+        repId: CAMILLE,
+        repName: 'Camille Martin',
+        teamName: 'Rhône-Alpes',
+        figures: {
+          current: figures(1_234_560, 12, 20, 12),
+          previous: figures(1_000_000, 10, 20, 6),
+          yearBefore: figures(0, 0, 0, 0),
+        },
+        freshness: { lastSyncAt: '2026-11-01T08:00:00.000Z', pending: 3, devices: 1 },
+      },
+      {
+        repId: THOMAS,
+        repName: 'Thomas Bernard',
+        teamName: 'Rhône-Alpes',
+        figures: {
+          current: figures(500_000, 5, 10, 2),
+          previous: figures(1_000_000, 8, 10, 4),
+          yearBefore: figures(0, 0, 0, 0),
+        },
+        freshness: { lastSyncAt: null, pending: null, devices: 0 },
+      },
+    ],
+    computedAt: '2026-11-01T09:00:00.000Z',
+  };
+}
+
+const customer: ReviewCustomer = {
+  customerId: '01900000-0000-7000-8000-000000000c01',
+  name: 'Brasserie des Terreaux',
+  city: 'Lyon',
+  orders: 2,
+  revenueCents: 45_000,
+  previousOrders: 0,
+  previousRevenueCents: 0,
+  visits: 1,
+  calls: 0,
+  complaintsOpened: 0,
+  lastOrderAt: '2026-10-20T09:00:00.000Z',
+  rhythmDays: 14,
+  standing: 'new',
+};
+
+class FiguresServer implements Transport {
+  calls: { method: Method; input: unknown }[] = [];
+  down = false;
+  async invoke<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
+    this.calls.push({ method, input });
+    if (this.down) throw new TransportError('head office unreachable', null);
+    if (method === 'team-review') return ok(review()) as Result<Output<M>>;
+    if (method === 'team-review-customers') {
+      const { repId } = input as { repId: string };
+      if (repId !== CAMILLE) return fail('forbidden', msg('figures.repOutsideScope'), { field: 'repId' });
+      return ok({ repId, repName: 'Camille Martin', customers: [customer] }) as Result<Output<M>>;
+    }
+    return fail('unknown-method', method);
+  }
+}
+
+function fakeEngine(state: SyncStatus['state']): SyncEngine {
+  const status: SyncStatus = { state, pending: 0, lastSyncAt: null, download: null };
+  return { subscribe: () => () => {}, getStatus: () => status } as unknown as SyncEngine;
+}
+
+let db: AppDB;
+eachTestDb('figures-screen', (d) => (db = d), { beforeClose: cleanup });
+beforeEach(() => {
+  // React Aria uses CSS.escape, which jsdom lacks.
+  vi.stubGlobal('CSS', { escape: (s: string) => s.replace(/[^\w-]/g, (c) => `\\${c}`) });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.location.hash = '';
+});
+
+function show(server: FiguresServer, state: SyncStatus['state'] = 'idle', repId: string | null = null) {
+  return renderWithApp(db, <FiguresScreen route={{ name: 'figures', tab: 'team', ...period, repId }} />, {
+    user: MANAGER,
+    transport: server,
+    engine: fakeEngine(state),
+  });
+}
+
+describe('team figures', () => {
+  it('shows each rep’s figures against the previous period, the total, and who may be missing changes', async () => {
+    const server = new FiguresServer();
+    show(server);
+    const table = await screen.findByRole('table', { name: 'Chiffres par commercial' });
+    const camille = within(table).getByRole('link', { name: 'Camille Martin' }).closest('tr')!;
+    expect(camille.textContent).toMatch(/12\s345,60\s€/);
+    // 1 234 560 against 1 000 000: +23.5 %, said with the previous figure.
+    expect(camille.textContent).toMatch(/\+23,5\s%/);
+    expect(camille.textContent).toMatch(/contre 10\s000,00\s€/);
+    // Conversion 60 % against 30 %: +30 points.
+    expect(camille.textContent).toMatch(/\+30 pts/);
+    expect(within(camille).getByText('3 modifications en attente')).toBeTruthy();
+    const thomas = within(table).getByRole('link', { name: 'Thomas Bernard' }).closest('tr')!;
+    expect(within(thomas).getByText('Jamais synchronisé')).toBeTruthy();
+    expect(within(table).getByText('Tout le périmètre')).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'Camille Martin' }).getAttribute('href')).toContain(
+      `rep=${CAMILLE}`,
+    );
+    expect(server.calls).toEqual([{ method: 'team-review', input: period }]);
+    // The chart's data is there as a table too.
+    expect(screen.getByText('Voir les données du graphique sous forme de tableau')).toBeTruthy();
+  });
+
+  it('compares with the same period a year before on request', async () => {
+    show(new FiguresServer());
+    await screen.findByRole('table', { name: 'Chiffres par commercial' });
+    fireEvent.click(screen.getByRole('radio', { name: /Un an avant/ }));
+    const table = screen.getByRole('table', { name: 'Chiffres par commercial' });
+    const camille = within(table).getByRole('link', { name: 'Camille Martin' }).closest('tr')!;
+    expect(camille.textContent).toMatch(/contre 0,00\s€/);
+  });
+
+  it('keeps the last figures read: offline they stay on screen, said to be as of head office’s computation', async () => {
+    const server = new FiguresServer();
+    const first = show(server);
+    await screen.findByRole('table', { name: 'Chiffres par commercial' });
+    await waitFor(async () => expect(await db.getMeta('teamReview')).toBeTruthy());
+    first.unmount();
+
+    show(server, 'offline');
+    expect(await screen.findByText('Hors ligne : voici les derniers chiffres lus.')).toBeTruthy();
+    expect(screen.getByText(/Calculés par le siège le 1 nov\. 2026/)).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Chiffres par commercial' }).textContent).toMatch(
+      /12\s345,60\s€/,
+    );
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('says so when offline with nothing read yet, and when head office does not answer falls back to the copy', async () => {
+    const server = new FiguresServer();
+    const offline = show(server, 'offline');
+    expect(await screen.findByText(/aucun chiffre n’a encore été lu sur ce poste/)).toBeTruthy();
+    offline.unmount();
+
+    await db.setMeta('teamReview', { fetchedAt: '2026-11-01T09:00:00.000Z', review: review() });
+    server.down = true;
+    show(server);
+    expect(await screen.findByText('Le siège ne répond pas : voici les derniers chiffres lus.')).toBeTruthy();
+  });
+
+  it('refuses a period ending before it starts at the field, asking nothing of head office', async () => {
+    const server = new FiguresServer();
+    show(server);
+    await screen.findByRole('table', { name: 'Chiffres par commercial' });
+    fireEvent.change(screen.getByLabelText('Au'), { target: { value: '2026-09-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher' }));
+    const to = screen.getByLabelText('Au');
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(`${to.id}-error`)?.textContent).toMatch(
+      /La fin de la période ne peut pas précéder son début/,
+    );
+    expect(server.calls).toHaveLength(1);
+    expect(window.location.hash).toBe('');
+  });
+
+  it('drills down to a rep’s customers, each opening the 360; another team’s rep is refused in words', async () => {
+    const server = new FiguresServer();
+    const mine = show(server, 'idle', CAMILLE);
+    const link = await screen.findByRole('link', { name: 'Brasserie des Terreaux' });
+    expect(link.getAttribute('href')).toBe(`#/customers/${customer.customerId}`);
+    expect(link.closest('tr')!.textContent).toMatch(/Nouveau/);
+    expect(screen.getByRole('heading', { name: 'Clients de Camille Martin' })).toBeTruthy();
+    mine.unmount();
+
+    show(server, 'idle', '01900000-0000-7000-8000-0000000000ff');
+    expect(await screen.findByText(/n’est pas dans votre équipe/)).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
+describe('team figures as CSV', () => {
+  it('writes a header and one line per rep after the total, plain numbers in the user’s locale', () => {
+    const intl = createIntl({ locale: 'fr', messages: fr });
+    const lines = reviewCsv(intl, review(), 'previous').slice(1).split('\r\n');
+    expect(lines[0]!.split(';').slice(0, 4)).toEqual([
+      'Commercial',
+      'Équipe',
+      'Visites',
+      'Visites (Période précédente)',
+    ]);
+    const camille = lines[2]!.split(';');
+    expect(camille[0]).toBe('Camille Martin');
+    // CA HT: 12345,60 now, 10000,00 before.
+    expect(camille.slice(8, 10)).toEqual(['12345,60', '10000,00']);
+    expect(camille.at(-1)).toBe('3');
+    expect(lines[1]!.startsWith('Tout le périmètre;')).toBe(true);
+  });
+});
