@@ -81,3 +81,38 @@ test('a manager reads the team’s figures, exports them, drills down to a custo
   await managerContext.close();
   void page;
 });
+
+test('a manager opens the migration matrix, a cell, and a customer of it; the churn-risk list says why', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.signIn(MANAGER);
+  await page.evaluate(() => {
+    window.location.hash = '#/figures?tab=segments';
+  });
+  await expect(page.getByRole('heading', { name: 'Migrations entre segments' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expectNoSeriousA11yViolations(page);
+  const cells = page.locator('.figures__cell-button');
+  expect(await cells.count()).toBeGreaterThan(1);
+  const cell = cells.first();
+  const label = (await cell.getAttribute('aria-label'))!;
+  const title = label.split(' : ')[0]!;
+  const count = Number(/(\d+) clients?/.exec(label)![1]);
+  await cell.click();
+  const list = page.getByRole('table', { name: title });
+  await expect(list.getByRole('row')).toHaveCount(count + 1);
+  const risk = page.getByRole('table', { name: /^Risque de départ \(\d+\)$/ });
+  await expect(risk).toBeVisible();
+  // The demo company has customers who stopped ordering: each says why it is listed.
+  expect(await risk.getByRole('row').count()).toBeGreaterThan(1);
+  await expect(risk.getByRole('row').nth(1)).toContainText(/jours sans commande|passé de/);
+  await page.screenshot({ path: 'test-results/figures-matrix.png', fullPage: true });
+  const first = list.getByRole('row').nth(1).getByRole('link');
+  const name = await first.innerText();
+  await first.click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/figures-360.png' });
+});

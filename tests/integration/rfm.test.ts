@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CustomerRfmRow, MigrationCell } from '../../src/shared/contract/rfm.js';
+import type { CustomerRfmRow, MigrationCell, RfmCustomer } from '../../src/shared/contract/rfm.js';
 import type { RfmOrder } from '../../src/shared/domain/rfm/rfm.js';
 import { computeRfm } from '../../src/shared/domain/rfm/rfm.js';
 import { customers, orders, users } from '../../src/server/db/schema.js';
@@ -115,6 +115,66 @@ describe.each(backends)('RFM at head office on $name', (backend) => {
       );
     expect(byKey(cells)).toEqual(byKey(expected));
     expect(cells.reduce((n, c) => n + c.customers, 0)).toBe(after.size);
+  });
+
+  it('lists the customers behind every cell, with the laptop’s rhythm and overdue flag, within the scope', async () => {
+    const { cells } = await server.ok<{ cells: MigrationCell[] }>(
+      'rfm-migrations',
+      { from: HALF_YEAR_AGO, to: TODAY },
+      admin,
+    );
+    const { customers: listed } = await server.ok<{ customers: RfmCustomer[] }>(
+      'rfm-customers',
+      { from: HALF_YEAR_AGO, to: TODAY },
+      admin,
+    );
+    const grouped = new Map<string, MigrationCell>();
+    for (const c of listed) {
+      const key = `${c.fromSegment}>${c.toSegment}`;
+      const cell = grouped.get(key) ?? {
+        fromSegment: c.fromSegment,
+        toSegment: c.toSegment,
+        customers: 0,
+        revenueCents: 0,
+      };
+      cell.customers += 1;
+      cell.revenueCents += c.monetaryCents;
+      grouped.set(key, cell);
+    }
+    const byKey = (list: Iterable<MigrationCell>) =>
+      [...list].sort((a, b) =>
+        `${a.fromSegment}>${a.toSegment}`.localeCompare(`${b.fromSegment}>${b.toSegment}`),
+      );
+    expect(byKey(grouped.values())).toEqual(byKey(cells));
+
+    const laptop = computeRfm(allCustomerIds, rows, new Date(`${TODAY}T12:00:00Z`));
+    expect(listed.some((c) => c.overdue)).toBe(true);
+    for (const c of listed) {
+      const mine = laptop.get(c.customerId)!;
+      expect({ rhythm: c.rhythmDays, overdue: c.overdue, recency: c.recencyDays }, c.customerId).toEqual({
+        rhythm: mine.rhythmDays,
+        overdue: mine.overdue,
+        recency: mine.recencyDays,
+      });
+      expect(c.name.length).toBeGreaterThan(0);
+    }
+
+    const team = new Set(
+      (
+        await server.database.db
+          .select({ id: customers.id })
+          .from(customers)
+          .innerJoin(users, eq(users.id, customers.ownerId))
+          .where(eq(users.teamId, server.ids.teamId))
+      ).map((c) => c.id),
+    );
+    const forManager = await server.ok<{ customers: RfmCustomer[] }>(
+      'rfm-customers',
+      { from: HALF_YEAR_AGO, to: TODAY },
+      manager,
+    );
+    expect(forManager.customers.length).toBeGreaterThan(0);
+    expect(forManager.customers.every((c) => team.has(c.customerId))).toBe(true);
   });
 
   it('scores a manager over their team and a rep over their portfolio only', async () => {

@@ -77,5 +77,26 @@ export const figuresFr = {
   'figures.standing.lost': 'Perdu',
   'figures.standing.lapsed': 'Pas encore recommandé',
   'figures.standing.other': 'Contact seul',
-  'figures.segments.soon': 'Segments et migrations.',
+  'figures.segments.none': 'Pas encore d’achat',
+  'figures.segments.between':
+    'Segments la veille de la période ({then}) et à son dernier jour ({now}) : {count, plural, one {# client} other {# clients}} ayant acheté à cette date.',
+  'figures.segments.empty': 'Aucun client de votre périmètre n’a encore acheté à la fin de la période.',
+  'figures.segments.distribution': 'Répartition par segment',
+  'figures.segments.matrix': 'Migrations entre segments',
+  'figures.segments.matrixHint':
+    'Une ligne est le segment au début, une colonne le segment à la fin ; chaque case donne les clients et leur CA HT des 12 mois jusqu’à la fin. Ouvrez une case pour voir ses clients.',
+  'figures.segments.corner': 'Au {then} ↓ / au {now} →',
+  'figures.segments.cellTitle': '{from} → {to}',
+  'figures.segments.cellLabel': '{cell} : {count, plural, one {# client} other {# clients}}, {revenue}',
+  'figures.segments.col.segment': 'Segment',
+  'figures.segments.col.then': 'Segment avant',
+  'figures.segments.col.now': 'Segment actuel',
+  'figures.segments.col.revenue': 'CA HT (12 mois)',
+  'figures.segments.col.recency': 'Depuis la dernière commande',
+  'figures.segments.noCustomer': 'Aucun client ici.',
+  'figures.churn.title': 'Risque de départ ({count})',
+  'figures.churn.col.reason': 'Pourquoi',
+  'figures.churn.overdue':
+    '{days} jours sans commande, plus de deux fois son rythme habituel ({rhythm} jours)',
+  'figures.churn.fell': 'passé de « {from} » à « {to} »',
 } as const;

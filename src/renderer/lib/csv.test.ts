@@ -9,7 +9,10 @@ describe('CSV for French Excel', () => {
   });
 
   it('quotes fields holding a separator, a quote or a line break, and defuses formulas', () => {
-    const csv = toCsv(['a'], [['Café; bar'], ['Le "Zinc"'], ['ligne\nsuite'], ['=HYPERLINK("x")'], [-3], [null]]);
+    const csv = toCsv(
+      ['a'],
+      [['Café; bar'], ['Le "Zinc"'], ['ligne\nsuite'], ['=HYPERLINK("x")'], [-3], [null]],
+    );
     expect(csv.slice(1).split('\r\n')).toEqual([
       'a',
       '"Café; bar"',

@@ -1059,7 +1059,13 @@ function simulateOrders(
 }
 
 /** The lifecycle in order; a complaint's history is the prefix up to its status. */
-const complaintPath: readonly ComplaintStatus[] = ['received', 'acknowledged', 'in-progress', 'resolved', 'closed'];
+const complaintPath: readonly ComplaintStatus[] = [
+  'received',
+  'acknowledged',
+  'in-progress',
+  'resolved',
+  'closed',
+];
 /** Hours after the previous step, [min, max]: acknowledged within a day or so, resolved in days. */
 const stepHours: readonly (readonly [number, number])[] = [
   [0, 0],

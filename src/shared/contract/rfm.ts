@@ -33,6 +33,24 @@ export const migrationCellSchema = z.object({
 });
 export type MigrationCell = z.infer<typeof migrationCellSchema>;
 
+export const rfmCustomerSchema = z.object({
+  customerId: z.string(),
+  name: z.string(),
+  city: z.string(),
+  /** The customer's rep today; null when nobody holds the customer. */
+  repName: z.string().nullable(),
+  fromSegment: z.enum(migrationFromSegments),
+  toSegment: z.enum(rfmSegments),
+  /** M at the later day, in cents excluding tax. */
+  monetaryCents: z.number().int(),
+  recencyDays: z.number().int().nonnegative(),
+  /** Median days between consecutive purchases up to the later day; null with a single purchase. */
+  rhythmDays: z.number().int().nonnegative().nullable(),
+  /** More than twice their rhythm without a purchase at the later day. */
+  overdue: z.boolean(),
+});
+export type RfmCustomer = z.infer<typeof rfmCustomerSchema>;
+
 export const rfmContract = {
   /** Customers with a purchase on or before `asOf`, ordered by external reference then id. */
   'rfm-scores': {
@@ -43,5 +61,10 @@ export const rfmContract = {
   'rfm-migrations': {
     input: z.object({ from: isoDateSchema, to: isoDateSchema }),
     output: z.object({ cells: z.array(migrationCellSchema) }),
+  },
+  /** The customers behind the matrix (segment at each day) with recency and rhythm at `to`. */
+  'rfm-customers': {
+    input: z.object({ from: isoDateSchema, to: isoDateSchema }),
+    output: z.object({ customers: z.array(rfmCustomerSchema) }),
   },
 } as const;

@@ -53,7 +53,10 @@ export const serverMessages = {
     en: 'The period ends on {date}, in the future: figures are counted on what already happened.',
     params: { date: 'date' },
   },
-  'figures.periodTooLong': { en: 'A period covers at most two years ({days} days).', params: { days: 'number' } },
+  'figures.periodTooLong': {
+    en: 'A period covers at most two years ({days} days).',
+    params: { days: 'number' },
+  },
   'figures.repOutsideScope': { en: 'This rep is not in your team: their figures are not yours to see.' },
   'figures.repOnlySelf': { en: 'A rep sees only their own figures.' },
   'figures.noSuchRep': { en: 'No such rep.' },

@@ -3,6 +3,7 @@ import { createIntl } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Input, Method, Output } from '../../../shared/contract/index.js';
 import type { ReviewCustomer, TeamReview } from '../../../shared/contract/figures.js';
+import type { RfmCustomer } from '../../../shared/contract/rfm.js';
 import { TransportError, type Transport } from '../../../shared/contract/transport.js';
 import { deriveFigures, emptyCounts } from '../../../shared/domain/figures/figures.js';
 import type { User } from '../../../shared/domain/user/user.js';
@@ -88,6 +89,32 @@ const customer: ReviewCustomer = {
   standing: 'new',
 };
 
+const rfmRow = (n: number, extra: Partial<RfmCustomer>): RfmCustomer => ({
+  customerId: `01900000-0000-7000-8000-000000000d0${n}`,
+  name: `Café ${n}`,
+  city: 'Lyon',
+  repName: 'Camille Martin',
+  fromSegment: 'loyal',
+  toSegment: 'loyal',
+  monetaryCents: 100_000 * n,
+  recencyDays: 10,
+  rhythmDays: 20,
+  overdue: false,
+  ...extra,
+});
+const rfmCustomers: RfmCustomer[] = [
+  rfmRow(1, { fromSegment: 'champions', toSegment: 'atRisk' }),
+  rfmRow(2, {
+    fromSegment: 'champions',
+    toSegment: 'atRisk',
+    recencyDays: 95,
+    rhythmDays: 30,
+    overdue: true,
+  }),
+  rfmRow(3, { fromSegment: 'none', toSegment: 'promising' }),
+  rfmRow(4, {}),
+];
+
 class FiguresServer implements Transport {
   calls: { method: Method; input: unknown }[] = [];
   down = false;
@@ -95,6 +122,7 @@ class FiguresServer implements Transport {
     this.calls.push({ method, input });
     if (this.down) throw new TransportError('head office unreachable', null);
     if (method === 'team-review') return ok(review()) as Result<Output<M>>;
+    if (method === 'rfm-customers') return ok({ customers: rfmCustomers }) as Result<Output<M>>;
     if (method === 'team-review-customers') {
       const { repId } = input as { repId: string };
       if (repId !== CAMILLE) return fail('forbidden', msg('figures.repOutsideScope'), { field: 'repId' });
@@ -120,8 +148,13 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-function show(server: FiguresServer, state: SyncStatus['state'] = 'idle', repId: string | null = null) {
-  return renderWithApp(db, <FiguresScreen route={{ name: 'figures', tab: 'team', ...period, repId }} />, {
+function show(
+  server: FiguresServer,
+  state: SyncStatus['state'] = 'idle',
+  repId: string | null = null,
+  tab: 'team' | 'segments' = 'team',
+) {
+  return renderWithApp(db, <FiguresScreen route={{ name: 'figures', tab, ...period, repId }} />, {
     user: MANAGER,
     transport: server,
     engine: fakeEngine(state),
@@ -216,6 +249,45 @@ describe('team figures', () => {
     show(server, 'idle', '01900000-0000-7000-8000-0000000000ff');
     expect(await screen.findByText(/n’est pas dans votre équipe/)).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
+describe('segments and their migrations', () => {
+  it('shows the matrix from the day before the period to its end; a cell opens its customers', async () => {
+    const server = new FiguresServer();
+    show(server, 'idle', null, 'segments');
+    const cell = await screen.findByRole('button', {
+      name: /^Champions → À risque : 2 clients, 3\s000,00\s€$/,
+    });
+    expect(server.calls.find((c) => c.method === 'rfm-customers')?.input).toEqual({
+      from: '2026-09-30',
+      to: '2026-10-31',
+    });
+    expect(
+      screen.getByRole('button', { name: /^Pas encore d’achat → Prometteurs \/ nouveaux : 1 client/ }),
+    ).toBeTruthy();
+    fireEvent.click(cell);
+    expect(cell.getAttribute('aria-pressed')).toBe('true');
+    const list = screen.getByRole('table', { name: 'Champions → À risque' });
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Café 2', 'Café 1']);
+    expect(within(list).getByRole('link', { name: 'Café 1' }).getAttribute('href')).toBe(
+      `#/customers/${rfmCustomers[0]!.customerId}`,
+    );
+  });
+
+  it('lists the customers at risk with the reason in words', async () => {
+    show(new FiguresServer(), 'idle', null, 'segments');
+    const list = await screen.findByRole('table', { name: 'Risque de départ (2)' });
+    const two = within(list).getByRole('link', { name: 'Café 2' }).closest('tr')!;
+    expect(two.textContent).toContain(
+      '95 jours sans commande, plus de deux fois son rythme habituel (30 jours) ; passé de « Champions » à « À risque »',
+    );
+    expect(within(list).queryByRole('link', { name: 'Café 3' })).toBeNull();
+    expect(within(list).queryByRole('link', { name: 'Café 4' })).toBeNull();
   });
 });
 

@@ -20,6 +20,7 @@ import { FailureBanner } from '../review/index.js';
 import { useSyncStatus } from '../sync/index.js';
 import { PeriodForm, presetPeriod } from './PeriodForm.js';
 import { RepCustomers } from './RepCustomers.js';
+import { SegmentsPanel } from './SegmentsPanel.js';
 import { TeamFigures, type Compare } from './TeamFigures.js';
 import { useTeamReview } from './useTeamReview.js';
 import { useState } from 'react';
@@ -174,7 +175,7 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
           )}
         </TabPanel>
         <TabPanel id="segments" className="tabs__panel">
-          <Text as="p" className="muted" msg="figures.segments.soon" />
+          <SegmentsPanel period={period} online={online} />
         </TabPanel>
       </Tabs>
     </Page>

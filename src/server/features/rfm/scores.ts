@@ -4,12 +4,12 @@
  * where `rank()` over worst-first order is 1 + the customers strictly worse, so ties share a
  * score. The segment comes from the shared rule table, so both sides map scores alike.
  */
-import { sql } from 'drizzle-orm';
-import type { CustomerRfmRow, MigrationCell } from '../../../shared/contract/rfm.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { CustomerRfmRow, MigrationCell, RfmCustomer } from '../../../shared/contract/rfm.js';
 import type { RfmSegment, Score } from '../../../shared/domain/rfm/rfm.js';
-import { segmentFor } from '../../../shared/domain/rfm/rfm.js';
+import { OVERDUE_FACTOR, segmentFor } from '../../../shared/domain/rfm/rfm.js';
 import { COMPANY_TIME_ZONE } from '../../../shared/lib/calendar.js';
-import { customers, orders } from '../../db/schema.js';
+import { customers, orders, users } from '../../db/schema.js';
 import { queryRows } from '../../db/types.js';
 import type { DbOrTx } from '../../db/types.js';
 import { customerScope } from '../../lib/scope.js';
@@ -99,4 +99,76 @@ export async function rfmMigrations(
     cells.set(key, cell);
   }
   return [...cells.values()];
+}
+
+interface RhythmRow {
+  customer_id: string;
+  rhythm: number | null;
+}
+
+/**
+ * Each customer's usual rhythm as of `asOf`: the median of the days between consecutive
+ * purchases up to that day, rounded (as `customerFigures` on the laptop); absent with one purchase.
+ */
+async function rhythmsAsOf(db: DbOrTx, reader: Reader, asOf: string): Promise<Map<string, number>> {
+  const zone = sql.raw(`'${COMPANY_TIME_ZONE}'`);
+  const rows = await queryRows<RhythmRow>(
+    db,
+    sql`
+      with purchases as (
+        select ${orders.customerId} as customer_id, ${orders.orderedAt} as ordered_at
+        from ${orders} join ${customers} on ${customers.id} = ${orders.customerId}
+        where ${orders.deletedAt} is null and ${orders.status} not in ('cancelled', 'draft')
+          and ${orders.orderedAt} < (${asOf}::date + 1)::timestamp at time zone ${zone}
+          and ${customers.deletedAt} is null and ${customerScope(reader)}
+      ), gaps as (
+        select customer_id,
+          extract(epoch from ordered_at - lag(ordered_at) over (partition by customer_id order by ordered_at))
+            / 86400 as gap
+        from purchases
+      )
+      select customer_id, round((percentile_cont(0.5) within group (order by gap))::numeric)::int as rhythm
+      from gaps where gap is not null group by customer_id`,
+  );
+  return new Map(rows.flatMap((r) => (r.rhythm === null ? [] : [[r.customer_id, r.rhythm] as const])));
+}
+
+/**
+ * Every customer with a purchase on or before `to`, with their segment then and now, revenue
+ * (M at `to`), recency and rhythm: the rows behind the matrix's cells and the churn-risk list.
+ */
+export async function rfmCustomers(
+  db: DbOrTx,
+  reader: Reader,
+  from: string,
+  to: string,
+): Promise<RfmCustomer[]> {
+  const [before, after, rhythms, names] = await Promise.all([
+    rfmScores(db, reader, from),
+    rfmScores(db, reader, to),
+    rhythmsAsOf(db, reader, to),
+    db
+      .select({ id: customers.id, name: customers.name, city: customers.city, repName: users.name })
+      .from(customers)
+      .leftJoin(users, eq(users.id, customers.ownerId))
+      .where(and(isNull(customers.deletedAt), customerScope(reader))),
+  ]);
+  const earlier = new Map(before.map((row) => [row.customerId, row.segment]));
+  const named = new Map(names.map((n) => [n.id, n]));
+  return after.map((row) => {
+    const rhythmDays = rhythms.get(row.customerId) ?? null;
+    const who = named.get(row.customerId);
+    return {
+      customerId: row.customerId,
+      name: who?.name ?? '',
+      city: who?.city ?? '',
+      repName: who?.repName ?? null,
+      fromSegment: earlier.get(row.customerId) ?? 'none',
+      toSegment: row.segment,
+      monetaryCents: row.monetaryCents,
+      recencyDays: row.recencyDays,
+      rhythmDays,
+      overdue: rhythmDays !== null && rhythmDays > 0 && row.recencyDays > OVERDUE_FACTOR * rhythmDays,
+    };
+  });
 }

@@ -173,7 +173,12 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
     await recordInView(tx, input.clientId, nextVersion, viewRows);
     await tx
       .update(syncClients)
-      .set({ viewVersion: nextVersion, lastSeenAt: now, ...reported, ...(reset ? { resetVersion: nextVersion } : {}) })
+      .set({
+        viewVersion: nextVersion,
+        lastSeenAt: now,
+        ...reported,
+        ...(reset ? { resetVersion: nextVersion } : {}),
+      })
       .where(eq(syncClients.id, input.clientId));
     return ok({ ...base, cookie: nextVersion, more, patch });
   });
