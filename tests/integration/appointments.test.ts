@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/server/db/schema.js';
 import type { Appointment } from '../../src/shared/domain/appointment/appointment.js';
 import type { Customer } from '../../src/shared/domain/customer/customer.js';
 import type { Mutation } from '../../src/shared/sync/mutations.js';
@@ -285,5 +287,19 @@ describe.each(backends)('appointments on $name', (backend) => {
     const last = before[before.length - 1]!;
     const after = await pullAll(server, camille, camilleClient, last.cookie);
     expect(after.flatMap((p) => p.patch).some((op) => op.op === 'del' && op.id === plannedId)).toBe(true);
+  });
+
+  it('refuses to list another team’s rep’s agenda, or another rep’s for a rep, rather than answer nothing', async () => {
+    const [karim] = await server.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, 'karim.benali@tournee.test'));
+    const other = await server.call('appointment-list', { repId: karim!.id }, manager);
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ ok: false, error: { key: 'scope.repOutsideTeam', field: 'repId' } });
+    const colleague = await server.call('appointment-list', { repId: server.ids.repIds.thomas }, camille);
+    expect(colleague.body).toMatchObject({ ok: false, error: { key: 'scope.repOnlySelf' } });
+    const own = await server.call('appointment-list', { repId: server.ids.repIds.camille }, manager);
+    expect(own.status).toBe(200);
   });
 });

@@ -43,10 +43,10 @@ export const serverFr = {
   'figures.dateInFuture':
     'La période finit le {date, date, long}, dans le futur : les chiffres se comptent sur ce qui a déjà eu lieu.',
   'figures.periodTooLong': 'Une période couvre au plus deux ans ({days} jours).',
-  'figures.repOutsideScope':
-    'Ce commercial n’est pas dans votre équipe : ses chiffres ne vous sont pas ouverts.',
-  'figures.repOnlySelf': 'Un commercial ne voit que ses propres chiffres.',
-  'figures.noSuchRep': 'Ce commercial n’existe pas.',
+  'scope.repOutsideTeam':
+    'Ce commercial n’est pas dans votre équipe : son activité ne vous est pas ouverte.',
+  'scope.repOnlySelf': 'Un commercial ne voit que ses propres chiffres.',
+  'scope.noSuchRep': 'Ce commercial n’existe pas.',
   'owner.noSuchUser': 'Cet utilisateur n’existe pas.',
   'owner.admin': 'Un client est confié à un commercial ou à un responsable, pas à un administrateur.',
   'owner.outsideTeam': 'Vous ne pouvez confier des clients qu’aux membres de votre équipe.',

@@ -2,7 +2,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AnyColumn, SQL } from 'drizzle-orm';
 import type { User } from '../../shared/domain/user/user.js';
-import { missingCaseError } from '../../shared/lib/result.js';
+import { msg } from '../../shared/lib/messages.js';
+import { fail, missingCaseError, type Result } from '../../shared/lib/result.js';
 import { customers, users } from '../db/schema.js';
 import type { DbOrTx } from '../db/types.js';
 
@@ -36,4 +37,22 @@ export async function isCustomerInScope(db: DbOrTx, user: Reader, id: string): P
     .where(and(eq(customers.id, id), isNull(customers.deletedAt), customerScope(user)))
     .limit(1);
   return row !== undefined;
+}
+
+/**
+ * Why `reader` may not ask about the rep `repId`, or null when they may: a rep only about
+ * themselves, a manager about their team's reps, an admin about anyone. A refusal, never an
+ * empty answer that would look like "no activity".
+ */
+export async function repRefusal(db: DbOrTx, reader: Reader, repId: string): Promise<Result<never> | null> {
+  const [rep] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, repId), personScope(users.id, reader)));
+  if (rep !== undefined) return null;
+  if (reader.role === 'rep') return fail('forbidden', msg('scope.repOnlySelf'), { field: 'repId' });
+  const [known] = await db.select({ id: users.id }).from(users).where(eq(users.id, repId));
+  return known === undefined
+    ? fail('not-found', msg('scope.noSuchRep'), { field: 'repId' })
+    : fail('forbidden', msg('scope.repOutsideTeam'), { field: 'repId' });
 }

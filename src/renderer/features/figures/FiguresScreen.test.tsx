@@ -125,7 +125,7 @@ class FiguresServer implements Transport {
     if (method === 'rfm-customers') return ok({ customers: rfmCustomers }) as Result<Output<M>>;
     if (method === 'team-review-customers') {
       const { repId } = input as { repId: string };
-      if (repId !== CAMILLE) return fail('forbidden', msg('figures.repOutsideScope'), { field: 'repId' });
+      if (repId !== CAMILLE) return fail('forbidden', msg('scope.repOutsideTeam'), { field: 'repId' });
       return ok({ repId, repName: 'Camille Martin', customers: [customer] }) as Result<Output<M>>;
     }
     return fail('unknown-method', method);

@@ -8,7 +8,7 @@ import type { AuthedContext } from '../../context.js';
 import { appointments } from '../../db/schema.js';
 import type { Handlers } from '../../dispatch.js';
 import { auditedWrite } from '../../lib/audit.js';
-import { personScope } from '../../lib/scope.js';
+import { personScope, repRefusal } from '../../lib/scope.js';
 import type { Reader } from '../../lib/scope.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
 import { createAppointment, updateAppointment } from './repo.js';
@@ -48,6 +48,10 @@ export const appointmentHandlers = {
   'appointment-list': {
     auth: ALL_ROLES,
     async run(input, ctx) {
+      if (input.repId !== undefined) {
+        const refused = await repRefusal(ctx.db, ctx.principal.user, input.repId);
+        if (refused) return refused;
+      }
       const conditions: SQL[] = [isNull(appointments.deletedAt), appointmentScope(ctx.principal.user)];
       if (input.repId !== undefined) conditions.push(eq(appointments.repId, input.repId));
       if (input.customerId !== undefined) conditions.push(eq(appointments.customerId, input.customerId));

@@ -15,7 +15,7 @@ import { fail, ok, type Result } from '../../../shared/lib/result.js';
 import { syncClients, teams, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
-import { personScope, type Reader } from '../../lib/scope.js';
+import { personScope, repRefusal, type Reader } from '../../lib/scope.js';
 import { ALL_ROLES } from '../../roles.js';
 import { periodCounts, reviewCustomers, TEAM, type CountsByRep } from './review.js';
 
@@ -78,18 +78,6 @@ async function compared(db: DbOrTx, reader: Reader, period: Period) {
   return { periods, figures };
 }
 
-/** Where a rep id the reader may not see leads: a refusal, never an empty page. */
-async function refuseRep(db: DbOrTx, reader: Reader, repId: string): Promise<Result<never>> {
-  if (reader.role === 'rep') return fail('forbidden', msg('figures.repOnlySelf'), { field: 'repId' });
-  const [known] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, repId), eq(users.role, 'rep')));
-  return known === undefined
-    ? fail('not-found', msg('figures.noSuchRep'), { field: 'repId' })
-    : fail('forbidden', msg('figures.repOutsideScope'), { field: 'repId' });
-}
-
 const toIso = (value: Date | string | null): string | null =>
   value === null ? null : new Date(value).toISOString();
 
@@ -125,8 +113,10 @@ export const figuresHandlers = {
       const period = checkPeriod(input, new Date());
       if (!period.ok) return period;
       const reader = ctx.principal.user;
+      const refused = await repRefusal(ctx.db, reader, input.repId);
+      if (refused) return refused;
       const [rep] = await repsInScope(ctx.db, reader, input.repId);
-      if (rep === undefined) return refuseRep(ctx.db, reader, input.repId);
+      if (rep === undefined) return fail('not-found', msg('scope.noSuchRep'), { field: 'repId' });
       const customers = await reviewCustomers(
         ctx.db,
         reader,
