@@ -11,6 +11,7 @@ import { OrderScreen, OrdersScreen } from '../features/orders/index.js';
 import { PlaybookScreen } from '../features/playbook/index.js';
 import { ReviewScreen } from '../features/review/index.js';
 import { FiguresScreen } from '../features/figures/index.js';
+import { TeamAgendaScreen } from '../features/teamAgenda/index.js';
 import { RouteScreen } from '../features/route/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
@@ -125,7 +126,8 @@ type Section =
   | 'complaints'
   | 'orders'
   | 'review'
-  | 'figures';
+  | 'figures'
+  | 'teamAgenda';
 
 /** The rail's entries, in order, with who sees them. */
 const railEntries: readonly {
@@ -161,6 +163,13 @@ const railEntries: readonly {
     who: 'everyone',
   },
   { section: 'review', route: { name: 'review' }, icon: '✓', label: 'nav.review', who: 'staff' },
+  {
+    section: 'teamAgenda',
+    route: { name: 'teamAgenda', repId: null, week: null },
+    icon: '▥',
+    label: 'nav.teamAgenda',
+    who: 'staff',
+  },
   { section: 'imports', route: { name: 'imports' }, icon: '⇪', label: 'nav.imports', who: 'admin' },
   { section: 'playbook', route: { name: 'playbook' }, icon: '✎', label: 'nav.playbook', who: 'admin' },
 ];
@@ -193,6 +202,8 @@ function sectionOf(route: Route, isAdmin: boolean): Section {
       return 'review';
     case 'figures':
       return 'figures';
+    case 'teamAgenda':
+      return 'teamAgenda';
   }
 }
 
@@ -240,5 +251,7 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <ReviewScreen />;
     case 'figures':
       return <FiguresScreen route={route} />;
+    case 'teamAgenda':
+      return <TeamAgendaScreen route={route} />;
   }
 }

@@ -34,6 +34,8 @@ describe('router', () => {
       { name: 'figures', tab: 'team', from: null, to: null, repId: null },
       { name: 'figures', tab: 'team', from: '2026-11-01', to: '2026-11-30', repId: CUSTOMER },
       { name: 'figures', tab: 'segments', from: '2026-06-30', to: '2026-11-30', repId: null },
+      { name: 'teamAgenda', repId: null, week: null },
+      { name: 'teamAgenda', repId: CUSTOMER, week: '2026-11-30' },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
     expect(parseRoute('#/figures?from=2026-13&to=x')).toEqual({

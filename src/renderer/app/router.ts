@@ -5,6 +5,7 @@
  *   #/day-sheet/<yyyy-mm-dd>, #/visit/<draftId>, #/complaints, #/orders, #/orders/new/<customerId>, #/orders/<id>
  *   #/orders/new/<customerId>?visit=<draftId> (an order taken during a visit: saving goes back to it)
  *   #/review (managers and admins: team review at head office)
+ *   #/team-agenda?rep=<id>&week=<monday> (managers and admins: a rep's week at head office)
  *   #/figures?from=<day>&to=<day>&rep=<id>&tab=<team|segments> (the team's figures; a rep's own)
  * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
  */
@@ -28,6 +29,7 @@ export type Route =
   | { name: 'orderNew'; customerId: string; visitId?: string }
   | { name: 'order'; id: string }
   | { name: 'review' }
+  | { name: 'teamAgenda'; repId: string | null; week: string | null }
   | { name: 'figures'; tab: FiguresTab; from: string | null; to: string | null; repId: string | null };
 
 export type FiguresTab = 'team' | 'segments';
@@ -55,6 +57,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'visit' && parts[1]) return { name: 'visit', draftId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'complaints') return { name: 'complaints' };
   if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'team-agenda') {
+    const q = new URLSearchParams(query);
+    return { name: 'teamAgenda', repId: q.get('rep'), week: dayOrNull(q.get('week') ?? undefined) };
+  }
   if (parts[0] === 'figures') {
     const q = new URLSearchParams(query);
     return {
@@ -109,6 +115,13 @@ export function hrefFor(route: Route): string {
       return `#/orders/${encodeURIComponent(route.id)}`;
     case 'review':
       return '#/review';
+    case 'teamAgenda': {
+      const q = new URLSearchParams();
+      if (route.repId) q.set('rep', route.repId);
+      if (route.week) q.set('week', route.week);
+      const text = q.toString();
+      return text === '' ? '#/team-agenda' : `#/team-agenda?${text}`;
+    }
     case 'figures': {
       const q = new URLSearchParams();
       if (route.tab !== 'team') q.set('tab', route.tab);

@@ -43,8 +43,7 @@ export const serverFr = {
   'figures.dateInFuture':
     'La période finit le {date, date, long}, dans le futur : les chiffres se comptent sur ce qui a déjà eu lieu.',
   'figures.periodTooLong': 'Une période couvre au plus deux ans ({days} jours).',
-  'scope.repOutsideTeam':
-    'Ce commercial n’est pas dans votre équipe : son activité ne vous est pas ouverte.',
+  'scope.repOutsideTeam': 'Ce commercial n’est pas dans votre équipe : son activité ne vous est pas ouverte.',
   'scope.repOnlySelf': 'Un commercial ne voit que ses propres chiffres.',
   'scope.noSuchRep': 'Ce commercial n’existe pas.',
   'owner.noSuchUser': 'Cet utilisateur n’existe pas.',

@@ -1,2 +1,2 @@
 export { ReviewScreen } from './ReviewScreen.js';
-export { FailureBanner, NotLoaded } from './parts.js';
+export { ConfirmDialog, FailureBanner, FailureText, NotLoaded } from './parts.js';

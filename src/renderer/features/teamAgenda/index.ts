@@ -1,0 +1,1 @@
+export { TeamAgendaScreen } from './TeamAgendaScreen.js';
