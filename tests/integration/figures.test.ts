@@ -7,6 +7,7 @@ import { eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewCustomer, TeamReview } from '../../src/shared/contract/figures.js';
 import type { PeriodCounts } from '../../src/shared/domain/figures/figures.js';
+import type { FailureFigures } from '../../src/shared/domain/figures/visitFailures.js';
 import { complaintEvents, complaints, customers, orders, users, visits } from '../../src/server/db/schema.js';
 import { v7 as uuidv7 } from 'uuid';
 import { backends, DEMO, pullInput, startTestServer } from './harness.js';
@@ -288,6 +289,41 @@ describe.each(backends)('team review at head office on $name', (backend) => {
     // The next sync says the laptop has sent everything.
     await server.ok('sync-pull', { ...pullInput(clientId, null, 1), pending: 0 }, camille);
     expect((await camilleRow()).freshness.pending).toBe(0);
+  });
+
+  it('says where the period’s visits fail, consistent with the review’s counts, and within the scope', async () => {
+    const failures = await server.ok<{
+      team: FailureFigures;
+      reps: { repId: string; figures: FailureFigures }[];
+      families: { family: string; figures: FailureFigures }[];
+    }>('visit-failures', { from: FROM, to: TODAY }, admin);
+    const review = await server.ok<TeamReview>('team-review', { from: FROM, to: TODAY }, admin);
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    expect(failures.team.visits).toBe(review.team.current.visits);
+    expect(sum(failures.team.outcomes)).toBe(failures.team.visits);
+    expect(failures.team.outcomes.order).toBe(review.team.current.visitsWithOrder);
+    expect(sum(failures.team.noSaleReasons)).toBe(failures.team.outcomes['no-sale']);
+    expect(sum(failures.team.stoppedAt)).toBe(
+      failures.team.outcomes['no-sale'] + failures.team.outcomes['follow-up'],
+    );
+    // The demo company's visits say how far they went, which closings were used and what was objected.
+    expect(failures.team.stoppedAt.unknown).toBe(0);
+    expect(failures.team.closings.length).toBeGreaterThan(0);
+    expect(failures.team.closings.reduce((n, c) => n + c.withOrder, 0)).toBe(failures.team.outcomes.order);
+    expect(failures.team.objections.length).toBeGreaterThan(0);
+    for (const rep of failures.reps) {
+      expect(rep.figures.visits).toBe(review.reps.find((r) => r.repId === rep.repId)!.figures.current.visits);
+    }
+    expect(failures.families.length).toBeGreaterThan(1);
+
+    const mine = await server.ok<{ reps: { repId: string }[] }>(
+      'visit-failures',
+      { from: FROM, to: TODAY },
+      manager,
+    );
+    expect(mine.reps.some((r) => r.repId === karimId)).toBe(false);
+    const reversed = await server.call('visit-failures', { from: TODAY, to: FROM }, manager);
+    expect(reversed.body).toMatchObject({ ok: false, error: { field: 'to', key: 'figures.periodReversed' } });
   });
 
   it('refuses a reversed period, a future end, an overlong period and an anonymous caller, at the field', async () => {

@@ -65,6 +65,7 @@ describe.each(backends)('visit reports on $name', (backend) => {
         endedAt: new Date().toISOString(),
         channel: 'visit',
         followUpAppointmentId: null,
+        course: { reachedStep: 'objections', closingId: null, closingName: null, families: ['Mobilier'] },
         report: {
           outcome: 'no-sale',
           noSaleReason: 'competitor',
@@ -100,6 +101,9 @@ describe.each(backends)('visit reports on $name', (backend) => {
         objections: [{ text: 'Transgourmet est moins cher', lifted: false }],
         nextStep: 'Rappeler en janvier avec le catalogue été',
         summary: 'Reste chez Transgourmet pour le moment.',
+        reachedStep: 'objections',
+        families: ['Mobilier'],
+        closingId: null,
         version: 1,
       },
     ]);

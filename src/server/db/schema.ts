@@ -33,6 +33,7 @@ import {
   noSaleReasons,
   reactions,
   visitOutcomes,
+  visitSteps,
 } from '../../shared/domain/activity/activity.js';
 import type { Motive, Playbook } from '../../shared/domain/playbook/playbook.js';
 import type { VisitObjection } from '../../shared/domain/activity/activity.js';
@@ -512,9 +513,14 @@ export const visits = pgTable(
     nextStep: text('next_step').notNull().default(''),
     /** What the rep typed along the steps (step notes, the reformulation), kept with the report. */
     notes: text('notes').notNull().default(''),
+    /** How far the interview went (the manager's "where visits fail"); null for history. */
+    reachedStep: text('reached_step', { enum: visitSteps }),
+    closingId: text('closing_id'),
+    closingName: text('closing_name'),
+    families: jsonList<string>('families'),
     ...syncedColumns,
   },
-  (t) => [index('visits_customer_idx').on(t.customerId)],
+  (t) => [index('visits_customer_idx').on(t.customerId), index('visits_rep_at_idx').on(t.repId, t.at)],
 );
 
 /**

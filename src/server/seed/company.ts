@@ -11,7 +11,14 @@
  */
 import type { Appointment } from '../../shared/domain/appointment/appointment.js';
 import { noReportFields } from '../../shared/domain/activity/activity.js';
-import type { Complaint, MarketingAction, Visit } from '../../shared/domain/activity/activity.js';
+import type {
+  Complaint,
+  MarketingAction,
+  NoSaleReason,
+  Visit,
+  VisitStep,
+} from '../../shared/domain/activity/activity.js';
+import { defaultPlaybook } from '../../shared/domain/playbook/index.js';
 import type { ComplaintEvent, ComplaintStatus } from '../../shared/domain/complaint/complaint.js';
 import type { Price, PriceBreak, PriceList, Product } from '../../shared/domain/catalog/catalog.js';
 import type { Channel, Consent, Contact } from '../../shared/domain/contact/contact.js';
@@ -665,6 +672,7 @@ export function generateCompany(options: GenerateCompanyOptions = {}): Generated
   }
   runCampaigns(Random.seeded(seed, 3), company, today, start);
   complaintHistories(Random.seeded(seed, 4), company, today);
+  visitCourses(Random.seeded(seed, 5), company);
   numberOrders(company);
   return company;
 }
@@ -1056,6 +1064,77 @@ function simulateOrders(
       version: 1,
     });
   }
+}
+
+/** The furthest step a visit without a sale reached, by its reason (a prospect without a need stops early). */
+const stepOfReason: Readonly<Record<NoSaleReason, VisitStep>> = {
+  price: 'price',
+  budget: 'price',
+  competitor: 'objections',
+  'no-need': 'discovery',
+  timing: 'argumentation',
+  'decision-maker-absent': 'opening',
+  stock: 'closing',
+  other: 'reformulation',
+};
+
+/**
+ * How far each generated visit went (its own random stream, so the rest of the company is the
+ * same as without it): the step reached by outcome and no-sale reason, the closing technique of
+ * the default playbook, the families talked about; a no-sale gets its reason from its objections.
+ */
+function visitCourses(r: Random, company: GeneratedCompany): void {
+  const families = [...new Set(company.products.map((p) => p.family))].filter((f) => f !== '');
+  const closings: readonly (readonly [string, number])[] = [
+    ['direct', 3],
+    ['alternative', 3],
+    ['summary', 2],
+    ['trial', 1],
+  ];
+  const closingName = new Map(defaultPlaybook.closings.map((c) => [c.id, c.name]));
+  company.visits = company.visits.map((visit) => {
+    if (visit.outcome === 'not-met') return visit;
+    const talked = families.length === 0 ? [] : r.sample(families, r.int(1, 2));
+    let reachedStep: VisitStep;
+    let closingId: string | null = null;
+    let noSaleReason = visit.noSaleReason;
+    if (visit.outcome === 'order') {
+      reachedStep = 'closing';
+      closingId = r.weighted(closings);
+    } else if (visit.outcome === 'follow-up') {
+      reachedStep = r.weighted<VisitStep>([
+        ['closing', 3],
+        ['price', 2],
+        ['argumentation', 1],
+      ]);
+      if (reachedStep === 'closing') closingId = r.chance(0.6) ? 'next-appointment' : r.weighted(closings);
+    } else {
+      const priceHeard = visit.objections.some((o) => /prix|cher|tarif|remise/i.test(o.text));
+      noSaleReason ??= priceHeard
+        ? r.weighted<NoSaleReason>([
+            ['price', 4],
+            ['budget', 1],
+          ])
+        : r.weighted<NoSaleReason>([
+            ['competitor', 3],
+            ['no-need', 2],
+            ['timing', 2],
+            ['decision-maker-absent', 1],
+            ['stock', 1],
+            ['other', 1],
+          ]);
+      reachedStep = stepOfReason[noSaleReason];
+      if (reachedStep === 'closing') closingId = r.weighted(closings);
+    }
+    return {
+      ...visit,
+      noSaleReason,
+      reachedStep,
+      closingId,
+      closingName: closingId === null ? null : (closingName.get(closingId) ?? null),
+      families: talked,
+    };
+  });
 }
 
 /** The lifecycle in order; a complaint's history is the prefix up to its status. */

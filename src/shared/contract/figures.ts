@@ -5,6 +5,7 @@
  * their laptops); and the drill-down to one rep's customers.
  */
 import { z } from 'zod';
+import { noSaleReasons, visitOutcomes, visitSteps } from '../domain/activity/activity.js';
 import { isoDateSchema, isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 
 const count = z.number().int().nonnegative();
@@ -88,6 +89,18 @@ export const reviewCustomerSchema = z.object({
 });
 export type ReviewCustomer = z.infer<typeof reviewCustomerSchema>;
 
+const countsOf = <K extends readonly [string, ...string[]]>(keys: K) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, count])) as { [P in K[number]]: typeof count });
+
+export const failureFiguresSchema = z.object({
+  visits: count,
+  outcomes: countsOf(visitOutcomes),
+  noSaleReasons: countsOf([...noSaleReasons, 'unknown']),
+  stoppedAt: countsOf([...visitSteps, 'unknown']),
+  objections: z.array(z.object({ text: z.string(), heard: count, lifted: count })),
+  closings: z.array(z.object({ id: z.string(), name: z.string(), used: count, withOrder: count })),
+});
+
 export const figuresContract = {
   'team-review': {
     input: periodSchema,
@@ -100,6 +113,15 @@ export const figuresContract = {
       repId: uuidSchema,
       repName: z.string(),
       customers: z.array(reviewCustomerSchema),
+    }),
+  },
+  /** Where visits (on site) of the period fail: for the scope, per rep and per product family. */
+  'visit-failures': {
+    input: periodSchema,
+    output: z.object({
+      team: failureFiguresSchema,
+      reps: z.array(z.object({ repId: uuidSchema, repName: z.string(), figures: failureFiguresSchema })),
+      families: z.array(z.object({ family: z.string(), figures: failureFiguresSchema })),
     }),
   },
 } as const;

@@ -116,6 +116,7 @@ describe('visitOfLog', () => {
       endedAt: '2026-03-02T10:00:00.000Z',
       channel: 'phone',
       followUpAppointmentId: null,
+      course: { reachedStep: 'price', closingId: null, closingName: null, families: ['Bières'] },
       report: {
         outcome: 'no-sale',
         objections: [],
@@ -147,6 +148,10 @@ describe('visitOfLog', () => {
       orderIds: [],
       nextStep: '',
       notes: '',
+      reachedStep: 'price',
+      closingId: null,
+      closingName: null,
+      families: ['Bières'],
     });
   });
 });

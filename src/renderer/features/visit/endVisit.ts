@@ -3,8 +3,8 @@
  * apart from the visit's local apply (the sync registry loads that one without any screen).
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { VisitDraft } from '../../../shared/domain/visit/draft.js';
-import { visitLogSchema, type VisitReport } from '../../../shared/domain/visit/report.js';
+import { reachedStepOf, type VisitDraft } from '../../../shared/domain/visit/draft.js';
+import { visitLogSchema, type VisitCourse, type VisitReport } from '../../../shared/domain/visit/report.js';
 import type { AppDB } from '../../db/AppDB.js';
 import type { VisitRow } from '../../db/schema.js';
 import type { MutatorContext } from '../../sync/mutation.js';
@@ -12,6 +12,7 @@ import { mutationTables, nowOf, writeMutation } from '../../sync/mutation.js';
 import type { AppointmentCheckOptions } from '../agenda/index.js';
 import { createAppointment } from '../agenda/index.js';
 import { visitMutations } from './mutators.js';
+import { currentPlaybook } from './store.js';
 
 /** A visit report the laptop refused to write (nothing was saved); `problems` say why. */
 export class VisitReportError extends Error {
@@ -29,6 +30,38 @@ export interface LogVisitInput {
   channel?: 'visit' | 'phone';
   /** With the outcome 'follow-up': the appointment to plan (checked like any other). */
   followUp?: { startAt: string; durationMinutes: number; objective: string; contactId: string | null };
+}
+
+/**
+ * How far the interview went: the furthest step reached (none when the customer was not met),
+ * the closing technique chosen (its name in the playbook the visit used), and the product
+ * families of the arguments presented and of the products ordered.
+ */
+export async function courseOf(
+  db: AppDB,
+  draft: VisitDraft,
+  outcome: VisitReport['outcome'],
+): Promise<VisitCourse> {
+  const playbook = await currentPlaybook(db);
+  const families = new Set<string>();
+  for (const id of draft.argumentsPresented) {
+    const family = playbook.arguments.find((a) => a.id === id)?.family;
+    if (family !== undefined) families.add(family);
+  }
+  const orders = (await db.orders.bulkGet(draft.orderIds)).filter((o) => o !== undefined);
+  const products = await db.products.bulkGet([
+    ...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId))),
+  ]);
+  for (const product of products)
+    if (product !== undefined && product.family !== '') families.add(product.family);
+  const closing =
+    draft.closingId === null ? undefined : playbook.closings.find((c) => c.id === draft.closingId);
+  return {
+    reachedStep: outcome === 'not-met' ? null : reachedStepOf(draft),
+    closingId: closing?.id ?? null,
+    closingName: closing?.name ?? null,
+    families: [...families].slice(0, 50),
+  };
 }
 
 /**
@@ -50,6 +83,7 @@ export async function logVisit(
       { path: 'followUp', message: 'followUp: required with a follow-up, and only then' },
     ]);
   const followUpId = input.followUp ? uuidv7() : null;
+  const course = await courseOf(db, draft, input.report.outcome);
   const parsed = visitLogSchema.safeParse({
     id: draft.id,
     customerId: draft.customerId,
@@ -59,6 +93,7 @@ export async function logVisit(
     channel: input.channel ?? 'visit',
     report: input.report,
     followUpAppointmentId: followUpId,
+    course,
   });
   if (!parsed.success)
     throw new VisitReportError(

@@ -1,3 +1,4 @@
+import { defaultPlaybook } from '../../../shared/domain/playbook/index.js';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { newVisitDraft, type VisitDraft } from '../../../shared/domain/visit/draft.js';
@@ -100,6 +101,41 @@ describe('ending a visit', () => {
     expect(entry?.name).toBe('visit-log');
     expect(mutationSchema.safeParse(entry).success).toBe(true);
     expect(entry?.args).toMatchObject({ endedAt: NOW, followUpAppointmentId: null });
+  });
+
+  it('records how far the interview went: the furthest step, the closing technique and the families argued', async () => {
+    const argument = defaultPlaybook.arguments[0]!;
+    const d = {
+      ...draft(),
+      currentStep: 'argumentation' as const,
+      visitedSteps: ['opening', 'discovery', 'price'] as VisitDraft['visitedSteps'],
+      argumentsPresented: [argument.id],
+      closingId: 'alternative',
+    };
+    const row = await logVisit(db, ctx, { draft: d, report: report() }, options);
+    expect(row).toMatchObject({
+      reachedStep: 'price',
+      closingId: 'alternative',
+      closingName: 'Alternative',
+      families: [argument.family],
+    });
+    const [entry] = await db.outbox.toArray();
+    expect((entry!.args as { course: unknown }).course).toEqual({
+      reachedStep: 'price',
+      closingId: 'alternative',
+      closingName: 'Alternative',
+      families: [argument.family],
+    });
+  });
+
+  it('a customer not met reached no step', async () => {
+    const row = await logVisit(
+      db,
+      ctx,
+      { draft: draft(), report: report({ outcome: 'not-met', noSaleReason: undefined }) },
+      options,
+    );
+    expect(row.reachedStep).toBeNull();
   });
 
   it('plans the follow-up appointment before the report, both in one write', async () => {

@@ -17,7 +17,8 @@ import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { personScope, repRefusal, type Reader } from '../../lib/scope.js';
 import { ALL_ROLES } from '../../roles.js';
-import { periodCounts, reviewCustomers, TEAM, type CountsByRep } from './review.js';
+import { periodCounts, reviewCustomers, TEAM, visitsOfPeriod, type CountsByRep } from './review.js';
+import { visitFailuresBy } from '../../../shared/domain/figures/visitFailures.js';
 
 function checkPeriod(period: Period, now: Date): Result<Period> {
   const problem = periodProblem(period, dayOfInstant(now, COMPANY_TIME_ZONE));
@@ -127,4 +128,27 @@ export const figuresHandlers = {
       return ok({ repId: rep.id, repName: rep.name, customers });
     },
   },
-} satisfies Pick<Handlers, 'team-review' | 'team-review-customers'>;
+  'visit-failures': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      const period = checkPeriod(input, new Date());
+      if (!period.ok) return period;
+      const reader = ctx.principal.user;
+      const [reps, rows] = await Promise.all([
+        repsInScope(ctx.db, reader),
+        visitsOfPeriod(ctx.db, reader, period.value),
+      ]);
+      const by = visitFailuresBy(rows);
+      return ok({
+        team: by.team,
+        reps: reps.flatMap((rep) => {
+          const figures = by.reps.get(rep.id);
+          return figures === undefined ? [] : [{ repId: rep.id, repName: rep.name, figures }];
+        }),
+        families: [...by.families]
+          .sort((a, b) => b[1].visits - a[1].visits || a[0].localeCompare(b[0]))
+          .map(([family, figures]) => ({ family, figures })),
+      });
+    },
+  },
+} satisfies Pick<Handlers, 'team-review' | 'team-review-customers' | 'visit-failures'>;

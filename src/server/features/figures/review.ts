@@ -12,9 +12,10 @@
  * rounded, as on the laptop in `shared/domain/rfm/rfm.ts`) since their last order. A customer
  * with a single order has no rhythm and is never counted lost.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Period, PeriodCounts } from '../../../shared/domain/figures/figures.js';
 import { emptyCounts } from '../../../shared/domain/figures/figures.js';
+import type { FailureVisit } from '../../../shared/domain/figures/visitFailures.js';
 import type { CustomerStanding, ReviewCustomer } from '../../../shared/contract/figures.js';
 import { COMPANY_TIME_ZONE } from '../../../shared/lib/calendar.js';
 import { OVERDUE_FACTOR } from '../../../shared/domain/rfm/rfm.js';
@@ -275,4 +276,29 @@ export async function reviewCustomers(
     rhythmDays: row.rhythm,
     standing: row.standing ?? 'other',
   }));
+}
+
+/** The on-site visits of the period made by the reps the reader may see, for "where visits fail". */
+export async function visitsOfPeriod(db: DbOrTx, reader: Reader, p: Period): Promise<FailureVisit[]> {
+  const rows = await db
+    .select({
+      repId: visits.repId,
+      outcome: visits.outcome,
+      noSaleReason: visits.noSaleReason,
+      reachedStep: visits.reachedStep,
+      closingId: visits.closingId,
+      closingName: visits.closingName,
+      families: visits.families,
+      objections: visits.objections,
+    })
+    .from(visits)
+    .where(
+      and(
+        isNull(visits.deletedAt),
+        eq(visits.channel, 'visit'),
+        within(sql`${visits.at}`, p),
+        personScope(visits.repId, reader),
+      ),
+    );
+  return rows;
 }

@@ -24,6 +24,10 @@ export function selectVisits(db: DbOrTx, where: SQL): Promise<Visit[]> {
     'orderIds',
     'nextStep',
     'notes',
+    'reachedStep',
+    'closingId',
+    'closingName',
+    'families',
     'version',
   ]);
 }

@@ -30,6 +30,19 @@ export const marketingActionSchema = z.object({
 });
 export type MarketingAction = z.infer<typeof marketingActionSchema>;
 
+/** The seven steps of the sales interview, in order. */
+export const visitSteps = [
+  'opening', // prise de contact
+  'discovery', // découverte
+  'reformulation', // reformulation
+  'argumentation', // argumentation (CAP)
+  'objections', // traitement des objections
+  'price', // annonce du prix
+  'closing', // conclusion
+] as const;
+export const visitStepSchema = z.enum(visitSteps);
+export type VisitStep = z.infer<typeof visitStepSchema>;
+
 export const visitOutcomes = ['order', 'follow-up', 'no-sale', 'not-met'] as const;
 /** Why a visit ended without a sale. */
 export const noSaleReasons = [
@@ -75,6 +88,13 @@ export const visitSchema = z.object({
   nextStep: z.string().max(2_000).default(''),
   /** What the rep typed along the visit's steps (step notes, their own reformulation). */
   notes: z.string().max(40_000).default(''),
+  /** The furthest step of the sales interview the visit reached; null when unknown or not met. */
+  reachedStep: visitStepSchema.nullable().default(null),
+  /** The closing technique used: the playbook's id, and its name at the time. */
+  closingId: z.string().max(60).nullable().default(null),
+  closingName: z.string().max(120).nullable().default(null),
+  /** The product families the visit was about (arguments presented, products ordered). */
+  families: z.array(z.string().max(100)).max(50).default([]),
   version: z.number().int().nonnegative(),
 });
 export type Visit = z.infer<typeof visitSchema>;
@@ -90,6 +110,10 @@ export const noReportFields = {
   orderIds: [],
   nextStep: '',
   notes: '',
+  reachedStep: null,
+  closingId: null,
+  closingName: null,
+  families: [],
 } as const satisfies Partial<Visit>;
 
 export const complaintStatuses = ['received', 'acknowledged', 'in-progress', 'resolved', 'closed'] as const;

@@ -5,21 +5,16 @@
  */
 import { z } from 'zod';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
-import { noSaleReasonSchema, visitOutcomes } from '../activity/activity.js';
+import {
+  noSaleReasonSchema,
+  visitOutcomes,
+  visitStepSchema,
+  visitSteps,
+  type VisitStep,
+} from '../activity/activity.js';
 import { motiveSchema } from '../playbook/playbook.js';
 
-/** The seven steps of the sales interview, in order. */
-export const visitSteps = [
-  'opening', // prise de contact
-  'discovery', // découverte
-  'reformulation', // reformulation
-  'argumentation', // argumentation (CAP)
-  'objections', // traitement des objections
-  'price', // annonce du prix
-  'closing', // conclusion
-] as const;
-export const visitStepSchema = z.enum(visitSteps);
-export type VisitStep = z.infer<typeof visitStepSchema>;
+export { visitStepSchema, visitSteps, type VisitStep } from '../activity/activity.js';
 
 const longText = z.string().max(20_000);
 
@@ -183,4 +178,11 @@ export function stepState(draft: VisitDraft, step: VisitStep): StepState {
   if (draft.skippedSteps.includes(step)) return 'skipped';
   if (draft.visitedSteps.includes(step)) return 'done';
   return 'todo';
+}
+
+/** The furthest step of the interview the visit went through (visited, or where it is now). */
+export function reachedStepOf(draft: Pick<VisitDraft, 'currentStep' | 'visitedSteps'>): VisitStep {
+  let furthest = visitSteps.indexOf(draft.currentStep);
+  for (const step of draft.visitedSteps) furthest = Math.max(furthest, visitSteps.indexOf(step));
+  return visitSteps[furthest] ?? draft.currentStep;
 }

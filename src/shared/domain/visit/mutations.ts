@@ -34,5 +34,6 @@ export function visitOfLog(log: VisitLog, repId: string): Omit<Visit, 'version'>
     orderIds: report.orderIds,
     nextStep: report.nextStep,
     notes: report.notes,
+    ...log.course,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
-import { noSaleReasonSchema, visitOutcomes } from '../activity/activity.js';
+import { noSaleReasonSchema, visitOutcomes, visitStepSchema } from '../activity/activity.js';
 import { motiveSchema, type Motive, type Playbook } from '../playbook/playbook.js';
 import { visitSteps, type VisitDraft, type VisitStep } from './draft.js';
 
@@ -269,6 +269,14 @@ export function draftVisitReport(
  * took place, the appointment it was held for, and the follow-up appointment the report created
  * (queued before it as its own `appointment-create`). Its id is the visit draft's id.
  */
+export const visitCourseSchema = z.object({
+  reachedStep: visitStepSchema.nullable(),
+  closingId: z.string().max(60).nullable(),
+  closingName: z.string().max(120).nullable(),
+  families: z.array(z.string().max(100)).max(50),
+});
+export type VisitCourse = z.infer<typeof visitCourseSchema>;
+
 export const visitLogSchema = z
   .object({
     id: uuidSchema,
@@ -279,6 +287,17 @@ export const visitLogSchema = z
     channel: z.enum(['visit', 'phone']),
     report: visitReportSchema,
     followUpAppointmentId: uuidSchema.nullable(),
+    /**
+     * How far the interview went, for the manager's "where visits fail": the furthest step
+     * reached, the closing technique used, the product families talked about. Absent from
+     * laptops older than this field: nothing known.
+     */
+    course: visitCourseSchema.default({
+      reachedStep: null,
+      closingId: null,
+      closingName: null,
+      families: [],
+    }),
   })
   .superRefine((v, ctx) => {
     if ((v.report.outcome === 'follow-up') !== (v.followUpAppointmentId !== null))
