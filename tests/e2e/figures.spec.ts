@@ -116,3 +116,26 @@ test('a manager opens the migration matrix, a cell, and a customer of it; the ch
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 20_000 });
   await page.screenshot({ path: 'test-results/figures-360.png' });
 });
+
+test('a manager sees where the team’s visits fail, for the team and one family, and it passes axe', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.signIn(MANAGER);
+  await page.getByRole('link', { name: 'Chiffres', exact: true }).click();
+  await page.getByRole('tab', { name: 'Où échouent les visites' }).click();
+  const ended = page.getByRole('heading', { name: 'Comment les visites se terminent' });
+  await expect(ended).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByRole('heading', { name: /^Où se sont arrêtées les \d+ visites? sans commande$/ }),
+  ).toBeVisible();
+  const byRep = page.getByRole('table', { name: 'Par commercial' });
+  await expect(byRep.getByRole('row')).toHaveCount(1 + 5);
+  await expectNoSeriousA11yViolations(page);
+  const view = page.getByLabel('Afficher');
+  const family = await view.locator('optgroup').nth(1).locator('option').first().innerText();
+  await view.selectOption({ label: family });
+  await expect(page.getByText(/visites? sur place sur la période/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/figures-visits.png', fullPage: true });
+});

@@ -95,8 +95,8 @@ const countsOf = <K extends readonly [string, ...string[]]>(keys: K) =>
 export const failureFiguresSchema = z.object({
   visits: count,
   outcomes: countsOf(visitOutcomes),
-  noSaleReasons: countsOf([...noSaleReasons, 'unknown']),
-  stoppedAt: countsOf([...visitSteps, 'unknown']),
+  noSaleReasons: countsOf([...noSaleReasons, 'unknown'] as const),
+  stoppedAt: countsOf([...visitSteps, 'unknown'] as const),
   objections: z.array(z.object({ text: z.string(), heard: count, lifted: count })),
   closings: z.array(z.object({ id: z.string(), name: z.string(), used: count, withOrder: count })),
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Input, Method, Output } from '../../../shared/contract/index.js';
 import type { ReviewCustomer, TeamReview } from '../../../shared/contract/figures.js';
 import type { RfmCustomer } from '../../../shared/contract/rfm.js';
+import { visitFailures, type FailureVisit } from '../../../shared/domain/figures/visitFailures.js';
 import { TransportError, type Transport } from '../../../shared/contract/transport.js';
 import { deriveFigures, emptyCounts } from '../../../shared/domain/figures/figures.js';
 import type { User } from '../../../shared/domain/user/user.js';
@@ -115,6 +116,31 @@ const rfmCustomers: RfmCustomer[] = [
   rfmRow(4, {}),
 ];
 
+const failureVisit = (extra: Partial<FailureVisit>): FailureVisit => ({
+  repId: CAMILLE,
+  outcome: 'no-sale',
+  noSaleReason: 'price',
+  reachedStep: 'price',
+  closingId: null,
+  closingName: null,
+  families: ['Bières'],
+  objections: [{ text: 'Trop cher', lifted: false }],
+  ...extra,
+});
+const failureVisits: FailureVisit[] = [
+  failureVisit({}),
+  failureVisit({ objections: [{ text: 'Trop cher', lifted: true }] }),
+  failureVisit({ noSaleReason: 'competitor', reachedStep: 'objections' }),
+  failureVisit({
+    outcome: 'order',
+    noSaleReason: null,
+    reachedStep: 'closing',
+    closingId: 'direct',
+    closingName: 'Conclusion directe',
+    objections: [],
+  }),
+];
+
 class FiguresServer implements Transport {
   calls: { method: Method; input: unknown }[] = [];
   down = false;
@@ -122,6 +148,14 @@ class FiguresServer implements Transport {
     this.calls.push({ method, input });
     if (this.down) throw new TransportError('head office unreachable', null);
     if (method === 'team-review') return ok(review()) as Result<Output<M>>;
+    if (method === 'visit-failures') {
+      const team = visitFailures(failureVisits);
+      return ok({
+        team,
+        reps: [{ repId: CAMILLE, repName: 'Camille Martin', figures: team }],
+        families: [{ family: 'Bières', figures: team }],
+      }) as Result<Output<M>>;
+    }
     if (method === 'rfm-customers') return ok({ customers: rfmCustomers }) as Result<Output<M>>;
     if (method === 'team-review-customers') {
       const { repId } = input as { repId: string };
@@ -152,7 +186,7 @@ function show(
   server: FiguresServer,
   state: SyncStatus['state'] = 'idle',
   repId: string | null = null,
-  tab: 'team' | 'segments' = 'team',
+  tab: 'team' | 'segments' | 'visits' = 'team',
 ) {
   return renderWithApp(db, <FiguresScreen route={{ name: 'figures', tab, ...period, repId }} />, {
     user: MANAGER,
@@ -288,6 +322,34 @@ describe('segments and their migrations', () => {
     );
     expect(within(list).queryByRole('link', { name: 'Café 3' })).toBeNull();
     expect(within(list).queryByRole('link', { name: 'Café 4' })).toBeNull();
+  });
+});
+
+describe('where visits fail', () => {
+  it('shows how visits ended, where those without an order stopped, objections lifted and closings', async () => {
+    show(new FiguresServer(), 'idle', null, 'visits');
+    const ended = (await screen.findByRole('heading', { name: 'Comment les visites se terminent' })).closest(
+      'section',
+    )!;
+    expect(within(ended).getByRole('row', { name: /^Pas de vente 3 75/ })).toBeTruthy();
+    expect(within(ended).getByRole('row', { name: /^Pas de vente : Prix trop élevé 2 50/ })).toBeTruthy();
+    const stopped = screen
+      .getByRole('heading', { name: 'Où se sont arrêtées les 3 visites sans commande' })
+      .closest('section')!;
+    expect(within(stopped).getByRole('row', { name: /^Annonce du prix 2/ })).toBeTruthy();
+    expect(within(stopped).getByRole('row', { name: /^Traitement des objections 1/ })).toBeTruthy();
+    const objections = screen
+      .getByRole('heading', { name: 'Objections les plus entendues' })
+      .closest('section')!;
+    expect(within(objections).getByRole('row', { name: /^Trop cher 3 1 \(33,3\s%\)/ })).toBeTruthy();
+    const closings = screen.getByRole('heading', { name: 'Techniques de conclusion' }).closest('section')!;
+    expect(within(closings).getByRole('row', { name: /^Conclusion directe 1 1 \(100\s%\)/ })).toBeTruthy();
+    const byRep = screen.getByRole('table', { name: 'Par commercial' });
+    expect(
+      within(byRep).getByRole('row', {
+        name: /^Camille Martin 4 25\s% 0\s% Annonce du prix Prix trop élevé 33,3\s%/,
+      }),
+    ).toBeTruthy();
   });
 });
 

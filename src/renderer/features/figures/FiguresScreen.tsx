@@ -21,6 +21,9 @@ import { useSyncStatus } from '../sync/index.js';
 import { PeriodForm, presetPeriod } from './PeriodForm.js';
 import { RepCustomers } from './RepCustomers.js';
 import { SegmentsPanel } from './SegmentsPanel.js';
+import { VisitFailuresPanel } from './VisitFailuresPanel.js';
+
+const figuresTabs: readonly FiguresTab[] = ['team', 'segments', 'visits'];
 import { TeamFigures, type Compare } from './TeamFigures.js';
 import { useTeamReview } from './useTeamReview.js';
 import { useState } from 'react';
@@ -95,9 +98,7 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
       ) : null}
       <Tabs
         selectedKey={route.tab}
-        onSelectionChange={(key) =>
-          go({ tab: key === 'segments' ? 'segments' : ('team' satisfies FiguresTab) })
-        }
+        onSelectionChange={(key) => go({ tab: figuresTabs.find((t) => t === key) ?? 'team' })}
         className="tabs"
       >
         <TabList aria-label={intl.formatMessage({ id: 'figures.tabs' })} className="tabs__list">
@@ -106,6 +107,9 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
           </Tab>
           <Tab id="segments" className="tabs__tab">
             <Msg id="figures.tab.segments" />
+          </Tab>
+          <Tab id="visits" className="tabs__tab">
+            <Msg id="figures.tab.visits" />
           </Tab>
         </TabList>
         <TabPanel id="team" className="tabs__panel">
@@ -176,6 +180,9 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
         </TabPanel>
         <TabPanel id="segments" className="tabs__panel">
           <SegmentsPanel period={period} online={online} />
+        </TabPanel>
+        <TabPanel id="visits" className="tabs__panel">
+          <VisitFailuresPanel period={period} online={online} />
         </TabPanel>
       </Tabs>
     </Page>
