@@ -138,4 +138,11 @@ test('a manager sees where the team’s visits fail, for the team and one family
   await view.selectOption({ label: family });
   await expect(page.getByText(/visites? sur place sur la période/)).toBeVisible();
   await page.screenshot({ path: 'test-results/figures-visits.png', fullPage: true });
+
+  // Value: A/B/C classes, the forecast with its method, the customers lost.
+  await page.getByRole('tab', { name: 'Valeur' }).click();
+  await expect(page.getByRole('heading', { name: /^Concentration du CA/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: /^12 prochains mois : .+ attendus/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Clients perdus sur la période \(\d+\)$/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });

@@ -5,7 +5,7 @@
  */
 import { eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewCustomer, TeamReview } from '../../src/shared/contract/figures.js';
+import type { LostCustomer, ReviewCustomer, TeamReview } from '../../src/shared/contract/figures.js';
 import type { PeriodCounts } from '../../src/shared/domain/figures/figures.js';
 import type { FailureFigures } from '../../src/shared/domain/figures/visitFailures.js';
 import { complaintEvents, complaints, customers, orders, users, visits } from '../../src/server/db/schema.js';
@@ -324,6 +324,44 @@ describe.each(backends)('team review at head office on $name', (backend) => {
     expect(mine.reps.some((r) => r.repId === karimId)).toBe(false);
     const reversed = await server.call('visit-failures', { from: TODAY, to: FROM }, manager);
     expect(reversed.body).toMatchObject({ ok: false, error: { field: 'to', key: 'figures.periodReversed' } });
+  });
+
+  it('lists the customers lost in the period, the same as the review counts, with what may say why', async () => {
+    const { customers: lost } = await server.ok<{ customers: LostCustomer[] }>(
+      'lost-customers',
+      { from: FROM, to: TODAY },
+      admin,
+    );
+    const review = await server.ok<TeamReview>('team-review', { from: FROM, to: TODAY }, admin);
+    expect(lost.length).toBe(review.team.current.lostCustomers);
+    expect(lost.length).toBeGreaterThan(0);
+    const camilleId = server.ids.repIds.camille;
+    const drill = await server.ok<{ customers: ReviewCustomer[] }>(
+      'team-review-customers',
+      { from: FROM, to: TODAY, repId: camilleId },
+      admin,
+    );
+    const camilleLost = new Set(
+      drill.customers.filter((c) => c.standing === 'lost').map((c) => c.customerId),
+    );
+    expect(new Set(lost.filter((c) => c.repName === 'Camille Martin').map((c) => c.customerId))).toEqual(
+      camilleLost,
+    );
+    for (const c of lost) {
+      const noSales = rows.visits.filter((v) => v.customerId === c.customerId && v.outcome === 'no-sale');
+      if (noSales.length === 0) expect(c.lastNoSaleReason).toBeNull();
+      expect(c.previousRevenueCents).toBeGreaterThan(0);
+    }
+    const mine = await server.ok<{ customers: LostCustomer[] }>(
+      'lost-customers',
+      { from: FROM, to: TODAY },
+      manager,
+    );
+    expect(
+      mine.customers.every(
+        (c) => c.repName === null || !['Karim Benali', 'Julie Lambert'].includes(c.repName),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a reversed period, a future end, an overlong period and an anonymous caller, at the field', async () => {

@@ -157,6 +157,12 @@ describe.each(backends)('RFM at head office on $name', (backend) => {
         recency: mine.recencyDays,
       });
       expect(c.name.length).toBeGreaterThan(0);
+      // The year before M's (D − 729 … D − 365), for the forecast, counted plainly.
+      const today = Date.parse(`${TODAY}T00:00:00Z`) / DAY;
+      const before = purchases()
+        .filter((p) => p.customerId === c.customerId && p.day >= today - 729 && p.day <= today - 365)
+        .reduce((n, p) => n + p.cents, 0);
+      expect(c.yearBeforeCents, c.customerId).toBe(before);
     }
 
     const team = new Set(

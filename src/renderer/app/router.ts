@@ -6,7 +6,7 @@
  *   #/orders/new/<customerId>?visit=<draftId> (an order taken during a visit: saving goes back to it)
  *   #/review (managers and admins: team review at head office)
  *   #/team-agenda?rep=<id>&week=<monday> (managers and admins: a rep's week at head office)
- *   #/figures?from=<day>&to=<day>&rep=<id>&tab=<team|segments|visits> (the team's figures; a rep's own)
+ *   #/figures?from=<day>&to=<day>&rep=<id>&tab=<team|segments|visits|value> (the team's figures; a rep's own)
  * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
  */
 import { useEffect, useState } from 'react';
@@ -32,7 +32,8 @@ export type Route =
   | { name: 'teamAgenda'; repId: string | null; week: string | null }
   | { name: 'figures'; tab: FiguresTab; from: string | null; to: string | null; repId: string | null };
 
-export type FiguresTab = 'team' | 'segments' | 'visits';
+export const figuresTabs = ['team', 'segments', 'visits', 'value'] as const;
+export type FiguresTab = (typeof figuresTabs)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -65,7 +66,7 @@ export function parseRoute(hash: string): Route {
     const q = new URLSearchParams(query);
     return {
       name: 'figures',
-      tab: q.get('tab') === 'segments' ? 'segments' : q.get('tab') === 'visits' ? 'visits' : 'team',
+      tab: figuresTabs.find((t) => t === q.get('tab')) ?? 'team',
       from: dayOrNull(q.get('from') ?? undefined),
       to: dayOrNull(q.get('to') ?? undefined),
       repId: q.get('rep'),

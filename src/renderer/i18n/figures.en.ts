@@ -160,4 +160,28 @@ export const figuresEn = {
   'figures.visits.mostStopped': 'Most stop at',
   'figures.visits.mainReason': 'Main no-sale reason',
   'figures.visits.liftRate': 'Objections lifted',
+  'figures.tab.value': 'Value',
+  'figures.value.pareto':
+    'Concentration of revenue (Pareto): share of customers, largest first → share of revenue',
+  'figures.value.class': 'Class',
+  'figures.value.class.A': 'A — the first 80 % of revenue',
+  'figures.value.class.B': 'B — up to 95 %',
+  'figures.value.class.C': 'C — the rest',
+  'figures.value.customers': 'Customers',
+  'figures.value.customersShare': 'Share of customers',
+  'figures.value.revenueShare': 'Share of revenue',
+  'figures.value.last12': 'Last 12 months',
+  'figures.value.previous12': '12 months before',
+  'figures.value.forecast': 'Next 12 months (estimate)',
+  'figures.value.byRep': 'Concentration per rep',
+  'figures.value.topFifth': 'Revenue of the top 20 %',
+  'figures.value.forecastTitle': 'Next 12 months: {total} expected — the 20 largest',
+  'figures.value.method':
+    'Method: the last two years weighted by recency — two thirds of the last 12 months plus one third of the 12 months before — for each customer, rounded to the cent.',
+  'figures.value.lost': 'Customers lost in the period ({count})',
+  'figures.value.noLost': 'No customer lost in the period.',
+  'figures.value.lastNoSale': 'last visit without a sale: {reason}',
+  'figures.value.complaints':
+    '{count, plural, one {# complaint} other {# complaints}} in 12 months, {open} still open',
+  'figures.value.noReason': 'no reason recorded: ask the rep',
 } as const;

@@ -164,4 +164,28 @@ export const figuresFr = {
   'figures.visits.mostStopped': 'Arrêt le plus fréquent',
   'figures.visits.mainReason': 'Premier motif de non-vente',
   'figures.visits.liftRate': 'Objections levées',
+  'figures.tab.value': 'Valeur',
+  'figures.value.pareto':
+    'Concentration du CA (Pareto) : part des clients, les plus gros d’abord → part du CA',
+  'figures.value.class': 'Classe',
+  'figures.value.class.A': 'A — les premiers 80 % du CA',
+  'figures.value.class.B': 'B — jusqu’à 95 %',
+  'figures.value.class.C': 'C — le reste',
+  'figures.value.customers': 'Clients',
+  'figures.value.customersShare': 'Part des clients',
+  'figures.value.revenueShare': 'Part du CA',
+  'figures.value.last12': '12 derniers mois',
+  'figures.value.previous12': '12 mois d’avant',
+  'figures.value.forecast': '12 prochains mois (estimation)',
+  'figures.value.byRep': 'Concentration par commercial',
+  'figures.value.topFifth': 'CA des 20 % premiers',
+  'figures.value.forecastTitle': '12 prochains mois : {total} attendus — les 20 plus gros',
+  'figures.value.method':
+    'Méthode : les deux dernières années pondérées par leur ancienneté — deux tiers des 12 derniers mois plus un tiers des 12 mois d’avant — pour chaque client, arrondi au centime.',
+  'figures.value.lost': 'Clients perdus sur la période ({count})',
+  'figures.value.noLost': 'Aucun client perdu sur la période.',
+  'figures.value.lastNoSale': 'dernière visite sans vente : {reason}',
+  'figures.value.complaints':
+    '{count, plural, one {# réclamation} other {# réclamations}} en 12 mois, dont {open} encore ouverte(s)',
+  'figures.value.noReason': 'aucune raison notée : à demander au commercial',
 } as const;

@@ -89,6 +89,23 @@ export const reviewCustomerSchema = z.object({
 });
 export type ReviewCustomer = z.infer<typeof reviewCustomerSchema>;
 
+export const lostCustomerSchema = z.object({
+  customerId: uuidSchema,
+  name: z.string(),
+  city: z.string(),
+  repName: z.string().nullable(),
+  lastOrderAt: isoDateTimeSchema,
+  rhythmDays: z.number().int().nonnegative(),
+  /** What they bought in the period before, excluding tax. */
+  previousRevenueCents: z.number().int(),
+  /** The reason given at their last visit without a sale, if any. */
+  lastNoSaleReason: z.enum(noSaleReasons).nullable(),
+  /** Complaints of the twelve months up to the period's end, and those still open. */
+  complaints: count,
+  openComplaints: count,
+});
+export type LostCustomer = z.infer<typeof lostCustomerSchema>;
+
 const countsOf = <K extends readonly [string, ...string[]]>(keys: K) =>
   z.object(Object.fromEntries(keys.map((k) => [k, count])) as { [P in K[number]]: typeof count });
 
@@ -123,5 +140,10 @@ export const figuresContract = {
       reps: z.array(z.object({ repId: uuidSchema, repName: z.string(), figures: failureFiguresSchema })),
       families: z.array(z.object({ family: z.string(), figures: failureFiguresSchema })),
     }),
+  },
+  /** The customers lost in the period, with what may say why. */
+  'lost-customers': {
+    input: periodSchema,
+    output: z.object({ customers: z.array(lostCustomerSchema) }),
   },
 } as const;

@@ -43,6 +43,8 @@ export const rfmCustomerSchema = z.object({
   toSegment: z.enum(rfmSegments),
   /** M at the later day, in cents excluding tax. */
   monetaryCents: z.number().int(),
+  /** Revenue excluding tax of the 365 days before those of M (D − 729 … D − 365), for the forecast. */
+  yearBeforeCents: z.number().int(),
   recencyDays: z.number().int().nonnegative(),
   /** Median days between consecutive purchases up to the later day; null with a single purchase. */
   rhythmDays: z.number().int().nonnegative().nullable(),

@@ -15,6 +15,7 @@ import { fr } from '../../i18n/fr.js';
 import type { SyncEngine, SyncStatus } from '../../sync/engine.js';
 import { eachTestDb } from '../../test/db.js';
 import { renderWithApp } from '../../test/renderWithApp.js';
+import type { FiguresTab } from '../../app/router.js';
 import { FiguresScreen } from './FiguresScreen.js';
 import { reviewCsv } from './TeamFigures.js';
 
@@ -98,6 +99,7 @@ const rfmRow = (n: number, extra: Partial<RfmCustomer>): RfmCustomer => ({
   fromSegment: 'loyal',
   toSegment: 'loyal',
   monetaryCents: 100_000 * n,
+  yearBeforeCents: 50_000 * n,
   recencyDays: 10,
   rhythmDays: 20,
   overdue: false,
@@ -156,6 +158,24 @@ class FiguresServer implements Transport {
         families: [{ family: 'Bières', figures: team }],
       }) as Result<Output<M>>;
     }
+    if (method === 'lost-customers') {
+      return ok({
+        customers: [
+          {
+            customerId: rfmCustomers[0]!.customerId,
+            name: 'Café 1',
+            city: 'Lyon',
+            repName: 'Camille Martin',
+            lastOrderAt: '2026-06-01T09:00:00.000Z',
+            rhythmDays: 30,
+            previousRevenueCents: 120_000,
+            lastNoSaleReason: 'competitor',
+            complaints: 2,
+            openComplaints: 1,
+          },
+        ],
+      }) as Result<Output<M>>;
+    }
     if (method === 'rfm-customers') return ok({ customers: rfmCustomers }) as Result<Output<M>>;
     if (method === 'team-review-customers') {
       const { repId } = input as { repId: string };
@@ -186,7 +206,7 @@ function show(
   server: FiguresServer,
   state: SyncStatus['state'] = 'idle',
   repId: string | null = null,
-  tab: 'team' | 'segments' | 'visits' = 'team',
+  tab: FiguresTab = 'team',
 ) {
   return renderWithApp(db, <FiguresScreen route={{ name: 'figures', tab, ...period, repId }} />, {
     user: MANAGER,
@@ -350,6 +370,27 @@ describe('where visits fail', () => {
         name: /^Camille Martin 4 25\s% 0\s% Annonce du prix Prix trop élevé 33,3\s%/,
       }),
     ).toBeTruthy();
+  });
+});
+
+describe('customer value', () => {
+  it('classes customers A/B/C, estimates the next 12 months by its written method, and says why customers left', async () => {
+    show(new FiguresServer(), 'idle', null, 'value');
+    const pareto = (await screen.findByRole('heading', { name: /^Concentration du CA/ })).closest('section')!;
+    expect(
+      within(pareto).getByRole('row', { name: /^A — les premiers 80 % du CA 3 75\s% 9\s000,00\s€ 90\s%/ }),
+    ).toBeTruthy();
+    expect(
+      within(pareto).getByRole('row', { name: /^B — jusqu’à 95 % 1 25\s% 1\s000,00\s€ 10\s%/ }),
+    ).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /^12 prochains mois : 8\s333,33\s€ attendus/ })).toBeTruthy();
+    expect(
+      screen.getByText(/deux tiers des 12 derniers mois plus un tiers des 12 mois d’avant/),
+    ).toBeTruthy();
+    const lost = await screen.findByRole('table', { name: 'Clients perdus sur la période (1)' });
+    expect(lost.textContent).toContain(
+      'dernière visite sans vente : Reste chez un concurrent ; 2 réclamations en 12 mois, dont 1 encore ouverte(s)',
+    );
   });
 });
 

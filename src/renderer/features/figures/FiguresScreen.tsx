@@ -10,7 +10,7 @@ import { useIntl } from 'react-intl';
 import type { Period } from '../../../shared/domain/figures/figures.js';
 import { todayIn } from '../../../shared/lib/calendar.js';
 import { useApp } from '../../app/context.js';
-import { hrefFor, navigate, type FiguresTab, type Route } from '../../app/router.js';
+import { figuresTabs, hrefFor, navigate, type Route } from '../../app/router.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import { Banner } from '../../ui/Banner.js';
 import { Page } from '../../ui/PageHeader.js';
@@ -22,8 +22,7 @@ import { PeriodForm, presetPeriod } from './PeriodForm.js';
 import { RepCustomers } from './RepCustomers.js';
 import { SegmentsPanel } from './SegmentsPanel.js';
 import { VisitFailuresPanel } from './VisitFailuresPanel.js';
-
-const figuresTabs: readonly FiguresTab[] = ['team', 'segments', 'visits'];
+import { ValuePanel } from './ValuePanel.js';
 import { TeamFigures, type Compare } from './TeamFigures.js';
 import { useTeamReview } from './useTeamReview.js';
 import { useState } from 'react';
@@ -111,6 +110,9 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
           <Tab id="visits" className="tabs__tab">
             <Msg id="figures.tab.visits" />
           </Tab>
+          <Tab id="value" className="tabs__tab">
+            <Msg id="figures.tab.value" />
+          </Tab>
         </TabList>
         <TabPanel id="team" className="tabs__panel">
           {route.repId !== null ? (
@@ -183,6 +185,9 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
         </TabPanel>
         <TabPanel id="visits" className="tabs__panel">
           <VisitFailuresPanel period={period} online={online} />
+        </TabPanel>
+        <TabPanel id="value" className="tabs__panel">
+          <ValuePanel period={period} online={online} />
         </TabPanel>
       </Tabs>
     </Page>

@@ -17,7 +17,14 @@ import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { personScope, repRefusal, type Reader } from '../../lib/scope.js';
 import { ALL_ROLES } from '../../roles.js';
-import { periodCounts, reviewCustomers, TEAM, visitsOfPeriod, type CountsByRep } from './review.js';
+import {
+  lostCustomers,
+  periodCounts,
+  reviewCustomers,
+  TEAM,
+  visitsOfPeriod,
+  type CountsByRep,
+} from './review.js';
 import { visitFailuresBy } from '../../../shared/domain/figures/visitFailures.js';
 
 function checkPeriod(period: Period, now: Date): Result<Period> {
@@ -151,4 +158,19 @@ export const figuresHandlers = {
       });
     },
   },
-} satisfies Pick<Handlers, 'team-review' | 'team-review-customers' | 'visit-failures'>;
+  'lost-customers': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      const period = checkPeriod(input, new Date());
+      if (!period.ok) return period;
+      return ok({
+        customers: await lostCustomers(
+          ctx.db,
+          ctx.principal.user,
+          period.value,
+          previousPeriod(period.value),
+        ),
+      });
+    },
+  },
+} satisfies Pick<Handlers, 'team-review' | 'team-review-customers' | 'visit-failures' | 'lost-customers'>;

@@ -16,7 +16,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Period, PeriodCounts } from '../../../shared/domain/figures/figures.js';
 import { emptyCounts } from '../../../shared/domain/figures/figures.js';
 import type { FailureVisit } from '../../../shared/domain/figures/visitFailures.js';
-import type { CustomerStanding, ReviewCustomer } from '../../../shared/contract/figures.js';
+import type { CustomerStanding, LostCustomer, ReviewCustomer } from '../../../shared/contract/figures.js';
 import { COMPANY_TIME_ZONE } from '../../../shared/lib/calendar.js';
 import { OVERDUE_FACTOR } from '../../../shared/domain/rfm/rfm.js';
 import { queryRows, type DbOrTx } from '../../db/types.js';
@@ -301,4 +301,69 @@ export async function visitsOfPeriod(db: DbOrTx, reader: Reader, p: Period): Pro
       ),
     );
   return rows;
+}
+
+/**
+ * The customers lost in the period (see "Lost" above) with what may say why: the reason of their
+ * last visit without a sale and their complaints of the twelve months up to the period's end.
+ */
+export async function lostCustomers(
+  db: DbOrTx,
+  reader: Reader,
+  p: Period,
+  prior: Period,
+): Promise<LostCustomer[]> {
+  const rows = await queryRows<{
+    customer_id: string;
+    name: string;
+    city: string;
+    rep_name: string | null;
+    last_order_at: Date | string;
+    rhythm: number;
+    revenue_before: string | number;
+    no_sale_reason: LostCustomer['lastNoSaleReason'];
+    complaints: number;
+    open_complaints: number;
+  }>(
+    db,
+    sql`
+      with ${customerPeriods(reader, p, prior, null)},
+      last_no_sale as (
+        select distinct on (${visits.customerId}) ${visits.customerId} as customer_id,
+          ${visits.noSaleReason} as reason
+        from ${visits}
+        where ${visits.deletedAt} is null and ${visits.outcome} = 'no-sale' and ${visits.at} < ${endOf(p.to)}
+        order by ${visits.customerId}, ${visits.at} desc
+      ), complained as (
+        select customer_id, count(*)::int as complaints,
+          (count(*) filter (where status not in ('resolved', 'closed')))::int as open_complaints
+        from complaints
+        where deleted_at is null and created_at < ${endOf(p.to)}
+          and created_at >= ${endOf(p.to)} - interval '365 days'
+        group by customer_id
+      )
+      select standing.customer_id, ${customers.name} as name, ${customers.city} as city, users.name as rep_name,
+        standing.last_order_at, standing.rhythm, standing.revenue_before,
+        last_no_sale.reason as no_sale_reason,
+        coalesce(complained.complaints, 0) as complaints, coalesce(complained.open_complaints, 0) as open_complaints
+      from standing
+      join ${customers} on ${customers.id} = standing.customer_id
+      left join users on users.id = ${customers.ownerId}
+      left join last_no_sale on last_no_sale.customer_id = standing.customer_id
+      left join complained on complained.customer_id = standing.customer_id
+      where standing.standing = 'lost'
+      order by standing.revenue_before desc, ${customers.name}, standing.customer_id`,
+  );
+  return rows.map((row) => ({
+    customerId: row.customer_id,
+    name: row.name,
+    city: row.city,
+    repName: row.rep_name,
+    lastOrderAt: new Date(row.last_order_at).toISOString(),
+    rhythmDays: row.rhythm,
+    previousRevenueCents: Number(row.revenue_before),
+    lastNoSaleReason: row.no_sale_reason,
+    complaints: row.complaints,
+    openComplaints: row.open_complaints,
+  }));
 }

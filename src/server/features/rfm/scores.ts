@@ -133,6 +133,23 @@ async function rhythmsAsOf(db: DbOrTx, reader: Reader, asOf: string): Promise<Ma
   return new Map(rows.flatMap((r) => (r.rhythm === null ? [] : [[r.customer_id, r.rhythm] as const])));
 }
 
+/** Each customer's revenue excluding tax over the 365 days before the year ending on `asOf` (D − 729 … D − 365). */
+async function revenueOfYearBefore(db: DbOrTx, reader: Reader, asOf: string): Promise<Map<string, number>> {
+  const zone = sql.raw(`'${COMPANY_TIME_ZONE}'`);
+  const rows = await queryRows<{ customer_id: string; cents: string | number }>(
+    db,
+    sql`
+      select ${orders.customerId} as customer_id, sum(${orders.totalExclCents})::bigint as cents
+      from ${orders} join ${customers} on ${customers.id} = ${orders.customerId}
+      where ${orders.deletedAt} is null and ${orders.status} not in ('cancelled', 'draft')
+        and ${orders.orderedAt} >= (${asOf}::date - 729)::timestamp at time zone ${zone}
+        and ${orders.orderedAt} < (${asOf}::date - 364)::timestamp at time zone ${zone}
+        and ${customers.deletedAt} is null and ${customerScope(reader)}
+      group by ${orders.customerId}`,
+  );
+  return new Map(rows.map((r) => [r.customer_id, Number(r.cents)]));
+}
+
 /**
  * Every customer with a purchase on or before `to`, with their segment then and now, revenue
  * (M at `to`), recency and rhythm: the rows behind the matrix's cells and the churn-risk list.
@@ -143,7 +160,7 @@ export async function rfmCustomers(
   from: string,
   to: string,
 ): Promise<RfmCustomer[]> {
-  const [before, after, rhythms, names] = await Promise.all([
+  const [before, after, rhythms, names, yearBefore] = await Promise.all([
     rfmScores(db, reader, from),
     rfmScores(db, reader, to),
     rhythmsAsOf(db, reader, to),
@@ -152,6 +169,7 @@ export async function rfmCustomers(
       .from(customers)
       .leftJoin(users, eq(users.id, customers.ownerId))
       .where(and(isNull(customers.deletedAt), customerScope(reader))),
+    revenueOfYearBefore(db, reader, to),
   ]);
   const earlier = new Map(before.map((row) => [row.customerId, row.segment]));
   const named = new Map(names.map((n) => [n.id, n]));
@@ -166,6 +184,7 @@ export async function rfmCustomers(
       fromSegment: earlier.get(row.customerId) ?? 'none',
       toSegment: row.segment,
       monetaryCents: row.monetaryCents,
+      yearBeforeCents: yearBefore.get(row.customerId) ?? 0,
       recencyDays: row.recencyDays,
       rhythmDays,
       overdue: rhythmDays !== null && rhythmDays > 0 && row.recencyDays > OVERDUE_FACTOR * rhythmDays,
