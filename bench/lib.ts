@@ -54,11 +54,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * The real app in Debian's Chromium, signed in as the demo rep, after its first download
+ * The real app in Debian's Chromium, signed in as `email` (the demo rep by default), after its first download
  * ("À jour"): the page, the browser to close, and how long sign-in + download took.
  */
 export async function openSignedInApp(
   url: string,
+  email = 'camille.martin@tournee.test',
 ): Promise<{ browser: Browser; page: Page; appDownloadS: number }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -71,7 +72,7 @@ export async function openSignedInApp(
       viewport: { width: 1366, height: 800 },
     });
     await page.goto(url);
-    await page.getByLabel('Adresse e-mail').fill('camille.martin@tournee.test');
+    await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill('tournee');
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Se connecter' }).click();

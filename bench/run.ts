@@ -13,6 +13,7 @@ import { benchRoute } from './route.js';
 import { benchBrief } from './brief.js';
 import { benchOrder } from './order.js';
 import { benchVisitAutosave } from './visit-autosave.js';
+import { benchFigures } from './figures.js';
 import type { PushBenchResult } from './push.js';
 import { withTempDatabase } from './pg.js';
 import { fmt, machine } from './lib.js';
@@ -206,10 +207,36 @@ if (wants('visit')) {
   console.log(row);
 }
 
+if (wants('figures')) {
+  if (process.env.DATABASE_URL) {
+    const r = await benchFigures(process.env.DATABASE_URL);
+    const n = (x: number) => x.toLocaleString('en-US');
+    const rows = r.methods.map(
+      (m) => `| \`${m.method}\` | ${m.who} | ${fmt(m.p50Ms, 0)} | ${fmt(m.p95Ms, 0)} |`,
+    );
+    sections.push(
+      [
+        '## Team figures at head office (PostgreSQL, demo company at scale 3)',
+        '',
+        `The demo company at scale 3 (${n(r.customers)} customers, ${n(r.orders)} orders, ${n(r.visits)} visits over three years) on PostgreSQL; each method over the last 90 days, 20 calls after one warm-up, over HTTP on loopback, for the manager of Rhône-Alpes (5 reps) and for the admin (every team). Goal: p95 < 300 ms. Then the figures screen in Chromium, signed in as the manager: from the route change to the team table on screen (cold = first open, warm = median of 5). Goal: < 1 s.`,
+        '',
+        '| method | caller | p50 ms | p95 ms |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+        '',
+        `Figures screen: cold ${fmt(r.screenColdMs, 0)} ms, warm p50 ${fmt(r.screenWarmP50Ms, 0)} ms.`,
+      ].join('\n'),
+    );
+    for (const row of rows) console.log(row);
+  } else {
+    console.log('DATABASE_URL is not set: skipping the team figures benchmark (PostgreSQL only).');
+  }
+}
+
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (or `npm run bench -- push|pull|pull-customers|c360|brief|route|import|order|visit` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
+  'Produced by `npm run bench` (or `npm run bench -- push|pull|pull-customers|c360|brief|route|import|order|visit|figures` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
   `Last run: ${started} on ${machine()}, Chromium ${process.env.CHROMIUM_VERSION ?? 'from Debian (/usr/bin/chromium)'}.`,
   'Speed is measured here, never in timed tests.',
   '',
