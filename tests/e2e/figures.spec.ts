@@ -145,4 +145,11 @@ test('a manager sees where the team’s visits fail, for the team and one family
   await expect(page.getByRole('heading', { name: /^12 prochains mois : .+ attendus/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Clients perdus sur la période \(\d+\)$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+  // Complaints: by cause, open ones by age, satisfaction (the demo company's resolutions carry one).
+  await page.getByRole('tab', { name: 'Réclamations' }).click();
+  await expect(page.getByRole('heading', { name: 'Ouvertes aujourd’hui, par ancienneté' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('heading', { name: 'Satisfaction à la résolution' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });

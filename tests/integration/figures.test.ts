@@ -5,7 +5,12 @@
  */
 import { eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LostCustomer, ReviewCustomer, TeamReview } from '../../src/shared/contract/figures.js';
+import type {
+  ComplaintsReview,
+  LostCustomer,
+  ReviewCustomer,
+  TeamReview,
+} from '../../src/shared/contract/figures.js';
 import type { PeriodCounts } from '../../src/shared/domain/figures/figures.js';
 import type { FailureFigures } from '../../src/shared/domain/figures/visitFailures.js';
 import { complaintEvents, complaints, customers, orders, users, visits } from '../../src/server/db/schema.js';
@@ -432,5 +437,66 @@ describe.each(backends)('team review at head office on $name', (backend) => {
     const mid = hours.length >> 1;
     const median = hours.length % 2 ? hours[mid]! : (hours[mid - 1]! + hours[mid]!) / 2;
     expect(after.medianResolveHours).toBeCloseTo(median, 0);
+  });
+
+  it('reviews complaints by cause, product and segment, the open ones by age, and the satisfaction at resolution', async () => {
+    const read = () => server.ok<ComplaintsReview>('complaints-review', { from: FROM, to: TODAY }, admin);
+    const before = await read();
+    const review = await server.ok<TeamReview>('team-review', { from: FROM, to: TODAY }, admin);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(before.byCategory.map((c) => c.opened))).toBe(review.team.current.complaintsOpened);
+    expect(sum(before.byCategory.map((c) => c.closed))).toBe(review.team.current.complaintsClosed);
+    expect(sum(before.bySegment.map((c) => c.opened))).toBe(review.team.current.complaintsOpened);
+    const open = (await server.database.db.select().from(complaints)).filter(
+      (c) =>
+        c.deletedAt === null &&
+        c.status !== 'resolved' &&
+        c.status !== 'closed' &&
+        rows.owners.has(c.customerId),
+    );
+    expect(sum(before.openByAge.map((b) => b.open))).toBe(open.length);
+
+    // Resolve one with the customer's satisfaction; satisfaction on any other move is refused.
+    const complaintId = uuidv7();
+    const customerId = [...rows.owners].find(([, o]) => o === server.ids.repIds.thomas)![0];
+    await server.database.db.insert(complaints).values({
+      id: complaintId,
+      customerId,
+      category: 'Qualité',
+      description: 'Fût trouble',
+      severity: 'high',
+      status: 'received',
+      createdAt: new Date(Date.now() - 30 * 3_600_000),
+    });
+    const early = await server.call(
+      'complaint-update-status',
+      { complaintId, status: 'acknowledged', satisfaction: 4 },
+      manager,
+    );
+    expect(early.body).toMatchObject({
+      ok: false,
+      error: { field: 'satisfaction', key: 'complaint.satisfactionWhenResolved' },
+    });
+    for (const status of ['acknowledged', 'in-progress']) {
+      await server.ok('complaint-update-status', { complaintId, status }, manager);
+    }
+    const resolved = await server.ok<{ event: { satisfaction: number | null } }>(
+      'complaint-update-status',
+      { complaintId, status: 'resolved', satisfaction: 4 },
+      manager,
+    );
+    expect(resolved.event.satisfaction).toBe(4);
+    const after = await read();
+    expect(after.satisfaction.scores[3]).toBe(before.satisfaction.scores[3]! + 1);
+    expect(after.byCategory.find((c) => c.category === 'Qualité')).toMatchObject({
+      opened: expect.any(Number),
+    });
+    expect(sum(after.byCategory.map((c) => c.opened))).toBe(sum(before.byCategory.map((c) => c.opened)) + 1);
+    const bad = await server.call(
+      'complaint-update-status',
+      { complaintId, status: 'closed', satisfaction: 9 },
+      manager,
+    );
+    expect(bad.status).toBe(400);
   });
 });

@@ -6,7 +6,7 @@
  *   #/orders/new/<customerId>?visit=<draftId> (an order taken during a visit: saving goes back to it)
  *   #/review (managers and admins: team review at head office)
  *   #/team-agenda?rep=<id>&week=<monday> (managers and admins: a rep's week at head office)
- *   #/figures?from=<day>&to=<day>&rep=<id>&tab=<team|segments|visits|value> (the team's figures; a rep's own)
+ *   #/figures?from=<day>&to=<day>&rep=<id>&tab=<team|segments|visits|value|complaints> (the team's figures; a rep's own)
  * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
  */
 import { useEffect, useState } from 'react';
@@ -32,7 +32,7 @@ export type Route =
   | { name: 'teamAgenda'; repId: string | null; week: string | null }
   | { name: 'figures'; tab: FiguresTab; from: string | null; to: string | null; repId: string | null };
 
-export const figuresTabs = ['team', 'segments', 'visits', 'value'] as const;
+export const figuresTabs = ['team', 'segments', 'visits', 'value', 'complaints'] as const;
 export type FiguresTab = (typeof figuresTabs)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

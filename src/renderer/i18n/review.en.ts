@@ -97,4 +97,12 @@ export const reviewEn = {
   'review.complaint.saved': 'Saved at head office: {status}.',
   'review.complaint.error.noteEmpty': 'Write a note, or choose a new status.',
   'review.complaint.error.noteLong': 'The note is longer than 5,000 characters: shorten it.',
+  'review.complaint.satisfaction': 'Customer satisfaction with the answer',
+  'review.complaint.satisfactionHint': 'Ask the customer when you tell them it is resolved.',
+  'review.complaint.satisfaction.none': 'Not asked',
+  'review.complaint.satisfaction.5': '5 — very satisfied',
+  'review.complaint.satisfaction.4': '4 — satisfied',
+  'review.complaint.satisfaction.3': '3 — neither',
+  'review.complaint.satisfaction.2': '2 — dissatisfied',
+  'review.complaint.satisfaction.1': '1 — very dissatisfied',
 } as const;

@@ -100,4 +100,12 @@ export const reviewFr = {
   'review.complaint.saved': 'Enregistré au siège : {status}.',
   'review.complaint.error.noteEmpty': 'Écrivez une note, ou choisissez un nouveau statut.',
   'review.complaint.error.noteLong': 'La note dépasse 5 000 caractères : raccourcissez-la.',
+  'review.complaint.satisfaction': 'Satisfaction du client sur la réponse',
+  'review.complaint.satisfactionHint': 'À demander au client en lui annonçant la résolution.',
+  'review.complaint.satisfaction.none': 'Non demandée',
+  'review.complaint.satisfaction.5': '5 — très satisfait',
+  'review.complaint.satisfaction.4': '4 — satisfait',
+  'review.complaint.satisfaction.3': '3 — ni l’un ni l’autre',
+  'review.complaint.satisfaction.2': '2 — mécontent',
+  'review.complaint.satisfaction.1': '1 — très mécontent',
 } as const;

@@ -39,6 +39,7 @@ export const serverFr = {
   'rfm.dateInFuture':
     'La date du {date, date, long} est dans le futur : le RFM se calcule sur des achats déjà faits.',
   'rfm.periodReversed': 'La première date doit précéder la seconde.',
+  'complaint.satisfactionWhenResolved': 'La satisfaction du client se note quand la réclamation est résolue.',
   'figures.periodReversed': 'La fin de la période ne peut pas précéder son début.',
   'figures.dateInFuture':
     'La période finit le {date, date, long}, dans le futur : les chiffres se comptent sur ce qui a déjà eu lieu.',

@@ -571,6 +571,8 @@ export const complaintEvents = pgTable(
     byUserId: userRef('by_user_id'),
     byName: text('by_name').notNull(),
     at: ts('at').notNull(),
+    /** 1–5, recorded with the move to "resolved". */
+    satisfaction: integer('satisfaction'),
     ...syncedColumns,
   },
   (t) => [

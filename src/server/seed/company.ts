@@ -1193,6 +1193,16 @@ function complaintHistories(r: Random, company: GeneratedCompany, today: number)
         byUserId: by.id,
         byName: by.name,
         at: iso(at),
+        satisfaction:
+          status === 'resolved'
+            ? r.weighted([
+                [5, 4],
+                [4, 4],
+                [3, 2],
+                [2, 1],
+                [1, 1],
+              ])
+            : null,
         version: 1,
       });
     });

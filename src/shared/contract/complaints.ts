@@ -8,6 +8,7 @@ import { complaintSchema } from '../domain/activity/activity.js';
 import {
   complaintAttachmentSchema,
   complaintEventSchema,
+  satisfactionSchema,
   complaintNoteSchema,
 } from '../domain/complaint/complaint.js';
 import { complaintStatuses } from '../domain/activity/activity.js';
@@ -47,6 +48,8 @@ export const complaintsContract = {
       /** The next status (the current one for a note only). */
       status: z.enum(complaintStatuses),
       note: complaintNoteSchema.default(''),
+      /** The customer's satisfaction, 1–5, only with the move to "resolved". */
+      satisfaction: satisfactionSchema.optional(),
     }),
     output: z.object({ complaint: complaintSchema, event: complaintEventSchema }),
   },

@@ -5,7 +5,14 @@
  * their laptops); and the drill-down to one rep's customers.
  */
 import { z } from 'zod';
-import { noSaleReasons, visitOutcomes, visitSteps } from '../domain/activity/activity.js';
+import {
+  complaintSeverities,
+  complaintStatuses,
+  noSaleReasons,
+  visitOutcomes,
+  visitSteps,
+} from '../domain/activity/activity.js';
+import { rfmSegments } from '../domain/rfm/rfm.js';
 import { isoDateSchema, isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 
 const count = z.number().int().nonnegative();
@@ -106,6 +113,38 @@ export const lostCustomerSchema = z.object({
 });
 export type LostCustomer = z.infer<typeof lostCustomerSchema>;
 
+export const ageBuckets = ['0-2', '3-7', '8-14', '15-30', '31+'] as const;
+export const complaintsReviewSchema = z.object({
+  byCategory: z.array(
+    z.object({
+      category: z.string(),
+      opened: count,
+      closed: count,
+      medianResolveHours: z.number().nonnegative().nullable(),
+    }),
+  ),
+  byProduct: z.array(z.object({ productId: uuidSchema, productName: z.string(), opened: count })),
+  /** Opened in the period, by the customer's RFM segment at its end (`none`: never bought). */
+  bySegment: z.array(z.object({ segment: z.enum([...rfmSegments, 'none']), opened: count })),
+  /** Complaints open now, by days since they were received. */
+  openByAge: z.array(z.object({ age: z.enum(ageBuckets), open: count })),
+  /** The oldest complaints still open. */
+  oldestOpen: z.array(
+    z.object({
+      complaintId: uuidSchema,
+      customerId: uuidSchema,
+      customerName: z.string(),
+      category: z.string(),
+      status: z.enum(complaintStatuses),
+      severity: z.enum(complaintSeverities),
+      ageDays: count,
+    }),
+  ),
+  /** Satisfaction recorded at the resolutions of the period: how many of each score. */
+  satisfaction: z.object({ scores: z.array(count).length(5), average: z.number().nullable() }),
+});
+export type ComplaintsReview = z.infer<typeof complaintsReviewSchema>;
+
 const countsOf = <K extends readonly [string, ...string[]]>(keys: K) =>
   z.object(Object.fromEntries(keys.map((k) => [k, count])) as { [P in K[number]]: typeof count });
 
@@ -141,6 +180,8 @@ export const figuresContract = {
       families: z.array(z.object({ family: z.string(), figures: failureFiguresSchema })),
     }),
   },
+  /** Complaints of the period by cause, product and segment; open ones by age; satisfaction. */
+  'complaints-review': { input: periodSchema, output: complaintsReviewSchema },
   /** The customers lost in the period, with what may say why. */
   'lost-customers': {
     input: periodSchema,

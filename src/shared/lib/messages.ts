@@ -48,6 +48,9 @@ export const serverMessages = {
     params: { date: 'date' },
   },
   'rfm.periodReversed': { en: 'The first date must be before the second.' },
+  'complaint.satisfactionWhenResolved': {
+    en: 'The customer’s satisfaction is recorded when the complaint is resolved.',
+  },
   'figures.periodReversed': { en: 'The end of the period must not be before its start.' },
   'figures.dateInFuture': {
     en: 'The period ends on {date}, in the future: figures are counted on what already happened.',

@@ -38,6 +38,7 @@ export const complaintMutations = {
         byUserId: ctx.userId,
         byName: ctx.userName,
         at: args.createdAt,
+        satisfaction: null,
         version: 0,
       };
       await db.complaints.put(complaint);
@@ -66,6 +67,7 @@ export const complaintMutations = {
         byUserId: ctx.userId,
         byName: ctx.userName,
         at: args.at,
+        satisfaction: args.satisfaction ?? null,
         version: 0,
       });
       await db.complaints.put({ ...complaint, status: args.status });

@@ -158,6 +158,32 @@ class FiguresServer implements Transport {
         families: [{ family: 'Bières', figures: team }],
       }) as Result<Output<M>>;
     }
+    if (method === 'complaints-review') {
+      return ok({
+        byCategory: [{ category: 'Livraison', opened: 3, closed: 2, medianResolveHours: 26.5 }],
+        byProduct: [],
+        bySegment: [{ segment: 'atRisk', opened: 3 }],
+        openByAge: [
+          { age: '0-2', open: 1 },
+          { age: '3-7', open: 0 },
+          { age: '8-14', open: 0 },
+          { age: '15-30', open: 0 },
+          { age: '31+', open: 2 },
+        ],
+        oldestOpen: [
+          {
+            complaintId: '01900000-0000-7000-8000-000000000e01',
+            customerId: rfmCustomers[0]!.customerId,
+            customerName: 'Café 1',
+            category: 'Livraison',
+            status: 'acknowledged',
+            severity: 'high',
+            ageDays: 41,
+          },
+        ],
+        satisfaction: { scores: [0, 0, 1, 2, 1], average: 4 },
+      }) as Result<Output<M>>;
+    }
     if (method === 'lost-customers') {
       return ok({
         customers: [
@@ -391,6 +417,25 @@ describe('customer value', () => {
     expect(lost.textContent).toContain(
       'dernière visite sans vente : Reste chez un concurrent ; 2 réclamations en 12 mois, dont 1 encore ouverte(s)',
     );
+  });
+});
+
+describe('complaints in the figures', () => {
+  it('shows causes with the time to resolve, the open ones by age, the oldest, and satisfaction', async () => {
+    show(new FiguresServer(), 'idle', null, 'complaints');
+    const cause = (await screen.findByRole('heading', { name: 'Par cause, sur la période' })).closest(
+      'section',
+    )!;
+    expect(within(cause).getByRole('row', { name: /^Livraison 3 2 26,5\s?h/ })).toBeTruthy();
+    const open = screen
+      .getByRole('heading', { name: 'Ouvertes aujourd’hui, par ancienneté' })
+      .closest('section')!;
+    expect(within(open).getByRole('row', { name: 'il y a plus de 30 jours 2' })).toBeTruthy();
+    expect(within(open).getByRole('link', { name: 'Café 1' }).getAttribute('href')).toBe(
+      `#/customers/${rfmCustomers[0]!.customerId}`,
+    );
+    expect(open.textContent).toContain('41 jours');
+    expect(screen.getByText('Moyenne 4 / 5 sur 4 réponses.')).toBeTruthy();
   });
 });
 

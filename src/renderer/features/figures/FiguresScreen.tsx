@@ -23,6 +23,7 @@ import { RepCustomers } from './RepCustomers.js';
 import { SegmentsPanel } from './SegmentsPanel.js';
 import { VisitFailuresPanel } from './VisitFailuresPanel.js';
 import { ValuePanel } from './ValuePanel.js';
+import { ComplaintsFigures } from './ComplaintsFigures.js';
 import { TeamFigures, type Compare } from './TeamFigures.js';
 import { useTeamReview } from './useTeamReview.js';
 import { useState } from 'react';
@@ -113,6 +114,9 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
           <Tab id="value" className="tabs__tab">
             <Msg id="figures.tab.value" />
           </Tab>
+          <Tab id="complaints" className="tabs__tab">
+            <Msg id="figures.tab.complaints" />
+          </Tab>
         </TabList>
         <TabPanel id="team" className="tabs__panel">
           {route.repId !== null ? (
@@ -188,6 +192,9 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
         </TabPanel>
         <TabPanel id="value" className="tabs__panel">
           <ValuePanel period={period} online={online} />
+        </TabPanel>
+        <TabPanel id="complaints" className="tabs__panel">
+          <ComplaintsFigures period={period} online={online} />
         </TabPanel>
       </Tabs>
     </Page>

@@ -5,7 +5,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { FormattedDate, useIntl } from 'react-intl';
 import { z } from 'zod';
 import type { ComplaintReview } from '../../../shared/contract/complaints.js';
@@ -180,6 +180,8 @@ function AttachmentItem({ attachment, online }: { attachment: ComplaintAttachmen
 const formSchema = z.object({
   status: z.enum(complaintStatuses),
   note: complaintNoteSchema,
+  /** '' = not asked; otherwise 1–5, sent only with the move to "resolved". */
+  satisfaction: z.enum(['', '1', '2', '3', '4', '5']),
 });
 type FormValues = z.infer<typeof formSchema>;
 
@@ -205,11 +207,13 @@ function StatusForm({
   const {
     register,
     handleSubmit,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({
     resolver: zodResolver(schema),
-    defaultValues: { status: moves[0] ?? current, note: '' },
+    defaultValues: { status: moves[0] ?? current, note: '', satisfaction: '' },
   });
+  const resolving = useWatch({ control, name: 'status' }) === 'resolved';
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
@@ -217,6 +221,9 @@ function StatusForm({
       complaintId: review.complaint.id,
       status: values.status,
       note: values.note,
+      ...(values.status === 'resolved' && values.satisfaction !== ''
+        ? { satisfaction: Number(values.satisfaction) }
+        : {}),
     });
     if (!called.ok) {
       setFailure(called.failure);
@@ -261,6 +268,24 @@ function StatusForm({
       >
         {(control) => <textarea {...control} className="input textarea" rows={3} {...register('note')} />}
       </Field>
+      {resolving ? (
+        <Field
+          id={`${id}-satisfaction`}
+          label={<Msg id="review.complaint.satisfaction" />}
+          hint={<Msg id="review.complaint.satisfactionHint" />}
+        >
+          {(control) => (
+            <select {...control} className="input" {...register('satisfaction')}>
+              <option value="">{intl.formatMessage({ id: 'review.complaint.satisfaction.none' })}</option>
+              {(['5', '4', '3', '2', '1'] as const).map((v) => (
+                <option key={v} value={v}>
+                  {intl.formatMessage({ id: `review.complaint.satisfaction.${v}` })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
       <FormActions
         submit={{ label: <Msg id="review.complaint.save" />, saving: isSubmitting, disabled: !online }}
       />

@@ -94,6 +94,7 @@ function complaint(n: number, createdAt: string): ComplaintReview {
         byUserId: REP_ID,
         byName: 'Camille Martin',
         at: createdAt,
+        satisfaction: null,
         version: 1,
       },
     ],
@@ -320,6 +321,29 @@ describe('team review', () => {
     expect(
       within(screen.getByRole('button', { name: 'Brasserie 1' }).closest('tr')!).getByText('Prise en compte'),
     ).toBeTruthy();
+  });
+
+  it('complaints tab: resolving asks the customer’s satisfaction and sends it with the move', async () => {
+    const c = complaint(1, new Date(Date.now() - 86_400_000).toISOString());
+    c.complaint.status = 'in-progress';
+    server.complaints = [c];
+    renderReview(server);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Réclamations' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Brasserie 1' }));
+    const dialog = await screen.findByRole('dialog');
+    // Asked only when resolving.
+    fireEvent.click(within(dialog).getByLabelText('Note seulement'));
+    expect(within(dialog).queryByLabelText('Satisfaction du client sur la réponse')).toBeNull();
+    fireEvent.click(within(dialog).getByLabelText('Passer à « Résolue »'));
+    const satisfaction = await within(dialog).findByLabelText('Satisfaction du client sur la réponse');
+    fireEvent.change(satisfaction, { target: { value: '4' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer au siège' }));
+    await waitFor(() =>
+      expect(server.calls.at(-1)).toEqual({
+        method: 'complaint-update-status',
+        input: { complaintId: c.complaint.id, status: 'resolved', note: '', satisfaction: 4 },
+      }),
+    );
   });
 
   it('offline: says so and asks head office nothing', async () => {

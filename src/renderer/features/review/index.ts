@@ -1,2 +1,9 @@
 export { ReviewScreen } from './ReviewScreen.js';
-export { ConfirmDialog, FailureBanner, FailureText, NotLoaded } from './parts.js';
+export {
+  ConfirmDialog,
+  FailureBanner,
+  FailureText,
+  NotLoaded,
+  complaintStatusTone,
+  severityTone,
+} from './parts.js';

@@ -32,6 +32,7 @@ export const complaintHandlers = {
               status: input.status,
               note: input.note,
               at: now.toISOString(),
+              ...(input.satisfaction === undefined ? {} : { satisfaction: input.satisfaction }),
             },
             writer: ctx.principal.user,
             now,

@@ -167,7 +167,11 @@ export async function addComplaintEvent(
   }
   const problem = checkTransition(current.status, event.status, actorOf(writer.role), event.note);
   if (problem !== null) return fail('conflict', transitionRefusal(problem), { field: 'status' });
+  if (event.satisfaction !== undefined && event.status !== 'resolved') {
+    return fail('bad-request', msg('complaint.satisfactionWhenResolved'), { field: 'satisfaction' });
+  }
   await tx.insert(complaintEvents).values({
+    satisfaction: event.satisfaction ?? null,
     id: event.id,
     complaintId: current.id,
     customerId: current.customerId,

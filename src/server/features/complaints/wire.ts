@@ -34,6 +34,7 @@ export function selectComplaintEvents(db: DbOrTx, where: SQL): Promise<Complaint
     'byUserId',
     'byName',
     'at',
+    'satisfaction',
     'version',
   ]);
 }

@@ -17,11 +17,13 @@ import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { personScope, repRefusal, type Reader } from '../../lib/scope.js';
 import { ALL_ROLES } from '../../roles.js';
+import { rfmScores } from '../rfm/index.js';
 import {
   lostCustomers,
   periodCounts,
   reviewCustomers,
   TEAM,
+  complaintsReview,
   visitsOfPeriod,
   type CountsByRep,
 } from './review.js';
@@ -158,6 +160,21 @@ export const figuresHandlers = {
       });
     },
   },
+  'complaints-review': {
+    auth: ALL_ROLES,
+    async run(input, ctx) {
+      const now = new Date();
+      const period = checkPeriod(input, now);
+      if (!period.ok) return period;
+      const reader = ctx.principal.user;
+      const segments = new Map(
+        (await rfmScores(ctx.db, reader, period.value.to)).map((r) => [r.customerId, r.segment]),
+      );
+      return ok(
+        await complaintsReview(ctx.db, reader, period.value, (id) => segments.get(id) ?? 'none', now),
+      );
+    },
+  },
   'lost-customers': {
     auth: ALL_ROLES,
     async run(input, ctx) {
@@ -173,4 +190,7 @@ export const figuresHandlers = {
       });
     },
   },
-} satisfies Pick<Handlers, 'team-review' | 'team-review-customers' | 'visit-failures' | 'lost-customers'>;
+} satisfies Pick<
+  Handlers,
+  'team-review' | 'team-review-customers' | 'visit-failures' | 'lost-customers' | 'complaints-review'
+>;

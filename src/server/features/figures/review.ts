@@ -16,7 +16,14 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Period, PeriodCounts } from '../../../shared/domain/figures/figures.js';
 import { emptyCounts } from '../../../shared/domain/figures/figures.js';
 import type { FailureVisit } from '../../../shared/domain/figures/visitFailures.js';
-import type { CustomerStanding, LostCustomer, ReviewCustomer } from '../../../shared/contract/figures.js';
+import type {
+  ComplaintsReview,
+  CustomerStanding,
+  LostCustomer,
+  ReviewCustomer,
+} from '../../../shared/contract/figures.js';
+import { ageBuckets } from '../../../shared/contract/figures.js';
+import type { RfmSegment } from '../../../shared/domain/rfm/rfm.js';
 import { COMPANY_TIME_ZONE } from '../../../shared/lib/calendar.js';
 import { OVERDUE_FACTOR } from '../../../shared/domain/rfm/rfm.js';
 import { queryRows, type DbOrTx } from '../../db/types.js';
@@ -366,4 +373,135 @@ export async function lostCustomers(
     complaints: row.complaints,
     openComplaints: row.open_complaints,
   }));
+}
+
+const OLDEST_OPEN = 20;
+
+/** Complaints of the period by cause, product and segment, those open now by age, and satisfaction. */
+export async function complaintsReview(
+  db: DbOrTx,
+  reader: Reader,
+  p: Period,
+  segmentOf: (customerId: string) => RfmSegment | 'none',
+  now: Date,
+): Promise<ComplaintsReview> {
+  const scoped = sql`${customers.deletedAt} is null and ${customerScope(reader)}`;
+  const [categories, productRows, openedRows, openRows, satisfactionRows] = await Promise.all([
+    queryRows<{ category: string; opened: number; closed: number; median_hours: number | string | null }>(
+      db,
+      sql`
+        with resolved as (
+          select complaint_id, min(at) as at from complaint_events
+          where deleted_at is null and status in ('resolved', 'closed') group by complaint_id
+        )
+        select complaints.category,
+          (count(*) filter (where ${within(sql`complaints.created_at`, p)}))::int as opened,
+          (count(*) filter (where ${within(sql`resolved.at`, p)}))::int as closed,
+          percentile_cont(0.5) within group (
+            order by greatest(0, extract(epoch from resolved.at - complaints.created_at)) / 3600
+          ) filter (where ${within(sql`resolved.at`, p)}) as median_hours
+        from complaints
+        join ${customers} on ${customers.id} = complaints.customer_id
+        left join resolved on resolved.complaint_id = complaints.id
+        where complaints.deleted_at is null and ${scoped}
+          and (${within(sql`complaints.created_at`, p)} or ${within(sql`resolved.at`, p)})
+        group by complaints.category
+        order by opened desc, complaints.category`,
+    ),
+    queryRows<{ product_id: string; product_name: string; opened: number }>(
+      db,
+      sql`
+        select products.id as product_id, products.name as product_name, count(*)::int as opened
+        from complaints
+        join ${customers} on ${customers.id} = complaints.customer_id
+        join products on products.id = complaints.product_id
+        where complaints.deleted_at is null and ${scoped} and ${within(sql`complaints.created_at`, p)}
+        group by products.id, products.name
+        order by opened desc, products.name limit 20`,
+    ),
+    queryRows<{ customer_id: string; opened: number }>(
+      db,
+      sql`
+        select complaints.customer_id, count(*)::int as opened
+        from complaints join ${customers} on ${customers.id} = complaints.customer_id
+        where complaints.deleted_at is null and ${scoped} and ${within(sql`complaints.created_at`, p)}
+        group by complaints.customer_id`,
+    ),
+    queryRows<{
+      id: string;
+      customer_id: string;
+      customer_name: string;
+      category: string;
+      status: ComplaintsReview['oldestOpen'][number]['status'];
+      severity: ComplaintsReview['oldestOpen'][number]['severity'];
+      created_at: Date | string;
+    }>(
+      db,
+      sql`
+        select complaints.id, complaints.customer_id, ${customers.name} as customer_name, complaints.category,
+          complaints.status, complaints.severity, complaints.created_at
+        from complaints join ${customers} on ${customers.id} = complaints.customer_id
+        where complaints.deleted_at is null and ${scoped} and complaints.status not in ('resolved', 'closed')
+        order by complaints.created_at, complaints.id`,
+    ),
+    queryRows<{ satisfaction: number; n: number }>(
+      db,
+      sql`
+        select complaint_events.satisfaction, count(*)::int as n
+        from complaint_events join ${customers} on ${customers.id} = complaint_events.customer_id
+        where complaint_events.deleted_at is null and complaint_events.satisfaction is not null
+          and ${scoped} and ${within(sql`complaint_events.at`, p)}
+        group by complaint_events.satisfaction`,
+    ),
+  ]);
+
+  const bySegment = new Map<RfmSegment | 'none', number>();
+  for (const row of openedRows) {
+    const segment = segmentOf(row.customer_id);
+    bySegment.set(segment, (bySegment.get(segment) ?? 0) + row.opened);
+  }
+  const ageOf = (at: Date | string) =>
+    Math.max(0, Math.floor((now.getTime() - new Date(at).getTime()) / 86_400_000));
+  const bucketOf = (days: number): (typeof ageBuckets)[number] =>
+    days <= 2 ? '0-2' : days <= 7 ? '3-7' : days <= 14 ? '8-14' : days <= 30 ? '15-30' : '31+';
+  const buckets = new Map(ageBuckets.map((b) => [b, 0]));
+  for (const row of openRows) {
+    const bucket = bucketOf(ageOf(row.created_at));
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+  }
+  const scores = [1, 2, 3, 4, 5].map((s) => satisfactionRows.find((r) => r.satisfaction === s)?.n ?? 0);
+  const answered = scores.reduce((a, b) => a + b, 0);
+  return {
+    byCategory: categories.map((c) => ({
+      category: c.category,
+      opened: c.opened,
+      closed: c.closed,
+      medianResolveHours: c.median_hours === null ? null : Math.round(Number(c.median_hours) * 10) / 10,
+    })),
+    byProduct: productRows.map((r) => ({
+      productId: r.product_id,
+      productName: r.product_name,
+      opened: r.opened,
+    })),
+    bySegment: [...bySegment]
+      .map(([segment, opened]) => ({ segment, opened }))
+      .sort((a, b) => b.opened - a.opened || a.segment.localeCompare(b.segment)),
+    openByAge: ageBuckets.map((age) => ({ age, open: buckets.get(age) ?? 0 })),
+    oldestOpen: openRows.slice(0, OLDEST_OPEN).map((r) => ({
+      complaintId: r.id,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      category: r.category,
+      status: r.status,
+      severity: r.severity,
+      ageDays: ageOf(r.created_at),
+    })),
+    satisfaction: {
+      scores,
+      average:
+        answered === 0
+          ? null
+          : Math.round((scores.reduce((n, c, i) => n + c * (i + 1), 0) / answered) * 10) / 10,
+    },
+  };
 }

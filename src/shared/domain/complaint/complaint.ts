@@ -37,6 +37,8 @@ export const complaintDescriptionSchema = z.string().trim().min(1).max(10_000);
 export const complaintNoteSchema = z.string().trim().max(5_000);
 
 /** One step of a complaint's history: its first reception, a status change or a note. */
+export const satisfactionSchema = z.number().int().min(1).max(5);
+
 export const complaintEventSchema = z.object({
   id: uuidSchema,
   complaintId: uuidSchema,
@@ -49,6 +51,8 @@ export const complaintEventSchema = z.object({
   byUserId: uuidSchema,
   byName: z.string().max(200),
   at: isoDateTimeSchema,
+  /** The customer's satisfaction with the answer, 1 (unhappy) to 5, asked when it is resolved. */
+  satisfaction: satisfactionSchema.nullable().default(null),
   version: z.number().int().nonnegative(),
 });
 export type ComplaintEvent = z.infer<typeof complaintEventSchema>;
@@ -75,6 +79,8 @@ export const complaintEventInputSchema = z.object({
   status: z.enum(complaintStatuses),
   note: complaintNoteSchema,
   at: isoDateTimeSchema,
+  /** Only with the move to "resolved". */
+  satisfaction: satisfactionSchema.optional(),
 });
 export type ComplaintEventInput = z.infer<typeof complaintEventInputSchema>;
 

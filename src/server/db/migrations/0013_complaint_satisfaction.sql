@@ -1,0 +1,1 @@
+ALTER TABLE "complaint_events" ADD COLUMN "satisfaction" integer;
