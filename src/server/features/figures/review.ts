@@ -63,7 +63,16 @@ function into(byRep: CountsByRep, row: Grouped, set: (counts: PeriodCounts) => v
  * Per customer the reader may see (optionally one rep's): orders and revenue in the period and
  * the one before, first and last order day up to the period's end, and rhythm.
  */
-function customerPeriods(reader: Reader, p: Period, prior: Period, ownerId: string | null): SQL {
+function customerPeriods(
+  reader: Reader,
+  p: Period,
+  prior: Period,
+  ownerId: string | null,
+  rhythmOf: 'everyone' | 'lostCandidates' = 'lostCandidates',
+): SQL {
+  // The rhythm (a window over every order) is what costs: for the counts, only the customers
+  // who may be lost need it.
+  const everyRhythm = rhythmOf === 'everyone' ? sql`true` : sql`false`;
   const owner = ownerId === null ? sql`true` : sql`${customers.ownerId} = ${ownerId}`;
   return sql`
     purchases as (
@@ -74,14 +83,6 @@ function customerPeriods(reader: Reader, p: Period, prior: Period, ownerId: stri
       where orders.deleted_at is null and orders.status not in ('cancelled', 'draft')
         and orders.ordered_at < ${endOf(p.to)}
         and ${customers.deletedAt} is null and ${customerScope(reader)} and ${owner}
-    ), gaps as (
-      select customer_id,
-        extract(epoch from ordered_at - lag(ordered_at) over (partition by customer_id order by ordered_at))
-          / 86400 as gap
-      from purchases
-    ), rhythms as (
-      select customer_id, round((percentile_cont(0.5) within group (order by gap))::numeric)::int as rhythm
-      from gaps where gap is not null group by customer_id
     ), per_customer as (
       select purchases.customer_id,
         count(*) filter (where day between ${p.from}::date and ${p.to}::date)::int as orders_now,
@@ -92,6 +93,17 @@ function customerPeriods(reader: Reader, p: Period, prior: Period, ownerId: stri
           as revenue_before,
         min(day) as first_day, max(day) as last_day, max(ordered_at) as last_order_at
       from purchases group by purchases.customer_id
+    ), gaps as (
+      select customer_id,
+        extract(epoch from ordered_at - lag(ordered_at) over (partition by customer_id order by ordered_at))
+          / 86400 as gap
+      from purchases
+      where ${everyRhythm} or purchases.customer_id in (
+        select customer_id from per_customer where orders_before > 0 and orders_now = 0
+      )
+    ), rhythms as (
+      select customer_id, round((percentile_cont(0.5) within group (order by gap))::numeric)::int as rhythm
+      from gaps where gap is not null group by customer_id
     ), standing as (
       select per_customer.*, rhythms.rhythm,
         case
@@ -241,7 +253,7 @@ export async function reviewCustomers(
   }>(
     db,
     sql`
-      with ${customerPeriods(reader, p, prior, repId)},
+      with ${customerPeriods(reader, p, prior, repId, 'everyone')},
       contacts_now as (
         select ${visits.customerId} as customer_id,
           (count(*) filter (where ${visits.channel} = 'visit'))::int as visits,
