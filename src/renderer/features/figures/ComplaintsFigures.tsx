@@ -9,56 +9,12 @@ import type { Period } from '../../../shared/domain/figures/figures.js';
 import { useApp } from '../../app/context.js';
 import { hrefFor } from '../../app/router.js';
 import { Msg, Text } from '../../i18n/Msg.js';
-import type { MessageKey } from '../../i18n/fr.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
 import { NotLoaded, complaintStatusTone, severityTone } from '../review/index.js';
-
-function SimpleTable({
-  caption,
-  head,
-  rows,
-}: {
-  caption: MessageKey;
-  head: readonly { label: MessageKey; numeric?: boolean }[];
-  rows: readonly { key: string; cells: readonly React.ReactNode[] }[];
-}) {
-  return (
-    <table className="table figures__matrix">
-      <caption className="visually-hidden">
-        <Msg id={caption} />
-      </caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h.label} scope="col" className={h.numeric ? 'num' : undefined}>
-              <Msg id={h.label} />
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            {r.cells.map((cell, i) =>
-              i === 0 ? (
-                <th key={i} scope="row">
-                  {cell}
-                </th>
-              ) : (
-                <td key={i} className={head[i]?.numeric ? 'num' : undefined}>
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { FigureTable } from './FigureTable.js';
 
 export function ComplaintsFigures({ period, online }: { period: Period; online: boolean }) {
   const { platform } = useApp();
@@ -86,7 +42,7 @@ export function ComplaintsFigures({ period, online }: { period: Period; online: 
         {r.byCategory.length === 0 ? (
           <Text as="p" className="muted" msg="figures.complaints.none" />
         ) : (
-          <SimpleTable
+          <FigureTable
             caption="figures.complaints.byCause"
             head={[
               { label: 'figures.complaints.cause' },
@@ -114,7 +70,7 @@ export function ComplaintsFigures({ period, online }: { period: Period; online: 
           className="figures__card-title"
           msg="figures.complaints.openByAge"
         />
-        <SimpleTable
+        <FigureTable
           caption="figures.complaints.openByAge"
           head={[{ label: 'figures.complaints.age' }, { label: 'figures.complaints.open', numeric: true }]}
           rows={ageBuckets.map((age) => ({
@@ -157,7 +113,7 @@ export function ComplaintsFigures({ period, online }: { period: Period; online: 
         {r.byProduct.length === 0 ? (
           <Text as="p" className="muted" msg="figures.complaints.none" />
         ) : (
-          <SimpleTable
+          <FigureTable
             caption="figures.complaints.byProduct"
             head={[
               { label: 'figures.complaints.product' },
@@ -170,7 +126,7 @@ export function ComplaintsFigures({ period, online }: { period: Period; online: 
         {r.bySegment.length === 0 ? (
           <Text as="p" className="muted" msg="figures.complaints.none" />
         ) : (
-          <SimpleTable
+          <FigureTable
             caption="figures.complaints.bySegment"
             head={[
               { label: 'figures.segments.col.segment' },
@@ -212,7 +168,7 @@ export function ComplaintsFigures({ period, online }: { period: Period; online: 
                 count: answered,
               }}
             />
-            <SimpleTable
+            <FigureTable
               caption="figures.complaints.satisfaction"
               head={[
                 { label: 'figures.complaints.score' },

@@ -21,6 +21,7 @@ import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { divideRoundHalfUp } from '../../../shared/lib/money.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { NotLoaded } from '../review/index.js';
+import { FigureTable } from './FigureTable.js';
 
 type Failures = Output<'visit-failures'>;
 
@@ -185,34 +186,25 @@ function Detail({ figures }: { figures: FailureFigures }) {
         {figures.objections.length === 0 ? (
           <Text as="p" className="muted" msg="figures.visits.noObjection" />
         ) : (
-          <table className="table figures__matrix">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <Msg id="figures.visits.objection" />
-                </th>
-                <th scope="col" className="num">
-                  <Msg id="figures.visits.heard" />
-                </th>
-                <th scope="col" className="num">
-                  <Msg id="figures.visits.lifted" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.objections.map((o) => (
-                <tr key={o.text}>
-                  <th scope="row" className="figures__reason">
-                    {o.text}
-                  </th>
-                  <td className="num">{n(o.heard)}</td>
-                  <td className="num">
-                    {n(o.lifted)} <span className="muted">({pct(intl, shareBp(o.lifted, o.heard))})</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption="figures.visits.objections"
+            head={[
+              { label: 'figures.visits.objection' },
+              { label: 'figures.visits.heard', numeric: true },
+              { label: 'figures.visits.lifted', numeric: true },
+            ]}
+            rowHeaderClassName="figures__reason"
+            rows={figures.objections.map((o) => ({
+              key: o.text,
+              cells: [
+                o.text,
+                n(o.heard),
+                <>
+                  {n(o.lifted)} <span className="muted">({pct(intl, shareBp(o.lifted, o.heard))})</span>
+                </>,
+              ],
+            }))}
+          />
         )}
       </section>
 
@@ -221,33 +213,24 @@ function Detail({ figures }: { figures: FailureFigures }) {
         {figures.closings.length === 0 ? (
           <Text as="p" className="muted" msg="figures.visits.noClosing" />
         ) : (
-          <table className="table figures__matrix">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <Msg id="figures.visits.closing" />
-                </th>
-                <th scope="col" className="num">
-                  <Msg id="figures.visits.used" />
-                </th>
-                <th scope="col" className="num">
-                  <Msg id="figures.visits.withOrder" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.closings.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td className="num">{n(c.used)}</td>
-                  <td className="num">
-                    {n(c.withOrder)}{' '}
-                    <span className="muted">({pct(intl, shareBp(c.withOrder, c.used))})</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption="figures.visits.closings"
+            head={[
+              { label: 'figures.visits.closing' },
+              { label: 'figures.visits.used', numeric: true },
+              { label: 'figures.visits.withOrder', numeric: true },
+            ]}
+            rows={figures.closings.map((c) => ({
+              key: c.id,
+              cells: [
+                c.name,
+                n(c.used),
+                <>
+                  {n(c.withOrder)} <span className="muted">({pct(intl, shareBp(c.withOrder, c.used))})</span>
+                </>,
+              ],
+            }))}
+          />
         )}
       </section>
     </div>
