@@ -2,6 +2,7 @@
 import type { Handlers } from './dispatch.js';
 import { appointmentHandlers } from './features/appointments/index.js';
 import { authHandlers } from './features/auth/index.js';
+import { campaignHandlers } from './features/campaigns/index.js';
 import { complaintHandlers } from './features/complaints/index.js';
 import { customerHandlers } from './features/customers/index.js';
 import { figuresHandlers } from './features/figures/index.js';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...rfmHandlers,
   ...figuresHandlers,
+  ...campaignHandlers,
 };

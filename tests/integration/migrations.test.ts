@@ -19,6 +19,9 @@ describe.each(backends)('migrations on $name', (backend) => {
           expect(rows.map((r) => r.table_name)).toEqual([
             'appointments',
             'audit_log',
+            'campaign_members',
+            'campaign_tasks',
+            'campaigns',
             'complaint_attachments',
             'complaint_events',
             'complaints',

@@ -7,6 +7,7 @@ import type {
   ActionRow,
   AppointmentRow,
   AttachmentBlobRow,
+  CampaignTaskRow,
   ComplaintAttachmentRow,
   ComplaintEventRow,
   ComplaintRow,
@@ -77,6 +78,7 @@ export class AppDB extends Dexie {
   complaintAttachments!: EntityTable<ComplaintAttachmentRow, 'id'>;
   /** Head office's sales playbook, the newest version only (version 7). */
   playbooks!: EntityTable<PlaybookRow, 'id'>;
+  campaignTasks!: EntityTable<CampaignTaskRow, 'id'>;
   /** Local only: the content of complaint attachments on this laptop (version 5). */
   attachmentBlobs!: Table<AttachmentBlobRow, string>;
   /** Local only, never synced: visits in progress, saved continuously (version 6). */

@@ -30,6 +30,7 @@ export const rendererEntities = {
   complaint: { store: 'complaints', indexes: 'id, customerId, status' },
   complaintEvent: { store: 'complaintEvents', indexes: 'id, complaintId, customerId, [complaintId+at]' },
   complaintAttachment: { store: 'complaintAttachments', indexes: 'id, complaintId, customerId' },
+  campaignTask: { store: 'campaignTasks', indexes: 'id, customerId, campaignId, status' },
   conflict: { store: 'conflicts', indexes: 'id, at, entityId' },
   outcome: { store: 'outcomes', indexes: 'id, mid, at' },
 } as const satisfies { readonly [E in EntityName]: RendererEntity };

@@ -3,6 +3,7 @@
  * shape from src/shared so a pull can store them as they come; an order keeps its lines
  * embedded.
  */
+import type { CampaignTask } from '../../shared/domain/campaign/campaign.js';
 import { teamReviewSchema } from '../../shared/contract/figures.js';
 import { z } from 'zod';
 import type { Complaint, MarketingAction, Visit } from '../../shared/domain/activity/activity.js';
@@ -40,6 +41,8 @@ export type ComplaintEventRow = ComplaintEvent;
 export type ComplaintAttachmentRow = ComplaintAttachment;
 /** Head office's playbook (version 7): only the newest version is held. */
 export type PlaybookRow = SyncedPlaybook;
+/** A campaign's task for this rep (version 8), read-only here: head office ticks it off. */
+export type CampaignTaskRow = CampaignTask;
 
 /**
  * The content of a complaint's photo or file on this laptop (LOCAL ONLY, never cleared by a

@@ -113,6 +113,12 @@ export const dexieVersions = [
     version: 7,
     stores: { playbooks: 'id, version' },
   },
+  {
+    // Campaign tasks (sync entity `campaignTask`, read-only here). New table only: head office
+    // sends the rep's open tasks at the next pull as the difference (no reset).
+    version: 8,
+    stores: { campaignTasks: 'id, customerId, campaignId, status' },
+  },
 ] as const satisfies readonly DexieVersion[];
 
 export const latestVersion = dexieVersions.length;

@@ -17,6 +17,7 @@ export const entitiesEn: Record<keyof typeof entitiesFr, string> = {
   'entity.complaint': 'Complaint',
   'entity.complaintEvent': 'Complaint update',
   'entity.complaintAttachment': 'Attachment',
+  'entity.campaignTask': 'Campaign task',
   'entity.conflict': 'Conflict',
   'entity.outcome': 'Refused change',
 };

@@ -15,6 +15,7 @@ export const entitiesFr = {
   'entity.complaint': 'Réclamation',
   'entity.complaintEvent': 'Suivi de réclamation',
   'entity.complaintAttachment': 'Pièce jointe',
+  'entity.campaignTask': 'Action de campagne',
   'entity.conflict': 'Conflit',
   'entity.outcome': 'Modification refusée',
 } as const;

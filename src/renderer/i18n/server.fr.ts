@@ -44,6 +44,16 @@ export const serverFr = {
   'figures.dateInFuture':
     'La période finit le {date, date, long}, dans le futur : les chiffres se comptent sur ce qui a déjà eu lieu.',
   'figures.periodTooLong': 'Une période couvre au plus deux ans ({days} jours).',
+  'campaign.noCustomer':
+    'Une campagne vise au moins un client : choisissez un segment, une case de la matrice ou une liste.',
+  'campaign.controlOutOfRange': 'Le groupe témoin compte entre 0 et {max} % des clients.',
+  'campaign.periodReversed': 'La campagne ne peut pas finir avant de commencer.',
+  'campaign.periodOver': 'Cette période est passée : une campagne finit aujourd’hui ou plus tard.',
+  'campaign.periodTooLong': 'Une campagne dure au plus {days} jours.',
+  'campaign.customersOutOfScope':
+    '{count, plural, one {# client n’est pas} other {# clients ne sont pas}} dans votre portefeuille ou votre équipe : rien n’a été créé.',
+  'campaign.idTaken': 'Une campagne porte déjà cet identifiant.',
+  'campaign.notFound': 'Cette campagne n’existe pas parmi celles qui vous sont ouvertes.',
   'scope.repOutsideTeam': 'Ce commercial n’est pas dans votre équipe : son activité ne vous est pas ouverte.',
   'scope.repOnlySelf': 'Un commercial ne voit que ses propres chiffres.',
   'scope.noSuchRep': 'Ce commercial n’existe pas.',

@@ -38,6 +38,7 @@ import {
 import type { Motive, Playbook } from '../../shared/domain/playbook/playbook.js';
 import type { VisitObjection } from '../../shared/domain/activity/activity.js';
 import { companySizes } from '../../shared/domain/customer/customer.js';
+import { campaignChannels, campaignSources } from '../../shared/domain/campaign/campaign.js';
 import { conflictEntities, entityNames } from '../../shared/sync/protocol.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -608,5 +609,74 @@ export const complaintAttachments = pgTable(
   (t) => [
     index('complaint_attachments_customer_idx').on(t.customerId),
     index('complaint_attachments_complaint_idx').on(t.complaintId),
+  ],
+);
+
+// ---- Campaigns: target → personalise → read the results against a control group ------------
+
+/** A campaign a manager (or head office) ran: its objective, period, offer and control share. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    objective: text('objective').notNull(),
+    offer: text('offer').notNull().default(''),
+    family: text('family'),
+    discountPercent: doublePrecision('discount_percent'),
+    channel: text('channel', { enum: campaignChannels }).notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    controlPercent: integer('control_percent').notNull(),
+    source: text('source', { enum: campaignSources }).notNull(),
+    sourceLabel: text('source_label').notNull().default(''),
+    createdById: userRef('created_by_id'),
+    createdByName: text('created_by_name').notNull(),
+    /** The creator's team (null for head office): a manager lists their team's campaigns. */
+    teamId: uuid('team_id').references(() => teams.id),
+    ...syncedColumns,
+  },
+  (t) => [index('campaigns_created_idx').on(t.createdAt)],
+);
+
+/**
+ * Every targeted customer of a campaign, control group included, with their rep when the
+ * campaign was created. Not synced.
+ */
+export const campaignMembers = pgTable(
+  'campaign_members',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    customerId: customerRef(),
+    repId: uuid('rep_id').references(() => users.id),
+    control: boolean('control').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.customerId] }),
+    index('campaign_members_customer_idx').on(t.customerId),
+  ],
+);
+
+/** A targeted (not held-out) customer's task for their rep; synced, ticked by a visit report. */
+export const campaignTasks = pgTable(
+  'campaign_tasks',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    customerId: customerRef(),
+    status: text('status', { enum: ['open', 'done'] })
+      .notNull()
+      .default('open'),
+    doneVisitId: uuid('done_visit_id'),
+    doneAt: ts('done_at'),
+    ...syncedColumns,
+  },
+  (t) => [
+    uniqueIndex('campaign_tasks_campaign_customer_unique').on(t.campaignId, t.customerId),
+    index('campaign_tasks_customer_idx').on(t.customerId, t.status),
   ],
 );

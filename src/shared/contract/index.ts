@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appointmentsContract } from './appointments.js';
 import { authContract } from './auth.js';
+import { campaignsContract } from './campaigns.js';
 import { complaintsContract } from './complaints.js';
 import { customersContract } from './customers.js';
 import { figuresContract } from './figures.js';
@@ -29,6 +30,7 @@ export const contract = {
   ...playbookContract,
   ...rfmContract,
   ...figuresContract,
+  ...campaignsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,6 +48,7 @@ export function isMethod(name: string): name is Method {
 export {
   appointmentsContract,
   authContract,
+  campaignsContract,
   complaintsContract,
   customersContract,
   figuresContract,

@@ -20,6 +20,7 @@ describe('shared entity registry', () => {
       'complaint',
       'complaintEvent',
       'complaintAttachment',
+      'campaignTask',
       'conflict',
       'outcome',
     ]);

@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { marketingActionSchema, complaintSchema, visitSchema } from '../domain/activity/activity.js';
 import { appointmentSchema } from '../domain/appointment/appointment.js';
+import { campaignTaskSchema } from '../domain/campaign/campaign.js';
 import { complaintAttachmentSchema, complaintEventSchema } from '../domain/complaint/complaint.js';
 import { priceListSchema, priceSchema, productSchema } from '../domain/catalog/catalog.js';
 import { consentSchema, contactSchema } from '../domain/contact/contact.js';
@@ -66,6 +67,12 @@ export const entities = {
     schema: complaintAttachmentSchema,
     policy: 'append-only',
     nameKey: 'entity.complaintAttachment',
+  },
+  /** A campaign's task for the customer's rep, with the offer; head office ticks it off. */
+  campaignTask: {
+    schema: campaignTaskSchema,
+    policy: 'server-authoritative',
+    nameKey: 'entity.campaignTask',
   },
   conflict: { schema: conflictSchema, policy: 'server-authoritative', nameKey: 'entity.conflict' },
   outcome: { schema: mutationOutcomeSchema, policy: 'server-authoritative', nameKey: 'entity.outcome' },

@@ -11,6 +11,7 @@ import { missingCaseError } from '../../../shared/lib/result.js';
 import type { EntityName, EntityRow } from '../../../shared/sync/entities.js';
 import {
   appointments,
+  campaignTasks,
   complaintAttachments,
   complaintEvents,
   complaints,
@@ -32,6 +33,7 @@ import {
 import type { DbOrTx } from '../../db/types.js';
 import { selectMarketingActions } from '../actions/index.js';
 import { selectAppointments } from '../appointments/index.js';
+import { selectCampaignTasks } from '../campaigns/index.js';
 import { selectPriceLists, selectPrices, selectProducts } from '../catalog/index.js';
 import { selectComplaintAttachments, selectComplaintEvents, selectComplaints } from '../complaints/index.js';
 import { selectConsents, selectContacts } from '../contacts/index.js';
@@ -139,6 +141,11 @@ export const serverEntities: { readonly [E in EntityName]: ServerEntity<E> } = {
     table: complaintAttachments,
     scope: ownedByScopedCustomers('complaintAttachment', complaintAttachments),
     select: selectComplaintAttachments,
+  },
+  campaignTask: {
+    table: campaignTasks,
+    scope: ownedByScopedCustomers('campaignTask', campaignTasks),
+    select: selectCampaignTasks,
   },
   conflict: {
     table: conflicts,

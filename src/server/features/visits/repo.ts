@@ -1,6 +1,7 @@
 /**
  * The end of a visit at head office (`visit-log`): the report is stored as the customer's visit,
- * the appointment it was held for is marked done, and the visit goes into the customer's
+ * the appointment it was held for is marked done, a campaign task of the customer is ticked off,
+ * and the visit goes into the customer's
  * marketing data as an action with the customer's reaction. Idempotent on the visit's id.
  */
 import { and, eq, isNull } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import type { Result } from '../../../shared/lib/result.js';
 import { appointments, customers, marketingActions, visits } from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
 import { updateAppointment } from '../appointments/index.js';
+import { tickCampaignTasks } from '../campaigns/index.js';
 import { isCustomerInScope } from '../../lib/scope.js';
 
 type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
@@ -87,6 +89,7 @@ export async function logVisit(
   });
   if (visit.appointmentId !== null)
     await markAppointmentDone(tx, visit.appointmentId, visit.customerId, writer, now);
+  await tickCampaignTasks(tx, { id: visit.id, customerId: visit.customerId, at: visit.startedAt }, now);
   return ok(undefined);
 }
 

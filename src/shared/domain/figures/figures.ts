@@ -113,11 +113,11 @@ export function emptyCounts(): PeriodCounts {
   };
 }
 
-function ratioBp(part: number, whole: number): number | null {
+export function ratioBp(part: number, whole: number): number | null {
   return whole === 0 ? null : divideRoundHalfUp(part * BP_PER_UNIT, whole);
 }
 
-function averageCents(total: number, count: number): number | null {
+export function averageCents(total: number, count: number): number | null {
   if (count === 0) return null;
   return total >= 0 ? divideRoundHalfUp(total, count) : -divideRoundHalfUp(-total, count);
 }

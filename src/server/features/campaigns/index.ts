@@ -1,0 +1,2 @@
+export { campaignHandlers } from './handlers.js';
+export { selectCampaignTasks, tickCampaignTasks } from './repo.js';
