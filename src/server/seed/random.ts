@@ -1,16 +1,8 @@
 /** Deterministic randomness for generated data: a seeded PRNG, picks, and time-ordered ids. */
 
-/** Small deterministic PRNG (mulberry32): numbers in [0, 1). */
-export function createPrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createPrng } from '../../shared/lib/random.js';
+
+export { createPrng };
 
 /** Mixes numbers into one 32-bit seed (so each customer gets its own stream). */
 export function mixSeed(...parts: number[]): number {

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
 import { dayOfInstant } from '../../lib/calendar.js';
+import { createPrng } from '../../lib/random.js';
 import { averageCents, ratioBp } from '../figures/figures.js';
 
 export const campaignChannels = ['visit', 'call'] as const;
@@ -82,18 +83,6 @@ function hash32(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small, well-mixed PRNG, so a draw is reproducible from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** How many of `n` customers are held out: `round(n × percent / 100)`, halves up. */
 export function controlSize(n: number, percent: number): number {
   return Math.floor((n * percent + 50) / 100);
@@ -106,7 +95,7 @@ export function controlSize(n: number, percent: number): number {
  */
 export function drawControlGroup(customerIds: readonly string[], percent: number, seed: string): Set<string> {
   const ids = [...new Set(customerIds)].sort();
-  const random = mulberry32(hash32(seed));
+  const random = createPrng(hash32(seed));
   for (let i = ids.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
     const swap = ids[i] as string;

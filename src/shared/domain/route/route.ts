@@ -18,6 +18,7 @@
  * optimum, then a few deterministic "double-bridge" kicks (iterated local search). The result is
  * never worse than the input order when that order keeps the appointments in time order.
  */
+import { createPrng } from '../../lib/random.js';
 import type { LatLon, TravelSettings } from '../geo/geo.js';
 import { travelBetween } from '../geo/geo.js';
 
@@ -167,18 +168,6 @@ function cost(m: Matrix, order: ArrayLike<number>): Cost {
   km += m.km[prev * size]!;
   t += m.minutes[prev * size]!;
   return { late, km, end: t };
-}
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Moves the fixed stops into time order, keeping the slots they occupied. */
@@ -547,7 +536,7 @@ export function optimiseRoute(input: RouteInput, options: OptimiseOptions = {}):
     if (better(r.cost, best.cost)) best = r;
   }
   const kicks = options.kicks ?? Math.min(40, 4 * n);
-  const random = prng(options.seed ?? 0x7040e + n);
+  const random = createPrng(options.seed ?? 0x7040e + n);
   let current = best;
   for (let k = 0; k < kicks; k += 1) {
     const r = localSearch(m, doubleBridge(current.order, random));

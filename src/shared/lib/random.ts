@@ -1,0 +1,13 @@
+/** Deterministic randomness shared by the seed, the route optimiser and campaign draws. */
+
+/** Small deterministic PRNG (mulberry32): numbers in [0, 1), the same sequence on any machine. */
+export function createPrng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
