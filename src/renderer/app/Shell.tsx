@@ -12,6 +12,7 @@ import { PlaybookScreen } from '../features/playbook/index.js';
 import { ReviewScreen } from '../features/review/index.js';
 import { FiguresScreen } from '../features/figures/index.js';
 import { TeamAgendaScreen } from '../features/teamAgenda/index.js';
+import { CampaignScreen, CampaignsScreen } from '../features/campaigns/index.js';
 import { RouteScreen } from '../features/route/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
@@ -127,7 +128,8 @@ type Section =
   | 'orders'
   | 'review'
   | 'figures'
-  | 'teamAgenda';
+  | 'teamAgenda'
+  | 'campaigns';
 
 /** The rail's entries, in order, with who sees them. */
 const railEntries: readonly {
@@ -162,6 +164,7 @@ const railEntries: readonly {
     label: 'nav.figures',
     who: 'everyone',
   },
+  { section: 'campaigns', route: { name: 'campaigns' }, icon: '◉', label: 'nav.campaigns', who: 'everyone' },
   { section: 'review', route: { name: 'review' }, icon: '✓', label: 'nav.review', who: 'staff' },
   {
     section: 'teamAgenda',
@@ -204,6 +207,9 @@ function sectionOf(route: Route, isAdmin: boolean): Section {
       return 'figures';
     case 'teamAgenda':
       return 'teamAgenda';
+    case 'campaigns':
+    case 'campaign':
+      return 'campaigns';
   }
 }
 
@@ -253,5 +259,9 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <FiguresScreen route={route} />;
     case 'teamAgenda':
       return <TeamAgendaScreen route={route} />;
+    case 'campaigns':
+      return <CampaignsScreen />;
+    case 'campaign':
+      return <CampaignScreen key={route.id} id={route.id} />;
   }
 }

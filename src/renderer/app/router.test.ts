@@ -29,6 +29,12 @@ describe('router', () => {
     expect(parseRoute('#/review')).toEqual({ name: 'review' });
   });
 
+  it('round-trips the campaigns list and a campaign page', () => {
+    expect(hrefFor({ name: 'campaigns' })).toBe('#/campaigns');
+    expect(parseRoute('#/campaigns')).toEqual({ name: 'campaigns' });
+    expect(parseRoute(hrefFor({ name: 'campaign', id: VISIT }))).toEqual({ name: 'campaign', id: VISIT });
+  });
+
   it('keeps the figures period, rep and tab in the address, and drops what is not a day', () => {
     const routes: Route[] = [
       { name: 'figures', tab: 'team', from: null, to: null, repId: null },

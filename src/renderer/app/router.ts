@@ -6,6 +6,7 @@
  *   #/orders/new/<customerId>?visit=<draftId> (an order taken during a visit: saving goes back to it)
  *   #/review (managers and admins: team review at head office)
  *   #/team-agenda?rep=<id>&week=<monday> (managers and admins: a rep's week at head office)
+ *   #/campaigns, #/campaigns/<id> (campaigns the user may see; a campaign's results against its control group)
  *   #/figures?from=<day>&to=<day>&rep=<id>&tab=<team|segments|visits|value|complaints> (the team's figures; a rep's own)
  * Days are calendar days in the user's time zone (yyyy-mm-dd); absent means today.
  */
@@ -30,6 +31,8 @@ export type Route =
   | { name: 'order'; id: string }
   | { name: 'review' }
   | { name: 'teamAgenda'; repId: string | null; week: string | null }
+  | { name: 'campaigns' }
+  | { name: 'campaign'; id: string }
   | { name: 'figures'; tab: FiguresTab; from: string | null; to: string | null; repId: string | null };
 
 export const figuresTabs = ['team', 'segments', 'visits', 'value', 'complaints'] as const;
@@ -58,6 +61,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'visit' && parts[1]) return { name: 'visit', draftId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'complaints') return { name: 'complaints' };
   if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'campaigns' && parts[1]) return { name: 'campaign', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'campaigns') return { name: 'campaigns' };
   if (parts[0] === 'team-agenda') {
     const q = new URLSearchParams(query);
     return { name: 'teamAgenda', repId: q.get('rep'), week: dayOrNull(q.get('week') ?? undefined) };
@@ -116,6 +121,10 @@ export function hrefFor(route: Route): string {
       return `#/orders/${encodeURIComponent(route.id)}`;
     case 'review':
       return '#/review';
+    case 'campaigns':
+      return '#/campaigns';
+    case 'campaign':
+      return `#/campaigns/${encodeURIComponent(route.id)}`;
     case 'teamAgenda': {
       const q = new URLSearchParams();
       if (route.repId) q.set('rep', route.repId);

@@ -13,6 +13,8 @@ import { ordersEn } from './orders.en.js';
 import { reviewEn } from './review.en.js';
 import { serverCatalogue, serverEn } from './server.en.js';
 import { entitiesEn } from './entities.en.js';
+import { campaignsEn } from './campaigns.en.js';
+import { tasksEn } from './tasks.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
@@ -29,6 +31,8 @@ export const en: Record<MessageKey, string> = {
   ...briefEn,
   ...daysheetEn,
   ...mapEn,
+  ...campaignsEn,
+  ...tasksEn,
   ...serverCatalogue(serverEn),
   'app.loading': 'Opening Tournée…',
   'app.skipToContent': 'Skip to content',

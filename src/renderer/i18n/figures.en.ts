@@ -77,6 +77,13 @@ export const figuresEn = {
   'figures.standing.lapsed': 'No order yet',
   'figures.standing.other': 'Contact only',
   'figures.segments.none': 'No purchase yet',
+  'figures.segments.betweenShort': '{then} → {now}',
+  'figures.campaign.create': 'Create a campaign',
+  'figures.campaign.col': 'Campaign',
+  'figures.campaign.fromSegment': 'Create a campaign: segment {segment}',
+  'figures.campaign.fromCell': 'Create a campaign: {cell}',
+  'figures.campaign.fromChurn': 'Create a campaign: customers at risk',
+  'figures.campaign.churnName': 'Customers at risk',
   'figures.segments.between':
     'Segments the day before the period ({then}) and on its last day ({now}): {count, plural, one {# customer} other {# customers}} with a purchase by then.',
   'figures.segments.empty': 'No customer in your scope has bought anything by the end of the period.',

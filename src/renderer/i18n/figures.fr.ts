@@ -78,6 +78,13 @@ export const figuresFr = {
   'figures.standing.lapsed': 'Pas encore recommandé',
   'figures.standing.other': 'Contact seul',
   'figures.segments.none': 'Pas encore d’achat',
+  'figures.segments.betweenShort': '{then} → {now}',
+  'figures.campaign.create': 'Créer une campagne',
+  'figures.campaign.col': 'Campagne',
+  'figures.campaign.fromSegment': 'Créer une campagne : segment {segment}',
+  'figures.campaign.fromCell': 'Créer une campagne : {cell}',
+  'figures.campaign.fromChurn': 'Créer une campagne : clients à risque',
+  'figures.campaign.churnName': 'Clients à risque',
   'figures.segments.between':
     'Segments la veille de la période ({then}) et à son dernier jour ({now}) : {count, plural, one {# client} other {# clients}} ayant acheté à cette date.',
   'figures.segments.empty': 'Aucun client de votre périmètre n’a encore acheté à la fin de la période.',

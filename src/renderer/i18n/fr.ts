@@ -13,6 +13,8 @@ import { reviewFr } from './review.fr.js';
 import { serverCatalogue } from './server.en.js';
 import { serverFr } from './server.fr.js';
 import { entitiesFr } from './entities.fr.js';
+import { campaignsFr } from './campaigns.fr.js';
+import { tasksFr } from './tasks.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
@@ -29,6 +31,8 @@ export const fr = {
   ...briefFr,
   ...daysheetFr,
   ...mapFr,
+  ...campaignsFr,
+  ...tasksFr,
   ...serverCatalogue(serverFr),
   'app.loading': 'Ouverture de Tournée…',
   'app.skipToContent': 'Aller au contenu',

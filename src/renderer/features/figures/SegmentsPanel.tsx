@@ -23,6 +23,7 @@ import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
+import { CampaignDialog, type CampaignTarget } from '../campaigns/index.js';
 import { NotLoaded } from '../review/index.js';
 
 type From = RfmSegment | 'none';
@@ -170,8 +171,10 @@ function customersCsv(intl: IntlShape, rows: readonly (RfmCustomer & { reason?: 
 }
 
 export function SegmentsPanel({ period, online }: { period: Period; online: boolean }) {
-  const { platform } = useApp();
+  const { platform, user } = useApp();
   const intl = useIntl();
+  const canTarget = user.role !== 'rep';
+  const [campaign, setCampaign] = useState<{ target: CampaignTarget; name: string } | null>(null);
   const then = addDays(period.from, -1);
   const now = period.to;
   const { loaded, reload } = useHeadOfficeQuery(platform, 'rfm-customers', { from: then, to: now }, online);
@@ -216,8 +219,34 @@ export function SegmentsPanel({ period, online }: { period: Period; online: bool
       },
     );
 
+  const periodWords = intl.formatMessage(
+    { id: 'figures.segments.betweenShort' },
+    { then: day(then), now: day(now) },
+  );
+  const target = (source: CampaignTarget['source'], name: string, ids: readonly string[]) =>
+    setCampaign({ target: { source, label: `${name} · ${periodWords}`, customerIds: ids }, name });
+  const targetButton = (label: string, onPress: () => void, disabled = false) =>
+    canTarget ? (
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={onPress}
+        disabled={disabled}
+        aria-label={label}
+      >
+        <Msg id="figures.campaign.create" />
+      </button>
+    ) : null;
+
   return (
     <div className="figures__segments">
+      {campaign !== null ? (
+        <CampaignDialog
+          target={campaign.target}
+          defaultName={campaign.name}
+          onDismiss={() => setCampaign(null)}
+        />
+      ) : null}
       <Text
         as="p"
         className="muted"
@@ -253,6 +282,11 @@ export function SegmentsPanel({ period, online }: { period: Period; online: bool
                   <th scope="col" className="num">
                     <Msg id="figures.segments.col.revenue" />
                   </th>
+                  {canTarget ? (
+                    <th scope="col">
+                      <Msg id="figures.campaign.col" />
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -271,6 +305,23 @@ export function SegmentsPanel({ period, online }: { period: Period; online: bool
                         customers.filter((c) => c.toSegment === s).reduce((n, c) => n + c.monetaryCents, 0),
                       )}
                     </td>
+                    {canTarget ? (
+                      <td>
+                        {targetButton(
+                          intl.formatMessage(
+                            { id: 'figures.campaign.fromSegment' },
+                            { segment: intl.formatMessage({ id: `segment.${s}` }) },
+                          ),
+                          () =>
+                            target(
+                              'segment',
+                              intl.formatMessage({ id: `segment.${s}` }),
+                              customers.filter((c) => c.toSegment === s).map((c) => c.customerId),
+                            ),
+                          count(null, s) === 0,
+                        )}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -351,6 +402,16 @@ export function SegmentsPanel({ period, online }: { period: Period; online: bool
                 <h2 id="figures-cell" className="section-title">
                   {cellName(cell)}
                 </h2>
+                {targetButton(
+                  intl.formatMessage({ id: 'figures.campaign.fromCell' }, { cell: cellName(cell) }),
+                  () =>
+                    target(
+                      'migration',
+                      cellName(cell),
+                      inCell.map((c) => c.customerId),
+                    ),
+                  inCell.length === 0,
+                )}
                 <button
                   type="button"
                   className="btn btn--small"
@@ -374,6 +435,16 @@ export function SegmentsPanel({ period, online }: { period: Period; online: bool
                 msg="figures.churn.title"
                 values={{ count: atRisk.length }}
               />
+              {targetButton(
+                intl.formatMessage({ id: 'figures.campaign.fromChurn' }),
+                () =>
+                  target(
+                    'list',
+                    intl.formatMessage({ id: 'figures.campaign.churnName' }),
+                    atRisk.map((c) => c.customerId),
+                  ),
+                atRisk.length === 0,
+              )}
               <button
                 type="button"
                 className="btn btn--small"

@@ -1,0 +1,3 @@
+export { CampaignDialog, CampaignForm, type CampaignTarget } from './CampaignForm.js';
+export { CampaignScreen } from './CampaignScreen.js';
+export { CampaignsScreen } from './CampaignsScreen.js';

@@ -1,0 +1,22 @@
+/** Messages of campaign tasks on the rep's laptop: agenda, route, brief, visit (spread into fr.ts). */
+export const tasksFr = {
+  'tasks.title': 'Tâches de campagne',
+  'tasks.channel.visit': 'Visite',
+  'tasks.channel.call': 'Appel',
+  'tasks.state.open': 'À faire',
+  'tasks.state.done': 'Faite',
+  'tasks.state.donePending': 'Faite · à synchroniser',
+  'tasks.offer': 'Offre',
+  'tasks.noOffer': 'Pas d’offre particulière',
+  'tasks.family': 'Famille',
+  'tasks.discount': 'Remise',
+  'tasks.period': 'Période',
+  'tasks.periodValue': 'du {from} au {to}',
+  'tasks.customerMissing': 'Client absent de cet ordinateur',
+  'tasks.agenda.help': 'Un compte rendu de visite ou d’appel du client pendant la période coche la tâche.',
+  'tasks.agenda.count': '{count, number} à faire',
+  'tasks.agenda.done': '{count, plural, one {# tâche déjà faite} other {# tâches déjà faites}}',
+  'tasks.route.reason': 'Campagne : {name}',
+  'tasks.customer.title': 'Campagnes en cours',
+  'tasks.visit.note': 'Ce compte rendu cochera la tâche de campagne « {name} ».',
+} as const;
