@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 
 export const REP = { email: 'camille.martin@tournee.test', password: 'tournee', name: 'Camille Martin' };
 export const OTHER_REP = {
@@ -410,9 +410,31 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-export const test = base.extend<{ app: App; headOffice: HeadOffice }>({
+/** Signs `user` in in a browser of their own (another person at another desk); closed after the test. */
+export type SignInElsewhere = (
+  user: { email: string; password: string },
+  options?: { acceptDownloads?: boolean },
+) => Promise<App>;
+
+export const test = base.extend<{ app: App; headOffice: HeadOffice; elsewhere: SignInElsewhere }>({
   app: async ({ page }, use) => {
     await use(new App(page));
+  },
+  elsewhere: async ({ browser, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (user, options = {}) => {
+      const context = await browser.newContext({
+        baseURL,
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        acceptDownloads: options.acceptDownloads ?? false,
+      });
+      contexts.push(context);
+      const other = new App(await context.newPage());
+      await other.signIn(user);
+      return other;
+    });
+    for (const context of contexts) await context.close();
   },
   headOffice: async ({ playwright, baseURL }, use) => {
     const request = await playwright.request.newContext({ baseURL });

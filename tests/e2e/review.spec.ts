@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  App,
   REP,
   THIRD_REP,
   escapeRegExp,
@@ -15,7 +14,7 @@ import {
   orderable,
   test,
 } from './fixtures.js';
-import type { LocalCustomer } from './fixtures.js';
+import type { LocalCustomer, App } from './fixtures.js';
 
 /** Camille's manager (fixtures name him THIRD_REP for the sign-in tests). */
 const MANAGER = THIRD_REP;
@@ -33,8 +32,7 @@ async function orderableUnique(app: App) {
 test('a manager approves, confirms and acknowledges on the review screen; the rep sees it all', async ({
   app,
   page,
-  browser,
-  baseURL,
+  elsewhere,
   headOffice,
 }) => {
   test.setTimeout(180_000);
@@ -69,10 +67,8 @@ test('a manager approves, confirms and acknowledges on the review screen; the re
   await expect(card.locator('.complaint__title')).toContainText('Au siège', { timeout: 20_000 });
 
   // The manager, in another browser.
-  const managerContext = await browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const managerPage = await managerContext.newPage();
-  const manager = new App(managerPage);
-  await manager.signIn(MANAGER);
+  const manager = await elsewhere(MANAGER);
+  const managerPage = manager.page;
   await managerPage.getByRole('link', { name: 'Suivi équipe' }).click();
   await expect(managerPage.getByRole('heading', { name: 'Suivi équipe', level: 1 })).toBeVisible();
 
@@ -128,7 +124,6 @@ test('a manager approves, confirms and acknowledges on the review screen; the re
       .or(managerPage.getByText('Aucun compte rendu de visite synchronisé pour votre équipe.')),
   ).toBeVisible();
   await expectNoSeriousA11yViolations(managerPage);
-  await managerContext.close();
 
   // The rep syncs: the complaint moved with the note, the order approved and confirmed.
   await page.getByRole('button', { name: /Synchroniser maintenant/ }).click();

@@ -5,22 +5,19 @@
  * the screen and its form.
  */
 import { randomUUID } from 'node:crypto';
-import { App, REP, THIRD_REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
+import { REP, THIRD_REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
 
 const MANAGER = THIRD_REP;
 
 test('a manager sets, moves and cancels a rep’s appointment; the rep receives it marked as set by him', async ({
   app,
   page,
-  browser,
-  baseURL,
+  elsewhere,
   headOffice,
 }) => {
   test.setTimeout(180_000);
-  const managerContext = await browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const managerPage = await managerContext.newPage();
-  const manager = new App(managerPage);
-  await manager.signIn(MANAGER);
+  const manager = await elsewhere(MANAGER);
+  const managerPage = manager.page;
   await manager.waitUpToDate();
   await managerPage.getByRole('link', { name: 'Agenda équipe', exact: true }).click();
   await expect(managerPage.getByRole('heading', { name: 'Agenda de l’équipe', level: 1 })).toBeVisible();
@@ -88,5 +85,4 @@ test('a manager sets, moves and cancels a rep’s appointment; the rep receives 
     window.location.hash = `#/team-agenda?rep=${id}`;
   }, karim);
   await expect(managerPage.getByText(/n’est pas dans votre équipe/)).toBeVisible();
-  await managerContext.close();
 });

@@ -28,6 +28,12 @@ function tasksIn(pages: PullResponse[]): CampaignTask[] {
   );
 }
 
+function withdrawnIn(pages: PullResponse[]): string[] {
+  return pages.flatMap((p) =>
+    p.patch.flatMap((op) => (op.op === 'del' && op.entity === 'campaignTask' ? [op.id] : [])),
+  );
+}
+
 describe.each(backends)('campaigns at head office on $name', (backend) => {
   let server: TestServer;
   let admin: string;
@@ -254,5 +260,74 @@ describe.each(backends)('campaigns at head office on $name', (backend) => {
     const stolen = await server.call('campaign-create', draft({ id: campaignId }), admin);
     expect(stolen.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await db.select().from(campaigns)).length).toBe(before);
+  });
+
+  it('ends a running campaign today: open tasks leave the laptop, the done one stays; a second end changes nothing', async () => {
+    const db = server.database.db;
+    const tasks = await db
+      .select()
+      .from(campaignTasks)
+      .innerJoin(customers, eq(customers.id, campaignTasks.customerId))
+      .where(and(eq(campaignTasks.campaignId, campaignId), eq(customers.ownerId, camilleId)));
+    const open = tasks.filter((t) => t.campaign_tasks.status === 'open').map((t) => t.campaign_tasks.id);
+    const done = tasks.filter((t) => t.campaign_tasks.status === 'done').map((t) => t.campaign_tasks.id);
+    expect(done).toHaveLength(1);
+
+    // Not theirs to end: a rep, another team's manager, an anonymous caller. Nothing changes.
+    const rep = await server.call('campaign-end', { id: campaignId }, camille);
+    expect(rep.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const other = await server.call('campaign-end', { id: campaignId }, otherManager);
+    expect(other.body).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'campaign.notYours' } });
+    expect((await server.call('campaign-end', { id: campaignId })).status).toBe(401);
+    const missing = await server.call('campaign-end', { id: uuidv7() }, manager);
+    expect(missing.body).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(tasksIn(await camillePull())).toHaveLength(0);
+
+    const ended = await server.ok<{ outcome: string; to: string; tasksWithdrawn: number }>(
+      'campaign-end',
+      { id: campaignId },
+      manager,
+    );
+    expect(ended).toMatchObject({ outcome: 'ended', to: TODAY, tasksWithdrawn: 14 });
+    const pages = await camillePull();
+    expect(withdrawnIn(pages).sort()).toEqual([...open].sort());
+    const kept = tasksIn(pages);
+    expect(kept.map((t) => t.id)).toEqual(done);
+    expect(kept[0]).toMatchObject({ status: 'done', to: TODAY });
+    const results = await server.ok<CampaignResults>('campaign-results', { id: campaignId }, manager);
+    expect(results.campaign.to).toBe(TODAY);
+    expect(results.targeted.reached).toBe(1);
+
+    const again = await server.ok<{ tasksWithdrawn: number }>('campaign-end', { id: campaignId }, manager);
+    expect(again.tasksWithdrawn).toBe(0);
+    expect(await camillePull()).toSatisfy(
+      (p: PullResponse[]) => tasksIn(p).length + withdrawnIn(p).length === 0,
+    );
+  });
+
+  it('cancels a campaign that has not started: it and its tasks are gone from lists and laptops', async () => {
+    const later = draft({
+      from: isoDay(Date.now() + 10 * DAY),
+      to: isoDay(Date.now() + 40 * DAY),
+      controlPercent: 0,
+    });
+    await server.ok('campaign-create', later, admin);
+    const pulled = tasksIn(await camillePull()).map((t) => t.id);
+    expect(pulled.length).toBeGreaterThan(0);
+    const cancelled = await server.ok<{ outcome: string; tasksWithdrawn: number }>(
+      'campaign-end',
+      { id: later.id },
+      admin,
+    );
+    expect(cancelled).toMatchObject({ outcome: 'cancelled', tasksWithdrawn: 20 });
+    expect(withdrawnIn(await camillePull()).sort()).toEqual([...pulled].sort());
+    const list = await server.ok<{ campaigns: CampaignSummary[] }>('campaign-list', {}, admin);
+    expect(list.campaigns.some((c) => c.id === later.id)).toBe(false);
+    const gone = await server.call('campaign-results', { id: later.id }, admin);
+    expect(gone.body).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // Nothing is hard-deleted: the rows are tombstones.
+    const db = server.database.db;
+    const [row] = await db.select().from(campaigns).where(eq(campaigns.id, later.id));
+    expect(row?.deletedAt).not.toBeNull();
   });
 });

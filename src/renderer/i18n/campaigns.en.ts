@@ -70,7 +70,7 @@ export const campaignsEn: Record<keyof typeof campaignsFr, string> = {
   'campaigns.group.control': 'Control',
   'campaigns.task.open': 'To do',
   'campaigns.task.done': 'Done',
-  'campaigns.task.none': 'No rep',
+  'campaigns.task.none': 'No task',
   'campaigns.yes': 'Yes',
   'campaigns.no': 'No',
   'campaigns.members': '{count, plural, one {# customer} other {# customers}}',
@@ -85,4 +85,14 @@ export const campaignsEn: Record<keyof typeof campaignsFr, string> = {
     'Without a control group you cannot tell what the campaign changed: only what happened.',
   'campaigns.movements': 'Movements between segments',
   'campaigns.movements.empty': 'No customer to show.',
+  'campaigns.end': 'End the campaign',
+  'campaigns.end.title': 'End the campaign today?',
+  'campaigns.end.body':
+    'The campaign ends today. {open, plural, =0 {No open task} one {# open task leaves} other {# open tasks leave}} the reps’ laptops at their next sync; {done, plural, =0 {no task was done} one {the task done still counts} other {the # tasks done still count}}. The results stay readable.',
+  'campaigns.cancel': 'Cancel the campaign',
+  'campaigns.cancel.title': 'Cancel this campaign?',
+  'campaigns.cancel.body':
+    'It has not started: it and its tasks leave the lists and the laptops at their next sync.',
+  'campaigns.cancelled': 'Campaign cancelled. Its tasks leave the laptops at their next sync.',
+  'campaigns.end.failed': 'The campaign was not ended',
 };

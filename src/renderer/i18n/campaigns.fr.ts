@@ -68,7 +68,7 @@ export const campaignsFr = {
   'campaigns.group.control': 'Témoins',
   'campaigns.task.open': 'À faire',
   'campaigns.task.done': 'Faite',
-  'campaigns.task.none': 'Sans commercial',
+  'campaigns.task.none': 'Pas de tâche',
   'campaigns.yes': 'Oui',
   'campaigns.no': 'Non',
   'campaigns.members': '{count, plural, one {# client} other {# clients}}',
@@ -83,4 +83,15 @@ export const campaignsFr = {
     'Sans groupe témoin, on ne peut pas dire ce que la campagne a changé : seulement ce qui s’est passé.',
   'campaigns.movements': 'Mouvements entre segments',
   'campaigns.movements.empty': 'Aucun client à montrer.',
+  'campaigns.end': 'Arrêter la campagne',
+  'campaigns.end.title': 'Arrêter la campagne aujourd’hui ?',
+  'campaigns.end.body':
+    'La campagne finit aujourd’hui. {open, plural, =0 {Aucune tâche ouverte} one {# tâche encore ouverte disparaît} other {# tâches encore ouvertes disparaissent}} des portables des commerciaux à leur prochaine synchronisation ; {done, plural, =0 {aucune tâche faite} one {la tâche faite reste comptée} other {les # tâches faites restent comptées}}. Les résultats restent lisibles.',
+  'campaigns.cancel': 'Annuler la campagne',
+  'campaigns.cancel.title': 'Annuler cette campagne ?',
+  'campaigns.cancel.body':
+    'Elle n’a pas commencé : elle et ses tâches disparaissent des listes et des portables à leur prochaine synchronisation.',
+  'campaigns.cancelled':
+    'Campagne annulée. Ses tâches quittent les portables à leur prochaine synchronisation.',
+  'campaigns.end.failed': 'La campagne n’a pas été arrêtée',
 } as const;

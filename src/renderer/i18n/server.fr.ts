@@ -54,6 +54,8 @@ export const serverFr = {
     '{count, plural, one {# client n’est pas} other {# clients ne sont pas}} dans votre portefeuille ou votre équipe : rien n’a été créé.',
   'campaign.idTaken': 'Une campagne porte déjà cet identifiant.',
   'campaign.notFound': 'Cette campagne n’existe pas parmi celles qui vous sont ouvertes.',
+  'campaign.alreadyOver': 'Cette campagne est déjà terminée : il n’y a plus rien à arrêter.',
+  'campaign.notYours': 'Seul un manager de l’équipe qui a créé cette campagne, ou le siège, peut l’arrêter.',
   'scope.repOutsideTeam': 'Ce commercial n’est pas dans votre équipe : son activité ne vous est pas ouverte.',
   'scope.repOnlySelf': 'Un commercial ne voit que ses propres chiffres.',
   'scope.noSuchRep': 'Ce commercial n’existe pas.',

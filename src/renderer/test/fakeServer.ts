@@ -2,6 +2,7 @@
 import type { Input, Method, Output } from '../../shared/contract/index.js';
 import type { Transport } from '../../shared/contract/transport.js';
 import { TransportError } from '../../shared/contract/transport.js';
+import type { Appointment } from '../../shared/domain/appointment/appointment.js';
 import type { Customer } from '../../shared/domain/customer/customer.js';
 import { customerEditableDefaults } from '../../shared/domain/customer/customer.js';
 import type { Note } from '../../shared/domain/note/note.js';
@@ -12,6 +13,31 @@ import type { PatchOp, PullResponse, PushRequest } from '../../shared/sync/proto
 import type { Clock, TimerHandle } from '../sync/clock.js';
 
 export const USER = { id: '01900000-0000-7000-8000-000000000001', name: 'Camille Martin' };
+
+/** A planned visit of the test user, 45 minutes, with an id made from `n`. */
+export function makeAppointment(
+  n: number,
+  customerId: string,
+  startAt: string,
+  extra: Partial<Appointment> = {},
+): Appointment {
+  return {
+    id: `01900000-0000-7000-9000-${n.toString(16).padStart(12, '0')}`,
+    customerId,
+    contactId: null,
+    repId: USER.id,
+    kind: 'visit',
+    startAt,
+    durationMinutes: 45,
+    objective: '',
+    notes: '',
+    status: 'planned',
+    setByManagerName: null,
+    version: 1,
+    updatedAt: '2026-11-20T09:00:00.000Z',
+    ...extra,
+  };
+}
 
 export function makeCustomer(n: number, extra: Partial<Customer> = {}): Customer {
   const hex = n.toString(16).padStart(12, '0');

@@ -101,6 +101,20 @@ export const campaignsContract = {
     input: z.object({}),
     output: z.object({ campaigns: z.array(campaignSummarySchema) }),
   },
+  /**
+   * Managers of the creating team and admins. Ends a running campaign today (its open tasks are
+   * withdrawn from the laptops, done ones kept) or cancels one not started yet (it and its tasks
+   * are tombstoned). Sending it again changes nothing more.
+   */
+  'campaign-end': {
+    input: z.object({ id: uuidSchema }),
+    output: z.object({
+      id: uuidSchema,
+      outcome: z.enum(['ended', 'cancelled']),
+      to: isoDateSchema,
+      tasksWithdrawn: count,
+    }),
+  },
   'campaign-results': {
     input: z.object({ id: uuidSchema }),
     output: campaignResultsSchema,

@@ -74,6 +74,10 @@ export const serverMessages = {
   },
   'campaign.idTaken': { en: 'A campaign with this id already exists.' },
   'campaign.notFound': { en: 'No such campaign among those you may see.' },
+  'campaign.alreadyOver': { en: 'This campaign is already over: there is nothing left to end.' },
+  'campaign.notYours': {
+    en: 'Only a manager of the team that made this campaign, or head office, may end it.',
+  },
   'scope.repOutsideTeam': { en: 'This rep is not in your team: their activity is not yours to see.' },
   'scope.repOnlySelf': { en: 'A rep sees only their own figures.' },
   'scope.noSuchRep': { en: 'No such rep.' },

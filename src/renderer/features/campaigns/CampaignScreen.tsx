@@ -7,7 +7,7 @@
  * over what the reader may see.
  */
 import { createColumnHelper } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
 import type { CampaignGroup, CampaignMember, CampaignResults } from '../../../shared/contract/campaigns.js';
 import { migrationFromSegments } from '../../../shared/contract/rfm.js';
@@ -17,13 +17,16 @@ import { Msg, Text } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { formatDay, formatMoney, formatPercentBp } from '../../i18n/format.js';
 import { downloadCsv, toCsv } from '../../lib/csv.js';
-import { useHeadOfficeQuery } from '../../lib/headOffice.js';
+import { callHeadOffice, useHeadOfficeQuery, type Failure } from '../../lib/headOffice.js';
 import { Badge } from '../../ui/Badge.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Page } from '../../ui/PageHeader.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
-import { NotLoaded } from '../review/index.js';
+import { ConfirmDialog, FailureBanner, NotLoaded } from '../review/index.js';
+import { todayIn } from '../../../shared/lib/calendar.js';
+import { useNow } from '../../ui/useNow.js';
+import { Banner } from '../../ui/Banner.js';
 import { useSyncStatus } from '../sync/index.js';
 
 type Segment = (typeof migrationFromSegments)[number];
@@ -430,22 +433,96 @@ function pairs(moved: CampaignResults['movements']) {
   return [...map.values()].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to));
 }
 
+/**
+ * Ending a campaign (managers of the creating team, admins): today if it runs — the open tasks
+ * leave the reps' laptops, the done ones stay — or cancelling it if it has not started.
+ */
+function EndCampaign({
+  results,
+  online,
+  onEnded,
+}: {
+  results: CampaignResults;
+  online: boolean;
+  onEnded: (outcome: 'ended' | 'cancelled') => void;
+}) {
+  const { platform, user } = useApp();
+  const now = useNow(60_000);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const { campaign } = results;
+  const today = todayIn(user.timeZone, now);
+  if (user.role === 'rep' || campaign.to < today) return null;
+  const cancelling = campaign.from > today;
+  const end = async () => {
+    setConfirming(false);
+    setBusy(true);
+    setFailure(null);
+    const called = await callHeadOffice(platform, 'campaign-end', { id: campaign.id });
+    setBusy(false);
+    if (called.ok) onEnded(called.value.outcome);
+    else setFailure(called.failure);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn--small review__danger"
+        disabled={!online || busy}
+        onClick={() => setConfirming(true)}
+      >
+        <Msg id={cancelling ? 'campaigns.cancel' : 'campaigns.end'} />
+      </button>
+      <ConfirmDialog
+        isOpen={confirming}
+        title={<Msg id={cancelling ? 'campaigns.cancel.title' : 'campaigns.end.title'} />}
+        confirmLabel={<Msg id={cancelling ? 'campaigns.cancel' : 'campaigns.end'} />}
+        onConfirm={() => void end()}
+        onCancel={() => setConfirming(false)}
+      >
+        <Msg
+          id={cancelling ? 'campaigns.cancel.body' : 'campaigns.end.body'}
+          values={{ open: campaign.targeted - campaign.tasksDone, done: campaign.tasksDone }}
+        />
+      </ConfirmDialog>
+      {failure !== null ? (
+        <FailureBanner failure={failure} title={<Msg id="campaigns.end.failed" />} />
+      ) : null}
+    </>
+  );
+}
+
 export function CampaignScreen({ id }: { id: string }) {
   const { platform, engine } = useApp();
   const online = useSyncStatus(engine).state !== 'offline';
   const { loaded, reload } = useHeadOfficeQuery(platform, 'campaign-results', { id }, online);
+  const [gone, setGone] = useState(false);
   return (
     <Page
       titleId="campaign-title"
       className="page--list campaign"
       title={loaded.state === 'ready' ? loaded.value.campaign.name : <Msg id="campaigns.one" />}
       tools={
-        <a className="btn btn--small" href={hrefFor({ name: 'campaigns' })}>
-          <Msg id="campaigns.back" />
-        </a>
+        <>
+          {loaded.state === 'ready' && !gone ? (
+            <EndCampaign
+              results={loaded.value}
+              online={online}
+              onEnded={(outcome) => (outcome === 'cancelled' ? setGone(true) : reload())}
+            />
+          ) : null}
+          <a className="btn btn--small" href={hrefFor({ name: 'campaigns' })}>
+            <Msg id="campaigns.back" />
+          </a>
+        </>
       }
     >
-      {loaded.state === 'ready' ? (
+      {gone ? (
+        <Banner tone="success">
+          <Msg id="campaigns.cancelled" />
+        </Banner>
+      ) : loaded.state === 'ready' ? (
         <Results results={loaded.value} />
       ) : (
         <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />

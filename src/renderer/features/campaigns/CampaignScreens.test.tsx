@@ -7,6 +7,7 @@ import { groupFigures } from '../../../shared/domain/campaign/campaign.js';
 import type { Transport } from '../../../shared/contract/transport.js';
 import type { User } from '../../../shared/domain/user/user.js';
 import { fail, ok, type Result } from '../../../shared/lib/result.js';
+import { addDays, todayIn } from '../../../shared/lib/calendar.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { AppDB } from '../../db/AppDB.js';
 import type { SyncEngine, SyncStatus } from '../../sync/engine.js';
@@ -32,6 +33,9 @@ const REP: User = {
   name: 'Camille Martin',
 };
 const CAMPAIGN = '01900000-0000-7000-8000-00000000ca01';
+// A campaign running today, whatever day the tests run.
+const TODAY = todayIn('Europe/Paris');
+const STARTED = addDays(TODAY, -30);
 
 const rfmRow = (n: number, extra: Partial<RfmCustomer>): RfmCustomer => ({
   customerId: `01900000-0000-7000-8000-000000000d0${n}`,
@@ -67,13 +71,13 @@ const summary: CampaignSummary = {
   family: 'Bières',
   discountPercent: 5,
   channel: 'visit',
-  from: '2026-11-02',
-  to: '2026-12-31',
+  from: STARTED,
+  to: addDays(TODAY, 30),
   controlPercent: 50,
   source: 'migration',
   sourceLabel: 'Champions → À risque · 30 sept. → 31 oct.',
   createdByName: 'Julien Mercier',
-  createdAt: '2026-11-02T08:00:00.000Z',
+  createdAt: `${STARTED}T08:00:00.000Z`,
   targeted: 1,
   control: 1,
   tasksDone: 1,
@@ -82,7 +86,7 @@ const summary: CampaignSummary = {
 function results(): CampaignResults {
   return {
     campaign: summary,
-    counted: { from: '2026-11-02', to: '2026-11-30' },
+    counted: { from: STARTED, to: TODAY },
     targeted: groupFigures([{ visits: 2, calls: 0, orders: 1, revenueCents: 30_000, orderedBefore: true }]),
     control: groupFigures([{ visits: 0, calls: 0, orders: 0, revenueCents: 0, orderedBefore: true }]),
     movements: [
@@ -137,6 +141,9 @@ class CampaignServer implements Transport {
         return fail('bad-request', msg('campaign.periodOver'), { field: 'to' }) as Result<Output<M>>;
       const { id } = input as Input<'campaign-create'>;
       return ok({ id, targeted: 1, control: 1, withoutRep: 0 }) as Result<Output<M>>;
+    }
+    if (method === 'campaign-end') {
+      return ok({ id: CAMPAIGN, outcome: 'ended', to: TODAY, tasksWithdrawn: 0 }) as Result<Output<M>>;
     }
     if (method === 'campaign-list') return ok({ campaigns: [summary] }) as Result<Output<M>>;
     if (method === 'campaign-results') {
@@ -322,5 +329,28 @@ describe('campaign screens', () => {
     });
     expect(await screen.findByText(/n’existe pas parmi celles qui vous sont ouvertes/)).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('lets a manager end a running campaign after saying what it does; a rep gets no such button', async () => {
+    const server = new CampaignServer();
+    const view = renderWithApp(db, <CampaignScreen id={CAMPAIGN} />, {
+      user: MANAGER,
+      transport: server,
+      engine: fakeEngine(),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Arrêter la campagne' }));
+    const confirm = screen.getByRole('alertdialog');
+    expect(confirm.textContent).toContain('la tâche faite reste comptée');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Arrêter la campagne' }));
+    await waitFor(() => expect(server.calls.filter((c) => c.method === 'campaign-results')).toHaveLength(2));
+    expect(server.calls.find((c) => c.method === 'campaign-end')?.input).toEqual({ id: CAMPAIGN });
+    view.unmount();
+    renderWithApp(db, <CampaignScreen id={CAMPAIGN} />, {
+      user: REP,
+      transport: new CampaignServer(),
+      engine: fakeEngine(),
+    });
+    await screen.findByRole('heading', { name: 'Reconquête À risque', level: 1 });
+    expect(screen.queryByRole('button', { name: 'Arrêter la campagne' })).toBeNull();
   });
 });

@@ -1,38 +1,15 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Appointment } from '../../../shared/domain/appointment/appointment.js';
 import type { AppDB } from '../../db/AppDB.js';
-import { makeCustomer, USER } from '../../test/fakeServer.js';
+import { makeAppointment, makeCustomer } from '../../test/fakeServer.js';
 import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { buildDayPlan } from './dayPlanModel.js';
 import { RouteScreen } from './routeScreen/RouteScreen.js';
 
 const DAY = '2026-11-26';
 
-function appointment(
-  n: number,
-  customerId: string,
-  startAt: string,
-  extra: Partial<Appointment> = {},
-): Appointment {
-  return {
-    id: `01900000-0000-7000-9000-${n.toString(16).padStart(12, '0')}`,
-    customerId,
-    contactId: null,
-    repId: USER.id,
-    kind: 'visit',
-    startAt,
-    durationMinutes: 45,
-    objective: '',
-    notes: '',
-    status: 'planned',
-    setByManagerName: null,
-    version: 1,
-    updatedAt: '2026-11-20T09:00:00.000Z',
-    ...extra,
-  };
-}
+const appointment = makeAppointment;
 
 // Lyon area: A north (Villefranche), B south (Vienne), C east (Meyzieu), no coordinates for D.
 const a = makeCustomer(1, {

@@ -3,7 +3,7 @@ import { msg } from '../../../shared/lib/messages.js';
 import { fail, ok } from '../../../shared/lib/result.js';
 import type { Handlers } from '../../dispatch.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
-import { createCampaign } from './repo.js';
+import { createCampaign, endCampaign } from './repo.js';
 import { campaignResults, listCampaigns } from './results.js';
 
 export const campaignHandlers = {
@@ -11,6 +11,12 @@ export const campaignHandlers = {
     auth: STAFF_ROLES,
     async run(input, ctx) {
       return createCampaign(ctx.db, { draft: input, creator: ctx.principal.user, now: new Date() });
+    },
+  },
+  'campaign-end': {
+    auth: STAFF_ROLES,
+    async run(input, ctx) {
+      return endCampaign(ctx.db, { id: input.id, reader: ctx.principal.user, now: new Date() });
     },
   },
   'campaign-list': {
@@ -29,4 +35,4 @@ export const campaignHandlers = {
       return ok(await campaignResults(ctx.db, reader, campaign, new Date()));
     },
   },
-} satisfies Pick<Handlers, 'campaign-create' | 'campaign-list' | 'campaign-results'>;
+} satisfies Pick<Handlers, 'campaign-create' | 'campaign-end' | 'campaign-list' | 'campaign-results'>;

@@ -216,3 +216,71 @@ export async function selectCampaignTasks(db: DbOrTx, where: SQL): Promise<Campa
     version: Number(r.version),
   }));
 }
+
+export interface Ended {
+  id: string;
+  outcome: 'ended' | 'cancelled';
+  to: string;
+  tasksWithdrawn: number;
+}
+
+/**
+ * Ends a campaign today, or cancels it if it has not started: open tasks are tombstoned (the
+ * laptops drop them at their next pull), done ones stay with the new last day (their version
+ * goes up so the laptops learn it). Only the creating team's managers and admins may; a second
+ * call changes nothing more.
+ */
+export async function endCampaign(
+  db: DbOrTx,
+  request: { id: string; reader: Creator; now: Date },
+): Promise<Result<Ended>> {
+  const { id, reader, now } = request;
+  const today = dayOfInstant(now, COMPANY_TIME_ZONE);
+  return db.transaction(async (tx): Promise<Result<Ended>> => {
+    const [found] = await tx
+      .select({
+        teamId: campaigns.teamId,
+        from: campaigns.startsOn,
+        to: campaigns.endsOn,
+        deletedAt: campaigns.deletedAt,
+      })
+      .from(campaigns)
+      .where(eq(campaigns.id, id))
+      .for('update')
+      .limit(1);
+    if (found === undefined) return fail('not-found', msg('campaign.notFound'), { field: 'id' });
+    if (reader.role !== 'admin' && (found.teamId === null || found.teamId !== reader.teamId)) {
+      return fail('forbidden', msg('campaign.notYours'), { field: 'id' });
+    }
+    if (found.deletedAt !== null) return ok({ id, outcome: 'cancelled', to: found.to, tasksWithdrawn: 0 });
+    if (found.to < today) return fail('conflict', msg('campaign.alreadyOver'), { field: 'id' });
+    const cancelling = found.from > today;
+    const withdrawn = await tx
+      .update(campaignTasks)
+      .set({ deletedAt: now, updatedAt: now, version: sql`${campaignTasks.version} + 1` })
+      .where(
+        and(
+          eq(campaignTasks.campaignId, id),
+          isNull(campaignTasks.deletedAt),
+          cancelling ? undefined : eq(campaignTasks.status, 'open'),
+        ),
+      )
+      .returning({ id: campaignTasks.id });
+    if (cancelling) {
+      await tx.update(campaigns).set({ deletedAt: now, updatedAt: now }).where(eq(campaigns.id, id));
+      return ok({ id, outcome: 'cancelled', to: found.to, tasksWithdrawn: withdrawn.length });
+    }
+    if (found.to !== today) {
+      await tx
+        .update(campaigns)
+        .set({ endsOn: today, updatedAt: now, version: sql`${campaigns.version} + 1` })
+        .where(eq(campaigns.id, id));
+      // The done tasks carry the campaign's last day to the laptops: they must learn the new one.
+      await tx
+        .update(campaignTasks)
+        .set({ updatedAt: now, version: sql`${campaignTasks.version} + 1` })
+        .where(and(eq(campaignTasks.campaignId, id), isNull(campaignTasks.deletedAt)));
+    }
+    return ok({ id, outcome: 'ended', to: today, tasksWithdrawn: withdrawn.length });
+  });
+}

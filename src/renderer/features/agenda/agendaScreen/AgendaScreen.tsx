@@ -20,6 +20,7 @@ import { useNow } from '../../../ui/useNow.js';
 import type { FormMode } from '../AppointmentForm.js';
 import { AppointmentForm } from '../AppointmentForm.js';
 import { useAgenda } from '../queries.js';
+import { AgendaTasks } from './AgendaTasks.js';
 import { AgendaTools } from './AgendaTools.js';
 import { DayView, WeekView } from './AgendaViews.js';
 import { AppointmentDetails } from './AppointmentDetails.js';
@@ -93,6 +94,7 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
           {message}
         </p>
       ) : null}
+      {view === 'day' ? <AgendaTasks day={current} repId={user.id} /> : null}
       <div ref={listRef} className={`agenda__body agenda__body--${view}`}>
         {data === undefined ? (
           <SkeletonRows rows={6} label={intl.formatMessage({ id: 'app.loading' })} />

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { dayOfInstant } from '../../../../shared/lib/calendar.js';
 import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
 import type { AppointmentRow } from '../../../db/schema.js';
@@ -29,6 +30,7 @@ import {
 } from '../compute.js';
 import { usePortfolioPenetration } from '../crossSellCache.js';
 import { useBriefRows, type BriefRows } from '../queries.js';
+import { CampaignSection } from './CampaignSection.js';
 import { AppointmentLine, Heading, Section, type Level } from './parts.js';
 import { Freshness } from './Freshness.js';
 import { ObjectionsSection, PeopleSection, VisitsSection } from './historySections.js';
@@ -93,7 +95,7 @@ function BriefBody({
   level: Level;
   idBase: string;
 }) {
-  const { db } = useApp();
+  const { db, user } = useApp();
   const now = useNow(60_000);
   const [at] = useState(() => new Date());
   const portfolio = usePortfolioRfm(db);
@@ -127,6 +129,8 @@ function BriefBody({
       Number(b.decisionMaker) - Number(a.decisionMaker),
   );
   const s = (name: string) => `${idBase}-${name}`;
+  // The campaign tasks that count are those active on the visit's day.
+  const visitDay = dayOfInstant(appointment?.startAt ?? now, user.timeZone);
 
   return (
     <article
@@ -158,6 +162,8 @@ function BriefBody({
       </header>
 
       <div className="brief__grid">
+        <CampaignSection customerId={customer.id} day={visitDay} level={level} s={s} />
+
         <Section id={s('figures')} name="figures" level={level} title={<Msg id="brief.figures" />}>
           <KeyFigures view="brief" figures={rhythm} rfm={rfm} />
         </Section>

@@ -5,6 +5,7 @@ import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
+import { CustomerCampaignTasks } from '../../campaignTasks/index.js';
 import { KeyFigures } from '../KeyFigures.js';
 import { keyFigures, keyFiguresRfm } from '../keyFigures.js';
 import { NoteForm } from '../NoteForm.js';
@@ -22,6 +23,7 @@ export function OverviewTab({
 }) {
   return (
     <div className="record__grid">
+      <CustomerCampaignTasks customerId={customer.id} />
       <Identity customer={customer} />
       <section className="card" aria-labelledby="figures-title">
         <Text as="h2" id="figures-title" className="section-title" msg="c360.figures" />

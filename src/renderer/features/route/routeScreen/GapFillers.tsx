@@ -9,6 +9,7 @@ import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import { useT } from '../../../i18n/useT.js';
+import { Badge } from '../../../ui/Badge.js';
 import { SkeletonRows } from '../../../ui/Skeleton.js';
 import type { DayPlanReady } from '../dayPlanModel.js';
 import { addDayStop } from '../dayPlans.js';
@@ -99,6 +100,13 @@ export function GapFillers({
                   </a>
                   <span className="muted">{townOf(customer)}</span>
                   {gap?.approximate.has(s.customerId) ? <ApproximateBadge /> : null}
+                  {s.tasks.map((task) => (
+                    <Badge key={task.id} tone="accent">
+                      <span data-testid="route-suggestion-campaign">
+                        {t('tasks.route.reason', { name: task.campaignName })}
+                      </span>
+                    </Badge>
+                  ))}
                 </div>
                 <ul className="route-gap__reasons">
                   {s.reasons.map((r) => (

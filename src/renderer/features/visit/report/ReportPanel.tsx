@@ -13,6 +13,7 @@ import {
 import { useApp } from '../../../app/context.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import { ErrorSummary, describedBy } from '../../../ui/form/index.js';
+import { VisitTaskNote } from '../../campaignTasks/index.js';
 import type { UpdateDraft } from '../StepHelp.js';
 import { ObjectionsFieldset } from './ObjectionsFieldset.js';
 import {
@@ -68,6 +69,7 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
       }}
     >
       <Text as="p" className="muted" msg="visit.report.intro" />
+      <VisitTaskNote customerId={draft.customerId} />
       <ErrorSummary
         id="visit-report-errors"
         heading="h3"
