@@ -126,17 +126,31 @@ export function customerFigures(
   orders: readonly RfmOrder[],
   at: Date,
 ): Omit<CustomerRfm, 'scores' | 'segment'> {
+  return unscored(customerId, orders, at);
+}
+
+/** A canonical ISO instant (`toISOString`'s own form) is kept as it is; anything else is rewritten. */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A customer's figures, not scored yet (one object, built once: this runs for every customer). */
+function unscored(customerId: string, orders: readonly RfmOrder[], at: Date): CustomerRfm {
   const atMs = at.getTime();
   const day = dayOf(atMs);
   const times: number[] = [];
   let frequency = 0;
   let monetaryCents = 0;
+  let lastAt = -Infinity;
+  let lastText: string | null = null;
   for (const order of orders) {
     if (!countsForRfm(order)) continue;
     const t = Date.parse(order.orderedAt);
     const orderDay = dayOf(t);
     if (!(orderDay <= day)) continue;
     times.push(t);
+    if (t > lastAt) {
+      lastAt = t;
+      lastText = order.orderedAt;
+    }
     if (orderDay > day - YEAR_DAYS) {
       frequency += 1;
       monetaryCents += order.totalExclCents;
@@ -153,32 +167,45 @@ export function customerFigures(
     recencyDays !== null && rhythmDays !== null && rhythmDays > 0 ? recencyDays / rhythmDays : null;
   return {
     customerId,
-    lastOrderAt: last === null ? null : new Date(last).toISOString(),
+    lastOrderAt:
+      last === null || lastText === null
+        ? null
+        : CANONICAL_INSTANT.test(lastText)
+          ? lastText
+          : new Date(last).toISOString(),
     recencyDays,
     frequency,
     monetaryCents,
     rhythmDays,
     rhythmRatio,
     overdue: rhythmRatio !== null && rhythmRatio > OVERDUE_FACTOR,
+    scores: null,
+    segment: null,
   };
 }
 
 /**
- * Scores 1–5 of every row: `1 + floor(5 × (rank − 1) / N)`, rank being 1 + the number of rows
- * with a strictly worse value, so equal values get equal scores; a higher `value` is better.
+ * Scores 1–5 of values: `1 + floor(5 × (rank − 1) / N)`, rank being 1 + the number of values
+ * strictly worse (lower), so equal values get equal scores; a higher value is better. The
+ * values are sorted once as numbers and each rank is found by binary search.
  */
-function scoreAll<T>(
-  rows: readonly T[],
-  value: (row: T) => number,
-  set: (row: T, score: Score) => void,
-): void {
-  const n = rows.length;
-  const sorted = [...rows].sort((a, b) => value(a) - value(b));
-  let rank = 1;
-  sorted.forEach((row, i) => {
-    if (i > 0 && value(row) !== value(sorted[i - 1]!)) rank = i + 1;
-    set(row, (1 + Math.floor((5 * (rank - 1)) / n)) as Score);
-  });
+export function scoresOf(values: Float64Array): Score[] {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const scores = new Array<Score>(n);
+  for (let i = 0; i < n; i += 1) {
+    const v = values[i]!;
+    // The first position holding `v`: how many values are strictly lower.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    scores[i] = (1 + Math.floor((5 * lo) / n)) as Score;
+  }
+  return scores;
 }
 
 export function segmentFor(r: Score, f: Score, m: Score): RfmSegment {
@@ -209,36 +236,30 @@ export function computeRfm(
   const result = new Map<string, CustomerRfm>();
   const scored: CustomerRfm[] = [];
   for (const [id, list] of byCustomer) {
-    const row: CustomerRfm = { ...customerFigures(id, list, at), scores: null, segment: null };
+    const row = unscored(id, list, at);
     result.set(id, row);
     if (row.recencyDays !== null) scored.push(row);
   }
   if (scored.length === 0) return result;
 
-  const r = new Map<CustomerRfm, Score>();
-  const f = new Map<CustomerRfm, Score>();
-  const m = new Map<CustomerRfm, Score>();
-  // Sorted worst first: the longest without a purchase, the fewest, the least.
-  scoreAll(
-    scored,
-    (row) => -row.recencyDays!,
-    (row, s) => r.set(row, s),
-  );
-  scoreAll(
-    scored,
-    (row) => row.frequency,
-    (row, s) => f.set(row, s),
-  );
-  scoreAll(
-    scored,
-    (row) => row.monetaryCents,
-    (row, s) => m.set(row, s),
-  );
-  for (const row of scored) {
-    const scores = { r: r.get(row)!, f: f.get(row)!, m: m.get(row)! };
+  // Worst first: the longest without a purchase, the fewest, the least.
+  const n = scored.length;
+  const recency = new Float64Array(n);
+  const frequency = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  scored.forEach((row, i) => {
+    recency[i] = -row.recencyDays!;
+    frequency[i] = row.frequency;
+    monetary[i] = row.monetaryCents;
+  });
+  const r = scoresOf(recency);
+  const f = scoresOf(frequency);
+  const m = scoresOf(monetary);
+  scored.forEach((row, i) => {
+    const scores = { r: r[i]!, f: f[i]!, m: m[i]! };
     row.scores = scores;
     row.segment = segmentFor(scores.r, scores.f, scores.m);
-  }
+  });
   return result;
 }
 
