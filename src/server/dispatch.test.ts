@@ -113,3 +113,13 @@ describe('dispatch', () => {
     expect(await dispatchWith(extra, 'auth-logout', {}, ctx())).toEqual({ ok: true, value: {} });
   });
 });
+
+describe('text holding a NUL character', () => {
+  it('is found wherever it hides, with its path', async () => {
+    const { nulPath } = await import('./dispatch.js');
+    expect(nulPath({ name: 'ok', lines: [{ note: 'fine' }, { note: 'a\u0000b' }] })).toBe('lines.1.note');
+    expect(nulPath({ ['bad\u0000key']: 1 })).toBe('bad\u0000key');
+    expect(nulPath('\u0000')).toBe('(input)');
+    expect(nulPath({ name: 'Café « du Parc »', n: 3, none: null })).toBeNull();
+  });
+});

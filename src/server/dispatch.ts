@@ -29,12 +29,38 @@ export type Handlers = { [M in Method]: Handler<M> };
 
 export { ADMIN_ONLY, ALL_ROLES, STAFF_ROLES } from './roles.js';
 
+/**
+ * The path of the first string holding a NUL character (PostgreSQL cannot store one in text),
+ * for example `customerIds.3` or `name`; null when there is none.
+ */
+export function nulPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(input)' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = nulPath(value[i], [...path, String(i)]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found =
+        nulPath(inner, [...path, key]) ?? (key.includes('\u0000') ? [...path, key].join('.') : null);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 async function runHandler<M extends Method>(
   method: M,
   handler: Handler<M>,
   raw: unknown,
   ctx: RequestContext,
 ): Promise<Result<unknown>> {
+  // Refused before anything else: it would otherwise fail deep inside the database, as a 500.
+  const nul = nulPath(raw);
+  if (nul !== null) return fail('bad-request', msg('dispatch.nulCharacter', { field: nul }), { field: nul });
   const parsed = contract[method].input.safeParse(raw ?? {});
   if (!parsed.success) return { ok: false, error: zodToAppError(parsed.error) };
   const input = parsed.data as ParsedInput<M>;

@@ -330,4 +330,25 @@ describe.each(backends)('campaigns at head office on $name', (backend) => {
     const [row] = await db.select().from(campaigns).where(eq(campaigns.id, later.id));
     expect(row?.deletedAt).not.toBeNull();
   });
+
+  it('a hostile or clumsy caller: the same draft sent twice at once makes one campaign; control characters are refused', async () => {
+    const db = server.database.db;
+    const input = draft({ controlPercent: 10 });
+    const replies = await Promise.all([
+      server.call('campaign-create', input, manager),
+      server.call('campaign-create', input, manager),
+      server.call('campaign-create', input, manager),
+    ]);
+    for (const reply of replies) expect(reply.body).toMatchObject({ ok: true, value: { id: input.id } });
+    expect(await db.select().from(campaigns).where(eq(campaigns.id, input.id))).toHaveLength(1);
+    const tasks = await db.select().from(campaignTasks).where(eq(campaignTasks.campaignId, input.id));
+    expect(tasks).toHaveLength(18);
+
+    const before = (await db.select().from(campaigns)).length;
+    for (const over of [{ name: 'Relance\u0000' }, { objective: 'a\u0000b' }, { sourceLabel: '\u0000' }]) {
+      const reply = await server.call('campaign-create', draft(over), manager);
+      expect(reply.status, JSON.stringify(over)).toBe(400);
+    }
+    expect((await db.select().from(campaigns)).length).toBe(before);
+  });
 });

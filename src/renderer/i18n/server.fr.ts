@@ -27,6 +27,8 @@ export const serverFr = {
   'user.noSuchTeam': 'Cette équipe n’existe pas.',
 
   'dispatch.invalidAnswer': 'Le siège a produit une réponse invalide. Signalez-le au support.',
+  'dispatch.nulCharacter':
+    'Le texte du champ {field} contient un caractère NUL, qui ne peut pas être enregistré : retirez-le et renvoyez.',
   'dispatch.unknownMethod': 'Le siège ne connaît pas l’opération {method}. Mettez l’application à jour.',
   'dispatch.internal': 'Le siège a rencontré un problème. Réessayez.',
 

@@ -34,6 +34,10 @@ export const serverMessages = {
   'user.noSuchTeam': { en: 'No such team.' },
 
   'dispatch.invalidAnswer': { en: 'The server produced an invalid answer. Please report this.' },
+  'dispatch.nulCharacter': {
+    en: 'The text at {field} contains a NUL character, which cannot be stored: remove it and send again.',
+    params: { field: 'text' },
+  },
   'dispatch.unknownMethod': { en: 'Unknown method: {method}', params: { method: 'text' } },
   'dispatch.internal': { en: 'Something went wrong on the server. Please try again.' },
 

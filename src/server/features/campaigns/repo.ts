@@ -63,6 +63,9 @@ export async function createCampaign(
   const ids = [...new Set(draft.customerIds)];
 
   return db.transaction(async (tx): Promise<Result<Created>> => {
+    // The same draft sent twice at once (a double click, a retry racing the first answer): the
+    // second waits for the first here, then finds the campaign.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${draft.id}, 0))`);
     const [existing] = await tx
       .select({ createdById: campaigns.createdById })
       .from(campaigns)
