@@ -52,6 +52,8 @@ export function nulPath(value: unknown, path: string[] = []): string | null {
   return null;
 }
 
+const selfChecked: ReadonlySet<Method> = new Set<Method>(['sync-push', 'import-run']);
+
 async function runHandler<M extends Method>(
   method: M,
   handler: Handler<M>,
@@ -59,7 +61,9 @@ async function runHandler<M extends Method>(
   ctx: RequestContext,
 ): Promise<Result<unknown>> {
   // Refused before anything else: it would otherwise fail deep inside the database, as a 500.
-  const nul = nulPath(raw);
+  // Not for methods that say it better themselves: a push stores the one mutation's refusal and
+  // the laptop's queue goes on; an import says the line and the field.
+  const nul = selfChecked.has(method) ? null : nulPath(raw);
   if (nul !== null) return fail('bad-request', msg('dispatch.nulCharacter', { field: nul }), { field: nul });
   const parsed = contract[method].input.safeParse(raw ?? {});
   if (!parsed.success) return { ok: false, error: zodToAppError(parsed.error) };
