@@ -347,19 +347,20 @@ export async function lostCustomers(
     db,
     sql`
       with ${customerPeriods(reader, p, prior, null)},
+      lost as (select customer_id from standing where standing = 'lost'),
+      -- Only the lost customers' visits and complaints are read, not the company's.
       last_no_sale as (
-        select distinct on (${visits.customerId}) ${visits.customerId} as customer_id,
-          ${visits.noSaleReason} as reason
-        from ${visits}
-        where ${visits.deletedAt} is null and ${visits.outcome} = 'no-sale' and ${visits.at} < ${endOf(p.to)}
-        order by ${visits.customerId}, ${visits.at} desc
+        select distinct on (v.customer_id) v.customer_id, v.no_sale_reason as reason
+        from ${visits} v join lost on lost.customer_id = v.customer_id
+        where v.deleted_at is null and v.outcome = 'no-sale' and v.at < ${endOf(p.to)}
+        order by v.customer_id, v.at desc
       ), complained as (
-        select customer_id, count(*)::int as complaints,
-          (count(*) filter (where status not in ('resolved', 'closed')))::int as open_complaints
-        from complaints
-        where deleted_at is null and created_at < ${endOf(p.to)}
-          and created_at >= ${endOf(p.to)} - interval '365 days'
-        group by customer_id
+        select c.customer_id, count(*)::int as complaints,
+          (count(*) filter (where c.status not in ('resolved', 'closed')))::int as open_complaints
+        from complaints c join lost on lost.customer_id = c.customer_id
+        where c.deleted_at is null and c.created_at < ${endOf(p.to)}
+          and c.created_at >= ${endOf(p.to)} - interval '365 days'
+        group by c.customer_id
       )
       select standing.customer_id, ${customers.name} as name, ${customers.city} as city, users.name as rep_name,
         standing.last_order_at, standing.rhythm, standing.revenue_before,
