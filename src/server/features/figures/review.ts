@@ -61,61 +61,77 @@ function into(byRep: CountsByRep, row: Grouped, set: (counts: PeriodCounts) => v
 
 /**
  * Per customer the reader may see (optionally one rep's): orders and revenue in the period and
- * the one before, first and last order day up to the period's end, and rhythm.
+ * the one before (`prior` ends the day before `p` starts), the last order up to the period's end,
+ * whether the customer is new (first order ever in the period), and rhythm.
+ *
+ * `history: 'window'` reads only the two periods' orders (an index lookup says whether a buyer
+ * of the period ordered before), and the full history of just the customers who may be lost, for
+ * their rhythm: what the team's counts need, without scanning years of orders. Customers with no
+ * order in the two periods are then absent. `history: 'full'` reads every order up to the
+ * period's end and gives every buyer's last order and rhythm, for one rep's customer list.
  */
 function customerPeriods(
   reader: Reader,
   p: Period,
   prior: Period,
   ownerId: string | null,
-  rhythmOf: 'everyone' | 'lostCandidates' = 'lostCandidates',
+  history: 'window' | 'full' = 'window',
 ): SQL {
-  // The rhythm (a window over every order) is what costs: for the counts, only the customers
-  // who may be lost need it.
-  const everyRhythm = rhythmOf === 'everyone' ? sql`true` : sql`false`;
   const owner = ownerId === null ? sql`true` : sql`${customers.ownerId} = ${ownerId}`;
+  const counted = sql`orders.deleted_at is null and orders.status not in ('cancelled', 'draft')`;
+  // Instants, not days, are compared row by row: a time-zone conversion per order is what costs.
+  const inPeriod = (q: Period) => sql`ordered_at >= ${startOf(q.from)} and ordered_at < ${endOf(q.to)}`;
+  const since = history === 'window' ? sql`orders.ordered_at >= ${startOf(prior.from)}` : sql`true`;
+  const isNew =
+    history === 'window'
+      ? sql`case when count(*) filter (where ordered_at < ${startOf(p.from)}) = 0 then not exists (
+          select 1 from orders where orders.customer_id = purchases.customer_id and ${counted}
+            and orders.ordered_at < ${startOf(prior.from)}) else false end`
+      : sql`min(ordered_at) >= ${startOf(p.from)}`;
+  // The rhythm (the median gap over every order of the customer) is what costs most: in 'window'
+  // mode only the customers who may be lost need it. Each is read through the (customer,
+  // ordered_at) index, already in order, so no sort of everyone's orders is needed.
+  const needsRhythm =
+    history === 'window' ? sql`per_customer.orders_before > 0 and per_customer.orders_now = 0` : sql`true`;
   return sql`
     purchases as (
-      select orders.customer_id, orders.ordered_at, orders.total_excl_cents as cents,
-        (orders.ordered_at at time zone ${zone})::date as day
+      select orders.customer_id, orders.ordered_at, orders.total_excl_cents as cents
       from orders
       join ${customers} on ${customers.id} = orders.customer_id
-      where orders.deleted_at is null and orders.status not in ('cancelled', 'draft')
-        and orders.ordered_at < ${endOf(p.to)}
+      where ${counted} and ${since} and orders.ordered_at < ${endOf(p.to)}
         and ${customers.deletedAt} is null and ${customerScope(reader)} and ${owner}
     ), per_customer as (
       select purchases.customer_id,
-        count(*) filter (where day between ${p.from}::date and ${p.to}::date)::int as orders_now,
-        coalesce(sum(cents) filter (where day between ${p.from}::date and ${p.to}::date), 0)::bigint
-          as revenue_now,
-        count(*) filter (where day between ${prior.from}::date and ${prior.to}::date)::int as orders_before,
-        coalesce(sum(cents) filter (where day between ${prior.from}::date and ${prior.to}::date), 0)::bigint
-          as revenue_before,
-        min(day) as first_day, max(day) as last_day, max(ordered_at) as last_order_at
+        count(*) filter (where ${inPeriod(p)})::int as orders_now,
+        coalesce(sum(cents) filter (where ${inPeriod(p)}), 0)::bigint as revenue_now,
+        count(*) filter (where ${inPeriod(prior)})::int as orders_before,
+        coalesce(sum(cents) filter (where ${inPeriod(prior)}), 0)::bigint as revenue_before,
+        ${isNew} as is_new, (max(ordered_at) at time zone ${zone})::date as last_day,
+        max(ordered_at) as last_order_at
       from purchases group by purchases.customer_id
-    ), gaps as (
-      select customer_id,
-        extract(epoch from ordered_at - lag(ordered_at) over (partition by customer_id order by ordered_at))
-          / 86400 as gap
-      from purchases
-      where ${everyRhythm} or purchases.customer_id in (
-        select customer_id from per_customer where orders_before > 0 and orders_now = 0
-      )
-    ), rhythms as (
-      select customer_id, round((percentile_cont(0.5) within group (order by gap))::numeric)::int as rhythm
-      from gaps where gap is not null group by customer_id
     ), standing as (
-      select per_customer.*, rhythms.rhythm,
+      select per_customer.*, median.rhythm,
         case
-          when first_day >= ${p.from}::date then 'new'
+          when is_new and orders_now > 0 then 'new'
           when orders_before > 0 and orders_now > 0 then 'repeat'
-          when orders_before > 0 and rhythms.rhythm > 0
-            and (${p.to}::date - last_day) > ${OVERDUE_FACTOR} * rhythms.rhythm then 'lost'
+          when orders_before > 0 and median.rhythm > 0
+            and (${p.to}::date - last_day) > ${OVERDUE_FACTOR} * median.rhythm then 'lost'
           when orders_before > 0 then 'lapsed'
           when orders_now > 0 then 'returning'
           else 'other'
         end as standing
-      from per_customer left join rhythms on rhythms.customer_id = per_customer.customer_id
+      from per_customer cross join lateral (
+        -- Inside the subquery, the condition skips the read for those who need no rhythm.
+        select round((percentile_cont(0.5) within group (order by gap))::numeric)::int as rhythm
+        from (
+          select extract(epoch from orders.ordered_at - lag(orders.ordered_at) over (order by orders.ordered_at))
+            / 86400 as gap
+          from orders
+          where ${needsRhythm} and orders.customer_id = per_customer.customer_id and ${counted}
+            and orders.ordered_at < ${endOf(p.to)}
+        ) as gaps
+        where gap is not null
+      ) as median
     )`;
 }
 
@@ -253,7 +269,7 @@ export async function reviewCustomers(
   }>(
     db,
     sql`
-      with ${customerPeriods(reader, p, prior, repId, 'everyone')},
+      with ${customerPeriods(reader, p, prior, repId, 'full')},
       contacts_now as (
         select ${visits.customerId} as customer_id,
           (count(*) filter (where ${visits.channel} = 'visit'))::int as visits,
