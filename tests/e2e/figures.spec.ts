@@ -2,7 +2,7 @@
  * Team figures end to end, in web mode: the rep syncs; her manager opens "Chiffres", sees each
  * rep of his team (and no other team's) with the figures, the total and Camille's last sync;
  * the screen passes axe; the table exports as CSV for French Excel; a rep's name opens her
- * customers and a customer her 360; offline, the last figures read stay on screen, said to be.
+ * customers and a customer her 360; offline, the last figures read stay on screen (the team's and a tab read before), said to be.
  */
 import { readFile } from 'node:fs/promises';
 import { App, REP, THIRD_REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
@@ -67,8 +67,13 @@ test('a manager reads the team’s figures, exports them, drills down to a custo
   await managerPage.goBack();
   await expect(customers).toBeVisible();
 
-  // Offline: the last figures read stay, said to be the last read.
+  // Offline: the last figures read stay, said to be the last read; so does a tab read before.
   await managerPage.getByRole('link', { name: '← Retour à l’équipe' }).click();
+  await expect(table).toBeVisible();
+  await managerPage.getByRole('tab', { name: 'Où échouent les visites' }).click();
+  const outcomes = managerPage.getByRole('heading', { name: 'Comment les visites se terminent' });
+  await expect(outcomes).toBeVisible({ timeout: 20_000 });
+  await managerPage.getByRole('tab', { name: 'Équipe' }).click();
   await expect(table).toBeVisible();
   await managerContext.setOffline(true);
   await managerPage.getByRole('link', { name: 'Clients', exact: true }).click();
@@ -78,6 +83,9 @@ test('a manager reads the team’s figures, exports them, drills down to a custo
   });
   await expect(table.getByRole('link', { name: REP.name })).toBeVisible();
   await managerPage.screenshot({ path: 'test-results/figures-offline.png', fullPage: true });
+  await managerPage.getByRole('tab', { name: 'Où échouent les visites' }).click();
+  await expect(outcomes).toBeVisible({ timeout: 20_000 });
+  await expect(managerPage.getByText('Hors ligne : copie gardée sur ce poste.')).toBeVisible();
   await managerContext.close();
   void page;
 });

@@ -93,6 +93,15 @@ export const metaSchemas = {
   averageSpeedKmh: travelSettingsSchema.shape.speedKmh,
   /** The team review last read from head office, kept so it stays readable offline. */
   teamReview: z.object({ fetchedAt: isoDateTimeSchema, review: teamReviewSchema }).nullable(),
+  /**
+   * The last answer of each figures or campaign method read from head office (with the input it
+   * answered), kept so those screens stay readable offline. Each value is checked against its
+   * method's output schema when read (lib/headOfficeCopies.ts).
+   */
+  headOfficeCopies: z.record(
+    z.string().max(100),
+    z.object({ input: z.string().max(10_000), fetchedAt: isoDateTimeSchema, value: z.unknown() }),
+  ),
 } as const;
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
@@ -134,4 +143,5 @@ export const metaDefaults: { [K in MetaKey]?: MetaValue<K> } = {
   unconfirmedWrites: false,
   roadFactor: defaultTravelSettings.roadFactor,
   averageSpeedKmh: defaultTravelSettings.speedKmh,
+  headOfficeCopies: {},
 };

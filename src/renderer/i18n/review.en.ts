@@ -8,6 +8,9 @@ export const reviewEn = {
   'review.offline.body':
     'Actions are disabled until the connection is back; what is shown may be out of date.',
   'review.offline.nothing': 'Offline: nothing to show. Reconnect to read head office.',
+  'review.kept.offline': 'Offline: the copy kept on this computer.',
+  'review.kept.unreachable': 'Head office does not answer: the copy kept on this computer.',
+  'review.kept.body': 'Read from head office on {at}; anything changed since is not in it.',
   'review.tabs': 'Team review',
   'review.tab.approvals': 'To approve',
   'review.tab.orders': 'Orders',

@@ -8,6 +8,9 @@ export const reviewFr = {
   'review.offline.body':
     'Les actions sont désactivées jusqu’au retour de la connexion ; ce qui est affiché peut être ancien.',
   'review.offline.nothing': 'Hors ligne : rien à afficher. Reconnectez-vous pour consulter le siège.',
+  'review.kept.offline': 'Hors ligne : copie gardée sur ce poste.',
+  'review.kept.unreachable': 'Le siège ne répond pas : copie gardée sur ce poste.',
+  'review.kept.body': 'Lue au siège le {at} ; ce qui a changé depuis n’y est pas.',
   'review.tabs': 'Suivi de l’équipe',
   'review.tab.approvals': 'À approuver',
   'review.tab.orders': 'Commandes',

@@ -23,7 +23,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Page } from '../../ui/PageHeader.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
-import { ConfirmDialog, FailureBanner, NotLoaded } from '../review/index.js';
+import { ConfirmDialog, FailureBanner, KeptNotice, NotLoaded } from '../review/index.js';
 import { todayIn } from '../../../shared/lib/calendar.js';
 import { useNow } from '../../ui/useNow.js';
 import { Banner } from '../../ui/Banner.js';
@@ -494,9 +494,11 @@ function EndCampaign({
 }
 
 export function CampaignScreen({ id }: { id: string }) {
-  const { platform, engine } = useApp();
+  const { db, platform, engine } = useApp();
   const online = useSyncStatus(engine).state !== 'offline';
-  const { loaded, reload } = useHeadOfficeQuery(platform, 'campaign-results', { id }, online);
+  const { loaded, reload } = useHeadOfficeQuery(platform, 'campaign-results', { id }, online, {
+    keepIn: db,
+  });
   const [gone, setGone] = useState(false);
   return (
     <Page
@@ -523,7 +525,10 @@ export function CampaignScreen({ id }: { id: string }) {
           <Msg id="campaigns.cancelled" />
         </Banner>
       ) : loaded.state === 'ready' ? (
-        <Results results={loaded.value} />
+        <>
+          <KeptNotice kept={loaded.kept} />
+          <Results results={loaded.value} />
+        </>
       ) : (
         <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />
       )}

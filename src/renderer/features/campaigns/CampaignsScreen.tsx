@@ -15,16 +15,16 @@ import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Page } from '../../ui/PageHeader.js';
-import { NotLoaded } from '../review/index.js';
+import { KeptNotice, NotLoaded } from '../review/index.js';
 import { useSyncStatus } from '../sync/index.js';
 
 const column = createColumnHelper<CampaignSummary>();
 
 export function CampaignsScreen() {
-  const { platform, engine, user } = useApp();
+  const { db, platform, engine, user } = useApp();
   const intl = useIntl();
   const online = useSyncStatus(engine).state !== 'offline';
-  const { loaded, reload } = useHeadOfficeQuery(platform, 'campaign-list', {}, online);
+  const { loaded, reload } = useHeadOfficeQuery(platform, 'campaign-list', {}, online, { keepIn: db });
   const day = (d: string) => formatDay(intl, d, { dateStyle: 'medium' });
 
   const columns = [
@@ -69,30 +69,33 @@ export function CampaignsScreen() {
       {loaded.state !== 'ready' ? (
         <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={5} />
       ) : (
-        <DataTable
-          data={loaded.value.campaigns}
-          columns={columns}
-          getRowId={(c) => c.id}
-          label={intl.formatMessage({ id: 'campaigns.title' })}
-          className="figures__table"
-          scrollClassName="figures__scroll"
-          initialSorting={[{ id: 'from', desc: true }]}
-          empty={
-            <EmptyState title={<Msg id="campaigns.empty" />}>
-              <p>
-                <Msg id={user.role === 'rep' ? 'campaigns.empty.rep' : 'campaigns.empty.body'} />
-              </p>
-              {user.role === 'rep' ? null : (
-                <a
-                  className="btn"
-                  href={hrefFor({ name: 'figures', tab: 'segments', from: null, to: null, repId: null })}
-                >
-                  <Msg id="campaigns.empty.action" />
-                </a>
-              )}
-            </EmptyState>
-          }
-        />
+        <>
+          <KeptNotice kept={loaded.kept} />
+          <DataTable
+            data={loaded.value.campaigns}
+            columns={columns}
+            getRowId={(c) => c.id}
+            label={intl.formatMessage({ id: 'campaigns.title' })}
+            className="figures__table"
+            scrollClassName="figures__scroll"
+            initialSorting={[{ id: 'from', desc: true }]}
+            empty={
+              <EmptyState title={<Msg id="campaigns.empty" />}>
+                <p>
+                  <Msg id={user.role === 'rep' ? 'campaigns.empty.rep' : 'campaigns.empty.body'} />
+                </p>
+                {user.role === 'rep' ? null : (
+                  <a
+                    className="btn"
+                    href={hrefFor({ name: 'figures', tab: 'segments', from: null, to: null, repId: null })}
+                  >
+                    <Msg id="campaigns.empty.action" />
+                  </a>
+                )}
+              </EmptyState>
+            }
+          />
+        </>
       )}
     </Page>
   );

@@ -13,13 +13,15 @@ import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { Badge } from '../../ui/Badge.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
-import { NotLoaded, complaintStatusTone, severityTone } from '../review/index.js';
+import { KeptNotice, NotLoaded, complaintStatusTone, severityTone } from '../review/index.js';
 import { FigureTable } from './FigureTable.js';
 
 export function ComplaintsFigures({ period, online }: { period: Period; online: boolean }) {
-  const { platform } = useApp();
+  const { db, platform } = useApp();
   const intl = useIntl();
-  const { loaded, reload } = useHeadOfficeQuery(platform, 'complaints-review', period, online);
+  const { loaded, reload } = useHeadOfficeQuery(platform, 'complaints-review', period, online, {
+    keepIn: db,
+  });
   if (loaded.state !== 'ready')
     return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />;
   const r = loaded.value;
@@ -32,6 +34,7 @@ export function ComplaintsFigures({ period, online }: { period: Period; online: 
 
   return (
     <div className="figures__failures">
+      <KeptNotice kept={loaded.kept} />
       <section className="card figures__card" aria-labelledby="complaints-cause">
         <Text
           as="h3"

@@ -302,6 +302,66 @@ describe('team figures', () => {
     expect(await screen.findByText('Le siège ne répond pas : voici les derniers chiffres lus.')).toBeTruthy();
   });
 
+  it('keeps each tab’s last figures too: offline the segments, visits, value and complaints tabs read their copy, said to be one', async () => {
+    const server = new FiguresServer();
+    const tabs: [FiguresTab, string][] = [
+      ['segments', 'Migrations entre segments'],
+      ['visits', 'Comment les visites se terminent'],
+      ['value', 'Concentration par commercial'],
+      ['complaints', 'Par cause, sur la période'],
+    ];
+    for (const [tab] of tabs) {
+      const online = show(server, 'idle', null, tab);
+      await waitFor(async () => {
+        const copies = await db.getMeta('headOfficeCopies');
+        expect(Object.keys(copies ?? {}).length).toBeGreaterThan(tab === 'segments' ? 0 : 1);
+      });
+      online.unmount();
+    }
+    const calls = server.calls.length;
+
+    for (const [tab, heading] of tabs) {
+      const offline = show(server, 'offline', null, tab);
+      expect(await screen.findByRole('heading', { name: heading })).toBeTruthy();
+      expect(screen.getByText('Hors ligne : copie gardée sur ce poste.')).toBeTruthy();
+      expect(screen.getByText(/^Lue au siège le /)).toBeTruthy();
+      offline.unmount();
+    }
+    expect(server.calls).toHaveLength(calls);
+  });
+
+  it('shows no copy that no longer fits its method’s answer, nor one read for another period', async () => {
+    const server = new FiguresServer();
+    await db.setMeta('headOfficeCopies', {
+      'rfm-customers': {
+        input: JSON.stringify({ from: '2026-09-30', to: '2026-10-31' }),
+        fetchedAt: '2026-11-01T09:00:00.000Z',
+        value: { customers: [{ customerId: 'not an id' }] },
+      },
+      'visit-failures': {
+        input: JSON.stringify({ from: '2026-01-01', to: '2026-01-31' }),
+        fetchedAt: '2026-11-01T09:00:00.000Z',
+        value: { anything: true },
+      },
+    });
+    const segments = show(server, 'offline', null, 'segments');
+    expect(await screen.findByText(/Hors ligne : rien à afficher/)).toBeTruthy();
+    segments.unmount();
+    show(server, 'offline', null, 'visits');
+    expect(await screen.findByText(/Hors ligne : rien à afficher/)).toBeTruthy();
+  });
+
+  it('when head office does not answer, a tab falls back to its copy and says head office is not answering', async () => {
+    const server = new FiguresServer();
+    const online = show(server, 'idle', null, 'segments');
+    await waitFor(async () => expect((await db.getMeta('headOfficeCopies'))?.['rfm-customers']).toBeTruthy());
+    online.unmount();
+    server.down = true;
+    show(server, 'idle', null, 'segments');
+    expect(await screen.findByText('Le siège ne répond pas : copie gardée sur ce poste.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Migrations entre segments' })).toBeTruthy();
+  });
+
   it('refuses a period ending before it starts at the field, asking nothing of head office', async () => {
     const server = new FiguresServer();
     show(server);

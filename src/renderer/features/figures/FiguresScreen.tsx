@@ -48,6 +48,9 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
     navigate({ ...route, from: period.from, to: period.to, ...change });
 
   const shownPeriod = loaded.state === 'ready' ? loaded.review.periods.current : period;
+  // Offline, every tab reads the period of the team figures kept on the laptop, whose copies
+  // were read for that same period.
+  const tabPeriod = loaded.state === 'ready' && loaded.kept !== null ? shownPeriod : period;
   const repName =
     route.repId !== null && loaded.state === 'ready'
       ? loaded.review.reps.find((r) => r.repId === route.repId)?.repName
@@ -185,16 +188,16 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
           )}
         </TabPanel>
         <TabPanel id="segments" className="tabs__panel">
-          <SegmentsPanel period={period} online={online} />
+          <SegmentsPanel period={tabPeriod} online={online} />
         </TabPanel>
         <TabPanel id="visits" className="tabs__panel">
-          <VisitFailuresPanel period={period} online={online} />
+          <VisitFailuresPanel period={tabPeriod} online={online} />
         </TabPanel>
         <TabPanel id="value" className="tabs__panel">
-          <ValuePanel period={period} online={online} />
+          <ValuePanel period={tabPeriod} online={online} />
         </TabPanel>
         <TabPanel id="complaints" className="tabs__panel">
-          <ComplaintsFigures period={period} online={online} />
+          <ComplaintsFigures period={tabPeriod} online={online} />
         </TabPanel>
       </Tabs>
     </Page>

@@ -18,7 +18,7 @@ import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { Badge } from '../../ui/Badge.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { NotLoaded } from '../review/index.js';
+import { KeptNotice, NotLoaded } from '../review/index.js';
 
 const column = createColumnHelper<ReviewCustomer>();
 
@@ -35,13 +35,14 @@ const standingTone: Record<
 };
 
 export function RepCustomers({ period, repId, online }: { period: Period; repId: string; online: boolean }) {
-  const { platform } = useApp();
+  const { db, platform } = useApp();
   const intl = useIntl();
   const { loaded, reload } = useHeadOfficeQuery(
     platform,
     'team-review-customers',
     { from: period.from, to: period.to, repId },
     online,
+    { keepIn: db },
   );
   const count = (n: number) => intl.formatNumber(n);
   const money = (cents: number) => formatMoney(intl, cents);
@@ -156,6 +157,7 @@ export function RepCustomers({ period, repId, online }: { period: Period; repId:
 
   return (
     <section className="figures__rep" aria-labelledby="figures-rep-title">
+      <KeptNotice kept={loaded.kept} />
       <div className="figures__toolbar">
         <Text
           as="h2"

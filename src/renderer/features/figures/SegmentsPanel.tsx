@@ -24,7 +24,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
 import { CampaignDialog, type CampaignTarget } from '../campaigns/index.js';
-import { NotLoaded } from '../review/index.js';
+import { KeptNotice, NotLoaded } from '../review/index.js';
 
 type From = RfmSegment | 'none';
 type Cell = { from: From; to: RfmSegment };
@@ -171,13 +171,15 @@ function customersCsv(intl: IntlShape, rows: readonly (RfmCustomer & { reason?: 
 }
 
 export function SegmentsPanel({ period, online }: { period: Period; online: boolean }) {
-  const { platform, user } = useApp();
+  const { db, platform, user } = useApp();
   const intl = useIntl();
   const canTarget = user.role !== 'rep';
   const [campaign, setCampaign] = useState<{ target: CampaignTarget; name: string } | null>(null);
   const then = addDays(period.from, -1);
   const now = period.to;
-  const { loaded, reload } = useHeadOfficeQuery(platform, 'rfm-customers', { from: then, to: now }, online);
+  const { loaded, reload } = useHeadOfficeQuery(platform, 'rfm-customers', { from: then, to: now }, online, {
+    keepIn: db,
+  });
   const [cell, setCell] = useState<Cell | null>(null);
   const customers = useMemo(() => (loaded.state === 'ready' ? loaded.value.customers : []), [loaded]);
 
@@ -240,6 +242,7 @@ export function SegmentsPanel({ period, online }: { period: Period; online: bool
 
   return (
     <div className="figures__segments">
+      <KeptNotice kept={loaded.kept} />
       {campaign !== null ? (
         <CampaignDialog
           target={campaign.target}

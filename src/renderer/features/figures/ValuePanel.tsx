@@ -28,7 +28,7 @@ import { downloadCsv, toCsv } from '../../lib/csv.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { NotLoaded } from '../review/index.js';
+import { KeptNotice, NotLoaded } from '../review/index.js';
 
 const abc: readonly AbcClass[] = ['A', 'B', 'C'];
 const shareBp = (part: number, whole: number) =>
@@ -96,7 +96,7 @@ const lostColumn = createColumnHelper<LostCustomer>();
 const forecastColumn = createColumnHelper<Valued>();
 
 export function ValuePanel({ period, online }: { period: Period; online: boolean }) {
-  const { platform } = useApp();
+  const { db, platform } = useApp();
   const intl = useIntl();
   const id = useId();
   const rfm = useHeadOfficeQuery(
@@ -104,8 +104,9 @@ export function ValuePanel({ period, online }: { period: Period; online: boolean
     'rfm-customers',
     { from: addDays(period.from, -1), to: period.to },
     online,
+    { keepIn: db },
   );
-  const lost = useHeadOfficeQuery(platform, 'lost-customers', period, online);
+  const lost = useHeadOfficeQuery(platform, 'lost-customers', period, online, { keepIn: db });
   const [rep, setRep] = useState('');
   const all = useMemo(
     () => (rfm.loaded.state === 'ready' ? valued(rfm.loaded.value.customers) : []),
@@ -224,6 +225,7 @@ export function ValuePanel({ period, online }: { period: Period; online: boolean
 
   return (
     <div className="figures__value-panel">
+      <KeptNotice kept={rfm.loaded.kept ?? (lost.loaded.state === 'ready' ? lost.loaded.kept : undefined)} />
       <div className="figures__toolbar">
         <label className="field" htmlFor={`${id}-rep`}>
           <Text as="span" className="field__label" msg="figures.col.rep" />

@@ -20,7 +20,7 @@ import { downloadCsv, toCsv } from '../../lib/csv.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { divideRoundHalfUp } from '../../../shared/lib/money.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { NotLoaded } from '../review/index.js';
+import { KeptNotice, NotLoaded } from '../review/index.js';
 import { FigureTable } from './FigureTable.js';
 
 type Failures = Output<'visit-failures'>;
@@ -359,10 +359,12 @@ function Comparison({
 }
 
 export function VisitFailuresPanel({ period, online }: { period: Period; online: boolean }) {
-  const { platform } = useApp();
+  const { db, platform } = useApp();
   const intl = useIntl();
   const id = useId();
-  const { loaded, reload } = useHeadOfficeQuery(platform, 'visit-failures', period, online);
+  const { loaded, reload } = useHeadOfficeQuery(platform, 'visit-failures', period, online, {
+    keepIn: db,
+  });
   const [view, setView] = useState('team');
   if (loaded.state !== 'ready')
     return <NotLoaded loaded={loaded} online={online} onRetry={reload} rows={8} />;
@@ -378,6 +380,7 @@ export function VisitFailuresPanel({ period, online }: { period: Period; online:
 
   return (
     <div className="figures__visits">
+      <KeptNotice kept={loaded.kept} />
       <div className="figures__toolbar">
         <label className="field" htmlFor={`${id}-view`}>
           <Text as="span" className="field__label" msg="figures.visits.view" />

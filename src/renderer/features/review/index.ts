@@ -3,6 +3,7 @@ export {
   ConfirmDialog,
   FailureBanner,
   FailureText,
+  KeptNotice,
   NotLoaded,
   complaintStatusTone,
   severityTone,

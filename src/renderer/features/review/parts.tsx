@@ -13,7 +13,7 @@ import { DismissableModal } from '../../ui/Modal.js';
 import { DataTable, type DataTableProps } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
-import type { Failure, Loaded } from '../../lib/headOffice.js';
+import type { Failure, Kept, Loaded } from '../../lib/headOffice.js';
 
 type Tone = 'neutral' | 'success' | 'warning' | 'info' | 'danger' | 'accent';
 
@@ -144,6 +144,26 @@ export function NotLoaded({
         </button>
       }
     />
+  );
+}
+
+/**
+ * Says that what is shown is the copy kept on this laptop, why (offline, or head office not
+ * answering) and when it was read, so nobody takes old figures for today's.
+ */
+export function KeptNotice({ kept }: { kept: Kept | undefined }) {
+  const intl = useIntl();
+  if (kept === undefined) return null;
+  return (
+    <Banner tone="warning">
+      <strong>
+        <Msg id={kept.failure === null ? 'review.kept.offline' : 'review.kept.unreachable'} />
+      </strong>{' '}
+      <Msg
+        id="review.kept.body"
+        values={{ at: intl.formatDate(kept.fetchedAt, { dateStyle: 'medium', timeStyle: 'short' }) }}
+      />
+    </Banner>
   );
 }
 
