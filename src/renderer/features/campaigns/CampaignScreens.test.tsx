@@ -294,6 +294,30 @@ describe('campaign screens', () => {
     expect(row.textContent).toContain('Champions → À risque');
   });
 
+  it('keeps the list and a campaign’s results read last: offline they stay, said to be a copy', async () => {
+    const server = new CampaignServer();
+    for (const ui of [<CampaignsScreen key="list" />, <CampaignScreen key="one" id={CAMPAIGN} />]) {
+      const online = renderWithApp(db, ui, { user: MANAGER, transport: server, engine: fakeEngine() });
+      await screen.findByRole(ui.key === 'list' ? 'link' : 'heading', { name: 'Reconquête À risque' });
+      await waitFor(async () =>
+        expect(Object.keys((await db.getMeta('headOfficeCopies')) ?? {})).toContain(
+          ui.key === 'list' ? 'campaign-list' : 'campaign-results',
+        ),
+      );
+      online.unmount();
+    }
+    const offline = { user: MANAGER, transport: server, engine: fakeEngine('offline') };
+    const list = renderWithApp(db, <CampaignsScreen />, offline);
+    expect(await screen.findByRole('link', { name: 'Reconquête À risque' })).toBeTruthy();
+    expect(screen.getByText('Hors ligne : copie gardée sur ce poste.')).toBeTruthy();
+    list.unmount();
+    renderWithApp(db, <CampaignScreen id={CAMPAIGN} />, offline);
+    expect(await screen.findByRole('table', { name: 'Ciblés et témoins' })).toBeTruthy();
+    expect(screen.getByText('Hors ligne : copie gardée sur ce poste.')).toBeTruthy();
+    // Offline, ending the campaign cannot be pressed as if it could be done.
+    expect(screen.getByRole('button', { name: 'Arrêter la campagne' }).hasAttribute('disabled')).toBe(true);
+  });
+
   it('reads the targeted group against the control group, the movements and every member', async () => {
     renderWithApp(db, <CampaignScreen id={CAMPAIGN} />, {
       user: MANAGER,
