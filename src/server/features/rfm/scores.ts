@@ -146,7 +146,7 @@ export async function rfmCustomers(
       with purchases as (
         select ${orders.customerId} as customer_id, ${orders.orderedAt} as ordered_at,
           ${orders.totalExclCents} as cents,
-          extract(epoch from ${orders.orderedAt} - lag(${orders.orderedAt}) over (
+          date_part('epoch', ${orders.orderedAt} - lag(${orders.orderedAt}) over (
             partition by ${orders.customerId} order by ${orders.orderedAt})) / 86400 as gap
         from ${orders} join ${customers} on ${customers.id} = ${orders.customerId}
         where ${counted} and ${orders.orderedAt} < ${endOf(to)}
