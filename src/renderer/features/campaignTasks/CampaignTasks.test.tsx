@@ -144,6 +144,23 @@ describe('campaign tasks on the laptop', () => {
     expect(within(second!).queryByTestId('route-suggestion-campaign')).toBeNull();
   });
 
+  it('marks a stop of the day whose customer has an open task with its campaign', async () => {
+    await db.campaignTasks.put({ ...task, customerId: c.id });
+    await db.setMeta('routeStart', { label: 'Bureau de Lyon', lat: 45.764, lon: 4.8357 });
+    renderWithApp(db, <RouteScreen day={DAY} />);
+    await waitFor(() => expect(screen.getAllByTestId('route-stop')).toHaveLength(2), { timeout: 5000 });
+    const stops = screen.getAllByTestId('route-stop');
+    const withTask = stops.find((s) => s.textContent.includes('Hôtel de l’Est'))!;
+    const without = stops.find((s) => s.textContent.includes('Brasserie du Nord'))!;
+    expect((await within(withTask).findByTestId('route-stop-campaign')).textContent).toBe(
+      'Campagne : Relance terrasses',
+    );
+    expect(within(without).queryByTestId('route-stop-campaign')).toBeNull();
+    // Once a visit report of the period ticks the task off, the stop no longer says so.
+    await db.visits.put(visit(2, c.id, '2026-11-26T13:30:00.000Z'));
+    await waitFor(() => expect(within(withTask).queryByTestId('route-stop-campaign')).toBeNull());
+  });
+
   it('does not push a customer whose task is already done', async () => {
     await db.campaignTasks.put({ ...task, status: 'done' });
     await db.setMeta('routeStart', { label: 'Bureau de Lyon', lat: 45.764, lon: 4.8357 });

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import { hrefFor } from '../../../app/router.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
+import { useCampaignTasks } from '../../campaignTasks/index.js';
 import type { DayPlanReady } from '../dayPlanModel.js';
 import { formatDuration, formatKm } from './format.js';
 import { StopRow } from './StopRow.js';
@@ -15,6 +16,12 @@ export function StopList({ data, editing }: { data: DayPlanReady; editing: Route
   const { dragging, setDragging, order, reorder } = editing;
   const plan = data.plan;
   const hasStops = data.stops.length > 0 || data.unplaced.length > 0;
+  // The open campaign tasks of the day, by customer: the stop says which campaign it serves.
+  const tasks = useCampaignTasks({ day: data.day });
+  const campaignOf = new Map<string, string>();
+  for (const task of tasks ?? []) {
+    if (!task.done && !campaignOf.has(task.customerId)) campaignOf.set(task.customerId, task.campaignName);
+  }
   return (
     <section className="route__stops-section" aria-labelledby={`${id}-stops`}>
       <h2 id={`${id}-stops`} className="section-title">
@@ -56,6 +63,7 @@ export function StopList({ data, editing }: { data: DayPlanReady; editing: Route
                 onDragEnd={() => setDragging(null)}
                 onMove={(to) => reorder(index, to)}
                 onRemove={() => editing.remove(stop)}
+                campaign={stop.customer ? (campaignOf.get(stop.customer.id) ?? null) : null}
               />
             </li>
           ))}

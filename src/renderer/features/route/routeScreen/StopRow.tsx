@@ -20,6 +20,7 @@ export function StopRow({
   onDragEnd,
   onMove,
   onRemove,
+  campaign,
 }: {
   stop: DayPlanStop;
   index: number;
@@ -30,6 +31,8 @@ export function StopRow({
   onDragEnd: () => void;
   onMove: (to: number) => void;
   onRemove: () => void;
+  /** The campaign whose open task this stop's customer has that day, if any. */
+  campaign: string | null;
 }) {
   const intl = useIntl();
   const t = useT();
@@ -93,6 +96,11 @@ export function StopRow({
           <SegmentBadge segment={stop.segment}>
             <Msg id={`segment.${stop.segment}`} />
           </SegmentBadge>
+        ) : null}
+        {campaign !== null ? (
+          <span className="badge badge--info" data-testid="route-stop-campaign">
+            {t('tasks.route.reason', { name: campaign })}
+          </span>
         ) : null}
         {stop.approximate ? <ApproximateBadge /> : null}
         {timing ? (
