@@ -102,6 +102,18 @@ describe('campaign tasks on the laptop', () => {
     expect(screen.queryByTestId('agenda-campaign-tasks')).toBeNull();
   });
 
+  it('lists in the week view the tasks active on a day of that week, and none in a week after', async () => {
+    // The week of Monday 30 November holds the period's last day.
+    const week = renderWithApp(db, <AgendaScreen view="week" day="2026-12-01" />);
+    const section = await screen.findByTestId('agenda-campaign-tasks');
+    expect(within(section).getByTestId('campaign-task').textContent).toContain('Relance terrasses');
+    week.unmount();
+    renderWithApp(db, <AgendaScreen view="week" day="2026-12-08" />);
+    await screen.findAllByText('Rien de prévu');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByTestId('agenda-campaign-tasks')).toBeNull();
+  });
+
   it('marks the task done from a local visit report in the period, before any sync', async () => {
     await db.visits.put(visit(1, target.id, '2026-11-24T15:00:00.000Z'));
     renderWithApp(db, <AgendaScreen view="day" day={DAY} />);

@@ -19,9 +19,10 @@ export interface CampaignTaskView extends CampaignTaskRow {
 
 /**
  * Which tasks: one customer's (optionally only those active on `day`), or every task of `repId`
- * (default: any rep) active on `day`.
+ * (default: any rep) active on `day` (or on any day from `day` to `until`, for a week).
  */
-export type CampaignTaskQuery = { customerId: string; day?: string } | { day: string; repId?: string };
+export type CampaignTaskQuery =
+  { customerId: string; day?: string } | { day: string; until?: string; repId?: string };
 
 /** A task is active on a day of its period, bounds included (days are `YYYY-MM-DD`). */
 export function isActiveOn(task: Pick<CampaignTaskRow, 'from' | 'to'>, day: string): boolean {
@@ -48,10 +49,11 @@ export async function loadCampaignTasks(
       ? await db.campaignTasks.where('customerId').equals(query.customerId).toArray()
       : await db.campaignTasks.toArray();
   const repId = 'repId' in query ? query.repId : undefined;
-  const tasks = rows.filter(
-    (t) =>
-      (query.day === undefined || isActiveOn(t, query.day)) && (repId === undefined || t.repId === repId),
-  );
+  const until = 'until' in query ? query.until : undefined;
+  const active = (t: CampaignTaskRow) =>
+    query.day === undefined ||
+    (until === undefined ? isActiveOn(t, query.day) : t.from <= until && query.day <= t.to);
+  const tasks = rows.filter((t) => active(t) && (repId === undefined || t.repId === repId));
   if (tasks.length === 0) return [];
   const customerIds = [...new Set(tasks.map((t) => t.customerId))];
   const [visits, customers] = await Promise.all([
@@ -80,14 +82,15 @@ export function useCampaignTasks(query: CampaignTaskQuery): CampaignTaskView[] |
   const { db, user } = useApp();
   const customerId = 'customerId' in query ? query.customerId : undefined;
   const repId = 'repId' in query ? query.repId : undefined;
+  const until = 'until' in query ? query.until : undefined;
   const day = query.day;
   return useLiveQuery(
     () =>
       loadCampaignTasks(
         db,
-        customerId !== undefined ? { customerId, day } : { day: day ?? '', repId },
+        customerId !== undefined ? { customerId, day } : { day: day ?? '', until, repId },
         user.timeZone,
       ),
-    [db, customerId, repId, day, user.timeZone],
+    [db, customerId, repId, day, until, user.timeZone],
   );
 }

@@ -94,7 +94,11 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
           {message}
         </p>
       ) : null}
-      {view === 'day' ? <AgendaTasks day={current} repId={user.id} /> : null}
+      {view === 'day' ? (
+        <AgendaTasks day={current} repId={user.id} />
+      ) : (
+        <AgendaTasks day={days[0] ?? current} until={days.at(-1) ?? current} repId={user.id} />
+      )}
       <div ref={listRef} className={`agenda__body agenda__body--${view}`}>
         {data === undefined ? (
           <SkeletonRows rows={6} label={intl.formatMessage({ id: 'app.loading' })} />

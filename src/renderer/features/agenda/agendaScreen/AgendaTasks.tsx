@@ -1,14 +1,15 @@
 /**
- * The day's campaign tasks under the agenda's day: the rep's open tasks active that day, each
- * linked to its customer, and the done ones folded into a count. Nothing when there is none.
+ * The campaign tasks under the agenda's day (or week): the rep's open tasks active that day (or
+ * on a day of the week), each linked to its customer, and the done ones folded into a count.
+ * Nothing when there is none.
  */
 import { useId } from 'react';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import { CampaignTaskList, useCampaignTasks } from '../../campaignTasks/index.js';
 
-export function AgendaTasks({ day, repId }: { day: string; repId: string }) {
+export function AgendaTasks({ day, until, repId }: { day: string; until?: string; repId: string }) {
   const id = useId();
-  const tasks = useCampaignTasks({ day, repId });
+  const tasks = useCampaignTasks(until === undefined ? { day, repId } : { day, until, repId });
   if (tasks === undefined || tasks.length === 0) return null;
   const open = tasks.filter((t) => !t.done);
   const done = tasks.filter((t) => t.done);
