@@ -199,7 +199,7 @@ if (wants('rfm-dexie')) {
     [
       '## RFM and the migration matrix on the laptop (Chromium, Dexie, CDNOW)',
       '',
-      `\`npm run bench -- rfm-dexie\`: CDNOW (../shared/data/cdnow/cdnow_master.csv, each line a purchase, dollars read as cents) loaded into Dexie in Chromium (${fmt(r.loadMs / 1000, 1)} s, not counted), then the app’s \`portfolioRfm\` as of 1998-06-30 and six months before (1997-12-30): the history read from the \`[customerId+orderedAt]\` index, values for the windows, two scorings, then the migration matrix from them. Each run is a new data version (nothing cached); the first run is a warm-up. Goal: < 500 ms.`,
+      `\`npm run bench -- rfm-dexie\`: CDNOW (../shared/data/cdnow/cdnow_master.csv, each line a purchase, dollars read as cents) loaded into Dexie in Chromium (${fmt(r.loadMs / 1000, 1)} s, not counted), then the app’s \`portfolioRfm\` as of 1998-06-30 and six months before (1997-12-30): the customer ids and the order facts (one fact per order, in 64 records kept in step with \`orders\` in each write’s transaction; src/renderer/db/orderFacts.ts), two scorings, then the migration matrix from them. Each run is a new data version (nothing cached); the first run is a warm-up. Goal: < 500 ms.`,
       '',
       '| customers | purchases | scored | matrix cells | runs | p50 ms (RFM + matrix) | max ms | p50 ms (read + score) |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -31,6 +31,7 @@ import type {
   VisitRow,
 } from './schema.js';
 import { metaDefaults, metaSchemas, outboxEntrySchema } from './schema.js';
+import { orderFactsMiddleware, type OrderFactsBucket } from './orderFacts.js';
 import { declareVersions, latestVersion } from './versions.js';
 
 /** Tables of this laptop only: never synced down, kept by a pull reset. */
@@ -40,6 +41,16 @@ export const localStores = {
   dayPlans: 'day',
   attachmentBlobs: 'id, complaintId',
   visitDrafts: 'id, customerId, appointmentId, updatedAt',
+} as const;
+
+/**
+ * Tables derived from others on this laptop and kept in step with them in the same
+ * transaction by a middleware (never written directly, never synced; a reset clears them
+ * with their source).
+ */
+export const derivedStores = {
+  /** From `orders` (orderFacts.ts). */
+  orderFacts: 'bucket',
 } as const;
 
 /** The database of one signed-in user on this device. */
@@ -85,15 +96,18 @@ export class AppDB extends Dexie {
   visitDrafts!: Table<VisitDraftRow, string>;
   /** Local only, never synced: the rep's own order and added stops per day (version 4). */
   dayPlans!: Table<DayPlanRow, string>;
+  /** Derived from `orders`, what the portfolio RFM reads (version 9, orderFacts.ts). */
+  orderFacts!: Table<OrderFactsBucket, number>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
 
+    this.use(orderFactsMiddleware);
     declareVersions(this);
     // The newest version as the registries state it (versions.test.ts: the same as the history).
-    this.version(latestVersion).stores({ ...serverStores(), ...localStores });
+    this.version(latestVersion).stores({ ...serverStores(), ...localStores, ...derivedStores });
   }
 
   /**

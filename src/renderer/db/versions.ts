@@ -9,6 +9,7 @@ import type { Dexie, Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { customerEditableDefaults } from '../../shared/domain/customer/customer.js';
 import type { CustomerRow, MetaKey, MetaRow } from './schema.js';
+import { bucketsOf, orderFactOf, type OrderFact } from './orderFacts.js';
 import { metaDefaults, outboxEntrySchema } from './schema.js';
 
 export interface DexieVersion {
@@ -118,6 +119,26 @@ export const dexieVersions = [
     // sends the rep's open tasks at the next pull as the difference (no reset).
     version: 8,
     stores: { campaignTasks: 'id, customerId, campaignId, status' },
+  },
+  {
+    // Order facts (orderFacts.ts): what the portfolio RFM reads of each order, derived from
+    // `orders` and kept in step by a middleware from now on; filled here from the orders
+    // stored before. Local and derived: no reset, nothing pulled again. An order row without
+    // the fields a fact needs is reported (it could not be scored anyway) and gets no fact.
+    version: 9,
+    stores: { orderFacts: 'bucket' },
+    upgrade: async (tx) => {
+      const facts: OrderFact[] = [];
+      await tx
+        .table<unknown, string>('orders')
+        .toCollection()
+        .each((row) => {
+          const fact = orderFactOf(row);
+          if (fact) facts.push(fact);
+          else console.error('Order row without the fields of its RFM fact', row);
+        });
+      await tx.table('orderFacts').bulkPut(bucketsOf(facts));
+    },
   },
 ] as const satisfies readonly DexieVersion[];
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../db/AppDB.js';
-import { FakeClock, FakeServer, USER, makeCustomer } from '../test/fakeServer.js';
+import { FakeClock, FakeServer, USER, makeCustomer, makeProduct } from '../test/fakeServer.js';
 import { backoffCeiling, backoffDelay } from './backoff.js';
 import type { SyncEvent } from './engine.js';
 import { SyncEngine } from './engine.js';
@@ -137,17 +137,7 @@ describe('SyncEngine', () => {
 
   it('after a pull, a pending order re-applied on top keeps the rep\u2019s own discount limit', async () => {
     const day = new Date(clock.now()).toISOString().slice(0, 10);
-    await db.products.put({
-      id: PRODUCT_ID,
-      reference: 'REF-1',
-      name: 'Produit 1',
-      family: 'Vins',
-      unit: 'bouteille',
-      vatRate: 2000,
-      active: true,
-      version: 1,
-      updatedAt: new Date(clock.now()).toISOString(),
-    });
+    await db.products.put(makeProduct(PRODUCT_ID, { updatedAt: new Date(clock.now()).toISOString() }));
     await db.priceLists.put({
       id: LIST_ID,
       code: 'CHR-STD',

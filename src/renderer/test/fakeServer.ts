@@ -3,6 +3,7 @@ import type { Input, Method, Output } from '../../shared/contract/index.js';
 import type { Transport } from '../../shared/contract/transport.js';
 import { TransportError } from '../../shared/contract/transport.js';
 import type { Appointment } from '../../shared/domain/appointment/appointment.js';
+import type { Product } from '../../shared/domain/catalog/catalog.js';
 import type { Customer } from '../../shared/domain/customer/customer.js';
 import { customerEditableDefaults } from '../../shared/domain/customer/customer.js';
 import type { Note } from '../../shared/domain/note/note.js';
@@ -54,6 +55,22 @@ export function makeCustomer(n: number, extra: Partial<Customer> = {}): Customer
     ownerId: USER.id,
     ownerName: USER.name,
     externalRef: null,
+    version: 1,
+    updatedAt: '2026-11-20T08:00:00.000Z',
+    ...extra,
+  };
+}
+
+/** An active product (a bottle at 20 % VAT) with the given id. */
+export function makeProduct(id: string, extra: Partial<Product> = {}): Product {
+  return {
+    id,
+    reference: 'REF-1',
+    name: 'Produit 1',
+    family: 'Vins',
+    unit: 'bouteille',
+    vatRate: 2000,
+    active: true,
     version: 1,
     updatedAt: '2026-11-20T08:00:00.000Z',
     ...extra,

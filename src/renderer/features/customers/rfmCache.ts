@@ -3,15 +3,17 @@
  * segment. The version is the pull cookie, the orders and customers counts and the day: a new
  * pull, a new order or a new day recomputes; opening a customer page never does.
  *
- * Reading is cheap: the full history comes from the [customerId+orderedAt] index keys (no
- * order values), values are read only for the 18 months the two 12-month windows need (now and
- * six months ago), and cancelled/draft orders are excluded through the status index.
+ * Reading is cheap: the orders come from the order facts (db/orderFacts.ts: customer, instant,
+ * total excluding tax and whether the order counts, for every order, in a few dozen records kept
+ * in step with `orders` in each write's transaction), never from the order rows or their index
+ * keys, which IndexedDB reads one by one; the customer ids are the customers' primary keys.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { CustomerRfm, RfmOrder } from '../../../shared/domain/rfm/rfm.js';
 import { computeRfm, monthsBefore } from '../../../shared/domain/rfm/rfm.js';
 import type { AppDB } from '../../db/AppDB.js';
+import { readOrderFacts } from '../../db/orderFacts.js';
 
 export interface PortfolioRfm {
   key: string;
@@ -46,24 +48,12 @@ export async function rfmVersionKey(db: AppDB, now = Date.now()): Promise<string
 async function compute(db: AppDB, key: string, at: Date): Promise<PortfolioRfm> {
   const started = performance.now();
   const pastAt = monthsBefore(at, TREND_MONTHS);
-  const windowStart = monthsBefore(at, 12 + TREND_MONTHS).toISOString();
-  const byHistory = db.orders.orderBy('[customerId+orderedAt]');
-  const [customerIds, keys, ids, excluded, recent] = await Promise.all([
+  const [customerIds, facts] = await Promise.all([
     db.customers.toCollection().primaryKeys(),
-    byHistory.keys(),
-    byHistory.primaryKeys(),
-    db.orders.where('status').anyOf('cancelled', 'draft').primaryKeys(),
-    db.orders.where('orderedAt').aboveOrEqual(windowStart).toArray(),
+    readOrderFacts(db.orderFacts),
   ]);
-  const totals = new Map(recent.map((o) => [o.id, o.totalExclCents]));
-  const skip = new Set(excluded);
-  const orders: RfmOrder[] = [];
-  keys.forEach((k, i) => {
-    const id = ids[i];
-    if (id === undefined || skip.has(id) || !Array.isArray(k)) return;
-    const [customerId, orderedAt] = k as unknown as [string, string];
-    orders.push({ customerId, orderedAt, totalExclCents: totals.get(id) ?? 0 });
-  });
+  // Cancelled orders and drafts do not count (a fact says so: no status needed).
+  const orders: RfmOrder[] = facts.filter((fact) => fact.counted === 1);
   return {
     key,
     at,
