@@ -29,6 +29,7 @@ import type { ImportReport } from './importers.js';
 import { importContacts, importCustomers, importOrders, importPrices, importProducts } from './importers.js';
 import type { ImportRecords } from './write.js';
 import { writeImport } from './write.js';
+import { refreshStatistics } from '../../db/statistics.js';
 
 export type ImportPhase = 'parse' | 'write';
 
@@ -255,6 +256,7 @@ export async function runImport(
       errors: outcome.errors,
     });
   }
+  await refreshStatistics(db);
   return ok({
     ok: true,
     dryRun: false,

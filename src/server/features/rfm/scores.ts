@@ -4,10 +4,10 @@
  * where `rank()` over worst-first order is 1 + the customers strictly worse, so ties share a
  * score. The segment comes from the shared rule table, so both sides map scores alike.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { CustomerRfmRow, MigrationCell, RfmCustomer } from '../../../shared/contract/rfm.js';
 import type { RfmSegment, Score } from '../../../shared/domain/rfm/rfm.js';
-import { OVERDUE_FACTOR, segmentFor } from '../../../shared/domain/rfm/rfm.js';
+import { OVERDUE_FACTOR, segmentFor, segmentForSum } from '../../../shared/domain/rfm/rfm.js';
 import { COMPANY_TIME_ZONE } from '../../../shared/lib/calendar.js';
 import { customers, orders, users } from '../../db/schema.js';
 import { queryRows } from '../../db/types.js';
@@ -23,15 +23,39 @@ const startBefore = (day: string, days: number) =>
   sql`(${day}::date - ${sql.raw(String(days))})::timestamp at time zone ${zone}`;
 
 /**
- * The scores r, f, m of each row of a query with recency_days, frequency and monetary_cents:
- * `rank()` over worst-first order is 1 + the customers strictly worse, so ties share a score; n
- * comes from a window, not a join (a join with count(*) may be re-run per row); bigint division
- * is floor here, every value being ≥ 0.
+ * The scores r, f, m (named `as`) of the rows of a query from its recency, frequency and monetary
+ * columns: `rank()` over worst-first order is 1 + the customers strictly worse, so ties share a
+ * score; n comes from a window, not a join (a join with count(*) may be re-run per row, and
+ * PGlite has no statistics to plan joins of derived rows well); bigint division is floor here,
+ * every value being ≥ 0. With `among`, each row is ranked only among the rows where it holds
+ * (the others get null).
  */
-const scoreColumns = sql`
-  (1 + (5 * (rank() over (order by recency_days desc) - 1)) / count(*) over ())::int as r,
-  (1 + (5 * (rank() over (order by frequency) - 1)) / count(*) over ())::int as f,
-  (1 + (5 * (rank() over (order by monetary_cents) - 1)) / count(*) over ())::int as m`;
+function scoresOf(
+  columns: { recency: string; frequency: string; monetary: string },
+  as: { r: string; f: string; m: string },
+  among?: SQL,
+): SQL {
+  const over = (order: string) =>
+    among === undefined
+      ? sql.raw(`over (order by ${order})`)
+      : sql`over (partition by ${among} order by ${sql.raw(order)})`;
+  const n = among === undefined ? sql`count(*) over ()` : sql`count(*) over (partition by ${among})`;
+  const score = (order: string, name: string) => {
+    const value = sql`(1 + (5 * (rank() ${over(order)} - 1)) / ${n})::int`;
+    return among === undefined
+      ? sql`${value} as ${sql.raw(name)}`
+      : sql`case when ${among} then ${value} end as ${sql.raw(name)}`;
+  };
+  return sql.join(
+    [score(`${columns.recency} desc`, as.r), score(columns.frequency, as.f), score(columns.monetary, as.m)],
+    sql`, `,
+  );
+}
+
+const scoreColumns = scoresOf(
+  { recency: 'recency_days', frequency: 'frequency', monetary: 'monetary_cents' },
+  { r: 'r', f: 'f', m: 'm' },
+);
 
 interface ScoreRow {
   customer_id: string;
@@ -93,15 +117,34 @@ export async function rfmMigrations(
   from: string,
   to: string,
 ): Promise<MigrationCell[]> {
-  const [before, after] = await Promise.all([rfmScores(db, reader, from), rfmScores(db, reader, to)]);
-  const earlier = new Map(before.map((row) => [row.customerId, row.segment]));
+  // Grouped by the scores a segment depends on (R and S = F + M on each day): at most
+  // 5 × 9 × 5 × 9 rows leave the database, mapped to segments by the shared rule table.
+  const groups = await queryRows<{
+    from_r: number | null;
+    from_s: number | null;
+    r: number;
+    s: number;
+    customers: number;
+    revenue_cents: string | number;
+  }>(
+    db,
+    sql`
+      with ${twoDays(reader, from, to, false)}
+      select from_r, from_f + from_m as from_s, r, f + m as s, count(*)::int as customers,
+        sum(monetary_cents)::bigint as revenue_cents
+      from scored group by 1, 2, 3, 4`,
+  );
   const cells = new Map<string, MigrationCell>();
-  for (const row of after) {
-    const fromSegment: RfmSegment | 'none' = earlier.get(row.customerId) ?? 'none';
-    const key = `${fromSegment}>${row.segment}`;
-    const cell = cells.get(key) ?? { fromSegment, toSegment: row.segment, customers: 0, revenueCents: 0 };
-    cell.customers += 1;
-    cell.revenueCents += row.monetaryCents;
+  for (const group of groups) {
+    const fromSegment =
+      group.from_r === null || group.from_s === null
+        ? 'none'
+        : segmentForSum(group.from_r as Score, group.from_s);
+    const toSegment = segmentForSum(group.r as Score, group.s);
+    const key = `${fromSegment}>${toSegment}`;
+    const cell = cells.get(key) ?? { fromSegment, toSegment, customers: 0, revenueCents: 0 };
+    cell.customers += group.customers;
+    cell.revenueCents += Number(group.revenue_cents);
     cells.set(key, cell);
   }
   return [...cells.values()];
@@ -125,29 +168,28 @@ interface CustomerRow {
 }
 
 /**
- * Every customer with a purchase on or before `to`, with their segment then and now, revenue
- * (M at `to`), recency and rhythm: the rows behind the matrix's cells and the churn-risk list.
- *
- * One read of the orders up to `to` gives both scorings (each ranked over its own customers,
- * as `rfmScores` does), the revenue of the year before M's (D − 729 … D − 365, for the forecast)
- * and the rhythm: the median of the days between consecutive purchases up to `to`, rounded (as
- * `customerFigures` on the laptop), absent with one purchase.
+ * The steps of a `with` ending in `scored`: per customer with a purchase on or before `to`, the
+ * scores as of `to` and, for those with a purchase on or before `from`, as of `from` (each day
+ * ranked over its own customers, as `rfmScores` does), from one read of the orders up to `to`.
+ * `withHistory` adds the rhythm and the revenue of the year before M's (otherwise null and 0).
  */
-export async function rfmCustomers(
-  db: DbOrTx,
-  reader: Reader,
-  from: string,
-  to: string,
-): Promise<RfmCustomer[]> {
+function twoDays(reader: Reader, from: string, to: string, withHistory: boolean): SQL {
   const counted = sql`${orders.deletedAt} is null and ${orders.status} not in ('cancelled', 'draft')`;
-  const rows = await queryRows<CustomerRow>(
-    db,
-    sql`
-      with purchases as (
+  const gap = withHistory
+    ? sql`date_part('epoch', ${orders.orderedAt} - lag(${orders.orderedAt}) over (
+        partition by ${orders.customerId} order by ${orders.orderedAt})) / 86400`
+    : sql`null::float8`;
+  const yearBefore = withHistory
+    ? sql`coalesce(sum(cents) filter (
+        where ordered_at >= ${startBefore(to, 729)} and ordered_at < ${startBefore(to, 364)}), 0)::bigint`
+    : sql`0::bigint`;
+  const rhythm = withHistory
+    ? sql`round((percentile_cont(0.5) within group (order by gap))::numeric)::int`
+    : sql`null::int`;
+  return sql`
+      purchases as (
         select ${orders.customerId} as customer_id, ${orders.orderedAt} as ordered_at,
-          ${orders.totalExclCents} as cents,
-          date_part('epoch', ${orders.orderedAt} - lag(${orders.orderedAt}) over (
-            partition by ${orders.customerId} order by ${orders.orderedAt})) / 86400 as gap
+          ${orders.totalExclCents} as cents, ${gap} as gap
         from ${orders} join ${customers} on ${customers.id} = ${orders.customerId}
         where ${counted} and ${orders.orderedAt} < ${endOf(to)}
           and ${customers.deletedAt} is null and ${customerScope(reader)}
@@ -162,45 +204,67 @@ export async function rfmCustomers(
           (${to}::date - (max(ordered_at) at time zone ${zone})::date)::int as recency_days,
           (count(*) filter (where ordered_at >= ${startBefore(to, 364)}))::int as frequency,
           coalesce(sum(cents) filter (where ordered_at >= ${startBefore(to, 364)}), 0)::bigint as monetary_cents,
-          coalesce(sum(cents) filter (where ordered_at >= ${startBefore(to, 729)} and ordered_at < ${startBefore(to, 364)}), 0)
-            ::bigint as year_before_cents,
-          round((percentile_cont(0.5) within group (order by gap))::numeric)::int as rhythm
+          ${yearBefore} as year_before_cents, ${rhythm} as rhythm
         from purchases group by customer_id
-      ), scored_to as (
-        select customer_id, ${scoreColumns} from per_customer
-      ), scored_from as (
-        select customer_id, ${scoreColumns}
-        from (
-          select customer_id, from_recency as recency_days, from_frequency as frequency,
-            from_monetary as monetary_cents
-          from per_customer where from_recency is not null
-        ) as at_from
-      )
-      select per_customer.customer_id, ${customers.name} as name, ${customers.city} as city,
-        ${users.name} as rep_name, per_customer.recency_days, per_customer.monetary_cents,
-        scored_to.r, scored_to.f, scored_to.m,
-        scored_from.r as from_r, scored_from.f as from_f, scored_from.m as from_m,
-        per_customer.year_before_cents, per_customer.rhythm
-      from per_customer
-      join scored_to on scored_to.customer_id = per_customer.customer_id
-      left join scored_from on scored_from.customer_id = per_customer.customer_id
-      join ${customers} on ${customers.id} = per_customer.customer_id
+      ), scored as (
+        -- Both days ranked in one pass over the customers, no join of derived rows.
+        select per_customer.*, ${scoreColumns},
+          ${scoresOf(
+            { recency: 'from_recency', frequency: 'from_frequency', monetary: 'from_monetary' },
+            { r: 'from_r', f: 'from_f', m: 'from_m' },
+            sql`from_recency is not null`,
+          )}
+        from per_customer
+      )`;
+}
+
+/** The segments of a two-day row: `none` at `from` for a customer who had not bought yet. */
+function segmentsOf(row: CustomerRow): { fromSegment: RfmSegment | 'none'; toSegment: RfmSegment } {
+  return {
+    fromSegment:
+      row.from_r === null || row.from_f === null || row.from_m === null
+        ? 'none'
+        : segmentFor(row.from_r as Score, row.from_f as Score, row.from_m as Score),
+    toSegment: segmentFor(row.r as Score, row.f as Score, row.m as Score),
+  };
+}
+
+/**
+ * Every customer with a purchase on or before `to`, with their segment then and now, revenue
+ * (M at `to`), recency and rhythm: the rows behind the matrix's cells and the churn-risk list.
+ *
+ * With the revenue of the year before M's (D − 729 … D − 365, for the forecast) and the rhythm:
+ * the median of the days between consecutive purchases up to `to`, rounded (as
+ * `customerFigures` on the laptop), absent with one purchase.
+ */
+export async function rfmCustomers(
+  db: DbOrTx,
+  reader: Reader,
+  from: string,
+  to: string,
+): Promise<RfmCustomer[]> {
+  const rows = await queryRows<CustomerRow>(
+    db,
+    sql`
+      with ${twoDays(reader, from, to, true)}
+      select scored.customer_id, ${customers.name} as name, ${customers.city} as city,
+        ${users.name} as rep_name, scored.recency_days, scored.monetary_cents, scored.r, scored.f, scored.m,
+        scored.from_r, scored.from_f, scored.from_m, scored.year_before_cents, scored.rhythm
+      from scored
+      join ${customers} on ${customers.id} = scored.customer_id
       left join ${users} on ${users.id} = ${customers.ownerId}
-      order by ${customers.externalRef} nulls last, per_customer.customer_id`,
+      order by ${customers.externalRef} nulls last, scored.customer_id`,
   );
   return rows.map((row) => {
     const rhythmDays = row.rhythm;
-    const fromSegment =
-      row.from_r === null || row.from_f === null || row.from_m === null
-        ? 'none'
-        : segmentFor(row.from_r as Score, row.from_f as Score, row.from_m as Score);
+    const { fromSegment, toSegment } = segmentsOf(row);
     return {
       customerId: row.customer_id,
       name: row.name,
       city: row.city,
       repName: row.rep_name,
       fromSegment,
-      toSegment: segmentFor(row.r as Score, row.f as Score, row.m as Score),
+      toSegment,
       monetaryCents: Number(row.monetary_cents),
       yearBeforeCents: Number(row.year_before_cents),
       recencyDays: row.recency_days,

@@ -209,7 +209,11 @@ export function scoresOf(values: Float64Array): Score[] {
 }
 
 export function segmentFor(r: Score, f: Score, m: Score): RfmSegment {
-  const s = f + m;
+  return segmentForSum(r, f + m);
+}
+
+/** The segment from R and S = F + M (2–10): the rule table depends on nothing else. */
+export function segmentForSum(r: Score, s: number): RfmSegment {
   if (r >= 4 && s >= 8) return 'champions';
   if (r >= 3 && s >= 6) return 'loyal';
   if (r >= 4) return 'promising';
