@@ -10,7 +10,8 @@ import type { DatabaseKind } from './db/connect.js';
 import { createLoginLink } from './features/auth/loginLinks.js';
 import { findUserByEmail } from './features/auth/users.js';
 import { publishLocalAdmin } from './cli/localAdmin.js';
-import { seedDemo } from './seed/demo.js';
+import { seedDemoCompany } from './seed/demo.js';
+import { refreshStatistics } from './db/statistics.js';
 import { UnknownUserError } from './seed/demo.js';
 
 export const DEFAULT_PORT = 4870;
@@ -87,11 +88,12 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
   const database = await openDatabase(databaseUrl !== undefined ? { url: databaseUrl } : { dataDir });
   try {
     if (options.seed === true) {
-      await seedDemo(database.db, {
+      const seeded = await seedDemoCompany(database.db, {
         ...(options.config?.passwordHashing ? { hashOptions: options.config.passwordHashing } : {}),
         ...(options.seedScale !== undefined ? { scale: options.seedScale } : {}),
         ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
       });
+      if (seeded.written) await refreshStatistics(database.db);
     }
     const app = await buildServer({
       db: database.db,

@@ -16,7 +16,6 @@ import type { GeneratedCompany } from './company.js';
 import { createPrng } from './random.js';
 import { ADMIN_EMAIL, isCompanySeeded, writeCompany } from './write.js';
 import type { WriteCompanyResult } from './write.js';
-import { refreshStatistics } from '../db/statistics.js';
 
 export { createPrng } from './random.js';
 
@@ -142,7 +141,6 @@ export async function seedDemoCompany(db: DbOrTx, options: SeedDemoOptions = {})
   const hashes = await Promise.all(company.users.map(() => hashPassword(DEMO_PASSWORD, hashOptions)));
   const passwordHashes = new Map(company.users.map((u, i) => [u.key, hashes[i] ?? '']));
   const result = await writeCompany(db, company, { passwordHashes, onProgress: options.onProgress });
-  await refreshStatistics(db);
   return { ...result, ids: demoIds(company) };
 }
 
