@@ -44,6 +44,22 @@ for (const locale of ['fr', 'en'] as const) {
     await page.getByRole('link', { name: /Paramètres|Settings/ }).click();
     await shot(page, `${locale}-settings`);
 
+    // Julien is a manager: his team's figures, tab by tab, and the campaigns.
+    for (const tab of ['team', 'segments', 'visits', 'value', 'complaints'] as const) {
+      await page.evaluate((t) => {
+        window.location.hash = `#/figures?tab=${t}`;
+      }, tab);
+      await expect(page.getByRole('tabpanel')).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('tabpanel').locator('.skeleton')).toHaveCount(0, { timeout: 30_000 });
+      await shot(page, `${locale}-figures-${tab}`);
+    }
+    await page.evaluate(() => {
+      window.location.hash = '#/campaigns';
+    });
+    await expect(page.getByRole('heading', { level: 1, name: /^(Campagnes|Campaigns)$/ })).toBeVisible();
+    await expect(page.locator('.skeleton')).toHaveCount(0, { timeout: 20_000 });
+    await shot(page, `${locale}-campaigns`);
+
     await context.setOffline(true);
     await expect(app.syncStatus()).toContainText(/Hors ligne|Offline/, { timeout: 20_000 });
     await page.getByRole('link', { name: /^(Clients|Customers)$/ }).click();
@@ -52,6 +68,13 @@ for (const locale of ['fr', 'en'] as const) {
     await page.getByRole('textbox', { name: /Nouvelle note|New note/ }).fill('Note prise sans réseau');
     await page.getByRole('button', { name: /Ajouter la note|Add the note/ }).click();
     await shot(page, `${locale}-customer-offline`);
+    await page.evaluate(() => {
+      window.location.hash = '#/figures?tab=segments';
+    });
+    await expect(page.getByText(/copie gardée sur ce poste|copy kept on this computer/)).toBeVisible({
+      timeout: 20_000,
+    });
+    await shot(page, `${locale}-figures-segments-offline`);
     await context.setOffline(false);
   });
 }
