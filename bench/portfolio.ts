@@ -83,6 +83,7 @@ export async function seedBenchPortfolio(
       : company.complaints
           .filter((c) => kept.has(c.customerId))
           .map((c) => (c.orderId !== null && !orderIds.has(c.orderId) ? { ...c, orderId: null } : c)),
+    complaintEvents: only ? [] : company.complaintEvents.filter((e) => kept.has(e.customerId)),
     marketingActions: only ? [] : company.marketingActions.filter((a) => kept.has(a.customerId)),
     appointments: only
       ? []
