@@ -7,9 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
 
-/** A Sunday three to four weeks ahead (no demo appointments on Sundays), in Paris. */
-function sundayAhead(): string {
-  let at = Date.now() + 21 * 86_400_000;
+/**
+ * A Sunday three to four weeks ahead (no demo appointments on Sundays), in Paris; a retry
+ * takes the next free Sunday, since the first attempt's appointments stay at head office.
+ */
+function sundayAhead(retry: number): string {
+  let at = Date.now() + (21 + 7 * retry) * 86_400_000;
   while (new Date(at).getUTCDay() !== 0) at += 86_400_000;
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
 }
@@ -31,7 +34,7 @@ test('offline: optimise the day, reorder by keyboard, add a suggestion, keep it 
   context,
   headOffice,
 }) => {
-  const day = sundayAhead();
+  const day = sundayAhead(test.info().retry);
   const repId = await headOffice.userId(REP.email);
   const customers = await headOffice.customersOf(repId, 3);
   if (customers.length < 3) throw new Error('the demo rep needs three customers');
