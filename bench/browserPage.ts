@@ -3,9 +3,8 @@
  * with Vite's preview server, opens it and calls `window[fn](arg)` once the page defines it.
  */
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
-import { CHROMIUM_ARGS } from './lib.js';
+import { launchBenchBrowser } from './lib.js';
 
 export async function runBenchPage<T>(name: string, fn: string, arg: unknown = null): Promise<T> {
   const root = resolve('bench/browser');
@@ -21,14 +20,10 @@ export async function runBenchPage<T>(name: string, fn: string, arg: unknown = n
     build: { outDir },
     preview: { port: 0, host: '127.0.0.1' },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const { browser, page } = await launchBenchBrowser();
   try {
     const url = server.resolvedUrls?.local[0];
     if (url === undefined) throw new Error('the preview server has no address');
-    const page = await browser.newPage();
     await page.goto(`${url}${name}.html`);
     await page.waitForFunction(
       (f) => typeof (window as unknown as Record<string, unknown>)[f] === 'function',

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { openDatabase } from '../src/server/db/connect.js';
 import { startHeadOffice } from '../src/server/start.js';
@@ -18,7 +17,7 @@ export interface PullBenchResult extends PullPageResult {
   ratio: number;
 }
 
-import { CHROMIUM_ARGS } from './lib.js';
+import { CHROMIUM_ARGS, launchBenchBrowser } from './lib.js';
 
 export { CHROMIUM_ARGS };
 
@@ -41,12 +40,8 @@ export async function benchPull(size?: BenchPortfolioSize): Promise<PullBenchRes
     seed: false,
     logger: false,
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const { browser, page } = await launchBenchBrowser();
   try {
-    const page = await browser.newPage();
     await page.goto(`${headOffice.url}/index.html`);
     await page.waitForFunction(() => typeof window.runPullBench === 'function');
     const result = await page.evaluate(
