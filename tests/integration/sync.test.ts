@@ -90,6 +90,94 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(new Set(all)).toEqual(new Set(full));
   });
 
+  /** What a laptop holds after applying pages in order: entity:id → row version (puts) or gone. */
+  function holding(pages: PullResponse[], into = new Map<string, number>()): Map<string, number> {
+    for (const page of pages) {
+      if (page.reset) into.clear();
+      for (const op of page.patch) {
+        if (op.op === 'put')
+          into.set(`${op.entity}:${op.value.id}`, 'version' in op.value ? Number(op.value.version) : 0);
+        else into.delete(`${op.entity}:${op.id}`);
+      }
+    }
+    return into;
+  }
+
+  it('a download of many pages ends on a full comparison: what changed behind its cursor arrives', async () => {
+    const moved = await createCustomer(server.ids.repIds.camille, 'Aaa partira');
+    const edited = await createCustomer(server.ids.repIds.camille, 'Aaa changera');
+    const clientId = uuidv7();
+    // Page until the download has gone past the customers (its cursor is in a later entity).
+    const pages: PullResponse[] = [];
+    let cookie: number | null = null;
+    do {
+      const page: PullResponse = await server.ok<PullResponse>(
+        'sync-pull',
+        pullInput(clientId, cookie, 7),
+        camille,
+      );
+      pages.push(page);
+      cookie = page.cookie;
+    } while (pages.at(-1)!.more && pages.at(-1)!.patch.at(-1)!.entity === 'customer');
+    expect(pages.at(-1)!.more).toBe(true);
+    const sent = holding(pages);
+    expect(sent.has(`customer:${moved.id}`) && sent.has(`customer:${edited.id}`)).toBe(true);
+
+    // Meanwhile at head office: one sent customer leaves the rep, one changes, one is new.
+    await server.ok('customer-assign', { id: moved.id, ownerId: server.ids.repIds.thomas }, manager);
+    await server.ok('customer-update', { id: edited.id, changes: { phone: '04 78 00 00 02' } }, manager);
+    const added = await createCustomer(server.ids.repIds.camille);
+
+    const rest: PullResponse[] = [];
+    do {
+      const page: PullResponse = await server.ok<PullResponse>(
+        'sync-pull',
+        pullInput(clientId, cookie, 7),
+        camille,
+      );
+      rest.push(page);
+      cookie = page.cookie;
+    } while (rest.at(-1)!.more);
+    expect(rest.flatMap((p) => delIds(p, 'customer'))).toContain(moved.id);
+    const edits = rest.flatMap((p) => p.patch).filter((op) => op.op === 'put' && op.value.id === edited.id);
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.op === 'put' && edits[0]!.entity === 'customer' && edits[0]!.value.phone).toBe(
+      '04 78 00 00 02',
+    );
+    expect(rest.flatMap((p) => putIds(p, 'customer'))).toContain(added.id);
+
+    // The laptop now holds exactly what a fresh download gives.
+    const fresh = holding(await pullAll(server, camille, uuidv7(), null));
+    expect(holding(rest, sent)).toEqual(fresh);
+    // And nothing is left to send.
+    const after = await server.ok<PullResponse>('sync-pull', pullInput(clientId, cookie), camille);
+    expect(after).toMatchObject({ more: false, patch: [] });
+  });
+
+  it('a page of a long download lost on the way is sent again, and the download still converges', async () => {
+    const clientId = uuidv7();
+    const applied: PullResponse[] = [];
+    let cookie: number | null = null;
+    let dropped = false;
+    for (;;) {
+      const page: PullResponse = await server.ok<PullResponse>(
+        'sync-pull',
+        pullInput(clientId, cookie, 5),
+        camille,
+      );
+      // The third page never reaches the laptop: it asks again with its old cookie.
+      if (applied.length === 2 && !dropped) {
+        dropped = true;
+        continue;
+      }
+      applied.push(page);
+      cookie = page.cookie;
+      if (!page.more) break;
+    }
+    expect(dropped).toBe(true);
+    expect(holding(applied)).toEqual(holding(await pullAll(server, camille, uuidv7(), null)));
+  });
+
   it('applies the same push once, even when sent twice', async () => {
     const clientId = uuidv7();
     const customer = await createCustomer(server.ids.repIds.camille);

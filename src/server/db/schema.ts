@@ -219,6 +219,14 @@ export const syncClients = pgTable(
     lastSeenAt: ts('last_seen_at').notNull(),
     /** Changes waiting on the laptop as it said at its last pull (null before it ever said). */
     reportedPending: integer('reported_pending'),
+    /**
+     * Where a download of several pages stands: the last (entity, row) its page at view version
+     * `pullCursorVersion` sent. The next page, asked with that cookie, reads the scope after it
+     * instead of diffing the whole scope again; the last page is always a full diff (pull.ts).
+     */
+    pullCursorVersion: integer('pull_cursor_version'),
+    pullCursorEntity: text('pull_cursor_entity'),
+    pullCursorRowId: uuid('pull_cursor_row_id'),
   },
   (t) => [index('sync_clients_user_idx').on(t.userId)],
 );
