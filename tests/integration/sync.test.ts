@@ -103,22 +103,31 @@ describe.each(backends)('sync on $name', (backend) => {
     return into;
   }
 
+  /** Camille's pages of 7 ops from `cookie` while there are more and `go` says so. */
+  async function pagesOf(
+    clientId: string,
+    cookie: number | null,
+    go: (page: PullResponse) => boolean,
+  ): Promise<PullResponse[]> {
+    const pages: PullResponse[] = [];
+    let page: PullResponse;
+    do {
+      page = await server.ok<PullResponse>(
+        'sync-pull',
+        pullInput(clientId, pages.at(-1)?.cookie ?? cookie, 7),
+        camille,
+      );
+      pages.push(page);
+    } while (page.more && go(page));
+    return pages;
+  }
+
   it('a download of many pages ends on a full comparison: what changed behind its cursor arrives', async () => {
     const moved = await createCustomer(server.ids.repIds.camille, 'Aaa partira');
     const edited = await createCustomer(server.ids.repIds.camille, 'Aaa changera');
     const clientId = uuidv7();
     // Page until the download has gone past the customers (its cursor is in a later entity).
-    const pages: PullResponse[] = [];
-    let cookie: number | null = null;
-    do {
-      const page: PullResponse = await server.ok<PullResponse>(
-        'sync-pull',
-        pullInput(clientId, cookie, 7),
-        camille,
-      );
-      pages.push(page);
-      cookie = page.cookie;
-    } while (pages.at(-1)!.more && pages.at(-1)!.patch.at(-1)!.entity === 'customer');
+    const pages = await pagesOf(clientId, null, (page) => page.patch.at(-1)!.entity === 'customer');
     expect(pages.at(-1)!.more).toBe(true);
     const sent = holding(pages);
     expect(sent.has(`customer:${moved.id}`) && sent.has(`customer:${edited.id}`)).toBe(true);
@@ -128,16 +137,8 @@ describe.each(backends)('sync on $name', (backend) => {
     await server.ok('customer-update', { id: edited.id, changes: { phone: '04 78 00 00 02' } }, manager);
     const added = await createCustomer(server.ids.repIds.camille);
 
-    const rest: PullResponse[] = [];
-    do {
-      const page: PullResponse = await server.ok<PullResponse>(
-        'sync-pull',
-        pullInput(clientId, cookie, 7),
-        camille,
-      );
-      rest.push(page);
-      cookie = page.cookie;
-    } while (rest.at(-1)!.more);
+    const rest = await pagesOf(clientId, pages.at(-1)!.cookie, () => true);
+    const cookie = rest.at(-1)!.cookie;
     expect(rest.flatMap((p) => delIds(p, 'customer'))).toContain(moved.id);
     const edits = rest.flatMap((p) => p.patch).filter((op) => op.op === 'put' && op.value.id === edited.id);
     expect(edits).toHaveLength(1);
