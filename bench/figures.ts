@@ -18,6 +18,9 @@ export interface FiguresBenchResult {
   methods: { method: string; who: string; p50Ms: number; p95Ms: number }[];
   screenColdMs: number;
   screenWarmP50Ms: number;
+  /** The manager's first download in the browser: sign-in to "À jour", and the rows it held. */
+  appDownloadS: number;
+  downloadRows: number;
 }
 
 const RUNS = 20;
@@ -82,7 +85,11 @@ export async function benchFigures(databaseUrl: string, scale = 3): Promise<Figu
         }
       }
 
-      const { browser, page } = await openSignedInApp(headOffice.url, 'julien.mercier@tournee.test');
+      const { browser, page, appDownloadS } = await openSignedInApp(
+        headOffice.url,
+        'julien.mercier@tournee.test',
+      );
+      console.log(`figures bench: the manager's first download took ${appDownloadS.toFixed(0)} s`);
       try {
         const open = (): Promise<number> =>
           page.evaluate(`(async () => {
@@ -102,9 +109,18 @@ export async function benchFigures(databaseUrl: string, scale = 3): Promise<Figu
         const cold = await open();
         const warm: number[] = [];
         for (let i = 0; i < 5; i += 1) warm.push(await open());
+        const views = await openDatabase({ url });
+        const [download] = await queryRows<{ rows: number }>(
+          views.db,
+          sql`select count(*)::int as rows from sync_client_views v join sync_clients c on c.id = v.client_id
+            join users u on u.id = c.user_id where u.email = 'julien.mercier@tournee.test' and not v.deleted`,
+        );
+        await views.close();
         return {
           ...sizes!,
           methods,
+          appDownloadS,
+          downloadRows: download?.rows ?? 0,
           screenColdMs: cold,
           screenWarmP50Ms: percentile(warm, 50),
         };

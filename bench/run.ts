@@ -249,7 +249,7 @@ if (wants('figures')) {
         '| --- | --- | --- | --- |',
         ...rows,
         '',
-        `Figures screen: cold ${fmt(r.screenColdMs, 0)} ms, warm p50 ${fmt(r.screenWarmP50Ms, 0)} ms.`,
+        `Figures screen: cold ${fmt(r.screenColdMs, 0)} ms, warm p50 ${fmt(r.screenWarmP50Ms, 0)} ms. Before it, the manager's first download of the team's portfolio in that browser (sign-in to "À jour", on-disk profile): ${n(r.downloadRows)} rows in ${fmt(r.appDownloadS, 0)} s.`,
       ].join('\n'),
     );
     for (const row of rows) console.log(row);

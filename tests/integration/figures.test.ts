@@ -21,9 +21,13 @@ import { DAY } from './rfmIndependent.js';
 
 const isoDay = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY;
+/** Calendar days before a day, counted on the day numbers (never on instants: a DST change between
+ * the two would move a late-evening instant to the next day in Paris). */
+const daysBefore = (day: string, n: number) =>
+  new Date((dayNumber(day) - n) * DAY).toISOString().slice(0, 10);
 const TODAY = isoDay(Date.now());
-const FROM = isoDay(Date.now() - 119 * DAY);
-const PRIOR = { from: isoDay(Date.now() - 239 * DAY), to: isoDay(Date.now() - 120 * DAY) };
+const FROM = daysBefore(TODAY, 119);
+const PRIOR = { from: daysBefore(TODAY, 239), to: daysBefore(TODAY, 120) };
 
 interface Rows {
   visits: { repId: string; customerId: string; channel: string; outcome: string; day: string }[];
@@ -200,7 +204,7 @@ describe.each(backends)('team review at head office on $name', (backend) => {
     expect(review.team.current.visits).toBeGreaterThan(10);
     expect(review.team.current.previousBuyers).toBeGreaterThan(0);
     // The previous period is itself compared with the one before it.
-    const before = { from: isoDay(Date.now() - 359 * DAY), to: isoDay(Date.now() - 240 * DAY) };
+    const before = { from: daysBefore(TODAY, 359), to: daysBefore(TODAY, 240) };
     expect(strip(review.team.previous)).toEqual(recount(rows, PRIOR.from, PRIOR.to, before, null));
   });
 

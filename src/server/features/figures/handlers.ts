@@ -74,10 +74,11 @@ async function repsInScope(db: DbOrTx, reader: Reader, repId?: string): Promise<
 
 async function compared(db: DbOrTx, reader: Reader, period: Period) {
   const periods = comparedPeriods(period);
-  const [current, previous, yearBefore] = await Promise.all(
-    [periods.current, periods.previous, periods.yearBefore].map((p) =>
-      periodCounts(db, reader, p, previousPeriod(p)),
-    ),
+  const [current, previous, yearBefore] = await periodCounts(
+    db,
+    reader,
+    [periods.current, periods.previous, periods.yearBefore],
+    previousPeriod,
   );
   const of = (byRep: CountsByRep | undefined, key: string): PeriodCounts => byRep?.get(key) ?? emptyCounts();
   const figures = (key: string): ComparedFigures => ({

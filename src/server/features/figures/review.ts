@@ -48,6 +48,9 @@ interface Grouped {
   total: number;
 }
 
+/** A grouped row with one column per period (`visits_0`, `visits_1`…). */
+type PeriodRow = Grouped & Record<string, unknown>;
+
 function into(byRep: CountsByRep, row: Grouped, set: (counts: PeriodCounts) => void): void {
   const key = Number(row.total) === 1 ? TEAM : row.rep_id;
   if (key === null) return; // visits or orders of nobody in particular count in the team row only
@@ -95,20 +98,22 @@ function customerPeriods(
     history === 'window' ? sql`per_customer.orders_before > 0 and per_customer.orders_now = 0` : sql`true`;
   return sql`
     purchases as (
-      select orders.customer_id, orders.ordered_at, orders.total_excl_cents as cents
+      select orders.customer_id, ${customers.ownerId} as owner_id, orders.ordered_at,
+        orders.total_excl_cents as cents
       from orders
       join ${customers} on ${customers.id} = orders.customer_id
       where ${counted} and ${since} and orders.ordered_at < ${endOf(p.to)}
         and ${customers.deletedAt} is null and ${customerScope(reader)} and ${owner}
     ), per_customer as (
-      select purchases.customer_id,
+      -- The owner travels with the customer, so the team's counts need no second join.
+      select purchases.customer_id, purchases.owner_id,
         count(*) filter (where ${inPeriod(p)})::int as orders_now,
         coalesce(sum(cents) filter (where ${inPeriod(p)}), 0)::bigint as revenue_now,
         count(*) filter (where ${inPeriod(prior)})::int as orders_before,
         coalesce(sum(cents) filter (where ${inPeriod(prior)}), 0)::bigint as revenue_before,
         ${isNew} as is_new, (max(ordered_at) at time zone ${zone})::date as last_day,
         max(ordered_at) as last_order_at
-      from purchases group by purchases.customer_id
+      from purchases group by purchases.customer_id, purchases.owner_id
     ), with_rhythm as materialized (
       -- CASE evaluates the subquery only for the customers who need a rhythm; materialized, so
       -- that it is not inlined and evaluated again for each use of the rhythm below.
@@ -140,113 +145,156 @@ function customerPeriods(
     )`;
 }
 
-/** Every count of the review for one period (its previous period given), per rep and for the team. */
+/**
+ * Every count of the review for each of `periods` (each with its own previous period for the
+ * standing), per rep and for the team, in the order given. Visits, orders and complaints are read
+ * once for all the periods, each counted under its own filter: a query per period would read the
+ * customers for the scope again each time, which costs more than the counting.
+ */
 export async function periodCounts(
   db: DbOrTx,
   reader: Reader,
-  p: Period,
-  prior: Period,
-): Promise<CountsByRep> {
-  const byRep: CountsByRep = new Map([[TEAM, emptyCounts()]]);
+  periods: readonly Period[],
+  previousOf: (p: Period) => Period,
+): Promise<CountsByRep[]> {
+  const results: CountsByRep[] = periods.map(() => new Map([[TEAM, emptyCounts()]]));
+  /** `expression filter (where <column in period k>) as <name>_<k>` for each period. */
+  const perPeriod = (expression: (k: number) => SQL) =>
+    sql.join(
+      periods.map((_, k) => expression(k)),
+      sql`, `,
+    );
+  const inAny = (column: SQL) =>
+    sql`(${sql.join(
+      periods.map((p) => sql`(${within(column, p)})`),
+      sql` or `,
+    )})`;
+  const col = (name: string, k: number) => sql.raw(`${name}_${k}`);
+  const number = (row: PeriodRow, name: string, k: number): number => Number(row[`${name}_${k}`] ?? 0);
+  const intoEach = (row: Grouped, set: (counts: PeriodCounts, k: number) => void) =>
+    results.forEach((byRep, k) => into(byRep, row, (c) => set(c, k)));
 
-  const visitRows = await queryRows<Grouped & { visits: number; with_order: number; calls: number }>(
-    db,
-    sql`
+  const visitAt = sql`${visits.at}`;
+  const orderAt = sql`orders.ordered_at`;
+  const openedAt = sql`complaints.created_at`;
+  const resolvedAt = sql`resolved.at`;
+  const [visitRows, orderRows, openedRows, closedRows, ...standingRows] = await Promise.all([
+    queryRows<PeriodRow>(
+      db,
+      sql`
       select ${visits.repId} as rep_id, grouping(${visits.repId}) as total,
-        (count(*) filter (where ${visits.channel} = 'visit'))::int as visits,
-        (count(*) filter (where ${visits.channel} = 'visit' and ${visits.outcome} = 'order'))::int as with_order,
-        (count(*) filter (where ${visits.channel} = 'phone'))::int as calls
+        ${perPeriod(
+          (k) => sql`
+          (count(*) filter (where ${within(visitAt, periods[k]!)} and ${visits.channel} = 'visit'))::int as ${col('visits', k)},
+          (count(*) filter (where ${within(visitAt, periods[k]!)} and ${visits.channel} = 'visit'
+            and ${visits.outcome} = 'order'))::int as ${col('with_order', k)},
+          (count(*) filter (where ${within(visitAt, periods[k]!)} and ${visits.channel} = 'phone'))::int as ${col('calls', k)}`,
+        )}
       from ${visits}
-      where ${visits.deletedAt} is null and ${within(sql`${visits.at}`, p)} and ${personScope(visits.repId, reader)}
+      where ${visits.deletedAt} is null and ${inAny(visitAt)} and ${personScope(visits.repId, reader)}
       group by grouping sets ((${visits.repId}), ())`,
-  );
-  for (const row of visitRows) {
-    into(byRep, row, (c) => {
-      c.visits = row.visits;
-      c.visitsWithOrder = row.with_order;
-      c.calls = row.calls;
-    });
-  }
-
-  const orderRows = await queryRows<Grouped & { orders: number; revenue: string | number }>(
-    db,
-    sql`
+    ),
+    queryRows<PeriodRow>(
+      db,
+      sql`
       select coalesce(orders.rep_id, ${customers.ownerId}) as rep_id,
         grouping(coalesce(orders.rep_id, ${customers.ownerId})) as total,
-        count(*)::int as orders, coalesce(sum(orders.total_excl_cents), 0)::bigint as revenue
+        ${perPeriod(
+          (k) => sql`
+          (count(*) filter (where ${within(orderAt, periods[k]!)}))::int as ${col('orders', k)},
+          coalesce(sum(orders.total_excl_cents) filter (where ${within(orderAt, periods[k]!)}), 0)::bigint
+            as ${col('revenue', k)}`,
+        )}
       from orders join ${customers} on ${customers.id} = orders.customer_id
-      where orders.deleted_at is null and orders.status not in ('cancelled', 'draft')
-        and ${within(sql`orders.ordered_at`, p)}
+      where orders.deleted_at is null and orders.status not in ('cancelled', 'draft') and ${inAny(orderAt)}
         and ${customers.deletedAt} is null and ${customerScope(reader)}
       group by grouping sets ((coalesce(orders.rep_id, ${customers.ownerId})), ())`,
-  );
-  for (const row of orderRows) {
-    into(byRep, row, (c) => {
-      c.orders = row.orders;
-      c.revenueCents = Number(row.revenue);
-    });
-  }
-
-  const standingRows = await queryRows<
-    Grouped & { previous_buyers: number; repeat_buyers: number; new_customers: number; lost: number }
-  >(
-    db,
-    sql`
-      with ${customerPeriods(reader, p, prior, null)}
+    ),
+    queryRows<PeriodRow>(
+      db,
+      sql`
       select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
-        (count(*) filter (where orders_before > 0))::int as previous_buyers,
-        (count(*) filter (where standing = 'repeat'))::int as repeat_buyers,
-        (count(*) filter (where standing = 'new'))::int as new_customers,
-        (count(*) filter (where standing = 'lost'))::int as lost
-      from standing join ${customers} on ${customers.id} = standing.customer_id
-      group by grouping sets ((${customers.ownerId}), ())`,
-  );
-  for (const row of standingRows) {
-    into(byRep, row, (c) => {
-      c.previousBuyers = row.previous_buyers;
-      c.repeatBuyers = row.repeat_buyers;
-      c.newCustomers = row.new_customers;
-      c.lostCustomers = row.lost;
-    });
-  }
-
-  const openedRows = await queryRows<Grouped & { opened: number }>(
-    db,
-    sql`
-      select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total, count(*)::int as opened
+        ${perPeriod(
+          (k) => sql`(count(*) filter (where ${within(openedAt, periods[k]!)}))::int as ${col('opened', k)}`,
+        )}
       from complaints join ${customers} on ${customers.id} = complaints.customer_id
-      where complaints.deleted_at is null and ${within(sql`complaints.created_at`, p)}
+      where complaints.deleted_at is null and ${inAny(openedAt)}
         and ${customers.deletedAt} is null and ${customerScope(reader)}
       group by grouping sets ((${customers.ownerId}), ())`,
-  );
-  for (const row of openedRows) into(byRep, row, (c) => (c.complaintsOpened = row.opened));
-
-  const closedRows = await queryRows<Grouped & { closed: number; median_hours: number | string | null }>(
-    db,
-    sql`
+    ),
+    queryRows<PeriodRow>(
+      db,
+      sql`
       with resolved as (
         select complaint_id, min(at) as at from complaint_events
         where deleted_at is null and status in ('resolved', 'closed') group by complaint_id
       )
-      select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total, count(*)::int as closed,
-        percentile_cont(0.5) within group (
-          order by greatest(0, extract(epoch from resolved.at - complaints.created_at)) / 3600
-        ) as median_hours
+      select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
+        ${perPeriod(
+          (k) => sql`
+          (count(*) filter (where ${within(resolvedAt, periods[k]!)}))::int as ${col('closed', k)},
+          percentile_cont(0.5) within group (
+            order by greatest(0, extract(epoch from resolved.at - complaints.created_at)) / 3600
+          ) filter (where ${within(resolvedAt, periods[k]!)}) as ${col('median_hours', k)}`,
+        )}
       from resolved
       join complaints on complaints.id = resolved.complaint_id
       join ${customers} on ${customers.id} = complaints.customer_id
-      where complaints.deleted_at is null and ${within(sql`resolved.at`, p)}
+      where complaints.deleted_at is null and ${inAny(resolvedAt)}
         and ${customers.deletedAt} is null and ${customerScope(reader)}
       group by grouping sets ((${customers.ownerId}), ())`,
-  );
-  for (const row of closedRows) {
-    into(byRep, row, (c) => {
-      c.complaintsClosed = row.closed;
-      c.medianResolveHours =
-        row.median_hours === null ? null : Math.round(Number(row.median_hours) * 10) / 10;
+    ),
+    ...periods.map((p) =>
+      queryRows<
+        Grouped & { previous_buyers: number; repeat_buyers: number; new_customers: number; lost: number }
+      >(
+        db,
+        sql`
+      with ${customerPeriods(reader, p, previousOf(p), null)}
+      select owner_id as rep_id, grouping(owner_id) as total,
+        (count(*) filter (where orders_before > 0))::int as previous_buyers,
+        (count(*) filter (where standing = 'repeat'))::int as repeat_buyers,
+        (count(*) filter (where standing = 'new'))::int as new_customers,
+        (count(*) filter (where standing = 'lost'))::int as lost
+      from standing
+      group by grouping sets ((owner_id), ())`,
+      ),
+    ),
+  ]);
+
+  for (const row of visitRows) {
+    intoEach(row, (c, k) => {
+      c.visits = number(row, 'visits', k);
+      c.visitsWithOrder = number(row, 'with_order', k);
+      c.calls = number(row, 'calls', k);
     });
   }
-  return byRep;
+  for (const row of orderRows) {
+    intoEach(row, (c, k) => {
+      c.orders = number(row, 'orders', k);
+      c.revenueCents = number(row, 'revenue', k);
+    });
+  }
+  for (const row of openedRows) intoEach(row, (c, k) => (c.complaintsOpened = number(row, 'opened', k)));
+  for (const row of closedRows) {
+    intoEach(row, (c, k) => {
+      c.complaintsClosed = number(row, 'closed', k);
+      const hours = row[`median_hours_${k}`];
+      c.medianResolveHours =
+        hours === null || hours === undefined ? null : Math.round(Number(hours) * 10) / 10;
+    });
+  }
+  standingRows.forEach((rows, k) => {
+    for (const row of rows) {
+      into(results[k]!, row, (c) => {
+        c.previousBuyers = row.previous_buyers;
+        c.repeatBuyers = row.repeat_buyers;
+        c.newCustomers = row.new_customers;
+        c.lostCustomers = row.lost;
+      });
+    }
+  });
+  return results;
 }
 
 /** One rep's customers with any order in the period or the one before, or a visit or complaint now. */
