@@ -11,7 +11,8 @@ import { REP, expect, test } from './fixtures.js';
 function saturdayAhead(): string {
   let at = Date.now() + 28 * 86_400_000;
   while (new Date(at).getUTCDay() !== 6) at += 86_400_000;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
+  // The UTC calendar day the weekday was checked on (in Paris, a late evening is already tomorrow).
+  return new Date(at).toISOString().slice(0, 10);
 }
 
 function parisInstant(day: string, hour: number): string {

@@ -14,7 +14,8 @@ import { REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js'
 function sundayAhead(retry: number): string {
   let at = Date.now() + (21 + 7 * retry) * 86_400_000;
   while (new Date(at).getUTCDay() !== 0) at += 86_400_000;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
+  // The UTC calendar day the weekday was checked on (in Paris, a late evening is already tomorrow).
+  return new Date(at).toISOString().slice(0, 10);
 }
 function parisInstant(day: string, hour: number): string {
   const noon = new Date(`${day}T12:00:00Z`);
