@@ -206,6 +206,22 @@ describe.each(backends)('team review at head office on $name', (backend) => {
     // The previous period is itself compared with the one before it.
     const before = { from: daysBefore(TODAY, 359), to: daysBefore(TODAY, 240) };
     expect(strip(review.team.previous)).toEqual(recount(rows, PRIOR.from, PRIOR.to, before, null));
+    // And the same period a year before, with its own previous period.
+    const lastYear = (day: string) =>
+      `${Number(day.slice(0, 4)) - 1}${day.slice(4) === '-02-29' ? '-02-28' : day.slice(4)}`;
+    const yearAgo = { from: lastYear(FROM), to: lastYear(TODAY) };
+    const yearAgoLength = dayNumber(yearAgo.to) - dayNumber(yearAgo.from) + 1;
+    const yearAgoPrior = { from: daysBefore(yearAgo.from, yearAgoLength), to: daysBefore(yearAgo.from, 1) };
+    expect(review.periods.yearBefore).toEqual(yearAgo);
+    expect(strip(review.team.yearBefore)).toEqual(
+      recount(rows, yearAgo.from, yearAgo.to, yearAgoPrior, null),
+    );
+    expect(review.team.yearBefore.orders).toBeGreaterThan(0);
+    for (const rep of review.reps) {
+      expect(strip(rep.figures.previous), rep.repName).toEqual(
+        recount(rows, PRIOR.from, PRIOR.to, before, rep.repId),
+      );
+    }
   });
 
   it('derives average ticket, conversion and repurchase from the counts, rounded half up', async () => {
