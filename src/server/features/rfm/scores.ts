@@ -16,6 +16,8 @@ import { customerScope } from '../../lib/scope.js';
 import type { Reader } from '../../lib/scope.js';
 
 const zone = sql.raw(`'${COMPANY_TIME_ZONE}'`);
+/** Orders that count as purchases: not deleted, not cancelled, not drafts. */
+const COUNTED = sql`${orders.deletedAt} is null and ${orders.status} not in ('cancelled', 'draft')`;
 /** The first instant after `day` in the company's calendar. */
 const endOf = (day: string) => sql`(${day}::date + 1)::timestamp at time zone ${zone}`;
 /** The first instant of `days` days before `day`. */
@@ -129,7 +131,7 @@ export async function rfmMigrations(
   }>(
     db,
     sql`
-      with ${twoDays(reader, from, to, false)}
+      with ${twoDays(reader, from, to)}
       select from_r, from_f + from_m as from_s, r, f + m as s, count(*)::int as customers,
         sum(monetary_cents)::bigint as revenue_cents
       from scored group by 1, 2, 3, 4`,
@@ -163,35 +165,26 @@ interface CustomerRow {
   from_r: number | null;
   from_f: number | null;
   from_m: number | null;
-  year_before_cents: string | number;
+}
+
+interface HistoryRow {
+  customer_id: string;
   rhythm: number | null;
+  year_before_cents: string | number;
 }
 
 /**
  * The steps of a `with` ending in `scored`: per customer with a purchase on or before `to`, the
  * scores as of `to` and, for those with a purchase on or before `from`, as of `from` (each day
  * ranked over its own customers, as `rfmScores` does), from one read of the orders up to `to`.
- * `withHistory` adds the rhythm and the revenue of the year before M's (otherwise null and 0).
  */
-function twoDays(reader: Reader, from: string, to: string, withHistory: boolean): SQL {
-  const counted = sql`${orders.deletedAt} is null and ${orders.status} not in ('cancelled', 'draft')`;
-  const gap = withHistory
-    ? sql`date_part('epoch', ${orders.orderedAt} - lag(${orders.orderedAt}) over (
-        partition by ${orders.customerId} order by ${orders.orderedAt})) / 86400`
-    : sql`null::float8`;
-  const yearBefore = withHistory
-    ? sql`coalesce(sum(cents) filter (
-        where ordered_at >= ${startBefore(to, 729)} and ordered_at < ${startBefore(to, 364)}), 0)::bigint`
-    : sql`0::bigint`;
-  const rhythm = withHistory
-    ? sql`round((percentile_cont(0.5) within group (order by gap))::numeric)::int`
-    : sql`null::int`;
+function twoDays(reader: Reader, from: string, to: string): SQL {
   return sql`
       purchases as (
         select ${orders.customerId} as customer_id, ${orders.orderedAt} as ordered_at,
-          ${orders.totalExclCents} as cents, ${gap} as gap
+          ${orders.totalExclCents} as cents
         from ${orders} join ${customers} on ${customers.id} = ${orders.customerId}
-        where ${counted} and ${orders.orderedAt} < ${endOf(to)}
+        where ${COUNTED} and ${orders.orderedAt} < ${endOf(to)}
           and ${customers.deletedAt} is null and ${customerScope(reader)}
       ), per_customer as (
         select customer_id,
@@ -203,8 +196,7 @@ function twoDays(reader: Reader, from: string, to: string, withHistory: boolean)
             ::bigint as from_monetary,
           (${to}::date - (max(ordered_at) at time zone ${zone})::date)::int as recency_days,
           (count(*) filter (where ordered_at >= ${startBefore(to, 364)}))::int as frequency,
-          coalesce(sum(cents) filter (where ordered_at >= ${startBefore(to, 364)}), 0)::bigint as monetary_cents,
-          ${yearBefore} as year_before_cents, ${rhythm} as rhythm
+          coalesce(sum(cents) filter (where ordered_at >= ${startBefore(to, 364)}), 0)::bigint as monetary_cents
         from purchases group by customer_id
       ), scored as (
         -- Both days ranked in one pass over the customers, no join of derived rows.
@@ -216,6 +208,31 @@ function twoDays(reader: Reader, from: string, to: string, withHistory: boolean)
           )}
         from per_customer
       )`;
+}
+
+/**
+ * Per customer with a purchase on or before `to`: the rhythm (the median of the days between
+ * consecutive purchases up to `to`, rounded, as `customerFigures` on the laptop; null with one
+ * purchase) and the revenue of the year before M's (D − 729 … D − 365, for the forecast).
+ */
+function historyUpTo(reader: Reader, to: string): SQL {
+  return sql`
+      with purchases as (
+        select ${orders.customerId} as customer_id, ${orders.orderedAt} as ordered_at,
+          ${orders.totalExclCents} as cents,
+          -- date_part is float8; extract would be numeric, several times slower per row.
+          date_part('epoch', ${orders.orderedAt} - lag(${orders.orderedAt}) over (
+            partition by ${orders.customerId} order by ${orders.orderedAt})) / 86400 as gap
+        from ${orders} join ${customers} on ${customers.id} = ${orders.customerId}
+        where ${COUNTED} and ${orders.orderedAt} < ${endOf(to)}
+          and ${customers.deletedAt} is null and ${customerScope(reader)}
+      )
+      select customer_id,
+        round((percentile_cont(0.5) within group (order by gap))::numeric)::int as rhythm,
+        coalesce(sum(cents) filter (
+          where ordered_at >= ${startBefore(to, 729)} and ordered_at < ${startBefore(to, 364)}), 0)::bigint
+          as year_before_cents
+      from purchases group by customer_id`;
 }
 
 /** The segments of a two-day row: `none` at `from` for a customer who had not bought yet. */
@@ -243,20 +260,27 @@ export async function rfmCustomers(
   from: string,
   to: string,
 ): Promise<RfmCustomer[]> {
-  const rows = await queryRows<CustomerRow>(
-    db,
-    sql`
-      with ${twoDays(reader, from, to, true)}
+  // The scores and the history are two reads of the same orders, run side by side: on a
+  // pooled database each takes a core, where one statement doing both would take one.
+  const [rows, history] = await Promise.all([
+    queryRows<CustomerRow>(
+      db,
+      sql`
+      with ${twoDays(reader, from, to)}
       select scored.customer_id, ${customers.name} as name, ${customers.city} as city,
         ${users.name} as rep_name, scored.recency_days, scored.monetary_cents, scored.r, scored.f, scored.m,
-        scored.from_r, scored.from_f, scored.from_m, scored.year_before_cents, scored.rhythm
+        scored.from_r, scored.from_f, scored.from_m
       from scored
       join ${customers} on ${customers.id} = scored.customer_id
       left join ${users} on ${users.id} = ${customers.ownerId}
       order by ${customers.externalRef} nulls last, scored.customer_id`,
-  );
+    ),
+    queryRows<HistoryRow>(db, historyUpTo(reader, to)),
+  ]);
+  const historyOf = new Map(history.map((row) => [row.customer_id, row]));
   return rows.map((row) => {
-    const rhythmDays = row.rhythm;
+    const past = historyOf.get(row.customer_id);
+    const rhythmDays = past?.rhythm ?? null;
     const { fromSegment, toSegment } = segmentsOf(row);
     return {
       customerId: row.customer_id,
@@ -266,7 +290,7 @@ export async function rfmCustomers(
       fromSegment,
       toSegment,
       monetaryCents: Number(row.monetary_cents),
-      yearBeforeCents: Number(row.year_before_cents),
+      yearBeforeCents: Number(past?.year_before_cents ?? 0),
       recencyDays: row.recency_days,
       rhythmDays,
       overdue: rhythmDays !== null && rhythmDays > 0 && row.recency_days > OVERDUE_FACTOR * rhythmDays,
