@@ -53,7 +53,9 @@ test('a manager makes a campaign from a migration cell; the rep’s visit report
     if (camille > best.camille) best = { index: i, camille, title };
     await cell.click(); // closes it again
   }
-  expect(best.camille).toBeGreaterThanOrEqual(3);
+  // Two of hers at least, and a control group of exactly one (below): one of hers stays targeted
+  // whatever the draw (the demo data, generated around today, does not always give a cell more).
+  expect(best.camille).toBeGreaterThanOrEqual(2);
   await cells.nth(best.index).click();
   const list = managerPage.getByRole('table', { name: best.title, exact: true });
   const inCell = (await list.getByRole('row').count()) - 1;
@@ -78,8 +80,11 @@ test('a manager makes a campaign from a migration cell; the rep’s visit report
   await dialog.getByLabel('Objectif').fill('Reprendre une commande avant la fin du mois');
   await dialog.getByLabel('Offre').fill('5 % sur la famille choisie');
   await dialog.getByLabel('Remise (%)').fill('5');
-  await dialog.getByLabel('Groupe témoin (%)').fill('20');
-  const held = Math.floor((inCell * 20 + 50) / 100);
+  // The smallest share that holds one customer out (the product rounds half up: share × n / 100).
+  const share = Math.min(50, Math.ceil(100 / inCell));
+  await dialog.getByLabel('Groupe témoin (%)').fill(String(share));
+  const held = Math.floor((inCell * share + 50) / 100);
+  expect(held).toBe(1);
   await expect(dialog.getByText(new RegExp(`${inCell - held} tâches? pour les commerciaux`))).toBeVisible();
   await expectNoSeriousA11yViolations(managerPage);
   await dialog.getByRole('button', { name: 'Créer la campagne' }).click();
