@@ -343,6 +343,24 @@ describe('SyncEngine', () => {
     engine.stop();
   });
 
+  it('asks for the next page while it writes the current one, and applies them in order', async () => {
+    for (let n = 3; n <= 14; n += 1) server.customers.set(makeCustomer(n).id, makeCustomer(n));
+    const appliedWhenAsked: number[] = [];
+    let engine: SyncEngine | null = null;
+    const invoke = server.invoke.bind(server);
+    server.invoke = ((method: string, input: unknown) => {
+      if (method === 'sync-pull') appliedWhenAsked.push(engine?.getStatus().download?.pages ?? 0);
+      return invoke(method as never, input as never);
+    }) as typeof server.invoke;
+    engine = makeEngine(undefined, 5);
+    await engine.start();
+    // Three pages: the second is asked for before the first is written, the third before the second.
+    expect(appliedWhenAsked).toEqual([0, 0, 1]);
+    expect(await db.customers.count()).toBe(14);
+    expect(await db.getMeta('cookie')).toBe(server.pullResponses.at(-1)?.cookie);
+    engine.stop();
+  });
+
   it('an interrupted first download resumes from the last applied page: no reset, nothing twice', async () => {
     for (let n = 3; n <= 25; n += 1) server.customers.set(makeCustomer(n).id, makeCustomer(n));
     server.failPullNumber = 3;

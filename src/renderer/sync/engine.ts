@@ -360,25 +360,45 @@ export class SyncEngine {
    * Pulls page by page (`PULL_PAGE_LIMIT` ops each) until head office has nothing more. Each
    * page is applied with its cookie, so an interrupted download resumes from the last page
    * applied. While more than one page comes, `status.download` counts what arrived.
+   *
+   * The next page is asked for while this one is written, so head office's work and the
+   * laptop's overlap. That is safe: pages are applied in order, each only after the one before,
+   * and a laptop that stops before applying a page asks again with the cookie it holds, for
+   * which head office sends again what it recorded after it.
    */
   private async pull(clientId: string): Promise<void> {
     let received = 0;
     let pages = 0;
+    const ask = (cookie: number | null, pending: number) => {
+      const asked = this.transport.invoke('sync-pull', {
+        clientId,
+        schemaVersion: SCHEMA_VERSION,
+        cookie,
+        limit: this.pullPageLimit,
+        pending,
+      });
+      // Handled here, so that a page asked for ahead and then dropped is no unhandled failure;
+      // awaiting it below still throws.
+      asked.catch(() => undefined);
+      return asked;
+    };
+    let next = ask((await this.db.getMeta('cookie')) ?? null, await this.db.outbox.count());
     try {
       for (let round = 0; round < 10_000; round += 1) {
-        const cookie = (await this.db.getMeta('cookie')) ?? null;
-        const result = await this.transport.invoke('sync-pull', {
-          clientId,
-          schemaVersion: SCHEMA_VERSION,
-          cookie,
-          limit: this.pullPageLimit,
-          pending: await this.db.outbox.count(),
-        });
+        const result = await next;
         if (!result.ok) throw new SyncStop(result.error);
-        await this.applyPull(result.value);
-        received += result.value.patch.length;
+        const page = result.value;
+        if (page.more) {
+          // What will still wait once this page's acknowledgements are applied; read before
+          // the page's transaction, which would hold the outbox.
+          const pending = await this.db.outbox.where('mid').above(page.lastMid).count();
+          next = ask(page.cookie, pending);
+        }
+        // If this fails, the page asked for ahead is dropped: head office sends it again.
+        await this.applyPull(page);
+        received += page.patch.length;
         pages += 1;
-        if (!result.value.more) return;
+        if (!page.more) return;
         this.setStatus({ download: { received, pages } });
       }
     } finally {

@@ -70,12 +70,11 @@ async function planOps(
   // loop. The planner cannot know the view's size for this client (a first download fills it
   // faster than statistics follow) and, guessing it small, looped over the scope for each row
   // of it: minutes for a manager's team at scale 3, where hashing takes about a second.
+  // On failure the transaction is aborted, and the setting with it: restored only on success.
   await tx.execute(sql`set local enable_nestloop = off`);
-  try {
-    return await fullDiff(tx, user, clientId, since, limit);
-  } finally {
-    await tx.execute(sql`set local enable_nestloop = on`);
-  }
+  const planned = await fullDiff(tx, user, clientId, since, limit);
+  await tx.execute(sql`set local enable_nestloop = on`);
+  return planned;
 }
 
 function fullDiff(tx: Tx, user: User, clientId: string, since: number, limit: number): Promise<PlannedOp[]> {
