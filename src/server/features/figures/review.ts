@@ -158,12 +158,8 @@ export async function periodCounts(
   previousOf: (p: Period) => Period,
 ): Promise<CountsByRep[]> {
   const results: CountsByRep[] = periods.map(() => new Map([[TEAM, emptyCounts()]]));
-  /** `expression filter (where <column in period k>) as <name>_<k>` for each period. */
-  const perPeriod = (expression: (k: number) => SQL) =>
-    sql.join(
-      periods.map((_, k) => expression(k)),
-      sql`, `,
-    );
+  /** The columns of each period (named `<name>_<k>` with `col`), one list. */
+  const perPeriod = (columns: (p: Period, k: number) => SQL) => sql.join(periods.map(columns), sql`, `);
   const inAny = (column: SQL) =>
     sql`(${sql.join(
       periods.map((p) => sql`(${within(column, p)})`),
@@ -184,11 +180,11 @@ export async function periodCounts(
       sql`
       select ${visits.repId} as rep_id, grouping(${visits.repId}) as total,
         ${perPeriod(
-          (k) => sql`
-          (count(*) filter (where ${within(visitAt, periods[k]!)} and ${visits.channel} = 'visit'))::int as ${col('visits', k)},
-          (count(*) filter (where ${within(visitAt, periods[k]!)} and ${visits.channel} = 'visit'
+          (q, k) => sql`
+          (count(*) filter (where ${within(visitAt, q)} and ${visits.channel} = 'visit'))::int as ${col('visits', k)},
+          (count(*) filter (where ${within(visitAt, q)} and ${visits.channel} = 'visit'
             and ${visits.outcome} = 'order'))::int as ${col('with_order', k)},
-          (count(*) filter (where ${within(visitAt, periods[k]!)} and ${visits.channel} = 'phone'))::int as ${col('calls', k)}`,
+          (count(*) filter (where ${within(visitAt, q)} and ${visits.channel} = 'phone'))::int as ${col('calls', k)}`,
         )}
       from ${visits}
       where ${visits.deletedAt} is null and ${inAny(visitAt)} and ${personScope(visits.repId, reader)}
@@ -200,9 +196,9 @@ export async function periodCounts(
       select coalesce(orders.rep_id, ${customers.ownerId}) as rep_id,
         grouping(coalesce(orders.rep_id, ${customers.ownerId})) as total,
         ${perPeriod(
-          (k) => sql`
-          (count(*) filter (where ${within(orderAt, periods[k]!)}))::int as ${col('orders', k)},
-          coalesce(sum(orders.total_excl_cents) filter (where ${within(orderAt, periods[k]!)}), 0)::bigint
+          (q, k) => sql`
+          (count(*) filter (where ${within(orderAt, q)}))::int as ${col('orders', k)},
+          coalesce(sum(orders.total_excl_cents) filter (where ${within(orderAt, q)}), 0)::bigint
             as ${col('revenue', k)}`,
         )}
       from orders join ${customers} on ${customers.id} = orders.customer_id
@@ -215,7 +211,7 @@ export async function periodCounts(
       sql`
       select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
         ${perPeriod(
-          (k) => sql`(count(*) filter (where ${within(openedAt, periods[k]!)}))::int as ${col('opened', k)}`,
+          (q, k) => sql`(count(*) filter (where ${within(openedAt, q)}))::int as ${col('opened', k)}`,
         )}
       from complaints join ${customers} on ${customers.id} = complaints.customer_id
       where complaints.deleted_at is null and ${inAny(openedAt)}
@@ -231,11 +227,11 @@ export async function periodCounts(
       )
       select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
         ${perPeriod(
-          (k) => sql`
-          (count(*) filter (where ${within(resolvedAt, periods[k]!)}))::int as ${col('closed', k)},
+          (q, k) => sql`
+          (count(*) filter (where ${within(resolvedAt, q)}))::int as ${col('closed', k)},
           percentile_cont(0.5) within group (
             order by greatest(0, extract(epoch from resolved.at - complaints.created_at)) / 3600
-          ) filter (where ${within(resolvedAt, periods[k]!)}) as ${col('median_hours', k)}`,
+          ) filter (where ${within(resolvedAt, q)}) as ${col('median_hours', k)}`,
         )}
       from resolved
       join complaints on complaints.id = resolved.complaint_id

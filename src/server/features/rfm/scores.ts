@@ -98,7 +98,7 @@ export async function rfmScores(db: DbOrTx, reader: Reader, asOf: string): Promi
     customerRef,
     recencyDays,
     frequency,
-    monetaryCents: Number(monetary),
+    monetaryCents: monetary,
     r,
     f,
     m,

@@ -205,16 +205,17 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
     const more = planned.length > limit;
     const ops = more ? planned.slice(0, limit) : planned;
     const last = ops.at(-1);
-    const nextCursor =
+    /** Where the next page resumes (after this page's last row) while there is more. */
+    const cursorAt = (version: number) =>
       more && last !== undefined
-        ? { pullCursorEntity: last.entity, pullCursorRowId: last.row_id }
-        : { pullCursorEntity: null, pullCursorRowId: null };
+        ? { pullCursorVersion: version, pullCursorEntity: last.entity, pullCursorRowId: last.row_id }
+        : { pullCursorVersion: null, pullCursorEntity: null, pullCursorRowId: null };
     const reported = input.pending === undefined ? {} : { reportedPending: input.pending };
     const base = { lastMid: client.lastMid, reset, serverTime: toIso(now) };
     if (ops.length === 0 && !reset) {
       await tx
         .update(syncClients)
-        .set({ lastSeenAt: now, ...reported, pullCursorVersion: null, ...nextCursor })
+        .set({ lastSeenAt: now, ...reported, ...cursorAt(client.viewVersion) })
         .where(eq(syncClients.id, input.clientId));
       return ok({ ...base, cookie: client.viewVersion, more: false, patch: [] });
     }
@@ -254,8 +255,7 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
         viewVersion: nextVersion,
         lastSeenAt: now,
         ...reported,
-        pullCursorVersion: more ? nextVersion : null,
-        ...nextCursor,
+        ...cursorAt(nextVersion),
         ...(reset ? { resetVersion: nextVersion } : {}),
       })
       .where(eq(syncClients.id, input.clientId));
