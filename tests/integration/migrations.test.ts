@@ -34,6 +34,7 @@ describe.each(backends)('migrations on $name', (backend) => {
             'marketing_actions',
             'mutation_outcomes',
             'notes',
+            'order_facts',
             'order_lines',
             'orders',
             'playbooks',

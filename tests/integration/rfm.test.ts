@@ -149,6 +149,12 @@ describe.each(backends)('RFM at head office on $name', (backend) => {
 
     const laptop = computeRfm(allCustomerIds, rows, new Date(`${TODAY}T12:00:00Z`));
     expect(listed.some((c) => c.overdue)).toBe(true);
+    const today = Date.parse(`${TODAY}T00:00:00Z`) / DAY;
+    const yearBefore = new Map<string, number>();
+    for (const p of purchases()) {
+      if (p.day >= today - 729 && p.day <= today - 365)
+        yearBefore.set(p.customerId, (yearBefore.get(p.customerId) ?? 0) + p.cents);
+    }
     for (const c of listed) {
       const mine = laptop.get(c.customerId)!;
       expect({ rhythm: c.rhythmDays, overdue: c.overdue, recency: c.recencyDays }, c.customerId).toEqual({
@@ -158,11 +164,7 @@ describe.each(backends)('RFM at head office on $name', (backend) => {
       });
       expect(c.name.length).toBeGreaterThan(0);
       // The year before M's (D − 729 … D − 365), for the forecast, counted plainly.
-      const today = Date.parse(`${TODAY}T00:00:00Z`) / DAY;
-      const before = purchases()
-        .filter((p) => p.customerId === c.customerId && p.day >= today - 729 && p.day <= today - 365)
-        .reduce((n, p) => n + p.cents, 0);
-      expect(c.yearBeforeCents, c.customerId).toBe(before);
+      expect(c.yearBeforeCents, c.customerId).toBe(yearBefore.get(c.customerId) ?? 0);
     }
 
     const team = new Set(
@@ -220,6 +222,39 @@ describe.each(backends)('RFM at head office on $name', (backend) => {
     expect(anonymous.status).toBe(401);
   });
 
+  it("ranks a manager's customers among their team's only, on both days", async () => {
+    const team = new Set(
+      (
+        await server.database.db
+          .select({ id: customers.id })
+          .from(customers)
+          .innerJoin(users, eq(users.id, customers.ownerId))
+          .where(and(eq(users.teamId, server.ids.teamId), isNull(customers.deletedAt)))
+      ).map((c) => c.id),
+    );
+    const teamPurchases = purchases().filter((p) => team.has(p.customerId));
+    const now = independentRfm(teamPurchases, TODAY);
+    const then = independentRfm(teamPurchases, HALF_YEAR_AGO);
+    const { customers: listed } = await server.ok<{ customers: RfmCustomer[] }>(
+      'rfm-customers',
+      { from: HALF_YEAR_AGO, to: TODAY },
+      manager,
+    );
+    expect(listed.length).toBe(now.size);
+    // Ranked over the whole company instead, some scores would differ: the check has teeth.
+    const company = independentRfm(purchases(), TODAY);
+    expect(listed.some((c) => company.get(c.customerId)?.segment !== now.get(c.customerId)?.segment)).toBe(
+      true,
+    );
+    for (const c of listed) {
+      expect([c.fromSegment, c.toSegment, c.monetaryCents], c.customerId).toEqual([
+        then.get(c.customerId)?.segment ?? 'none',
+        now.get(c.customerId)?.segment,
+        now.get(c.customerId)?.monetaryCents,
+      ]);
+    }
+  });
+
   it('refuses a reversed period, a date in the future and a malformed date, naming the field', async () => {
     const reversed = await server.call('rfm-migrations', { from: TODAY, to: HALF_YEAR_AGO }, manager);
     expect(reversed.body).toMatchObject({
@@ -230,5 +265,36 @@ describe.each(backends)('RFM at head office on $name', (backend) => {
     expect(future.body).toMatchObject({ ok: false, error: { key: 'rfm.dateInFuture', field: 'asOf' } });
     const malformed = await server.call('rfm-scores', { asOf: '2026-13-40' }, manager);
     expect(malformed.status).toBe(400);
+  });
+
+  it('neither lists nor ranks a deleted customer, whose orders stay', async () => {
+    const before = independentRfm(purchases(), TODAY);
+    const [gone] = [...before.entries()].sort((a, b) => b[1].frequency - a[1].frequency)[0]!;
+    await server.database.db.update(customers).set({ deletedAt: new Date() }).where(eq(customers.id, gone));
+    try {
+      const { customers: scored } = await server.ok<{ customers: CustomerRfmRow[] }>(
+        'rfm-scores',
+        { asOf: TODAY },
+        admin,
+      );
+      const expected = independentRfm(
+        purchases().filter((p) => p.customerId !== gone),
+        TODAY,
+      );
+      expect(scored.length).toBe(before.size - 1);
+      for (const row of scored) {
+        const { customerRef: _ref, ...figures } = row;
+        expect(figures, row.customerId).toEqual(expected.get(row.customerId));
+      }
+      const { customers: listed } = await server.ok<{ customers: RfmCustomer[] }>(
+        'rfm-customers',
+        { from: HALF_YEAR_AGO, to: TODAY },
+        admin,
+      );
+      expect(listed.map((c) => c.customerId)).not.toContain(gone);
+      expect(listed.length).toBe(before.size - 1);
+    } finally {
+      await server.database.db.update(customers).set({ deletedAt: null }).where(eq(customers.id, gone));
+    }
   });
 });

@@ -445,6 +445,27 @@ export const orders = pgTable(
   ],
 );
 
+/**
+ * Head office's derived copy of the orders that count as purchases (not deleted, not cancelled,
+ * not drafts), one narrow row each with the days since the same customer's previous purchase:
+ * what RFM and the rhythm read, in (customer, instant) order, without a window over the orders.
+ * Kept by triggers on `orders` in the writing statement's transaction, whatever writes the
+ * orders (migration 0017 holds them and its INCLUDE columns, which Drizzle cannot declare).
+ * Never synced: the laptop keeps its own (`orderFacts` in Dexie, decision 0016).
+ */
+export const orderFacts = pgTable(
+  'order_facts',
+  {
+    orderId: uuid('order_id').primaryKey(),
+    customerId: uuid('customer_id').notNull(),
+    orderedAt: ts('ordered_at').notNull(),
+    totalExclCents: cents('total_excl_cents').notNull(),
+    /** Days (fractional) since the customer's previous purchase; null for their first. */
+    gapDays: doublePrecision('gap_days'),
+  },
+  (t) => [index('order_facts_customer_idx').on(t.customerId, t.orderedAt)],
+);
+
 /** Lines belong to their order: changing a line bumps the order's version (it syncs as one record). */
 export const orderLines = pgTable(
   'order_lines',

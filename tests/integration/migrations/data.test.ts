@@ -168,6 +168,35 @@ describe.each(backends)('per-migration data on $name', (backend) => {
     ).rejects.toThrow();
   });
 
+  it('0017_order_facts copies the counted orders already there, each with its gap, and keeps them after', async () => {
+    const s = (stepper = await openAt(backend, '0016_pull_cursor'));
+    await initRows(s);
+    const order = (id: string, day: string, status: string, deleted = false) =>
+      s.db.execute(
+        sql`insert into orders (id, customer_id, rep_id, number, ordered_at, status, total_excl_cents, total_vat_cents, total_incl_cents, deleted_at)
+          values (${id}, ${ids.customer}, ${ids.user}, ${`CMD-${id}`}, ${`${day}T08:00:00.000Z`}, ${status}, 1000, 200, 1200,
+          ${deleted ? at : null})`,
+      );
+    const [first, cancelled, tombstoned, second, draft] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+    await order(first!, '2026-01-01', 'delivered');
+    await order(cancelled!, '2026-01-05', 'cancelled');
+    await order(tombstoned!, '2026-01-08', 'confirmed', true);
+    await order(second!, '2026-01-11', 'confirmed');
+    await order(draft!, '2026-01-20', 'draft');
+    await s.migrateTo('0017_order_facts');
+    const facts = () =>
+      s.rows<{ order_id: string; gap_days: number | null; total_excl_cents: string | number }>(
+        sql`select order_id, gap_days, total_excl_cents from order_facts order by ordered_at`,
+      );
+    expect((await facts()).map((f) => [f.order_id, f.gap_days, Number(f.total_excl_cents)])).toEqual([
+      [first, null, 1000],
+      [second, 10, 1000],
+    ]);
+    // From now on the triggers keep them: the draft sent counts, 9 days after the second.
+    await s.db.execute(sql`update orders set status = 'received' where id = ${draft!}`);
+    expect((await facts()).map((f) => f.gap_days)).toEqual([null, 10, 9]);
+  });
+
   it('the indexes migrations add serve the queries they were made for', async () => {
     const s = (stepper = await openAt(backend, migrationTags[migrationTags.length - 1]!));
     const uses = async (query: ReturnType<typeof sql>, index: string) =>
@@ -204,5 +233,10 @@ describe.each(backends)('per-migration data on $name', (backend) => {
     );
     // 0009: the playbook of a version (the editor's save checks it).
     await uses(sql`select id from playbooks where version = 3`, 'playbooks_version_unique');
+    // 0017: a customer's purchases in order, for RFM and the rhythm.
+    await uses(
+      sql`select ordered_at, total_excl_cents, gap_days from order_facts where customer_id = ${ids.customer} order by ordered_at`,
+      'order_facts_customer_idx',
+    );
   });
 });

@@ -28,7 +28,7 @@ import { COMPANY_TIME_ZONE } from '../../../shared/lib/calendar.js';
 import { OVERDUE_FACTOR } from '../../../shared/domain/rfm/rfm.js';
 import { queryRows, type DbOrTx } from '../../db/types.js';
 import { customerScope, personScope, type Reader } from '../../lib/scope.js';
-import { customers, visits } from '../../db/schema.js';
+import { customers, orderFacts, visits } from '../../db/schema.js';
 
 const zone = sql.raw(`'${COMPANY_TIME_ZONE}'`);
 
@@ -92,8 +92,8 @@ function customerPeriods(
             and orders.ordered_at < ${startOf(prior.from)}) else false end`
       : sql`min(ordered_at) >= ${startOf(p.from)}`;
   // The rhythm (the median gap over every order of the customer) is what costs most: in 'window'
-  // mode only the customers who may be lost need it. Each is read through the (customer,
-  // ordered_at) index, already in order, so no sort of everyone's orders is needed.
+  // mode only the customers who may be lost need it. Each reads its customer's purchases with
+  // their gaps through the (customer, ordered_at) index of order_facts.
   const needsRhythm =
     history === 'window' ? sql`per_customer.orders_before > 0 and per_customer.orders_now = 0` : sql`true`;
   return sql`
@@ -117,17 +117,12 @@ function customerPeriods(
     ), with_rhythm as materialized (
       -- CASE evaluates the subquery only for the customers who need a rhythm; materialized, so
       -- that it is not inlined and evaluated again for each use of the rhythm below.
+      -- The gaps are kept with each purchase in order_facts (decision 0018).
       select per_customer.*, case when ${needsRhythm} then (
-        select round((percentile_cont(0.5) within group (order by gap))::numeric)::int
-        from (
-          -- date_part is float8; extract would be numeric, several times slower per row.
-          select date_part('epoch', orders.ordered_at - lag(orders.ordered_at) over (order by orders.ordered_at))
-            / 86400 as gap
-          from orders
-          where orders.customer_id = per_customer.customer_id and ${counted}
-            and orders.ordered_at < ${endOf(p.to)}
-        ) as gaps
-        where gap is not null
+        select round((percentile_cont(0.5) within group (order by ${orderFacts.gapDays}))::numeric)::int
+        from ${orderFacts}
+        where ${orderFacts.customerId} = per_customer.customer_id and ${orderFacts.orderedAt} < ${endOf(p.to)}
+          and ${orderFacts.gapDays} is not null
       ) end as rhythm
       from per_customer
     ), standing as (
