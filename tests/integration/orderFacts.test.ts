@@ -220,7 +220,7 @@ describe.each(backends)('order facts kept by triggers on $name', (backend) => {
           );
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 60 },
     );
   });
 
