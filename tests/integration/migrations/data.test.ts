@@ -238,5 +238,21 @@ describe.each(backends)('per-migration data on $name', (backend) => {
       sql`select ordered_at, total_excl_cents, gap_days from order_facts where customer_id = ${ids.customer} order by ordered_at`,
       'order_facts_customer_idx',
     );
+    // 0018: the team review's reads, from the index alone (INCLUDE carries what is counted):
+    // without it the planner, left only index scans, would take a plain one and read the table.
+    const covered = async (query: ReturnType<typeof sql>, index: string) =>
+      expect(await planWithoutSeqScan(s.db, query, { bitmap: false })).toContain(index);
+    await covered(
+      sql`select customer_id, total_excl_cents, gap_days from order_facts where ordered_at >= ${at} and ordered_at < ${at}`,
+      'Index Only Scan using order_facts_at_idx',
+    );
+    await covered(
+      sql`select rep_id, channel, outcome from visits where deleted_at is null and at >= ${at} and at < ${at}`,
+      'Index Only Scan using visits_live_at_idx',
+    );
+    await covered(
+      sql`select id, owner_id from customers where deleted_at is null and owner_id = ${ids.user}`,
+      'Index Only Scan using customers_live_owner_idx',
+    );
   });
 });

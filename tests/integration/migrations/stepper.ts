@@ -107,10 +107,14 @@ export async function openAt(backend: Backend, tag: string): Promise<MigrationSt
   };
 }
 
-/** The plan of a query with sequential scans off: does an index serve it at all? */
-export async function planWithoutSeqScan(db: Db, query: SQL): Promise<string> {
+/**
+ * The plan of a query with sequential scans off: does an index serve it at all? With `bitmap:
+ * false`, bitmap scans off too: an index that covers the query then gives an index-only scan.
+ */
+export async function planWithoutSeqScan(db: Db, query: SQL, options = { bitmap: true }): Promise<string> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
+    if (!options.bitmap) await tx.execute(sql`set local enable_bitmapscan = off`);
     const plan = await queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${query}`);
     return plan.map((r) => r['QUERY PLAN']).join('\n');
   });

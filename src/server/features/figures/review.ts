@@ -48,8 +48,8 @@ interface Grouped {
   total: number;
 }
 
-/** A grouped row with one column per period (`visits_0`, `visits_1`…). */
-type PeriodRow = Grouped & Record<string, unknown>;
+/** A grouped row of one period: `k` its position in the periods asked for. */
+type PeriodRow = Grouped & { k: number };
 
 function into(byRep: CountsByRep, row: Grouped, set: (counts: PeriodCounts) => void): void {
   const key = Number(row.total) === 1 ? TEAM : row.rep_id;
@@ -67,11 +67,17 @@ function into(byRep: CountsByRep, row: Grouped, set: (counts: PeriodCounts) => v
  * the one before (`prior` ends the day before `p` starts), the last order up to the period's end,
  * whether the customer is new (first order ever in the period), and rhythm.
  *
- * `history: 'window'` reads only the two periods' orders (an index lookup says whether a buyer
- * of the period ordered before), and the full history of just the customers who may be lost, for
- * their rhythm: what the team's counts need, without scanning years of orders. Customers with no
- * order in the two periods are then absent. `history: 'full'` reads every order up to the
- * period's end and gives every buyer's last order and rhythm, for one rep's customer list.
+ * Purchases are read from `order_facts` (the counted orders, each with the days since the
+ * customer's previous one; decision 0018), summed per customer, and only then joined to the
+ * customers for their rep, scope and tombstone: grouping narrow facts by customer needs no sort,
+ * where joining the wide customers row to every order first did.
+ *
+ * `history: 'window'` reads only the two periods' purchases, through the index by instant; a
+ * buyer of the period is new when one of them has no previous purchase (no gap). The rhythm is
+ * read, through the (customer, instant) index, only for the customers who may be lost: what the
+ * team's counts need, without scanning years of orders. Customers with no order in the two
+ * periods are then absent. `history: 'full'` reads every purchase up to the period's end of the
+ * customers in scope and gives every buyer's last order and rhythm, for one rep's customer list.
  */
 function customerPeriods(
   reader: Reader,
@@ -81,50 +87,57 @@ function customerPeriods(
   history: 'window' | 'full' = 'window',
 ): SQL {
   const owner = ownerId === null ? sql`true` : sql`${customers.ownerId} = ${ownerId}`;
-  const counted = sql`orders.deleted_at is null and orders.status not in ('cancelled', 'draft')`;
+  // The scope is also applied to the purchases read (a semi-join), unless it is everyone's.
+  const readsEveryone = reader.role === 'admin' && ownerId === null;
+  const visible = sql`${customers.deletedAt} is null and ${customerScope(reader)} and ${owner}`;
   // Instants, not days, are compared row by row: a time-zone conversion per order is what costs.
   const inPeriod = (q: Period) => sql`ordered_at >= ${startOf(q.from)} and ordered_at < ${endOf(q.to)}`;
-  const since = history === 'window' ? sql`orders.ordered_at >= ${startOf(prior.from)}` : sql`true`;
+  const since = history === 'window' ? sql` and ${orderFacts.orderedAt} >= ${startOf(prior.from)}` : sql``;
   const isNew =
     history === 'window'
-      ? sql`case when count(*) filter (where ordered_at < ${startOf(p.from)}) = 0 then not exists (
-          select 1 from orders where orders.customer_id = purchases.customer_id and ${counted}
-            and orders.ordered_at < ${startOf(prior.from)}) else false end`
+      ? sql`count(*) filter (where ordered_at < ${startOf(p.from)}) = 0 and bool_or(gap is null)`
       : sql`min(ordered_at) >= ${startOf(p.from)}`;
-  // The rhythm (the median gap over every order of the customer) is what costs most: in 'window'
-  // mode only the customers who may be lost need it. Each reads its customer's purchases with
-  // their gaps through the (customer, ordered_at) index of order_facts.
-  const needsRhythm =
-    history === 'window' ? sql`per_customer.orders_before > 0 and per_customer.orders_now = 0` : sql`true`;
+  // The rhythm is the median gap over every purchase of the customer up to the period's end.
+  const rhythm =
+    history === 'window'
+      ? sql`case when bought.orders_before > 0 and bought.orders_now = 0 then (
+        select round((percentile_cont(0.5) within group (order by ${orderFacts.gapDays}))::numeric)::int
+        from ${orderFacts}
+        where ${orderFacts.customerId} = bought.customer_id and ${orderFacts.orderedAt} < ${endOf(p.to)}
+          and ${orderFacts.gapDays} is not null
+      ) end`
+      : sql`bought.full_rhythm`;
   return sql`
     purchases as (
-      select orders.customer_id, ${customers.ownerId} as owner_id, orders.ordered_at,
-        orders.total_excl_cents as cents
-      from orders
-      join ${customers} on ${customers.id} = orders.customer_id
-      where ${counted} and ${since} and orders.ordered_at < ${endOf(p.to)}
-        and ${customers.deletedAt} is null and ${customerScope(reader)} and ${owner}
-    ), per_customer as (
-      -- The owner travels with the customer, so the team's counts need no second join.
-      select purchases.customer_id, purchases.owner_id,
+      select ${orderFacts.customerId} as customer_id, ${orderFacts.orderedAt} as ordered_at,
+        ${orderFacts.totalExclCents} as cents, ${orderFacts.gapDays} as gap
+      from ${orderFacts}
+      where ${orderFacts.orderedAt} < ${endOf(p.to)}${since}${
+        readsEveryone
+          ? sql``
+          : sql` and ${orderFacts.customerId} in (select ${customers.id} from ${customers} where ${visible})`
+      }
+    ), bought as (
+      select customer_id,
         count(*) filter (where ${inPeriod(p)})::int as orders_now,
         coalesce(sum(cents) filter (where ${inPeriod(p)}), 0)::bigint as revenue_now,
         count(*) filter (where ${inPeriod(prior)})::int as orders_before,
         coalesce(sum(cents) filter (where ${inPeriod(prior)}), 0)::bigint as revenue_before,
         ${isNew} as is_new, (max(ordered_at) at time zone ${zone})::date as last_day,
-        max(ordered_at) as last_order_at
-      from purchases group by purchases.customer_id, purchases.owner_id
+        max(ordered_at) as last_order_at${
+          history === 'full'
+            ? sql`,
+        round((percentile_cont(0.5) within group (order by gap))::numeric)::int as full_rhythm`
+            : sql``
+        }
+      from purchases group by customer_id
     ), with_rhythm as materialized (
-      -- CASE evaluates the subquery only for the customers who need a rhythm; materialized, so
-      -- that it is not inlined and evaluated again for each use of the rhythm below.
-      -- The gaps are kept with each purchase in order_facts (decision 0018).
-      select per_customer.*, case when ${needsRhythm} then (
-        select round((percentile_cont(0.5) within group (order by ${orderFacts.gapDays}))::numeric)::int
-        from ${orderFacts}
-        where ${orderFacts.customerId} = per_customer.customer_id and ${orderFacts.orderedAt} < ${endOf(p.to)}
-          and ${orderFacts.gapDays} is not null
-      ) end as rhythm
-      from per_customer
+      -- Materialized, so that the rhythm's subquery is not inlined and run again for each use below.
+      select bought.customer_id, ${customers.ownerId} as owner_id, bought.orders_now, bought.revenue_now,
+        bought.orders_before, bought.revenue_before, bought.is_new, bought.last_day, bought.last_order_at,
+        ${rhythm} as rhythm
+      from bought join ${customers} on ${customers.id} = bought.customer_id
+      where ${visible}
     ), standing as (
       select with_rhythm.*,
         case
@@ -143,8 +156,10 @@ function customerPeriods(
 /**
  * Every count of the review for each of `periods` (each with its own previous period for the
  * standing), per rep and for the team, in the order given. Visits, orders and complaints are read
- * once for all the periods, each counted under its own filter: a query per period would read the
- * customers for the scope again each time, which costs more than the counting.
+ * once for all the periods: each row is joined to every period it falls in (`periods(k, starts,
+ * ends)`, so periods may overlap), each period's range read through an index on the instant, and
+ * counted per period and rep. A query per period would read the customers for the scope again
+ * each time, which costs more than the counting.
  */
 export async function periodCounts(
   db: DbOrTx,
@@ -153,87 +168,71 @@ export async function periodCounts(
   previousOf: (p: Period) => Period,
 ): Promise<CountsByRep[]> {
   const results: CountsByRep[] = periods.map(() => new Map([[TEAM, emptyCounts()]]));
-  /** The columns of each period (named `<name>_<k>` with `col`), one list. */
-  const perPeriod = (columns: (p: Period, k: number) => SQL) => sql.join(periods.map(columns), sql`, `);
-  const inAny = (column: SQL) =>
-    sql`(${sql.join(
-      periods.map((p) => sql`(${within(column, p)})`),
-      sql` or `,
-    )})`;
-  const col = (name: string, k: number) => sql.raw(`${name}_${k}`);
-  const number = (row: PeriodRow, name: string, k: number): number => Number(row[`${name}_${k}`] ?? 0);
-  const intoEach = (row: Grouped, set: (counts: PeriodCounts, k: number) => void) =>
-    results.forEach((byRep, k) => into(byRep, row, (c) => set(c, k)));
+  const periodsTable = sql`(values ${sql.join(
+    periods.map((p, k) => sql`(${sql.raw(String(k))}, ${startOf(p.from)}, ${endOf(p.to)})`),
+    sql`, `,
+  )}) as periods(k, starts, ends)`;
+  const during = (column: SQL) => sql`${column} >= periods.starts and ${column} < periods.ends`;
+  const intoPeriod = (row: PeriodRow, set: (counts: PeriodCounts) => void) => {
+    const byRep = results[Number(row.k)];
+    if (byRep !== undefined) into(byRep, row, set);
+  };
 
-  const visitAt = sql`${visits.at}`;
-  const orderAt = sql`orders.ordered_at`;
-  const openedAt = sql`complaints.created_at`;
-  const resolvedAt = sql`resolved.at`;
   const [visitRows, orderRows, openedRows, closedRows, ...standingRows] = await Promise.all([
-    queryRows<PeriodRow>(
+    queryRows<PeriodRow & { visits: number; with_order: number; calls: number }>(
       db,
       sql`
-      select ${visits.repId} as rep_id, grouping(${visits.repId}) as total,
-        ${perPeriod(
-          (q, k) => sql`
-          (count(*) filter (where ${within(visitAt, q)} and ${visits.channel} = 'visit'))::int as ${col('visits', k)},
-          (count(*) filter (where ${within(visitAt, q)} and ${visits.channel} = 'visit'
-            and ${visits.outcome} = 'order'))::int as ${col('with_order', k)},
-          (count(*) filter (where ${within(visitAt, q)} and ${visits.channel} = 'phone'))::int as ${col('calls', k)}`,
-        )}
-      from ${visits}
-      where ${visits.deletedAt} is null and ${inAny(visitAt)} and ${personScope(visits.repId, reader)}
-      group by grouping sets ((${visits.repId}), ())`,
+      select periods.k, ${visits.repId} as rep_id, grouping(${visits.repId}) as total,
+        (count(*) filter (where ${visits.channel} = 'visit'))::int as visits,
+        (count(*) filter (where ${visits.channel} = 'visit' and ${visits.outcome} = 'order'))::int as with_order,
+        (count(*) filter (where ${visits.channel} = 'phone'))::int as calls
+      from ${periodsTable}
+      join ${visits} on ${during(sql`${visits.at}`)} and ${visits.deletedAt} is null
+      where ${personScope(visits.repId, reader)}
+      group by grouping sets ((periods.k, ${visits.repId}), (periods.k))`,
     ),
-    queryRows<PeriodRow>(
+    queryRows<PeriodRow & { orders: number; revenue: string | number }>(
       db,
       sql`
-      select coalesce(orders.rep_id, ${customers.ownerId}) as rep_id,
+      select periods.k, coalesce(orders.rep_id, ${customers.ownerId}) as rep_id,
         grouping(coalesce(orders.rep_id, ${customers.ownerId})) as total,
-        ${perPeriod(
-          (q, k) => sql`
-          (count(*) filter (where ${within(orderAt, q)}))::int as ${col('orders', k)},
-          coalesce(sum(orders.total_excl_cents) filter (where ${within(orderAt, q)}), 0)::bigint
-            as ${col('revenue', k)}`,
-        )}
-      from orders join ${customers} on ${customers.id} = orders.customer_id
-      where orders.deleted_at is null and orders.status not in ('cancelled', 'draft') and ${inAny(orderAt)}
-        and ${customers.deletedAt} is null and ${customerScope(reader)}
-      group by grouping sets ((coalesce(orders.rep_id, ${customers.ownerId})), ())`,
+        count(*)::int as orders, sum(orders.total_excl_cents)::bigint as revenue
+      from ${periodsTable}
+      join orders on ${during(sql`orders.ordered_at`)}
+        and orders.deleted_at is null and orders.status not in ('cancelled', 'draft')
+      join ${customers} on ${customers.id} = orders.customer_id
+      where ${customers.deletedAt} is null and ${customerScope(reader)}
+      group by grouping sets ((periods.k, coalesce(orders.rep_id, ${customers.ownerId})), (periods.k))`,
     ),
-    queryRows<PeriodRow>(
+    queryRows<PeriodRow & { opened: number }>(
       db,
       sql`
-      select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
-        ${perPeriod(
-          (q, k) => sql`(count(*) filter (where ${within(openedAt, q)}))::int as ${col('opened', k)}`,
-        )}
-      from complaints join ${customers} on ${customers.id} = complaints.customer_id
-      where complaints.deleted_at is null and ${inAny(openedAt)}
-        and ${customers.deletedAt} is null and ${customerScope(reader)}
-      group by grouping sets ((${customers.ownerId}), ())`,
+      select periods.k, ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
+        count(*)::int as opened
+      from ${periodsTable}
+      join complaints on ${during(sql`complaints.created_at`)} and complaints.deleted_at is null
+      join ${customers} on ${customers.id} = complaints.customer_id
+      where ${customers.deletedAt} is null and ${customerScope(reader)}
+      group by grouping sets ((periods.k, ${customers.ownerId}), (periods.k))`,
     ),
-    queryRows<PeriodRow>(
+    queryRows<PeriodRow & { closed: number; median_hours: number | string | null }>(
       db,
       sql`
       with resolved as (
         select complaint_id, min(at) as at from complaint_events
         where deleted_at is null and status in ('resolved', 'closed') group by complaint_id
       )
-      select ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
-        ${perPeriod(
-          (q, k) => sql`
-          (count(*) filter (where ${within(resolvedAt, q)}))::int as ${col('closed', k)},
-          percentile_cont(0.5) within group (
-            order by greatest(0, extract(epoch from resolved.at - complaints.created_at)) / 3600
-          ) filter (where ${within(resolvedAt, q)}) as ${col('median_hours', k)}`,
-        )}
-      from resolved
+      select periods.k, ${customers.ownerId} as rep_id, grouping(${customers.ownerId}) as total,
+        count(*)::int as closed,
+        percentile_cont(0.5) within group (
+          order by greatest(0, extract(epoch from resolved.at - complaints.created_at)) / 3600
+        ) as median_hours
+      from ${periodsTable}
+      join resolved on ${during(sql`resolved.at`)}
       join complaints on complaints.id = resolved.complaint_id
       join ${customers} on ${customers.id} = complaints.customer_id
-      where complaints.deleted_at is null and ${inAny(resolvedAt)}
-        and ${customers.deletedAt} is null and ${customerScope(reader)}
-      group by grouping sets ((${customers.ownerId}), ())`,
+      where complaints.deleted_at is null and ${customers.deletedAt} is null and ${customerScope(reader)}
+      group by grouping sets ((periods.k, ${customers.ownerId}), (periods.k))`,
     ),
     ...periods.map((p) =>
       queryRows<
@@ -254,25 +253,24 @@ export async function periodCounts(
   ]);
 
   for (const row of visitRows) {
-    intoEach(row, (c, k) => {
-      c.visits = number(row, 'visits', k);
-      c.visitsWithOrder = number(row, 'with_order', k);
-      c.calls = number(row, 'calls', k);
+    intoPeriod(row, (c) => {
+      c.visits = row.visits;
+      c.visitsWithOrder = row.with_order;
+      c.calls = row.calls;
     });
   }
   for (const row of orderRows) {
-    intoEach(row, (c, k) => {
-      c.orders = number(row, 'orders', k);
-      c.revenueCents = number(row, 'revenue', k);
+    intoPeriod(row, (c) => {
+      c.orders = row.orders;
+      c.revenueCents = Number(row.revenue);
     });
   }
-  for (const row of openedRows) intoEach(row, (c, k) => (c.complaintsOpened = number(row, 'opened', k)));
+  for (const row of openedRows) intoPeriod(row, (c) => (c.complaintsOpened = row.opened));
   for (const row of closedRows) {
-    intoEach(row, (c, k) => {
-      c.complaintsClosed = number(row, 'closed', k);
-      const hours = row[`median_hours_${k}`];
+    intoPeriod(row, (c) => {
+      c.complaintsClosed = row.closed;
       c.medianResolveHours =
-        hours === null || hours === undefined ? null : Math.round(Number(hours) * 10) / 10;
+        row.median_hours === null ? null : Math.round(Number(row.median_hours) * 10) / 10;
     });
   }
   standingRows.forEach((rows, k) => {
