@@ -76,6 +76,61 @@ describe.each(backends)('auth on $name', (backend) => {
     expect(blocked.body.error.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
   });
 
+  /** A sign-in from `ip`, as a browser there would send it. */
+  const loginFrom = async (ip: string, email: string, password: string) => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth-login',
+      remoteAddress: ip,
+      headers: { 'content-type': 'application/json' },
+      payload: { email, password, deviceName: 'Portable', tokenDelivery: 'body' },
+    });
+    return response.json<{ ok: true } | { ok: false; error: { code: string } }>();
+  };
+  const newRep = async (password = 'correct-horse') => {
+    const email = `throttle-${uuidv7().slice(-12)}@tournee.test`;
+    await server.ok(
+      'user-create',
+      { id: uuidv7(), email, name: 'Throttle Test', role: 'rep', teamId: server.ids.teamId, password },
+      admin,
+    );
+    return email;
+  };
+  const codes = (replies: ({ ok: true } | { ok: false; error: { code: string } })[]) =>
+    replies.map((r) => (r.ok ? 'ok' : r.error.code));
+
+  it('checks no more than 5 passwords when 40 wrong ones for one e-mail arrive at once', async () => {
+    const email = await newRep();
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, () => loginFrom('203.0.113.7', email, 'wrong')),
+    );
+    const counted = codes(replies);
+    expect(counted.filter((c) => c === 'invalid-credentials')).toHaveLength(5);
+    expect(counted.filter((c) => c === 'too-many-attempts')).toHaveLength(35);
+    // The right password from that address is refused too, for now.
+    expect(codes([await loginFrom('203.0.113.7', email, 'correct-horse')])).toEqual(['too-many-attempts']);
+  }, 60_000);
+
+  it("does not lock the real user out with someone else's failures from another address", async () => {
+    const email = await newRep();
+    for (let i = 0; i < 5; i += 1) await loginFrom('198.51.100.1', email, 'wrong');
+    expect(codes([await loginFrom('198.51.100.1', email, 'correct-horse')])).toEqual(['too-many-attempts']);
+    expect(codes([await loginFrom('192.0.2.44', email, 'correct-horse')])).toEqual(['ok']);
+  }, 60_000);
+
+  it('stops one address trying passwords on every account after 20 failures', async () => {
+    const emails = await Promise.all(Array.from({ length: 21 }, () => newRep()));
+    const first = await Promise.all(
+      emails.slice(0, 20).map((email) => loginFrom('198.51.100.99', email, 'wrong')),
+    );
+    expect(codes(first).every((c) => c === 'invalid-credentials')).toBe(true);
+    expect(codes([await loginFrom('198.51.100.99', emails[20]!, 'correct-horse')])).toEqual([
+      'too-many-attempts',
+    ]);
+    // A right password is not a failure: it does not count against the address.
+    expect(codes([await loginFrom('192.0.2.45', emails[20]!, 'correct-horse')])).toEqual(['ok']);
+  }, 60_000);
+
   it('cookie delivery sets an HttpOnly SameSite=Strict cookie and omits the token', async () => {
     const response = await server.app.inject({
       method: 'POST',

@@ -13,7 +13,7 @@ import { toIso } from '../../lib/time.js';
 import { consumeLoginLink } from './loginLinks.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, revokeSession, toSessionWire } from './sessions.js';
-import { checkLoginThrottle, recordLoginAttempt } from './throttle.js';
+import { reserveLoginAttempt, settleLoginAttempt } from './throttle.js';
 import { findUserByEmail, findUserById, normaliseEmail, toUser } from './users.js';
 import type { UserRow } from './users.js';
 
@@ -47,7 +47,7 @@ export const authHandlers = {
     async run(input, ctx) {
       const now = ctx.config.now();
       const email = normaliseEmail(input.email);
-      const throttle = await checkLoginThrottle(ctx.db, email, ctx.ip, now);
+      const throttle = await reserveLoginAttempt(ctx.db, email, ctx.ip, now);
       if (!throttle.allowed) {
         return fail(
           'too-many-attempts',
@@ -63,10 +63,10 @@ export const authHandlers = {
         user?.passwordHash ?? (await dummyHash(ctx.config.passwordHashing)),
         input.password,
       );
-      await recordLoginAttempt(ctx.db, { email, ip: ctx.ip, success: valid && user !== undefined, at: now });
       if (!valid || user === undefined) {
         return fail('invalid-credentials', msg('auth.wrongPassword'), { field: 'password' });
       }
+      await settleLoginAttempt(ctx.db, throttle.attemptId);
       return startSession(ctx, user, input.deviceName, input.tokenDelivery, 'auth-login');
     },
   },

@@ -17,6 +17,12 @@ describe('throttleDecision', () => {
     const failures = [1, 2, 3, 4, 5].map((i) => ago(THROTTLE_WINDOW_MS + i));
     expect(throttleDecision(failures, now, 5)).toEqual({ allowed: true });
   });
+  it('counts a failure recorded after now (a parallel attempt that read the clock later)', () => {
+    const failures = [1, 2, 3, 4].map((i) => ago(i * 1000));
+    expect(throttleDecision([...failures, new Date(now.getTime() + 5)], now, 5)).toMatchObject({
+      allowed: false,
+    });
+  });
   it('never answers a retry of zero seconds', () => {
     const failures = [1, 2, 3, 4, 5].map(() => ago(THROTTLE_WINDOW_MS - 1));
     expect(throttleDecision(failures, now, 5)).toEqual({ allowed: false, retryAfterSeconds: 1 });
