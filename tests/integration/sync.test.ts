@@ -359,6 +359,45 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(theirNotes.notes).toHaveLength(0);
   });
 
+  it("a rep cannot change their customer's price list, by method or by sync; their manager can", async () => {
+    const customer = await createCustomer(server.ids.repIds.camille);
+    await server.ok('customer-update', { id: customer.id, changes: { priceGroup: 'CHR' } }, manager);
+    const byMethod = await server.call(
+      'customer-update',
+      { id: customer.id, changes: { priceGroup: 'GROSSISTE', phone: '04 72 33 33 33' } },
+      camille,
+    );
+    expect(byMethod.status).toBe(403);
+    expect(byMethod.body).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'priceGroup' } });
+    const clientId = uuidv7();
+    const mutationId = uuidv7();
+    await server.ok(
+      'sync-push',
+      pushInput(clientId, [
+        {
+          mid: 1,
+          mutationId,
+          createdAt: new Date().toISOString(),
+          name: 'customer-update',
+          args: { id: customer.id, baseVersion: customer.version + 1, changes: { priceGroup: 'GROSSISTE' } },
+        },
+      ]),
+      camille,
+    );
+    const outcomes = (await pullAll(server, camille, clientId, null))
+      .flatMap((p) => p.patch)
+      .flatMap((op) => (op.op === 'put' && op.entity === 'outcome' ? [op.value] : [])) as MutationOutcome[];
+    expect(outcomes).toEqual([expect.objectContaining({ id: mutationId, code: 'forbidden' })]);
+    // Sent unchanged along with other fields, it is no change: the rest applies.
+    await server.ok(
+      'customer-update',
+      { id: customer.id, changes: { priceGroup: 'CHR', phone: '04 72 44 44 44' } },
+      camille,
+    );
+    const after = await server.ok<{ customer: Customer }>('customer-get', { id: customer.id }, manager);
+    expect(after.customer).toMatchObject({ priceGroup: 'CHR', phone: '04 72 44 44 44' });
+  });
+
   it('answers an outdated schemaVersion with 426 app-outdated', async () => {
     const reply = await server.call('sync-push', pushInput(uuidv7(), [], -5), camille);
     expect(reply.status).toBe(426);

@@ -34,6 +34,8 @@ export const serverFr = {
 
   'customer.gone': 'Ce client n’existe plus.',
   'customer.notInPortfolio': 'Ce client n’est pas dans votre portefeuille.',
+  'customer.priceGroupByStaff':
+    'Seul un responsable ou le siège peut changer le tarif d’un client. Demandez à votre responsable.',
   'customer.notInYourPortfolio': 'Ce client n’est pas dans votre portefeuille.',
   'customer.notInTeam': 'Ce client n’est pas dans le portefeuille de votre équipe.',
   'customer.notFound': 'Ce client n’existe pas.',

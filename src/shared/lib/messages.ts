@@ -43,6 +43,9 @@ export const serverMessages = {
 
   'customer.gone': { en: 'This customer no longer exists.' },
   'customer.notInPortfolio': { en: 'This customer is not in your portfolio.' },
+  'customer.priceGroupByStaff': {
+    en: 'Only a manager or head office may change the price list of a customer. Ask your manager.',
+  },
   'customer.notInYourPortfolio': { en: 'No such customer in your portfolio.' },
   'customer.notInTeam': { en: 'No such customer in your team.' },
   'customer.notFound': { en: 'No such customer.' },

@@ -43,6 +43,12 @@ export async function updateCustomer(
   if (!(await isCustomerInScope(tx, request.writer, request.id))) {
     return fail('forbidden', msg('customer.notInPortfolio'), { field: 'id' });
   }
+  // The price list a customer buys at is a commercial decision: a rep changing it would price
+  // their own orders from a cheaper list with no approval. Sending it unchanged is harmless.
+  const { priceGroup } = request.changes;
+  if (request.writer.role === 'rep' && priceGroup !== undefined && priceGroup !== row.priceGroup) {
+    return fail('forbidden', msg('customer.priceGroupByStaff'), { field: 'priceGroup' });
+  }
   const plan = planCustomerUpdate(
     {
       values: editableOf(row),
