@@ -1,4 +1,5 @@
 /** Starts head office: database (PGlite in the user's data dir, or PostgreSQL), seed, HTTP. */
+import { isMainThread } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,9 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
   const databaseUrl =
     options.databaseUrl !== undefined && options.databaseUrl !== '' ? options.databaseUrl : undefined;
   const dataDir = databaseUrl === undefined ? (options.dataDir ?? defaultDataDir()) : undefined;
+  // Whatever head office writes in its data folder from now on is its account's alone (a worker
+  // thread may not change the process's umask; the folder itself is 0700 in any case).
+  if (dataDir !== undefined && isMainThread) process.umask(0o077);
   const database = await openDatabase(databaseUrl !== undefined ? { url: databaseUrl } : { dataDir });
   try {
     if (options.seed === true) {

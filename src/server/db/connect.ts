@@ -2,7 +2,8 @@
  * Opens the head-office database and applies the committed migrations: PGlite (embedded,
  * at `dataDir`, or in memory when no dir is given) or PostgreSQL through a node-postgres Pool.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -50,7 +51,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     }
     return { db, kind: 'postgres', close: () => pool.end() };
   }
-  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir !== undefined) keepPrivate(options.dataDir);
   const client = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
   const db = drizzlePglite({ client, schema });
   try {
@@ -60,4 +61,22 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     throw error;
   }
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * The data folder holds password hashes, sessions and every customer: only the account that runs
+ * head office may enter it (0700), whatever the umask, including a folder made by an earlier
+ * version; what is already inside is tightened too (folders 0700, files 0600).
+ */
+export function keepPrivate(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const tighten = (dir: string) => {
+    chmodSync(dir, 0o700);
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) tighten(path);
+      else if (entry.isFile()) chmodSync(path, 0o600);
+    }
+  };
+  tighten(dataDir);
 }
