@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fail, ok } from '../shared/lib/result.js';
 import type { RequestContext } from './context.js';
@@ -102,6 +103,46 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'internal' },
     });
+  });
+
+  it('answers bad-request, not internal, when the database refuses a value (SQLSTATE 22…)', async () => {
+    const refusing = (thrown: unknown): Handlers => ({
+      ...handlers,
+      'auth-me': {
+        auth: 'public',
+        run: async () => {
+          throw thrown;
+        },
+      },
+    });
+    // As node-postgres throws it, and wrapped as Drizzle does.
+    const outOfRange = Object.assign(new Error('date/time field value out of range'), { code: '22008' });
+    expect(await dispatchWith(refusing(outOfRange), 'auth-me', {}, ctx())).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    const wrapped = Object.assign(new Error('Failed query'), { cause: outOfRange });
+    expect(await dispatchWith(refusing(wrapped), 'auth-me', {}, ctx())).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    // Other database failures stay internal.
+    const unique = Object.assign(new Error('duplicate key'), { code: '23505' });
+    expect(await dispatchWith(refusing(unique), 'auth-me', {}, ctx())).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+  });
+
+  it('refuses year 0 in dates before the database sees it, and really is one PostgreSQL refuses', async () => {
+    const result = await dispatchWith(
+      handlers,
+      'appointment-list',
+      { from: '0000-06-01T08:00:00.000Z' },
+      ctx(repToken),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', field: 'from' } });
+    await expect(database.db.execute(sql`select '0000-06-01'::date`)).rejects.toThrow();
   });
 
   it('strips unknown keys from the output through the schema', async () => {

@@ -103,6 +103,13 @@ export async function dispatchWith(
   try {
     return await runHandler(method, handlerMap[method] as Handler<typeof method>, raw, ctx);
   } catch (error) {
+    // The last line: a value the schemas let through but the database refuses (SQLSTATE class
+    // 22, "data exception": out of range, malformed, bad encoding) is the caller's input, not a
+    // fault of head office. The schemas should refuse it first; this keeps it from being a 500.
+    if (isDataException(error)) {
+      ctx.log?.error({ method, err: error }, 'input refused by the database');
+      return fail('bad-request', msg('dispatch.badValue'));
+    }
     ctx.log?.error({ method, err: error }, 'handler failed');
     return fail('internal', msg('dispatch.internal'));
   }
@@ -111,4 +118,14 @@ export async function dispatchWith(
 /** `dispatch(method, raw, ctx)` over the server's handler map. */
 export function dispatch(method: string, raw: unknown, ctx: RequestContext): Promise<Result<unknown>> {
   return dispatchWith(handlers, method, raw, ctx);
+}
+
+/** node-postgres and PGlite errors carry the SQLSTATE in `code`; Drizzle wraps them in `cause`. */
+export function isDataException(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

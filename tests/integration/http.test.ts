@@ -31,6 +31,40 @@ describe.each(backends)('http on $name', (backend) => {
     expect(response.json()).toEqual({ status: 'ok', version: 'test', database: backend.name });
   });
 
+  it('year 0 in any date field is a 400 with the field, never a 500', async () => {
+    const admin = await server.login(DEMO.admin);
+    const customer = (await server.ok<{ customers: { id: string }[] }>('customer-list', { limit: 1 }, admin))
+      .customers[0]!;
+    const cases: [string, unknown, string][] = [
+      [
+        'customer-create',
+        {
+          id: '01890000-0000-7000-8000-0000000000c1',
+          name: 'An 0',
+          status: 'prospect',
+          firstContactDate: '0000-03-01',
+        },
+        'firstContactDate',
+      ],
+      [
+        'customer-update',
+        { id: customer.id, changes: { firstContactDate: '0000-03-01' } },
+        'changes.firstContactDate',
+      ],
+      ['appointment-list', { from: '0000-03-01T08:00:00.000Z' }, 'from'],
+      ['team-review', { from: '0000-01-01', to: '0000-03-01' }, 'from'],
+      ['rfm-scores', { asOf: '0000-03-01' }, 'asOf'],
+    ];
+    for (const [method, input, field] of cases) {
+      const reply = await server.call(method, input, admin);
+      expect({ method, status: reply.status, body: reply.body }).toMatchObject({
+        method,
+        status: 400,
+        body: { ok: false, error: { code: 'bad-request', field } },
+      });
+    }
+  });
+
   it('malformed JSON → 400 Result', async () => {
     const response = await post('/api/auth-me', '{"oops');
     expect(response.statusCode).toBe(400);

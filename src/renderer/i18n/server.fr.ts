@@ -31,6 +31,8 @@ export const serverFr = {
     'Le texte du champ {field} contient un caractère NUL, qui ne peut pas être enregistré : retirez-le et renvoyez.',
   'dispatch.unknownMethod': 'Le siège ne connaît pas l’opération {method}. Mettez l’application à jour.',
   'dispatch.internal': 'Le siège a rencontré un problème. Réessayez.',
+  'dispatch.badValue':
+    'Une valeur ne peut pas être enregistrée telle quelle (date ou nombre hors limites, ou texte mal formé). Vérifiez la saisie.',
 
   'customer.gone': 'Ce client n’existe plus.',
   'customer.notInPortfolio': 'Ce client n’est pas dans votre portefeuille.',

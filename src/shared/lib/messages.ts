@@ -40,6 +40,9 @@ export const serverMessages = {
   },
   'dispatch.unknownMethod': { en: 'Unknown method: {method}', params: { method: 'text' } },
   'dispatch.internal': { en: 'Something went wrong on the server. Please try again.' },
+  'dispatch.badValue': {
+    en: 'A value could not be stored as given (a date or number out of range, or malformed text). Check what you entered.',
+  },
 
   'customer.gone': { en: 'This customer no longer exists.' },
   'customer.notInPortfolio': { en: 'This customer is not in your portfolio.' },
