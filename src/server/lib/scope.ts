@@ -30,6 +30,19 @@ export function customerScope(user: Reader, table = customers): SQL {
   return personScope(table.ownerId, user);
 }
 
+/**
+ * Rows that hang off a customer (orders, visit reports, appointments): whoever may see the
+ * customer now sees its whole history, whoever made each row; whoever lost the customer no
+ * longer does. History follows the customer, as the pull does (decision 0019). An admin sees
+ * every customer's.
+ */
+export function ofCustomerInScope(customerId: AnyColumn, user: Reader): SQL {
+  return user.role === 'admin'
+    ? sql`true`
+    : sql`${customerId} in (select ${customers.id} from ${customers}
+        where ${customers.deletedAt} is null and ${customerScope(user)})`;
+}
+
 export async function isCustomerInScope(db: DbOrTx, user: Reader, id: string): Promise<boolean> {
   const [row] = await db
     .select({ id: customers.id })

@@ -8,16 +8,16 @@ import type { AuthedContext } from '../../context.js';
 import { appointments } from '../../db/schema.js';
 import type { Handlers } from '../../dispatch.js';
 import { auditedWrite } from '../../lib/audit.js';
-import { personScope, repRefusal } from '../../lib/scope.js';
+import { ofCustomerInScope, repRefusal } from '../../lib/scope.js';
 import type { Reader } from '../../lib/scope.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
 import { createAppointment, updateAppointment } from './repo.js';
 import type { UpdateAppointmentRequest } from './repo.js';
 import { toAppointmentWire } from './wire.js';
 
-/** The appointments a user may read: a rep their own, a manager their team's, an admin all. */
+/** The appointments a user may read: those with the customers they may see now, whoever holds them. */
 export function appointmentScope(user: Reader): SQL {
-  return personScope(appointments.repId, user);
+  return ofCustomerInScope(appointments.customerId, user);
 }
 
 /** Applies changes to one appointment as the caller, audited, and answers the row. */

@@ -9,7 +9,7 @@ import { customers, orders, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
 import { auditedWrite } from '../../lib/audit.js';
-import { personScope } from '../../lib/scope.js';
+import { ofCustomerInScope } from '../../lib/scope.js';
 import type { Reader } from '../../lib/scope.js';
 import { ALL_ROLES, STAFF_ROLES } from '../../roles.js';
 import { anyId } from '../../db/sql.js';
@@ -21,9 +21,9 @@ async function orderById(db: DbOrTx, id: string): Promise<Result<{ order: Order 
   return order === undefined ? fail('not-found', msg('order.notFound'), { field: 'id' }) : ok({ order });
 }
 
-/** The orders a user may read: a rep their own, a manager their team's, an admin all. */
+/** The orders a user may read: those of the customers they may see now, whoever took them. */
 function orderScope(user: Reader): SQL {
-  return personScope(orders.repId, user);
+  return ofCustomerInScope(orders.customerId, user);
 }
 
 /** The customers' names and the reps' names and discount limits of some orders (two queries). */

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { ok } from '../../../shared/lib/result.js';
 import { customers, users, visits } from '../../db/schema.js';
-import { personScope } from '../../lib/scope.js';
+import { ofCustomerInScope } from '../../lib/scope.js';
 import type { Reader } from '../../lib/scope.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Handlers } from '../../dispatch.js';
@@ -12,9 +12,9 @@ import { anyId } from '../../db/sql.js';
 import { selectVisits } from './wire.js';
 import type { VisitReview } from '../../../shared/contract/visits.js';
 
-/** The visits a user may read: a rep the ones they made, a manager their team's, an admin all. */
+/** The visits a user may read: those of the customers they may see now, whoever made them. */
 function visitScope(user: Reader): SQL {
-  return personScope(visits.repId, user);
+  return ofCustomerInScope(visits.customerId, user);
 }
 
 export async function listVisits(

@@ -4,7 +4,7 @@
  * and the visit goes into the customer's
  * marketing data as an action with the customer's reaction. Idempotent on the visit's id.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { NoSaleReason } from '../../../shared/domain/activity/activity.js';
 import type { User } from '../../../shared/domain/user/user.js';
@@ -96,24 +96,31 @@ export async function logVisit(
 /**
  * The visit was held for an appointment of this rep with this customer: it is this rep's history
  * even when the customer changed hands before the laptop could push (the report is kept; the
- * customer's new owner sees it like any past visit).
+ * customer's new owner sees it like any past visit). Only for the appointment it was held for:
+ * still planned (the first report marks it done, so it admits one visit) and started within a
+ * day of it, so an old appointment is no standing pass to the customer.
  */
 async function heldByWriter(tx: Tx, visit: VisitLog, writer: Writer): Promise<boolean> {
   if (visit.appointmentId === null) return false;
+  const started = Date.parse(visit.startedAt);
   const [row] = await tx
-    .select({ id: appointments.id })
+    .select({ id: appointments.id, startAt: appointments.startAt })
     .from(appointments)
     .where(
       and(
         eq(appointments.id, visit.appointmentId),
         eq(appointments.repId, writer.id),
         eq(appointments.customerId, visit.customerId),
+        eq(appointments.status, 'planned'),
         isNull(appointments.deletedAt),
       ),
     )
     .limit(1);
-  return row !== undefined;
+  return row !== undefined && Math.abs(started - row.startAt.getTime()) <= HELD_WITHIN_MS;
 }
+
+/** How far from its appointment a visit may start and still be the one held for it. */
+const HELD_WITHIN_MS = 24 * 3_600_000;
 
 /**
  * The appointment the visit was held for becomes 'done' (written like any other change, so both
@@ -140,5 +147,24 @@ async function markAppointmentDone(
     .where(and(eq(appointments.id, id), isNull(appointments.deletedAt)))
     .limit(1);
   if (row?.status !== 'planned' || row.repId !== writer.id || row.customerId !== customerId) return;
-  await updateAppointment(tx, { id, changes: { status: 'done' }, baseVersion: row.version, writer, now });
+  const done = await updateAppointment(tx, {
+    id,
+    changes: { status: 'done' },
+    baseVersion: row.version,
+    writer,
+    now,
+  });
+  if (done.ok) return;
+  // The customer changed hands since: its former rep may no longer plan with it, but the visit
+  // held for their own appointment closes it all the same, so that it admits one report only.
+  await tx
+    .update(appointments)
+    .set({
+      status: 'done',
+      version: sql`${appointments.version} + 1`,
+      fieldVersions: sql`${appointments.fieldVersions} || jsonb_build_object('status', ${appointments.version} + 1)`,
+      fieldAuthors: sql`${appointments.fieldAuthors} || jsonb_build_object('status', ${writer.id}::text)`,
+      updatedAt: now,
+    })
+    .where(and(eq(appointments.id, id), eq(appointments.status, 'planned')));
 }
