@@ -331,6 +331,43 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(thomasPull).not.toContain(conflicts[0]!.id);
   });
 
+  it('the same rep on two laptops: the stale write wins visibly, with a conflict; one laptop twice does not', async () => {
+    const customer = await createCustomer(server.ids.repIds.camille, 'Brasserie des Deux Portables');
+    const [laptop1, laptop2] = [uuidv7(), uuidv7()];
+    const edit = (mid: number, phone: string) => ({
+      mid,
+      mutationId: uuidv7(),
+      createdAt: new Date().toISOString(),
+      name: 'customer-update' as const,
+      args: { id: customer.id, baseVersion: customer.version, changes: { phone } },
+    });
+    // Laptop 1 edits twice before it pulls (both from the version it saw): no conflict.
+    await server.ok(
+      'sync-push',
+      pushInput(laptop1, [edit(1, '04 72 00 00 01'), edit(2, '04 72 00 00 02')]),
+      camille,
+    );
+    const conflictsAbout = async () =>
+      (
+        (await pullAll(server, camille, uuidv7(), null))
+          .flatMap((p) => p.patch)
+          .flatMap((op) => (op.op === 'put' && op.entity === 'conflict' ? [op.value] : [])) as Conflict[]
+      ).filter((c) => c.entityId === customer.id);
+    expect(await conflictsAbout()).toEqual([]);
+    // Laptop 2, offline since it saw the same version, writes the phone too: it wins, and the
+    // value of laptop 1 it replaced is in the conflict log.
+    await server.ok('sync-push', pushInput(laptop2, [edit(1, '04 72 00 00 03')]), camille);
+    expect(await conflictsAbout()).toEqual([
+      expect.objectContaining({
+        field: 'phone',
+        lostValue: '04 72 00 00 02',
+        keptValue: '04 72 00 00 03',
+        lostBy: 'Camille Martin',
+        keptBy: 'Camille Martin',
+      }),
+    ]);
+  });
+
   it('a rejected mutation advances lastMid and its outcome is pulled', async () => {
     const theirs = await createCustomer(server.ids.repIds.thomas);
     const mine = await createCustomer(server.ids.repIds.camille);

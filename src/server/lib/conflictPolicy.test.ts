@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { customerEditableDefaults } from '../../shared/domain/customer/customer.js';
 import {
+  authorKey,
+  authorUserId,
   decideFieldWrite,
   displayValue,
   entityPolicies,
@@ -63,6 +65,34 @@ describe('decideFieldWrite', () => {
   });
   it('overwriting your own value is not a conflict', () => {
     expect(decideFieldWrite({ ...base, currentAuthorId: rep, baseVersion: 0 })).toBe('apply');
+  });
+  it('the same laptop editing twice before it pulls is not a conflict; the same rep on another laptop is', () => {
+    const laptop = authorKey(rep, 'laptop-1');
+    expect(decideFieldWrite({ ...base, currentAuthorId: laptop, writerId: laptop, baseVersion: 0 })).toBe(
+      'apply',
+    );
+    expect(
+      decideFieldWrite({
+        ...base,
+        currentAuthorId: laptop,
+        writerId: authorKey(rep, 'laptop-2'),
+        baseVersion: 0,
+      }),
+    ).toBe('apply-and-log-conflict');
+  });
+  it('names the user who lost, whichever laptop they wrote from', () => {
+    const plan = planCustomerUpdate(
+      {
+        ...state,
+        fieldVersions: { ...state.fieldVersions, phone: 3 },
+        fieldAuthors: { phone: authorKey(rep, 'l1') },
+      },
+      { phone: '0478000001' },
+      2,
+      authorKey(rep, 'l2'),
+    );
+    expect(plan.changes).toMatchObject([{ field: 'phone', conflict: true, lostByUserId: rep }]);
+    expect(authorUserId(manager)).toBe(manager);
   });
 });
 

@@ -64,11 +64,25 @@ export interface FieldWrite {
 
 export type FieldWriteDecision = 'unchanged' | 'apply' | 'apply-and-log-conflict';
 
+/**
+ * Who wrote a field, as `fieldAuthors` keeps it: the user, and the laptop when the write came
+ * through sync (`<user id>@<client id>`), so that the same rep on two laptops are two writers.
+ */
+export function authorKey(userId: string, clientId?: string): string {
+  return clientId === undefined ? userId : `${userId}@${clientId}`;
+}
+
+/** The user of an author key (older rows hold the bare user id). */
+export function authorUserId(author: string | undefined): string | null {
+  return author === undefined ? null : (author.split('@')[0] ?? null);
+}
+
 export function decideFieldWrite(write: FieldWrite): FieldWriteDecision {
   if (stableJson(write.currentValue) === stableJson(write.newValue)) return 'unchanged';
   if (write.baseVersion === undefined) return 'apply';
   const writerDidNotSeeCurrent = write.fieldVersion > write.baseVersion;
-  // A rep editing the same field twice offline overwrites their own value: not a conflict.
+  // A laptop editing the same field twice before it pulls overwrites its own value: not a
+  // conflict. The same rep on another laptop is another writer: a stale base loses visibly.
   const sameAuthor = write.currentAuthorId === write.writerId;
   return writerDidNotSeeCurrent && !sameAuthor ? 'apply-and-log-conflict' : 'apply';
 }
@@ -135,7 +149,7 @@ export function planFieldUpdate<T extends object>(
       lostValue: displayValue(current.values[field]),
       keptValue: displayValue(newValue),
       conflict: decision === 'apply-and-log-conflict',
-      lostByUserId: current.fieldAuthors[field] ?? null,
+      lostByUserId: authorUserId(current.fieldAuthors[field]),
     });
     values[field] = newValue as T[typeof field];
     fieldVersions[field] = newVersion;

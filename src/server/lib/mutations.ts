@@ -9,6 +9,8 @@ import type { Tx } from '../db/types.js';
 
 export interface MutationContext {
   user: User;
+  /** The laptop (sync client) the mutation comes from: conflicts are between writes, not people. */
+  clientId: string;
   now: Date;
 }
 

@@ -9,13 +9,14 @@ async function change(
   tx: Tx,
   args: { id: string; baseVersion: number },
   changes: Partial<AppointmentEditable>,
-  { user, now }: MutationContext,
+  { user, clientId, now }: MutationContext,
 ): Promise<Result<MutationAudit>> {
   const updated = await updateAppointment(tx, {
     id: args.id,
     changes,
     baseVersion: args.baseVersion,
     writer: user,
+    clientId,
     now,
   });
   if (!updated.ok) return updated;

@@ -14,7 +14,7 @@ import { appointments, contacts, customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import { logFieldConflicts, mergeStateColumns } from '../../lib/fieldMerge.js';
 import { toIso } from '../../lib/time.js';
-import { planAppointmentUpdate } from '../../lib/conflictPolicy.js';
+import { authorKey, planAppointmentUpdate } from '../../lib/conflictPolicy.js';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 type Writer = Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
@@ -153,6 +153,8 @@ export interface UpdateAppointmentRequest {
   changes: Partial<AppointmentEditable>;
   baseVersion: number | undefined;
   writer: Writer;
+  /** The laptop the write came from (a sync push); undefined for a head-office method. */
+  clientId?: string;
   now: Date;
 }
 
@@ -213,7 +215,7 @@ export async function updateAppointment(
     },
     request.changes,
     request.baseVersion,
-    request.writer.id,
+    authorKey(request.writer.id, request.clientId),
   );
   if (plan.changes.length === 0) return ok(row);
   await logFieldConflicts(tx, {

@@ -34,12 +34,13 @@ export const customerMutations = {
     },
   },
   'customer-update': {
-    async apply(tx, args, { user, now }) {
+    async apply(tx, args, { user, clientId, now }) {
       const updated = await updateCustomer(tx, {
         id: args.id,
         changes: args.changes,
         baseVersion: args.baseVersion,
         writer: user,
+        clientId,
         now,
       });
       if (!updated.ok) return updated;

@@ -10,7 +10,7 @@ import { customers, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import { logFieldConflicts, mergeStateColumns } from '../../lib/fieldMerge.js';
 import { customerScope, isCustomerInScope } from '../../lib/scope.js';
-import { planCustomerUpdate } from '../../lib/conflictPolicy.js';
+import { authorKey, planCustomerUpdate } from '../../lib/conflictPolicy.js';
 import { editableOf } from './wire.js';
 import type { CustomerRow } from './wire.js';
 
@@ -26,6 +26,8 @@ export interface CustomerUpdateRequest {
   changes: Partial<CustomerEditable>;
   baseVersion: number | undefined;
   writer: Pick<User, 'id' | 'name' | 'role' | 'teamId'>;
+  /** The laptop the write came from (a sync push); undefined for a head-office method. */
+  clientId?: string;
   now: Date;
 }
 
@@ -58,7 +60,7 @@ export async function updateCustomer(
     },
     request.changes,
     request.baseVersion,
-    request.writer.id,
+    authorKey(request.writer.id, request.clientId),
   );
   if (plan.changes.length === 0) return ok(row);
   await logFieldConflicts(tx, {

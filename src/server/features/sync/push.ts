@@ -32,10 +32,11 @@ async function applyMutation(
   tx: Tx,
   mutation: Mutation,
   principal: Principal,
+  clientId: string,
   now: Date,
 ): Promise<Result<void>> {
   const user = principal.user;
-  const applied = await applyIntent(tx, mutation, { user, now });
+  const applied = await applyIntent(tx, mutation, { user, clientId, now });
   if (!applied.ok) return applied;
   const { entity, entityId, details } = applied.value;
   await audit(
@@ -125,7 +126,7 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
       });
     let done: Step;
     try {
-      done = await step((tx) => applyMutation(tx, mutation, ctx.principal, now));
+      done = await step((tx) => applyMutation(tx, mutation, ctx.principal, input.clientId, now));
     } catch (error) {
       // A mutation head office can never store must not block the laptop's queue forever (it
       // would retry it at every sync and never pull again): its transaction rolled back, so a
