@@ -44,3 +44,45 @@ test('after one sign-in, web mode opens offline on local data and syncs when bac
   await expect(note).toContainText('reçu au siège');
   expect((await headOffice.notesOf(customerIdFromUrl(page))).filter((n) => n.body === text)).toHaveLength(1);
 });
+
+test('behind a gateway, a 502 or a maintenance page opens the app as last cached, and never replaces it', async ({
+  app,
+  page,
+  context,
+}) => {
+  await app.signIn(REP);
+  await app.waitUpToDate();
+  await app.waitForOfflineShell();
+  const clients = page.getByRole('heading', { name: 'Clients', level: 1 });
+  const answerEverything = (status: number, title: string) =>
+    context.route('**/*', (route) =>
+      route.fulfill({
+        status,
+        contentType: 'text/html',
+        body: `<html><body><h1>${title}</h1></body></html>`,
+      }),
+    );
+
+  // Head office down behind a load balancer: every request is answered 502.
+  await answerEverything(502, 'Bad Gateway');
+  expect((await page.reload())?.fromServiceWorker()).toBe(true);
+  await expect(clients).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Bad Gateway' })).toHaveCount(0);
+
+  // A maintenance page answered 200 is not the app: the cached app opens instead…
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await answerEverything(200, 'Maintenance');
+  await page.reload();
+  await expect(clients).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Maintenance' })).toHaveCount(0);
+
+  // …and it did not replace the cache: with head office unreachable, the app still opens.
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(true);
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  expect((await page.reload())?.fromServiceWorker()).toBe(true);
+  await expect(clients).toBeVisible();
+  await expect(app.customerRows().first()).toBeVisible();
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(false);
+});

@@ -4,17 +4,23 @@
  *
  * - install: precache index.html, the assets it references and those listed in precache.json
  *   (every built file under assets/, lazy chunks included: the map works offline too);
- * - navigations: network first (with a short timeout), falling back to the cached index.html;
+ * - navigations: network first (with a short timeout), falling back to the cached index.html
+ *   when the network fails, times out, answers an error (a gateway's 502 while head office is
+ *   down) or answers a page that is not the app (a proxy's maintenance page);
+ * - only a page that is the app's own shell (it carries SHELL_MARKER) replaces the cached one,
+ *   and only once all its assets are cached: nothing else can take the offline app away;
  * - assets/*: cache first, cached on first fetch (their names change with their content);
  * - head office's API (/api, /sync, /auth, /health) and every non-GET request: never touched.
  *
  * Bump VERSION when this file's caching rules change: activate deletes the older caches.
  * Registered from src/renderer/platform/serviceWorker.ts (web mode, production build only).
  */
-const VERSION = 'v2';
+const VERSION = 'v3';
 const PREFIX = 'tournee-shell-';
 const CACHE = `${PREFIX}${VERSION}`;
 const NAVIGATION_TIMEOUT_MS = 4000;
+/** What index.html carries and a gateway's or proxy's page does not. */
+const SHELL_MARKER = '<meta name="application-name" content="tournee-shell"';
 
 const scope = new URL(self.registration.scope);
 const INDEX_URL = new URL('./', scope).href;
@@ -46,9 +52,17 @@ async function listedAssets() {
   }
 }
 
+/** Whether a response is the app's own shell: a 200 HTML page carrying the marker. */
+async function isShell(response) {
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok || !type.startsWith('text/html')) return false;
+  return (await response.clone().text()).includes(SHELL_MARKER);
+}
+
 /** Stores a fresh index.html; when it changed, fetches its assets and drops the old ones. */
 async function storeShell(cache, response) {
   const html = await response.clone().text();
+  if (!html.includes(SHELL_MARKER)) return;
   const previous = await cache.match(INDEX_URL);
   const changed = !previous || (await previous.text()) !== html;
   if (!changed) return;
@@ -67,7 +81,7 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       const response = await fetch(new Request(INDEX_URL, { cache: 'reload', credentials: 'same-origin' }));
-      if (!response.ok) throw new Error(`index.html: ${response.status}`);
+      if (!(await isShell(response))) throw new Error(`index.html: ${response.status}, not the app`);
       await storeShell(cache, response);
       await self.skipWaiting();
     })(),
@@ -105,17 +119,19 @@ function fetchWithTimeout(request, ms) {
 
 async function navigation(event) {
   const cache = await caches.open(CACHE);
+  let response;
   try {
-    const response = await fetchWithTimeout(event.request, NAVIGATION_TIMEOUT_MS);
-    const type = response.headers.get('content-type') ?? '';
-    if (response.ok && type.startsWith('text/html')) {
-      event.waitUntil(storeShell(cache, response.clone()).catch(() => undefined));
-    }
-    return response;
+    response = await fetchWithTimeout(event.request, NAVIGATION_TIMEOUT_MS);
   } catch {
     const cached = await cache.match(INDEX_URL);
     return cached ?? Response.error();
   }
+  if (await isShell(response)) {
+    event.waitUntil(storeShell(cache, response.clone()).catch(() => undefined));
+    return response;
+  }
+  // A gateway's error or a page that is not the app: the app as last cached, when there is one.
+  return (await cache.match(INDEX_URL)) ?? response;
 }
 
 async function asset(request) {
