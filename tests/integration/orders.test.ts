@@ -117,6 +117,27 @@ describe.each(backends)('orders on $name', (backend) => {
     expect(JSON.stringify(entry?.details)).toContain('"laptopUnitPriceCents":1');
   });
 
+  it("an order pushed with another rep's order id is refused, and tells nothing of that order", async () => {
+    const theirs = await server.database.db
+      .select({ id: orders.id, number: orders.number })
+      .from(orders)
+      .where(eq(orders.repId, server.ids.repIds.thomas))
+      .limit(1);
+    expect(theirs).toHaveLength(1);
+    const clientId = uuidv7();
+    const order = create(1, [line(items[0] as Priced, 1)]);
+    order.args.id = theirs[0]!.id;
+    expect(await server.ok('sync-push', pushInput(clientId, [order]), camille)).toEqual({ lastMid: 1 });
+    const refused = (await outcomes(clientId)).find((o) => o.id === order.mutationId);
+    expect(refused).toMatchObject({ code: 'conflict', name: 'order-create' });
+    expect(JSON.stringify(refused)).not.toContain(theirs[0]!.number);
+    const [still] = await server.database.db
+      .select({ repId: orders.repId })
+      .from(orders)
+      .where(eq(orders.id, theirs[0]!.id));
+    expect(still?.repId).toBe(server.ids.repIds.thomas);
+  });
+
   it('a discount above the rep limit waits for the manager, who approves; the rep pulls it', async () => {
     const clientId = uuidv7();
     const order = create(1, [line(items[0] as Priced, 2, 1500)]);

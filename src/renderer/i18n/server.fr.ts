@@ -86,6 +86,7 @@ export const serverFr = {
   'appointment.gone': 'Ce rendez-vous n’existe plus.',
 
   'visit.idTaken': 'Une autre visite a déjà cet identifiant.',
+  'order.idTaken': 'Une autre commande a déjà cet identifiant : celle-ci n’a pas été enregistrée.',
   'visit.customerGone': 'Le client de cette visite n’existe plus.',
   'visit.customerLeft':
     'Ce client n’est plus dans votre portefeuille : le compte rendu de visite n’a pas été enregistré au siège.',

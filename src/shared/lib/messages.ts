@@ -116,6 +116,7 @@ export const serverMessages = {
   'appointment.gone': { en: 'This appointment no longer exists.' },
 
   'visit.idTaken': { en: 'Another visit already has this id.' },
+  'order.idTaken': { en: 'Another order already has this id: this one was not stored.' },
   'visit.customerGone': { en: 'The customer of this visit no longer exists.' },
   'visit.customerLeft': {
     en: 'This customer is no longer in your portfolio; the visit report was not stored at head office.',

@@ -137,11 +137,21 @@ export async function createOrder(
   const { order, writer, now } = request;
   const orderedAt = new Date(order.orderedAt);
   const [existing] = await tx
-    .select({ number: orders.number, approval: orders.approval })
+    .select({
+      number: orders.number,
+      approval: orders.approval,
+      repId: orders.repId,
+      customerId: orders.customerId,
+    })
     .from(orders)
     .where(eq(orders.id, order.id));
-  if (existing !== undefined)
-    return ok({ number: existing.number, differences: [], approval: existing.approval });
+  if (existing !== undefined) {
+    // Sent again (a lost acknowledgement): already stored. Another order's id is refused, and
+    // nothing of that order (its number) is told.
+    return existing.repId === writer.id && existing.customerId === order.customerId
+      ? ok({ number: existing.number, differences: [], approval: existing.approval })
+      : fail('conflict', msg('order.idTaken'), { field: 'id' });
+  }
   if (!(await isCustomerInScope(tx, writer, order.customerId))) {
     return fail('forbidden', msg('order.customerNotInPortfolio'), {
       field: 'customerId',
