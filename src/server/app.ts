@@ -14,12 +14,13 @@ import type {
   FastifyRequest,
   FastifyServerOptions,
 } from 'fastify';
-import { httpStatusFor } from '../shared/lib/result.js';
+import { fail, httpStatusFor } from '../shared/lib/result.js';
+import { msg } from '../shared/lib/messages.js';
 import type { Result } from '../shared/lib/result.js';
 import type { RequestContext, ServerConfig } from './context.js';
 import type { DatabaseKind } from './db/connect.js';
 import type { Db } from './db/types.js';
-import { dispatch } from './dispatch.js';
+import { dispatch, needsSession } from './dispatch.js';
 import { productionHashOptions } from './features/auth/passwords.js';
 import { parseCookies, serializeCookie, SESSION_COOKIE } from './lib/cookie.js';
 
@@ -39,6 +40,18 @@ export interface BuildServerOptions {
   /** Fastify/pino logger options; false in tests. */
   logger?: FastifyServerOptions['logger'];
   config?: Partial<ServerConfig>;
+  /**
+   * Behind a TLS proxy or load balancer: whom to believe for the client's address and protocol
+   * (`X-Forwarded-For`, `X-Forwarded-Proto`): Fastify's `trustProxy` (true, or the proxies'
+   * addresses). Then the session cookie is `Secure` and HSTS is sent over HTTPS.
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /**
+   * The host names head office answers to (the `Host` header, without port); any other is
+   * refused with 421 before anything else, so that a page of another site whose name was made
+   * to point at this machine (DNS rebinding) cannot use it. Undefined: any name.
+   */
+  allowedHosts?: readonly string[];
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -71,7 +84,31 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const app = Fastify({
     logger: options.logger ?? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
+  });
+  const allowedHosts =
+    options.allowedHosts === undefined ? null : new Set(options.allowedHosts.map((h) => h.toLowerCase()));
+
+  // Before the body is read: a request for another host name, or an anonymous call of a method
+  // that needs a session, is answered at once, without parsing up to 8 MB for nothing.
+  app.addHook('onRequest', async (request, reply) => {
+    if (allowedHosts !== null && !allowedHosts.has(request.hostname.toLowerCase())) {
+      return reply.status(421).send({
+        ok: false,
+        error: { code: 'bad-request', message: `This head office does not answer to ${request.hostname}.` },
+      });
+    }
+    if (request.method !== 'POST' || bearerToken(request) !== undefined) return;
+    const path = request.url.split('?')[0] ?? '';
+    const method = path.startsWith('/api/')
+      ? path.slice('/api/'.length)
+      : path === '/sync/push' || path === '/sync/pull'
+        ? `sync-${path.slice('/sync/'.length)}`
+        : '';
+    if (!needsSession(method)) return;
+    return reply
+      .status(httpStatusFor('unauthenticated'))
+      .send(fail('unauthenticated', msg('auth.signInRequired')));
   });
   // JSON only: a cross-site form cannot post JSON without a CORS preflight.
   app.removeContentTypeParser('text/plain');
@@ -86,6 +123,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     if (typeof type === 'string' && type.startsWith('text/html')) {
       reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     }
+    if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
     if (
       request.url.startsWith('/api/') ||
       request.url.startsWith('/sync/') ||

@@ -116,6 +116,11 @@ export async function dispatchWith(
 }
 
 /** `dispatch(method, raw, ctx)` over the server's handler map. */
+/** Whether `method` is a method of the contract that needs a session (all but sign-in and links). */
+export function needsSession(method: string): boolean {
+  return isMethod(method) && handlers[method].auth !== 'public';
+}
+
 export function dispatch(method: string, raw: unknown, ctx: RequestContext): Promise<Result<unknown>> {
   return dispatchWith(handlers, method, raw, ctx);
 }

@@ -32,6 +32,36 @@ export interface StartHeadOfficeOptions {
   onSeedProgress?: ((entity: string, rows: number, ms: number) => void) | undefined;
   logger?: FastifyServerOptions['logger'];
   config?: Partial<ServerConfig>;
+  /** Default `$TOURNEE_TRUST_PROXY`: `true`, or the proxies' addresses (comma list). */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /**
+   * Default `$TOURNEE_ALLOWED_HOSTS` (comma list); when unset and head office listens on the
+   * loopback only, the loopback names (localhost, 127.0.0.1, ::1); otherwise any name.
+   */
+  allowedHosts?: readonly string[];
+}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1', '[::1]'];
+
+/** `TOURNEE_TRUST_PROXY` as Fastify takes it: true/false, or the proxies' addresses (CIDR allowed). */
+export function trustProxyFromEnv(value: string | undefined): FastifyServerOptions['trustProxy'] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The names head office answers to: explicit, else the loopback ones when it listens there only. */
+export function allowedHostsFor(host: string, env: string | undefined): readonly string[] | undefined {
+  const listed = (env ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (listed.length > 0) return listed;
+  return LOOPBACK_NAMES.includes(host) || host.startsWith('127.') ? LOOPBACK_NAMES : undefined;
 }
 
 export interface HeadOffice {
@@ -99,6 +129,8 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
       });
       if (seeded.written) await refreshStatistics(database.db);
     }
+    const host = options.host ?? '127.0.0.1';
+    const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, process.env.TOURNEE_ALLOWED_HOSTS);
     const app = await buildServer({
       db: database.db,
       kind: database.kind,
@@ -106,11 +138,12 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
       rendererDir: options.rendererDir,
       logger: options.logger,
       config: options.config,
+      trustProxy: options.trustProxy ?? trustProxyFromEnv(process.env.TOURNEE_TRUST_PROXY),
+      ...(allowedHosts === undefined ? {} : { allowedHosts }),
     });
     const envPort =
       process.env.PORT !== undefined && process.env.PORT !== '' ? Number(process.env.PORT) : undefined;
     const port = options.port ?? envPort ?? DEFAULT_PORT;
-    const host = options.host ?? '127.0.0.1';
     await app.listen({ port, host });
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address !== null ? address.port : port;

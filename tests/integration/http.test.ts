@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, CONTENT_SECURITY_POLICY } from '../../src/server/app.js';
+import { allowedHostsFor, trustProxyFromEnv } from '../../src/server/start.js';
 import { backends, DEMO, startTestServer } from './harness.js';
 import type { TestServer } from './harness.js';
 
@@ -180,5 +181,105 @@ describe('static renderer', () => {
       await app.close();
       await database.close();
     }
+  });
+});
+
+describe('head office facing the network', () => {
+  let database: Awaited<ReturnType<typeof import('../../src/server/db/connect.js').openDatabase>>;
+  beforeAll(async () => {
+    const { openDatabase } = await import('../../src/server/db/connect.js');
+    const { seedDemo } = await import('../../src/server/seed/demo.js');
+    const { testHashOptions } = await import('../../src/server/features/auth/passwords.js');
+    database = await openDatabase();
+    await seedDemo(database.db, { hashOptions: testHashOptions, customersPerRep: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await database.close();
+  });
+  const build = (extra: Partial<Parameters<typeof buildServer>[0]>) =>
+    buildServer({ db: database.db, kind: database.kind, version: 'test', logger: false, ...extra });
+
+  it('answers an anonymous call of a method that needs a session before reading its body', async () => {
+    const app = await build({});
+    try {
+      // 5 MB that is not even JSON: read, it would be a 400; refused first, it is a 401.
+      const junk = `{"x":"${'a'.repeat(5 * 1024 * 1024)}`;
+      for (const url of ['/api/customer-list', '/sync/push']) {
+        const response = await app.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload: junk,
+        });
+        expect({ url, status: response.statusCode }).toEqual({ url, status: 401 });
+        expect(response.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      }
+      // Signing in needs no session; an unknown method is still said to be unknown.
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth-login',
+        headers: { 'content-type': 'application/json' },
+        payload: { email: DEMO.camille, password: 'wrong', deviceName: 'x', tokenDelivery: 'body' },
+      });
+      expect(login.statusCode).toBe(401);
+      expect(login.json()).toMatchObject({ error: { code: 'invalid-credentials' } });
+      const unknown = await app.inject({ method: 'POST', url: '/api/no-such-method', payload: {} });
+      expect(unknown.json()).toMatchObject({ error: { code: 'unknown-method' } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('on the loopback, refuses another host name (DNS rebinding) with 421', async () => {
+    const app = await build({ allowedHosts: allowedHostsFor('127.0.0.1', undefined) ?? [] });
+    try {
+      const rebound = await app.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { host: 'evil.example:4870' },
+      });
+      expect(rebound.statusCode).toBe(421);
+      for (const host of ['127.0.0.1:4870', 'localhost:4870', '[::1]:4870']) {
+        const ok = await app.inject({ method: 'GET', url: '/health', headers: { host } });
+        expect({ host, status: ok.statusCode }).toEqual({ host, status: 200 });
+      }
+    } finally {
+      await app.close();
+    }
+    expect(allowedHostsFor('0.0.0.0', undefined)).toBeUndefined();
+    expect(allowedHostsFor('0.0.0.0', 'crm.example.fr, tournee.example.fr')).toEqual([
+      'crm.example.fr',
+      'tournee.example.fr',
+    ]);
+  });
+
+  it('behind a TLS proxy it trusts, the session cookie is Secure and HSTS is sent; not otherwise', async () => {
+    const signIn = async (app: Awaited<ReturnType<typeof build>>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth-login',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        payload: { email: DEMO.camille, password: DEMO.password, deviceName: 'x', tokenDelivery: 'cookie' },
+      });
+    const proxied = await build({ trustProxy: trustProxyFromEnv('true') });
+    try {
+      const response = await signIn(proxied);
+      expect(response.statusCode).toBe(200);
+      expect(String(response.headers['set-cookie'])).toMatch(/; Secure/);
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
+    } finally {
+      await proxied.close();
+    }
+    // Not told to trust a proxy: a forged X-Forwarded-Proto changes nothing.
+    const direct = await build({});
+    try {
+      const response = await signIn(direct);
+      expect(String(response.headers['set-cookie'])).not.toMatch(/Secure/);
+      expect(response.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await direct.close();
+    }
+    expect(trustProxyFromEnv('10.0.0.1, 10.0.0.0/8')).toEqual(['10.0.0.1', '10.0.0.0/8']);
+    expect(trustProxyFromEnv(undefined)).toBe(false);
   });
 });
