@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, CONTENT_SECURITY_POLICY } from '../../src/server/app.js';
 import { allowedHostsFor, trustProxyFromEnv } from '../../src/server/start.js';
+import type { Database } from '../../src/server/db/connect.js';
 import { backends, DEMO, startTestServer } from './harness.js';
 import type { TestServer } from './harness.js';
 
@@ -185,7 +186,7 @@ describe('static renderer', () => {
 });
 
 describe('head office facing the network', () => {
-  let database: Awaited<ReturnType<typeof import('../../src/server/db/connect.js').openDatabase>>;
+  let database: Database;
   beforeAll(async () => {
     const { openDatabase } = await import('../../src/server/db/connect.js');
     const { seedDemo } = await import('../../src/server/seed/demo.js');
