@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE } from '../shared/contract/bridge.js';
 import { createMainWindow, registerIpc } from './app.js';
 import type { HeadOfficeClient } from './headOffice.js';
-import { CONTENT_SECURITY_POLICY, isAppUrl } from './security.js';
+import { appLocation, CONTENT_SECURITY_POLICY, isAppUrl } from './security.js';
 
 type Handler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown;
 
@@ -102,11 +102,26 @@ describe('Electron main', () => {
     expect(mock.openWindow('https://example.org')).toEqual({ action: 'deny' });
     expect(mock.shell.openExternal).toHaveBeenCalledWith('https://example.org');
     expect(mock.openWindow('javascript:alert(1)')).toEqual({ action: 'deny' });
-    const preventDefault = vi.fn();
-    mock.webContentsHandlers.get('will-navigate')?.({ preventDefault }, 'https://evil.example');
-    expect(preventDefault).toHaveBeenCalled();
-    expect(isAppUrl('file:///app/index.html', 'file://')).toBe(true);
-    expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173')).toBe(true);
+    const refused = (event: string, url: string) => {
+      const preventDefault = vi.fn();
+      mock.webContentsHandlers.get(event)?.({ preventDefault }, url);
+      return preventDefault.mock.calls.length > 0;
+    };
+    for (const event of ['will-navigate', 'will-redirect']) {
+      expect(refused(event, 'https://evil.example')).toBe(true);
+      // Another local file (a downloaded page) or a page of another program on localhost.
+      expect(refused(event, 'file:///home/rep/Downloads/facture.html')).toBe(true);
+      expect(refused(event, 'http://127.0.0.1:8080/')).toBe(true);
+      // The app's own page, at any of its routes.
+      expect(refused(event, 'file:///app/index.html#/customers')).toBe(false);
+    }
+    expect(refused('will-attach-webview', 'file:///app/index.html')).toBe(true);
+    const app = appLocation(null, '/app/index.html');
+    expect(isAppUrl('file:///app/index.html', app)).toBe(true);
+    expect(isAppUrl('file:///etc/other.html', app)).toBe(false);
+    const dev = appLocation('http://localhost:5173/', '/app/index.html');
+    expect(isAppUrl('http://localhost:5173/x', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/x', dev)).toBe(false);
   });
 
   it('forwards app:invoke calls from the app only', async () => {
@@ -115,7 +130,7 @@ describe('Electron main', () => {
       invoke: vi.fn(async () => ({ ok: true, value: {} })),
       probe: vi.fn(async () => true),
     } as unknown as HeadOfficeClient;
-    registerIpc({ electron: mock.electron, client });
+    registerIpc({ electron: mock.electron, client, rendererUrl: null, rendererFile: '/app/index.html' });
     const handler = mock.handlers.get(IPC_INVOKE);
     expect(handler).toBeDefined();
     await expect(
@@ -125,6 +140,12 @@ describe('Electron main', () => {
     await expect(
       handler?.({ senderFrame: { url: 'https://evil.example' } }, 'call', 'auth-me', {}),
     ).resolves.toEqual({ transportError: 'untrusted sender' });
+    // Any other local page, or another program's page on localhost, is not the app either.
+    for (const url of ['file:///tmp/evil.html', 'http://localhost:3000/', 'http://127.0.0.1:4870/']) {
+      await expect(handler?.({ senderFrame: { url } }, 'call', 'auth-me', {})).resolves.toEqual({
+        transportError: 'untrusted sender',
+      });
+    }
     await expect(handler?.({ senderFrame: null }, 'call', 'auth-me', {})).resolves.toHaveProperty(
       'transportError',
     );

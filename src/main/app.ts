@@ -8,7 +8,7 @@ import { IPC_EVENT, IPC_INVOKE } from '../shared/contract/bridge.js';
 import type { BridgeEvent } from '../shared/contract/bridge.js';
 import type { HeadOfficeClient } from './headOffice.js';
 import { printToPdf, type WriteFile } from './printToPdf.js';
-import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security.js';
+import { appLocation, CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security.js';
 
 export interface MainDeps {
   electron: typeof Electron;
@@ -20,11 +20,14 @@ export interface MainDeps {
   loginCode: string | null;
 }
 
-export function registerIpc(deps: Pick<MainDeps, 'electron' | 'client'> & { writeFile?: WriteFile }): void {
+export function registerIpc(
+  deps: Pick<MainDeps, 'electron' | 'client' | 'rendererUrl' | 'rendererFile'> & { writeFile?: WriteFile },
+): void {
   const { ipcMain } = deps.electron;
+  const app = appLocation(deps.rendererUrl, deps.rendererFile);
   const writeFile: WriteFile = deps.writeFile ?? ((path, data) => fsWriteFile(path, data));
   ipcMain.handle(IPC_INVOKE, async (event, kind: unknown, method: unknown, input: unknown) => {
-    if (!event.senderFrame || !isTrustedSender(event.senderFrame.url)) {
+    if (!event.senderFrame || !isAppUrl(event.senderFrame.url, app)) {
       return { transportError: 'untrusted sender' };
     }
     if (kind === 'probe') return deps.client.probe();
@@ -33,12 +36,6 @@ export function registerIpc(deps: Pick<MainDeps, 'electron' | 'client'> & { writ
     if (kind !== 'call' || typeof method !== 'string') return { transportError: 'bad call' };
     return deps.client.invoke(method, input);
   });
-}
-
-function isTrustedSender(url: string): boolean {
-  return (
-    url.startsWith('file://') || url.startsWith('http://localhost:') || url.startsWith('http://127.0.0.1:')
-  );
 }
 
 export function createMainWindow(deps: MainDeps): Electron.BrowserWindow {
@@ -62,14 +59,19 @@ export function createMainWindow(deps: MainDeps): Electron.BrowserWindow {
     title: 'Tournée',
     webPreferences: secureWebPreferences(deps.preloadPath),
   });
-  const appOrigin = deps.rendererUrl ? new URL(deps.rendererUrl).origin : 'file://';
+  const app = appLocation(deps.rendererUrl, deps.rendererFile);
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // Leaving the app, by a link or by a server's redirect, is refused; no embedded web views.
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, appOrigin)) event.preventDefault();
+    if (!isAppUrl(url, app)) event.preventDefault();
   });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, app)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   if (deps.rendererUrl) void window.loadURL(deps.rendererUrl);
   else void window.loadFile(deps.rendererFile);

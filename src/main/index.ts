@@ -23,14 +23,17 @@ function start(): void {
       if (mainWindow) sendEvent(mainWindow, { type: 'session-ended' });
     },
   );
-  registerIpc({ electron, client });
+  const renderer = {
+    rendererUrl: process.env.ELECTRON_RENDERER_URL ?? null,
+    rendererFile: join(import.meta.dirname, '../renderer/index.html'),
+  };
+  registerIpc({ electron, client, ...renderer });
   const open = () => {
     mainWindow = createMainWindow({
       electron,
       client,
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      rendererUrl: process.env.ELECTRON_RENDERER_URL ?? null,
-      rendererFile: join(import.meta.dirname, '../renderer/index.html'),
+      ...renderer,
       loginCode: process.env.TOURNEE_LOGIN_CODE ?? null,
     });
   };

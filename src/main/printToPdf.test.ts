@@ -121,7 +121,13 @@ describe('print to PDF (main)', () => {
   it('is reachable through app:invoke from the app only', async () => {
     const mock = mockElectron();
     const writeFile = vi.fn(async () => {});
-    registerIpc({ electron: mock.electron, client: {} as HeadOfficeClient, writeFile });
+    registerIpc({
+      electron: mock.electron,
+      client: {} as HeadOfficeClient,
+      writeFile,
+      rendererUrl: null,
+      rendererFile: '/app/index.html',
+    });
     const handler = mock.handlers.get(IPC_INVOKE);
     await expect(
       handler?.({ senderFrame: { url: 'file:///app/index.html' }, sender }, 'print-to-pdf', {
