@@ -24,7 +24,7 @@ function makeEngine(random: () => number = () => 0.5, pullPageLimit?: number): S
     ...(pullPageLimit === undefined ? {} : { pullPageLimit }),
     db,
     transport: server,
-    probe: async () => !server.unreachable,
+    probe: async () => !server.unreachable && server.gatewayStatus === null,
     user: USER,
     clock,
     random,
@@ -264,6 +264,33 @@ describe('SyncEngine', () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     expect(engine.getStatus().state).toBe('idle');
+    engine.stop();
+  });
+
+  it('head office down behind a gateway (502/503/504) is offline and probed, not a failure; its own 500 is', async () => {
+    for (const status of [502, 503, 504]) {
+      const engine = makeEngine();
+      server.gatewayStatus = status;
+      await engine.start();
+      expect({ status, state: engine.getStatus().state, error: engine.getStatus().error }).toEqual({
+        status,
+        state: 'offline',
+        error: undefined,
+      });
+      // Probing brings it back as soon as head office answers, without waiting out the backoff.
+      server.gatewayStatus = null;
+      for (let guard = 0; guard < 1_000 && engine.getStatus().state !== 'idle'; guard += 1) {
+        clock.runNext();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(engine.getStatus().state).toBe('idle');
+      engine.stop();
+    }
+    const engine = makeEngine();
+    server.gatewayStatus = 500;
+    await engine.start();
+    expect(engine.getStatus()).toMatchObject({ state: 'error', error: 'internal' });
+    server.gatewayStatus = null;
     engine.stop();
   });
 

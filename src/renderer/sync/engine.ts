@@ -90,6 +90,9 @@ export interface SyncEngineOptions {
   pullPageLimit?: number;
 }
 
+/** What a proxy or load balancer answers while the head office behind it is down. */
+const GATEWAY_DOWN: ReadonlySet<number> = new Set([502, 503, 504]);
+
 /** A business answer that ends this sync attempt (not retried with backoff). */
 class SyncStop extends Error {
   constructor(readonly appError: AppError) {
@@ -459,7 +462,9 @@ export class SyncEngine {
       this.attempt += 1;
       const delay = backoffDelay(this.attempt, this.random, this.timings.backoff);
       this.retryDelays.push(delay);
-      const offline = error.status === null;
+      // No answer, or a gateway's answer for a head office behind it that is down: unreachable,
+      // the same as offline (probed, not failed). Head office's own 500 is a failure.
+      const offline = error.status === null || GATEWAY_DOWN.has(error.status);
       this.log.info(`head office unreachable (${error.message}); retry in ${delay} ms`);
       this.setStatus({
         state: offline ? 'offline' : 'error',

@@ -97,6 +97,8 @@ export class FakeServer implements Transport {
   nextError: { method: Method; code: Parameters<typeof fail>[0] } | null = null;
   /** Throw TransportError for every call. */
   unreachable = false;
+  /** A gateway in front of head office answers every call with this status (head office down). */
+  gatewayStatus: number | null = null;
   /** Push answers without processing anything (to test pull-without-push paths). */
   ignorePushes = false;
   /** Max ops per pull response (exercises `more`). */
@@ -114,6 +116,9 @@ export class FakeServer implements Transport {
   async invoke<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
     this.calls.push({ method, input: structuredClone(input) });
     if (this.unreachable) throw new TransportError('fetch failed', null);
+    if (this.gatewayStatus !== null) {
+      throw new TransportError(`${method}: head office answered ${this.gatewayStatus}`, this.gatewayStatus);
+    }
     if (this.nextError && this.nextError.method === method) {
       const { code } = this.nextError;
       this.nextError = null;
