@@ -435,6 +435,24 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(after.customer).toMatchObject({ priceGroup: 'CHR', phone: '04 72 44 44 44' });
   });
 
+  it('two refused mutations sent under one mutation id are both kept and shown', async () => {
+    const theirs = await createCustomer(server.ids.repIds.thomas);
+    const clientId = uuidv7();
+    const first = noteAdd(1, theirs.id, 'Première note refusée');
+    const second = { ...noteAdd(2, theirs.id, 'Seconde note refusée'), mutationId: first.mutationId };
+    expect(await server.ok('sync-push', pushInput(clientId, [first, second]), camille)).toEqual({
+      lastMid: 2,
+    });
+    // Sent again, nothing is stored twice.
+    await server.ok('sync-push', pushInput(clientId, [first, second]), camille);
+    const outcomes = (await pullAll(server, camille, clientId, null))
+      .flatMap((p) => p.patch)
+      .flatMap((op) => (op.op === 'put' && op.entity === 'outcome' ? [op.value] : [])) as MutationOutcome[];
+    const mine = outcomes.filter((o) => o.clientId === clientId);
+    expect(mine.map((o) => o.mid).sort()).toEqual([1, 2]);
+    expect(mine.map((o) => o.detail).join(' ')).toContain('Seconde note refusée');
+  });
+
   it('answers an outdated schemaVersion with 426 app-outdated', async () => {
     const reply = await server.call('sync-push', pushInput(uuidv7(), [], -5), camille);
     expect(reply.status).toBe(426);

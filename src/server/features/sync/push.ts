@@ -4,6 +4,7 @@
  * (pulled back to the rep) and still advances lastMid.
  */
 import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import type { PushRequest, PushResponse } from '../../../shared/sync/protocol.js';
 import type { Mutation, MutationIntent, MutationName } from '../../../shared/sync/mutations.js';
 import { refusedDetail } from '../../../shared/sync/mutations.js';
@@ -101,10 +102,18 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
         if (mutation.mid > clientLastMid + 1) return { kind: 'gap', lastMid: clientLastMid };
         const applied = await write(tx);
         if (!applied.ok) {
+          // Keyed by the mutation's id, so a resend stores it once. Another mutation sent under an
+          // id that already has a refusal (a laptop's bug, or someone else's id) gets its own row:
+          // no refusal may hide another.
+          const [taken] = await tx
+            .select({ clientId: mutationOutcomes.clientId, mid: mutationOutcomes.mid })
+            .from(mutationOutcomes)
+            .where(eq(mutationOutcomes.id, mutation.mutationId));
+          const sameMutation = taken?.clientId === input.clientId && taken.mid === mutation.mid;
           await tx
             .insert(mutationOutcomes)
             .values({
-              id: mutation.mutationId,
+              id: taken === undefined || sameMutation ? mutation.mutationId : uuidv7(),
               clientId: input.clientId,
               mid: mutation.mid,
               name: mutation.name,
