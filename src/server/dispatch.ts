@@ -60,20 +60,30 @@ async function runHandler<M extends Method>(
   raw: unknown,
   ctx: RequestContext,
 ): Promise<Result<unknown>> {
-  // Refused before anything else: it would otherwise fail deep inside the database, as a 500.
+  // Refused before the handler: it would otherwise fail deep inside the database, as a 500.
   // Not for methods that say it better themselves: a push stores the one mutation's refusal and
   // the laptop's queue goes on; an import says the line and the field.
-  const nul = selfChecked.has(method) ? null : nulPath(raw);
-  if (nul !== null) return fail('bad-request', msg('dispatch.nulCharacter', { field: nul }), { field: nul });
-  const parsed = contract[method].input.safeParse(raw ?? {});
-  if (!parsed.success) return { ok: false, error: zodToAppError(parsed.error) };
-  const input = parsed.data as ParsedInput<M>;
+  const parseInput = (): Result<ParsedInput<M>> => {
+    const nul = selfChecked.has(method) ? null : nulPath(raw);
+    if (nul !== null)
+      return fail('bad-request', msg('dispatch.nulCharacter', { field: nul }), { field: nul });
+    const parsed = contract[method].input.safeParse(raw ?? {});
+    if (!parsed.success) return { ok: false, error: zodToAppError(parsed.error) };
+    return { ok: true, value: parsed.data as ParsedInput<M> };
+  };
 
+  // Who is calling comes first: a caller without a session, or whose role may not call the
+  // method, learns nothing about what the method would have accepted.
   let result: Result<Output<M>>;
   if (handler.auth === 'public') {
     const principal =
       ctx.token === undefined ? null : await authenticate(ctx.db, ctx.token, ctx.config.now());
-    result = await handler.run(input, { ...ctx, principal: principal?.ok === true ? principal.value : null });
+    const input = parseInput();
+    if (!input.ok) return input;
+    result = await handler.run(input.value, {
+      ...ctx,
+      principal: principal?.ok === true ? principal.value : null,
+    });
   } else {
     if (ctx.token === undefined) return fail('unauthenticated', msg('auth.signInRequired'));
     const principal = await authenticate(ctx.db, ctx.token, ctx.config.now());
@@ -81,7 +91,9 @@ async function runHandler<M extends Method>(
     if (!handler.auth.includes(principal.value.user.role)) {
       return fail('forbidden', msg('auth.roleForbidden', { role: principal.value.user.role, method }));
     }
-    result = await handler.run(input, { ...ctx, principal: principal.value });
+    const input = parseInput();
+    if (!input.ok) return input;
+    result = await handler.run(input.value, { ...ctx, principal: principal.value });
   }
   if (!result.ok) return result;
   const output = contract[method].output.safeParse(result.value);
