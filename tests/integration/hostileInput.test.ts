@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methods } from '../../src/shared/contract/index.js';
 import type { Method } from '../../src/shared/contract/index.js';
+import { sql } from 'drizzle-orm';
 import { createSession } from '../../src/server/features/auth/sessions.js';
+import { queryRows } from '../../src/server/db/types.js';
 import { backends, startTestServer } from './harness.js';
 import type { TestServer } from './harness.js';
 
@@ -160,8 +162,27 @@ describe.each(backends)('hostile input on $name', (backend) => {
     await server.close();
   });
 
-  it('never answers 5xx, whatever any method is sent, by a rep or an admin', async () => {
+  it('never answers 5xx, whatever any method is sent, by a rep or an admin; a refusal changes nothing', async () => {
     const db = server.database.db;
+    /** Rows and versions of what people work with, in one statement. */
+    const businessState = async () =>
+      (
+        await queryRows(
+          db,
+          sql`select
+            (select count(*) || '/' || coalesce(sum(version), 0) from customers) as customers,
+            (select count(*) || '/' || coalesce(sum(version), 0) from orders) as orders,
+            (select count(*) from order_lines) as order_lines,
+            (select count(*) || '/' || coalesce(sum(version), 0) from appointments) as appointments,
+            (select count(*) from visits) as visits,
+            (select count(*) from notes) as notes,
+            (select count(*) || '/' || coalesce(sum(version), 0) from complaints) as complaints,
+            (select count(*) from users) as users,
+            (select count(*) from teams) as teams,
+            (select count(*) from campaigns) as campaigns,
+            (select count(*) from playbooks) as playbooks`,
+        )
+      )[0];
     const callers = [server.ids.repIds.camille, server.ids.adminId];
     const seen: string[] = [];
     await fc.assert(
@@ -178,8 +199,12 @@ describe.each(backends)('hostile input on $name', (backend) => {
         async ([method, input], userId) => {
           // A fresh session each time: some calls (auth-logout, auth-revoke) end sessions.
           const { token } = await createSession(db, userId, 'fuzz', new Date());
+          const before = await businessState();
           const reply = await server.call(method, input, token);
           seen.push(method);
+          // A refusal changes nothing people work with (sessions and sign-in attempts aside).
+          if (!reply.body.ok)
+            expect({ method, state: await businessState() }).toEqual({ method, state: before });
           expect({ method, status: reply.status, ok: typeof reply.body.ok }).toEqual({
             method,
             status: reply.status < 500 ? reply.status : 'a 5xx',
