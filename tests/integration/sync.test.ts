@@ -392,6 +392,8 @@ describe.each(backends)('sync on $name', (backend) => {
         code: 'forbidden',
       }),
     ]);
+    // A customer this laptop never held is not named to it.
+    expect(outcomes[0]?.customerName).toBeUndefined();
     const theirNotes = await server.ok<{ notes: unknown[] }>('customer-get', { id: theirs.id }, manager);
     expect(theirNotes.notes).toHaveLength(0);
   });
@@ -451,6 +453,23 @@ describe.each(backends)('sync on $name', (backend) => {
     const mine = outcomes.filter((o) => o.clientId === clientId);
     expect(mine.map((o) => o.mid).sort()).toEqual([1, 2]);
     expect(mine.map((o) => o.detail).join(' ')).toContain('Seconde note refusée');
+  });
+
+  it('a note refused after its customer moved names the customer the laptop held, with the reason', async () => {
+    const customer = await createCustomer(server.ids.repIds.camille, 'Boulangerie du Départ');
+    const clientId = uuidv7();
+    await pullAll(server, camille, clientId, null);
+    await server.ok('customer-assign', { id: customer.id, ownerId: server.ids.repIds.thomas }, manager);
+    const note = noteAdd(1, customer.id, 'Écrite hors ligne avant le changement');
+    await server.ok('sync-push', pushInput(clientId, [note]), camille);
+    const outcomes = (await pullAll(server, camille, clientId, null))
+      .flatMap((p) => p.patch)
+      .flatMap((op) => (op.op === 'put' && op.entity === 'outcome' ? [op.value] : [])) as MutationOutcome[];
+    expect(outcomes.find((o) => o.id === note.mutationId)).toMatchObject({
+      code: 'forbidden',
+      key: 'note.customerLeft',
+      customerName: 'Boulangerie du Départ',
+    });
   });
 
   it('answers an outdated schemaVersion with 426 app-outdated', async () => {

@@ -269,6 +269,11 @@ export const mutationOutcomes = pgTable(
     messageKey: text('message_key'),
     messageParams: jsonb('message_params').$type<MessageParams>(),
     detail: text('detail').notNull().default(''),
+    /**
+     * The name of the customer the refused write was about, when the laptop that sent it once
+     * held that customer (so it tells nobody a name they did not have); null otherwise.
+     */
+    customerName: text('customer_name'),
     at: ts('at').notNull(),
   },
   (t) => [index('mutation_outcomes_client_idx').on(t.clientId)],

@@ -11,6 +11,7 @@ import { noteMutations } from '../domain/note/mutations.js';
 import { orderMutations } from '../domain/order/mutations.js';
 import { visitMutations } from '../domain/visit/mutations.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
+import { missingCaseError } from '../lib/result.js';
 
 export const mutationRegistry = {
   ...noteMutations,
@@ -60,6 +61,36 @@ export type Mutation = z.infer<typeof mutationSchema>;
  * (`Mutation` is assignable to `MutationIntent<MutationName>`).
  */
 export type MutationIntent<N extends MutationName> = { [K in N]: { name: K; args: MutationArgs<K> } }[N];
+
+/**
+ * What a mutation is about: its customer, or the appointment, order or complaint that names the
+ * customer (the laptop and head office each look that one up in their own rows).
+ */
+export type MutationSubject = { kind: 'customer' | 'appointment' | 'order' | 'complaint'; id: string };
+
+export function mutationSubject(mutation: MutationIntent<MutationName>): MutationSubject {
+  switch (mutation.name) {
+    case 'note-add':
+    case 'appointment-create':
+    case 'complaint-log':
+    case 'order-create':
+    case 'visit-log':
+      return { kind: 'customer', id: mutation.args.customerId };
+    case 'customer-update':
+      return { kind: 'customer', id: mutation.args.id };
+    case 'appointment-update':
+    case 'appointment-cancel':
+      return { kind: 'appointment', id: mutation.args.id };
+    case 'order-update':
+    case 'order-cancel':
+      return { kind: 'order', id: mutation.args.id };
+    case 'complaint-event':
+    case 'attachment-add':
+      return { kind: 'complaint', id: mutation.args.complaintId };
+    default:
+      return missingCaseError(mutation);
+  }
+}
 
 /** The rep's own words in a refused mutation, kept with the refusal so nothing typed is lost. */
 export function refusedDetail<N extends MutationName>(mutation: MutationIntent<N>): string {

@@ -16,6 +16,8 @@ export const mutationOutcomeSchema = z.object({
   params: appErrorSchema.shape.params,
   /** What was refused, in the rep's own words (a note's text), so nothing typed is lost. */
   detail: z.string(),
+  /** The customer it was about, when this laptop once held them; absent otherwise. */
+  customerName: z.string().optional(),
   at: isoDateTimeSchema,
 });
 export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;

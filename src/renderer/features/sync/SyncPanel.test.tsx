@@ -39,4 +39,14 @@ describe('sync panel refusals', () => {
     expect(screen.getByText(/Cet élément n’existe plus au siège/)).toBeTruthy();
     expect(document.body.textContent).not.toContain('English fallback');
   });
+
+  it('names the customer a refused write was about when head office says it, else « client inconnu »', async () => {
+    await db.outcomes.bulkPut([
+      outcome(1, { name: 'note-add', code: 'forbidden', customerName: 'Boulangerie du Départ' }),
+      outcome(2, { name: 'note-add', code: 'forbidden' }),
+    ]);
+    renderWithApp(db, <SyncPanelBody status={{ ...status }} />);
+    await screen.findByText(/Boulangerie du Départ/);
+    expect(screen.getAllByText(/client inconnu/)).toHaveLength(1);
+  });
 });

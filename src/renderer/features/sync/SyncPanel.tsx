@@ -6,7 +6,7 @@ import { FormattedDate, useIntl, type IntlShape } from 'react-intl';
 import type { AppointmentEditableField } from '../../../shared/domain/appointment/appointment.js';
 import { appointmentEditableFields } from '../../../shared/domain/appointment/appointment.js';
 import { missingCaseError } from '../../../shared/lib/result.js';
-import { isMutationName, mutationLabel } from '../../../shared/sync/mutations.js';
+import { isMutationName, mutationLabel, mutationSubject } from '../../../shared/sync/mutations.js';
 import type { OutboxEntry } from '../../db/schema.js';
 import { useApp } from '../../app/context.js';
 import { Msg, Text } from '../../i18n/Msg.js';
@@ -139,7 +139,7 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
           <>
             <strong>
               {isMutationName(o.name) ? (
-                <Msg id={mutationLabel(o.name)} values={{ customer: unknown }} />
+                <Msg id={mutationLabel(o.name)} values={{ customer: o.customerName ?? unknown }} />
               ) : (
                 <Msg id="sync.mutation.other" values={{ name: o.name }} />
               )}
@@ -242,29 +242,8 @@ function PanelList<T>({
 
 /** The customer a pending write is about (appointment writes go through their appointment). */
 function customerIdOf(entry: OutboxEntry, customerOfAppointment: ReadonlyMap<string, string>): string {
-  switch (entry.name) {
-    case 'note-add':
-    case 'appointment-create':
-      return entry.args.customerId;
-    case 'customer-update':
-      return entry.args.id;
-    case 'appointment-update':
-    case 'appointment-cancel':
-      return customerOfAppointment.get(entry.args.id) ?? entry.args.id;
-    case 'complaint-log':
-      return entry.args.customerId;
-    case 'complaint-event':
-    case 'attachment-add':
-      return customerOfAppointment.get(entry.args.complaintId) ?? entry.args.complaintId;
-    case 'order-create':
-    case 'visit-log':
-      return entry.args.customerId;
-    case 'order-update':
-    case 'order-cancel':
-      return customerOfAppointment.get(entry.args.id) ?? entry.args.id;
-    default:
-      return missingCaseError(entry);
-  }
+  const subject = mutationSubject(entry);
+  return subject.kind === 'customer' ? subject.id : (customerOfAppointment.get(subject.id) ?? subject.id);
 }
 
 /** An appointment field as people name it. */

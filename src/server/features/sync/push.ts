@@ -3,16 +3,24 @@
  * gaps, authorises and re-runs the intent; a business rejection is stored as an outcome
  * (pulled back to the rep) and still advances lastMid.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { PushRequest, PushResponse } from '../../../shared/sync/protocol.js';
 import type { Mutation, MutationIntent, MutationName } from '../../../shared/sync/mutations.js';
-import { refusedDetail } from '../../../shared/sync/mutations.js';
+import { mutationSubject, refusedDetail } from '../../../shared/sync/mutations.js';
 import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
 import type { AuthedContext, Principal } from '../../context.js';
-import { mutationOutcomes, syncClients } from '../../db/schema.js';
+import {
+  appointments,
+  complaints,
+  customers,
+  mutationOutcomes,
+  orders,
+  syncClientViews,
+  syncClients,
+} from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
 import { audit } from '../../lib/audit.js';
 import type { MutationAudit, MutationContext, ServerMutations } from '../../lib/mutations.js';
@@ -80,6 +88,39 @@ function deterministicSqlState(error: unknown): string | undefined {
   return state !== undefined && DETERMINISTIC_SQL_ERROR.test(state) ? state : undefined;
 }
 
+/** The customer a mutation is about, directly or through its appointment, order or complaint. */
+async function customerIdOf(tx: Tx, mutation: Mutation): Promise<string | null> {
+  const subject = mutationSubject(mutation);
+  if (subject.kind === 'customer') return subject.id;
+  const table = { appointment: appointments, order: orders, complaint: complaints }[subject.kind];
+  const [row] = await tx.select({ customerId: table.customerId }).from(table).where(eq(table.id, subject.id));
+  return row?.customerId ?? null;
+}
+
+/**
+ * The name of the customer a refused mutation was about, so that the rep reads « Note pour
+ * Boulangerie Martin » rather than « client inconnu » once the customer has left their laptop.
+ * Only when this laptop was once sent that customer: a refusal never tells a name its sender
+ * did not already have.
+ */
+async function refusedCustomerName(tx: Tx, clientId: string, mutation: Mutation): Promise<string | null> {
+  const customerId = await customerIdOf(tx, mutation);
+  if (customerId === null) return null;
+  const [row] = await tx
+    .select({ name: customers.name })
+    .from(customers)
+    .innerJoin(
+      syncClientViews,
+      and(
+        eq(syncClientViews.clientId, clientId),
+        eq(syncClientViews.entity, 'customer'),
+        eq(syncClientViews.rowId, customers.id),
+      ),
+    )
+    .where(eq(customers.id, customerId));
+  return row?.name ?? null;
+}
+
 export async function push(input: PushRequest, ctx: AuthedContext): Promise<Result<PushResponse>> {
   const version = checkSchemaVersion(input.schemaVersion);
   if (!version.ok) return version;
@@ -123,6 +164,7 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
               messageParams: applied.error.params ?? null,
               // PostgreSQL text cannot hold NUL: the one character it refuses is shown as �.
               detail: refusedDetail(mutation).replaceAll('\u0000', '\uFFFD'),
+              customerName: await refusedCustomerName(tx, input.clientId, mutation),
               at: now,
             })
             .onConflictDoNothing();

@@ -33,6 +33,7 @@ export async function selectOutcomes(db: DbOrTx, where: SQL): Promise<MutationOu
     ...(r.messageKey === null ? {} : { key: r.messageKey }),
     ...(r.messageParams === null ? {} : { params: r.messageParams }),
     detail: r.detail,
+    ...(r.customerName === null ? {} : { customerName: r.customerName }),
     at: toIso(r.at),
   }));
 }

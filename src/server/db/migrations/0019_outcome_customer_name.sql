@@ -1,0 +1,1 @@
+ALTER TABLE "mutation_outcomes" ADD COLUMN "customer_name" text;
