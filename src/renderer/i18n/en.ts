@@ -62,6 +62,11 @@ export const en: Record<MessageKey, string> = {
   'sync.panel.refused': 'Refused by head office',
   'sync.panel.refusedText': 'Refused text: ',
   'sync.panel.refusedEmpty': 'No refused changes.',
+  'sync.panel.refusedExport': 'Export refusals (CSV)',
+  'sync.panel.refusedCol.at': 'Date',
+  'sync.panel.refusedCol.what': 'Change',
+  'sync.panel.refusedCol.reason': 'Reason',
+  'sync.panel.refusedCol.text': 'Text',
   'sync.panel.conflicts': 'Conflict log',
   'sync.panel.conflictsEmpty': 'No conflicts.',
   'sync.panel.conflict':

@@ -63,6 +63,11 @@ export const fr = {
   'sync.panel.refused': 'Refusé par le siège',
   'sync.panel.refusedText': 'Texte refusé : ',
   'sync.panel.refusedEmpty': 'Aucune modification refusée.',
+  'sync.panel.refusedExport': 'Exporter les refus (CSV)',
+  'sync.panel.refusedCol.at': 'Date',
+  'sync.panel.refusedCol.what': 'Modification',
+  'sync.panel.refusedCol.reason': 'Motif',
+  'sync.panel.refusedCol.text': 'Texte',
   'sync.panel.conflicts': 'Journal des conflits',
   'sync.panel.conflictsEmpty': 'Aucun conflit.',
   'sync.panel.conflict':

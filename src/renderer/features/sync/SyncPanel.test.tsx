@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { msg } from '../../../shared/lib/messages.js';
 import type { MutationOutcome } from '../../../shared/sync/protocol.js';
 import type { AppDB } from '../../db/AppDB.js';
@@ -48,5 +48,35 @@ describe('sync panel refusals', () => {
     renderWithApp(db, <SyncPanelBody status={{ ...status }} />);
     await screen.findByText(/Boulangerie du Départ/);
     expect(screen.getAllByText(/client inconnu/)).toHaveLength(1);
+  });
+
+  it('exports what was refused, with the rep’s own words, as a CSV file for French Excel', async () => {
+    await db.outcomes.bulkPut([
+      outcome(1, {
+        name: 'note-add',
+        code: 'forbidden',
+        key: 'note.customerLeft',
+        params: {},
+        customerName: 'Boulangerie du Départ',
+        detail: 'Rappeler ; veut 8 % à 200 unités',
+      }),
+    ]);
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:refusals';
+    });
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    renderWithApp(db, <SyncPanelBody status={{ ...status }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Exporter les refus (CSV)' }));
+    expect(blobs).toHaveLength(1);
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM French Excel needs
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith('\uFEFFDate;Modification;Motif;Texte\r\n')).toBe(true);
+    expect(text).toContain('Note pour Boulangerie du Départ');
+    expect(text).toContain('la note n’a pas été enregistrée au siège');
+    expect(text).toContain('"Rappeler ; veut 8 % à 200 unités"');
+    vi.unstubAllGlobals();
   });
 });

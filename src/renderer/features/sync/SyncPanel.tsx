@@ -11,7 +11,9 @@ import type { OutboxEntry } from '../../db/schema.js';
 import { useApp } from '../../app/context.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
-import { ErrorText } from '../../i18n/errorText.js';
+import { ErrorText, useErrorText } from '../../i18n/errorText.js';
+import { downloadCsv, toCsv } from '../../lib/csv.js';
+import type { MutationOutcome } from '../../../shared/sync/protocol.js';
 import type { SyncStatus } from '../../sync/engine.js';
 import { IconButton } from '../../ui/IconButton.js';
 import { DetailsIcon } from '../../ui/icons.js';
@@ -50,6 +52,7 @@ export function SyncPanel({ status }: { status: SyncStatus }) {
 export function SyncPanelBody({ status }: { status: SyncStatus }) {
   const { db } = useApp();
   const intl = useIntl();
+  const errorText = useErrorText();
   const data = useLiveQuery(async () => {
     const pending = await db.outbox.orderBy('mid').limit(200).toArray();
     const outcomes = await db.outcomes.orderBy('at').reverse().limit(200).toArray();
@@ -128,6 +131,17 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
           );
         }}
       </PanelList>
+      {data.outcomes.length > 0 ? (
+        <div className="sync__actions">
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => exportRefused(intl, data.outcomes, errorText, unknown)}
+          >
+            <Msg id="sync.panel.refusedExport" />
+          </button>
+        </div>
+      ) : null}
       <PanelList
         id="sync-refused"
         title="sync.panel.refused"
@@ -202,6 +216,34 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
       </PanelList>
     </div>
   );
+}
+
+/**
+ * Everything head office refused, with the rep's own words, as a CSV file: kept outside the app,
+ * to send to a manager or type again (French Excel: `;`, UTF-8 with BOM).
+ */
+function exportRefused(
+  intl: IntlShape,
+  outcomes: readonly MutationOutcome[],
+  errorText: (error: MutationOutcome) => string,
+  unknown: string,
+): void {
+  const t = (id: MessageKey) => intl.formatMessage({ id });
+  const rows = outcomes.map((o) => [
+    intl.formatDate(o.at, { dateStyle: 'short', timeStyle: 'short' }),
+    isMutationName(o.name)
+      ? intl.formatMessage({ id: mutationLabel(o.name) }, { customer: o.customerName ?? unknown })
+      : o.name,
+    errorText(o),
+    o.detail,
+  ]);
+  const header = [
+    t('sync.panel.refusedCol.at'),
+    t('sync.panel.refusedCol.what'),
+    t('sync.panel.refusedCol.reason'),
+    t('sync.panel.refusedCol.text'),
+  ];
+  downloadCsv(`tournee-refus-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(header, rows));
 }
 
 /** One list of the panel under its heading, or the sentence saying it is empty. */
