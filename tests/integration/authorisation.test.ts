@@ -8,11 +8,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods } from '../../src/shared/contract/index.js';
+import type { MutationArgs, MutationName } from '../../src/shared/sync/mutations.js';
+import { mutationNames } from '../../src/shared/sync/mutations.js';
+import type { MutationOutcome, PullResponse } from '../../src/shared/sync/protocol.js';
 import type { Method } from '../../src/shared/contract/index.js';
 import type { Role } from '../../src/shared/domain/user/user.js';
 import { createSession } from '../../src/server/features/auth/sessions.js';
 import { handlers } from '../../src/server/handlers.js';
-import { backends, DEMO, startTestServer, uuidv7 } from './harness.js';
+import { queryRows } from '../../src/server/db/types.js';
+import { backends, DEMO, pullAll, pushInput, startTestServer, uuidv7 } from './harness.js';
 import type { TestServer } from './harness.js';
 
 const EVERYONE = ['rep', 'manager', 'admin'] as const;
@@ -149,5 +153,142 @@ describe.each(backends)('authorisation matrix on $name', (backend) => {
 
     expect(await seen(manager)).toEqual({ customers: false, orders: false, visits: false, review: 403 });
     expect(await seen(otherManager)).toEqual({ customers: true, orders: true, visits: true, review: 200 });
+  });
+
+  it('every sync mutation about another rep’s customer is refused, and changes nothing', async () => {
+    const db = server.database.db;
+    const camille = (await createSession(db, server.ids.repIds.camille, 'matrix', new Date())).token;
+    const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(db, query))[0]!;
+    // Rows of another rep's customer, as a hostile rep who learnt their ids would name them.
+    const thomas = server.ids.repIds.thomas;
+    const customer = await one<{ id: string; version: number }>(
+      sql`select id, version from customers where owner_id = ${thomas} and deleted_at is null limit 1`,
+    );
+    const appointment = await one<{ id: string; version: number }>(
+      sql`select a.id, a.version from appointments a join customers c on c.id = a.customer_id
+        where c.owner_id = ${thomas} and a.deleted_at is null limit 1`,
+    );
+    const order = await one<{ id: string; version: number }>(
+      sql`select o.id, o.version from orders o join customers c on c.id = o.customer_id
+        where c.owner_id = ${thomas} and o.deleted_at is null limit 1`,
+    );
+    const product = await one<{ id: string }>(sql`select id from products where active limit 1`);
+    const now = new Date().toISOString();
+    const complaintId = uuidv7();
+    const lines = [{ id: uuidv7(), productId: product.id, quantity: 1, discountBp: 0 }];
+    /** Valid arguments of each mutation, aimed at Thomas's rows. A new mutation needs an entry here. */
+    const hostile: { [N in MutationName]: () => MutationArgs<N> } = {
+      'note-add': () => ({ id: uuidv7(), customerId: customer.id, body: 'Intrus', createdAt: now }),
+      'customer-update': () => ({
+        id: customer.id,
+        baseVersion: customer.version,
+        changes: { phone: '0600000000' },
+      }),
+      'appointment-create': () => ({
+        id: uuidv7(),
+        customerId: customer.id,
+        contactId: null,
+        kind: 'visit',
+        startAt: now,
+        durationMinutes: 30,
+        objective: '',
+        notes: '',
+      }),
+      'appointment-update': () => ({
+        id: appointment.id,
+        baseVersion: appointment.version,
+        changes: { objective: 'Intrus' },
+      }),
+      'appointment-cancel': () => ({ id: appointment.id, baseVersion: appointment.version }),
+      'complaint-log': () => ({
+        id: complaintId,
+        eventId: uuidv7(),
+        customerId: customer.id,
+        category: 'delivery',
+        productId: null,
+        orderId: null,
+        description: 'Intrus',
+        severity: 'low',
+        createdAt: now,
+      }),
+      'complaint-event': () => ({ id: uuidv7(), complaintId, status: 'closed', note: 'Intrus', at: now }),
+      'attachment-add': () => ({
+        id: uuidv7(),
+        complaintId,
+        fileName: 'x.txt',
+        mimeType: 'text/plain',
+        sizeBytes: 1,
+        sha256: 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb',
+        contentBase64: 'YQ==',
+        at: now,
+      }),
+      'order-create': () => ({
+        id: uuidv7(),
+        customerId: customer.id,
+        orderedAt: now,
+        deliveryDate: null,
+        lines,
+        note: '',
+        signature: null,
+      }),
+      'order-update': () => ({
+        id: order.id,
+        baseVersion: order.version,
+        deliveryDate: null,
+        lines,
+        note: 'Intrus',
+      }),
+      'order-cancel': () => ({ id: order.id, baseVersion: order.version }),
+      'visit-log': () => ({
+        id: uuidv7(),
+        customerId: customer.id,
+        appointmentId: null,
+        startedAt: now,
+        endedAt: now,
+        channel: 'visit',
+        followUpAppointmentId: null,
+        course: { reachedStep: 'discovery', closingId: null, closingName: null, families: [] },
+        report: {
+          outcome: 'not-met',
+          orderIds: [],
+          needs: [],
+          motives: [],
+          objections: [],
+          offered: [],
+          nextStep: '',
+          summary: '',
+          notes: '',
+        },
+      }),
+    };
+    const state = () =>
+      one<Record<string, string>>(
+        sql`select
+          (select count(*) || '/' || sum(version) from customers) as customers,
+          (select count(*) || '/' || sum(version) from appointments) as appointments,
+          (select count(*) || '/' || sum(version) from orders) as orders,
+          (select count(*) from notes) as notes, (select count(*) from visits) as visits,
+          (select count(*) from complaints) as complaints,
+          (select count(*) from complaint_attachments) as attachments`,
+      );
+    const before = await state();
+    const clientId = uuidv7();
+    const mutations = mutationNames.map((name, i) => ({
+      mid: i + 1,
+      mutationId: uuidv7(),
+      createdAt: now,
+      name,
+      args: hostile[name](),
+    }));
+    expect(await server.ok('sync-push', pushInput(clientId, mutations as never), camille)).toEqual({
+      lastMid: mutations.length,
+    });
+    expect(await state()).toEqual(before);
+    const outcomes = (await pullAll(server, camille, clientId, null))
+      .flatMap((p: PullResponse) => p.patch)
+      .flatMap((op) => (op.op === 'put' && op.entity === 'outcome' ? [op.value] : [])) as MutationOutcome[];
+    // Each one refused, with a refusal the rep sees, and no name of Thomas's customer told.
+    expect(outcomes.map((o) => o.name).sort()).toEqual([...mutationNames].sort());
+    expect(outcomes.every((o) => o.customerName === undefined)).toBe(true);
   });
 });
