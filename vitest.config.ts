@@ -41,7 +41,7 @@ export default defineConfig({
           name: 'soak',
           include: ['tests/soak/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 600_000,
+          testTimeout: 900_000,
           fileParallelism: false,
         },
       },

@@ -1,5 +1,8 @@
-/** `npx tsx src/server/main.ts`: head office from the environment (PORT, HOST, DATABASE_URL, TOURNEE_DATA_DIR, TOURNEE_SEED). */
-import { startHeadOffice } from './start.js';
+/**
+ * `npx tsx src/server/main.ts`: head office from the environment (PORT, HOST, DATABASE_URL,
+ * TOURNEE_DATA_DIR, TOURNEE_SEED, TOURNEE_SEED_SCALE: the demo company's size, 1 by default).
+ */
+import { seedScaleFromEnv, startHeadOffice } from './start.js';
 
 const headOffice = await startHeadOffice({
   port: process.env.PORT !== undefined && process.env.PORT !== '' ? Number(process.env.PORT) : undefined,
@@ -8,6 +11,7 @@ const headOffice = await startHeadOffice({
   databaseUrl: process.env.DATABASE_URL,
   rendererDir: process.env.TOURNEE_RENDERER_DIR,
   seed: process.env.TOURNEE_SEED !== '0',
+  seedScale: seedScaleFromEnv(process.env.TOURNEE_SEED_SCALE),
 });
 console.log(`Tournée head office on ${headOffice.url} (${headOffice.kind}: ${headOffice.dataLocation})`);
 

@@ -54,6 +54,14 @@ export function trustProxyFromEnv(value: string | undefined): FastifyServerOptio
     .filter((s) => s !== '');
 }
 
+/** `TOURNEE_SEED_SCALE`: a positive number (the demo company's size), else the default. */
+export function seedScaleFromEnv(value: string | undefined): number | undefined {
+  const scale = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isFinite(scale) && scale > 0
+    ? scale
+    : undefined;
+}
+
 /** The names head office answers to: explicit, else the loopback ones when it listens there only. */
 export function allowedHostsFor(host: string, env: string | undefined): readonly string[] | undefined {
   const listed = (env ?? '')

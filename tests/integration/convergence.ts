@@ -22,13 +22,13 @@ import { DEMO, startTestServer } from './harness.js';
 import { addNote, updateCustomer } from '../../src/renderer/features/customers/mutators.js';
 
 /** Timers never fire by themselves: the run drives every sync explicitly. */
-const manualClock: Clock = {
+export const manualClock: Clock = {
   now: () => Date.now(),
   setTimeout: () => ({ __timer: true }) as TimerHandle,
   clearTimeout: () => {},
 };
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

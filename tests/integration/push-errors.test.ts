@@ -6,7 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/shared/domain/customer/customer.js';
 import type { MutationOutcome, PullResponse } from '../../src/shared/sync/protocol.js';
-import { backends, DEMO, noteAdd, pullAll, pushInput, startTestServer, uuidv7 } from './harness.js';
+import {
+  backends,
+  DEMO,
+  noteAdd,
+  pullAll,
+  pullInput,
+  pushInput,
+  startTestServer,
+  uuidv7,
+} from './harness.js';
 import type { TestServer } from './harness.js';
 
 describe.each(backends)('a mutation head office cannot store, on $name', (backend) => {
@@ -51,5 +60,30 @@ describe.each(backends)('a mutation head office cannot store, on $name', (backen
       ),
     );
     expect(notes).toContain('La note suivante passe');
+  });
+
+  it("a refused change to a row the laptop holds sends head office's row again, undoing the laptop's copy", async () => {
+    // The laptop applied its change at once (a rep's edit of the price group, which only head
+    // office may set); head office refuses it. The laptop's row must come back to head office's,
+    // though head office's row itself did not change.
+    const clientId = uuidv7();
+    const pages = await pullAll(server, camille, clientId, null);
+    const cookie = pages.at(-1)!.cookie;
+    const refused = {
+      mid: 1,
+      mutationId: uuidv7(),
+      createdAt: new Date().toISOString(),
+      name: 'customer-update' as const,
+      args: { id: customer.id, baseVersion: customer.version, changes: { priceGroup: 'GROSSISTE' } },
+    };
+    expect(await server.ok('sync-push', pushInput(clientId, [refused]), camille)).toEqual({ lastMid: 1 });
+    const next = await server.ok<PullResponse>('sync-pull', pullInput(clientId, cookie), camille);
+    const resent = next.patch.flatMap((op) =>
+      op.op === 'put' && op.entity === 'customer' ? [op.value as Customer] : [],
+    );
+    expect(resent.map((c) => [c.id, c.priceGroup])).toEqual([[customer.id, customer.priceGroup]]);
+    // Once sent, it is not sent again.
+    const after = await server.ok<PullResponse>('sync-pull', pullInput(clientId, next.cookie), camille);
+    expect(after.patch.filter((op) => op.entity === 'customer')).toEqual([]);
   });
 });

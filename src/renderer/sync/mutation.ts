@@ -40,6 +40,7 @@ export const localRowTables = {
   complaintAttachments: notAtHeadOffice,
   orders: notAtHeadOffice,
   visits: notAtHeadOffice,
+  appointments: notAtHeadOffice,
 };
 export type LocalRowTable = keyof typeof localRowTables;
 

@@ -10,7 +10,7 @@ import {
   updateAppointment,
 } from '../features/agenda/mutators.js';
 import { addNote, updateCustomer } from '../features/customers/mutators.js';
-import { rebasePending } from './registry.js';
+import { dropRefusedLocalRows, rebasePending } from './registry.js';
 
 let db: AppDB;
 const ctx = { userId: USER.id, userName: USER.name };
@@ -117,6 +117,16 @@ describe('appointment mutators', () => {
       name: 'appointment-create',
       args: { id: row.id, startAt: draft.startAt },
     });
+  });
+
+  it('an appointment head office refused (its customer moved to another rep) leaves the agenda', async () => {
+    const row = await createAppointment(db, actx, draft, tz);
+    const planned = await createAppointment(db, actx, { ...draft, startAt: '2026-11-27T08:00:00.000Z' }, tz);
+    // Head office acknowledged the first (refused: nothing pulled back); the second still waits.
+    await db.outbox.where('mid').equals(1).delete();
+    await dropRefusedLocalRows(db);
+    expect(await db.appointments.get(row.id)).toBeUndefined();
+    expect(await db.appointments.get(planned.id)).toMatchObject({ version: 0 });
   });
 
   it('refuses a past start or a zero duration and writes nothing', async () => {

@@ -29,6 +29,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Runs the migrations while holding a PostgreSQL advisory lock: instances of head office started
+ * together on one database wait for each other, and the later ones find nothing left to do
+ * (Drizzle's migrator takes no lock of its own).
+ */
+async function migrateOnce(pool: pg.Pool, migrate: () => Promise<void>): Promise<void> {
+  const lock = await pool.connect();
+  try {
+    await lock.query(`select pg_advisory_lock(hashtext('tournee:migrations'))`);
+    await migrate();
+  } finally {
+    await lock.query(`select pg_advisory_unlock(hashtext('tournee:migrations'))`).catch(() => undefined);
+    lock.release();
+  }
+}
+
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
@@ -44,7 +60,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     });
     const db = drizzlePg({ client: pool, schema });
     try {
-      await migratePg(db, { migrationsFolder });
+      await migrateOnce(pool, () => migratePg(db, { migrationsFolder }));
     } catch (error) {
       await pool.end();
       throw error;

@@ -32,6 +32,9 @@ export const appointmentMutations = {
       };
       await db.appointments.put(appointment);
     },
+    // Refused (its customer moved to another rep meanwhile): it leaves the agenda; the refusal,
+    // with its objective, stays in the sync panel.
+    creates: { appointments: (args) => [args.id] },
   },
   'appointment-update': {
     async applyLocal(db, entry) {

@@ -121,6 +121,26 @@ async function refusedCustomerName(tx: Tx, clientId: string, mutation: Mutation)
   return row?.name ?? null;
 }
 
+/**
+ * The laptop applied the refused change to its own copy of the row at once (a customer's field,
+ * an appointment moved, a complaint's status); head office's row did not change, so a plain diff
+ * would never send it again and the laptop would show what head office refused for good. Marking
+ * the row as unknown in this client's view makes the next pull send head office's row.
+ */
+async function resendSubject(tx: Tx, clientId: string, mutation: Mutation): Promise<void> {
+  const subject = mutationSubject(mutation);
+  await tx
+    .update(syncClientViews)
+    .set({ rowVersion: -1 })
+    .where(
+      and(
+        eq(syncClientViews.clientId, clientId),
+        eq(syncClientViews.entity, subject.kind),
+        eq(syncClientViews.rowId, subject.id),
+      ),
+    );
+}
+
 export async function push(input: PushRequest, ctx: AuthedContext): Promise<Result<PushResponse>> {
   const version = checkSchemaVersion(input.schemaVersion);
   if (!version.ok) return version;
@@ -168,6 +188,7 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
               at: now,
             })
             .onConflictDoNothing();
+          await resendSubject(tx, input.clientId, mutation);
         }
         await tx
           .update(syncClients)
