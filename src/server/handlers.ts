@@ -9,6 +9,7 @@ import { figuresHandlers } from './features/figures/index.js';
 import { importHandlers } from './features/import/index.js';
 import { orderHandlers } from './features/orders/index.js';
 import { playbookHandlers } from './features/playbook/index.js';
+import { refusalHandlers } from './features/refusals/index.js';
 import { rfmHandlers } from './features/rfm/index.js';
 import { syncHandlers } from './features/sync/index.js';
 import { visitHandlers } from './features/visits/index.js';
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...rfmHandlers,
   ...figuresHandlers,
   ...campaignHandlers,
+  ...refusalHandlers,
 };

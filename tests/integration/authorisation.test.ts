@@ -68,6 +68,9 @@ const mayCall: { readonly [M in Method]: 'public' | readonly Role[] } = {
   'campaign-end': STAFF,
   'campaign-list': EVERYONE,
   'campaign-results': EVERYONE,
+  'refusal-list': EVERYONE,
+  'refusal-reapply': STAFF,
+  'refusal-dismiss': STAFF,
 };
 
 describe.each(backends)('authorisation matrix on $name', (backend) => {

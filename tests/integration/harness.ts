@@ -3,6 +3,7 @@
  * DATABASE_URL is set, over PostgreSQL in a fresh database per test file (dropped after).
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +11,7 @@ import { buildServer } from '../../src/server/app.js';
 import { openDatabase } from '../../src/server/db/connect.js';
 import type { Database, DatabaseKind, OpenDatabaseOptions } from '../../src/server/db/connect.js';
 import { testHashOptions } from '../../src/server/features/auth/passwords.js';
+import { createSession } from '../../src/server/features/auth/sessions.js';
 import { seedDemo } from '../../src/server/seed/demo.js';
 import type { DemoIds } from '../../src/server/seed/demo.js';
 import type { Result } from '../../src/shared/lib/result.js';
@@ -197,6 +199,31 @@ export async function pullAll(
     current = page.cookie;
     if (!page.more) return pages;
   }
+}
+
+/**
+ * A second team as head office would have it (Provence: Nadia Roux, manager, and Hugo Blanc, rep),
+ * with a session for each.
+ */
+export async function addSecondTeam(server: TestServer): Promise<{
+  managerId: string;
+  repId: string;
+  managerToken: string;
+  repToken: string;
+}> {
+  const { db } = server.database;
+  const teamId = uuidv7();
+  const managerId = uuidv7();
+  const repId = uuidv7();
+  await db.execute(sql`insert into teams (id, name) values (${teamId}, 'Provence')`);
+  await db.execute(sql`insert into users (id, email, name, role, team_id, password_hash) values
+    (${managerId}, 'nadia.roux@tournee.test', 'Nadia Roux', 'manager', ${teamId}, 'x'),
+    (${repId}, 'hugo.blanc@tournee.test', 'Hugo Blanc', 'rep', ${teamId}, 'x')`);
+  const [manager, rep] = await Promise.all([
+    createSession(db, managerId, 'test', new Date()),
+    createSession(db, repId, 'test', new Date()),
+  ]);
+  return { managerId, repId, managerToken: manager.token, repToken: rep.token };
 }
 
 export { uuidv7 };

@@ -9,9 +9,8 @@ import type { Visit } from '../../src/shared/domain/activity/activity.js';
 import type { VisitLog } from '../../src/shared/domain/visit/report.js';
 import type { Mutation } from '../../src/shared/sync/mutations.js';
 import type { MutationOutcome, PullResponse } from '../../src/shared/sync/protocol.js';
-import { createSession } from '../../src/server/features/auth/sessions.js';
 import { queryRows } from '../../src/server/db/types.js';
-import { backends, DEMO, pullAll, pushInput, startTestServer, uuidv7 } from './harness.js';
+import { addSecondTeam, backends, DEMO, pullAll, pushInput, startTestServer, uuidv7 } from './harness.js';
 import type { TestServer } from './harness.js';
 
 const puts = <T>(pages: PullResponse[], entity: string): T[] =>
@@ -56,15 +55,10 @@ describe.each(backends)('history follows the customer on $name', (backend) => {
     ]);
     // A second team, as head office would have it: its manager and one rep.
     const { db } = server.database;
-    const teamId = uuidv7();
-    const otherManagerId = uuidv7();
-    otherRepId = uuidv7();
-    await db.execute(sql`insert into teams (id, name) values (${teamId}, 'Provence')`);
-    await db.execute(sql`insert into users (id, email, name, role, team_id, password_hash) values
-      (${otherManagerId}, 'nadia.roux@tournee.test', 'Nadia Roux', 'manager', ${teamId}, 'x'),
-      (${otherRepId}, 'hugo.blanc@tournee.test', 'Hugo Blanc', 'rep', ${teamId}, 'x')`);
-    tokens.otherManager = (await createSession(db, otherManagerId, 'test', new Date())).token;
-    tokens.otherRep = (await createSession(db, otherRepId, 'test', new Date())).token;
+    const second = await addSecondTeam(server);
+    otherRepId = second.repId;
+    tokens.otherManager = second.managerToken;
+    tokens.otherRep = second.repToken;
     const [busiest] = await queryRows<{ id: string }>(
       db,
       sql`select c.id from customers c

@@ -61,6 +61,8 @@ export const en: Record<MessageKey, string> = {
   'sync.panel.pendingEmpty': 'Nothing waiting: everything reached head office.',
   'sync.panel.refused': 'Refused by head office',
   'sync.panel.refusedText': 'Refused text: ',
+  'sync.panel.handled.reapplied': 'Stored at head office by {by}, your manager.',
+  'sync.panel.handled.dismissed': 'Dismissed by {by}, your manager: {reason}',
   'sync.panel.refusedEmpty': 'No refused changes.',
   'sync.panel.refusedExport': 'Export refusals (CSV)',
   'sync.panel.refusedCol.at': 'Date',

@@ -62,6 +62,8 @@ export const fr = {
   'sync.panel.pendingEmpty': 'Rien en attente : tout est arrivé au siège.',
   'sync.panel.refused': 'Refusé par le siège',
   'sync.panel.refusedText': 'Texte refusé : ',
+  'sync.panel.handled.reapplied': 'Enregistré au siège par {by}, votre responsable.',
+  'sync.panel.handled.dismissed': 'Écarté par {by}, votre responsable : {reason}',
   'sync.panel.refusedEmpty': 'Aucune modification refusée.',
   'sync.panel.refusedExport': 'Exporter les refus (CSV)',
   'sync.panel.refusedCol.at': 'Date',

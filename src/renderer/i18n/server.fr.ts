@@ -71,6 +71,11 @@ export const serverFr = {
   'note.customerGone': 'Le client de cette note n’existe plus.',
   'note.customerLeft':
     'Ce client n’est plus dans votre portefeuille : la note n’a pas été enregistrée au siège.',
+  'refusal.notFound': 'Ce travail refusé n’existe pas parmi ceux de votre équipe.',
+  'refusal.notReapplicable':
+    'Seule une note ou un compte rendu de visite refusé parce que son client avait changé de mains, et dont le client existe encore, peut être réappliqué. Écartez-le plutôt, avec un motif.',
+  'refusal.alreadyDismissed': 'Ce travail refusé a déjà été écarté : il ne peut plus être réappliqué.',
+  'refusal.alreadyReapplied': 'Ce travail refusé a déjà été réappliqué au siège : il n’y a rien à écarter.',
 
   'appointment.durationZero': 'La durée doit dépasser zéro minute.',
   'appointment.durationMin': 'Un rendez-vous dure au moins {min} minutes.',

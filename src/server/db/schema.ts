@@ -40,6 +40,7 @@ import type { VisitObjection } from '../../shared/domain/activity/activity.js';
 import { companySizes } from '../../shared/domain/customer/customer.js';
 import { campaignChannels, campaignSources } from '../../shared/domain/campaign/campaign.js';
 import { conflictEntities, entityNames } from '../../shared/sync/protocol.js';
+import { refusalHandlings } from '../../shared/sync/records.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -275,6 +276,21 @@ export const mutationOutcomes = pgTable(
      */
     customerName: text('customer_name'),
     at: ts('at').notNull(),
+    /**
+     * The refused mutation's arguments as head office validated them (NUL and lone surrogates
+     * replaced, null when larger than MAX_KEPT_ARGS_BYTES), so the rep's manager can read and
+     * re-apply the work (decision 0021); null on refusals stored before.
+     */
+    args: jsonb('args').$type<unknown>(),
+    /** The customer it was about, when head office knew it at the refusal (never sent to a laptop). */
+    customerId: uuid('customer_id'),
+    /** Bumped when the refusal is handled, so the laptop's view record sends it again. */
+    version: integer('version').notNull().default(1),
+    /** What the rep's manager did with it: null while open; never deleted once set. */
+    handledAction: text('handled_action', { enum: refusalHandlings }),
+    handledBy: uuid('handled_by').references(() => users.id),
+    handledAt: ts('handled_at'),
+    handledReason: text('handled_reason'),
   },
   (t) => [index('mutation_outcomes_client_idx').on(t.clientId)],
 );

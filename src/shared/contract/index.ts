@@ -11,6 +11,7 @@ import { customersContract } from './customers.js';
 import { figuresContract } from './figures.js';
 import { importsContract } from './imports.js';
 import { ordersContract } from './orders.js';
+import { refusalsContract } from './refusals.js';
 import { playbookContract } from './playbook.js';
 import { rfmContract } from './rfm.js';
 import { syncContract } from './sync.js';
@@ -31,6 +32,7 @@ export const contract = {
   ...rfmContract,
   ...figuresContract,
   ...campaignsContract,
+  ...refusalsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -55,6 +57,7 @@ export {
   importsContract,
   ordersContract,
   playbookContract,
+  refusalsContract,
   rfmContract,
   syncContract,
   usersContract,

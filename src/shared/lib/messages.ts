@@ -98,6 +98,14 @@ export const serverMessages = {
   'note.customerLeft': {
     en: 'This customer is no longer in your portfolio; the note was not saved at head office.',
   },
+  'refusal.notFound': { en: 'No such refused work among your team’s.' },
+  'refusal.notReapplicable': {
+    en: 'Only a note or a visit report refused because its customer had changed hands, whose customer still exists, can be re-applied. Dismiss it with a reason instead.',
+  },
+  'refusal.alreadyDismissed': { en: 'This refused work was already dismissed: it cannot be re-applied.' },
+  'refusal.alreadyReapplied': {
+    en: 'This refused work was already re-applied at head office: there is nothing to dismiss.',
+  },
 
   'appointment.durationZero': { en: 'The duration must be more than zero minutes.' },
   'appointment.durationMin': {

@@ -3,6 +3,23 @@ import { z } from 'zod';
 import { appErrorSchema, errorCodes } from '../lib/result.js';
 import { isoDateTimeSchema, uuidSchema } from '../lib/ids.js';
 
+/** What the rep's manager (or head office) did with a refused write (decision 0021). */
+export const refusalHandlings = ['reapplied', 'dismissed'] as const;
+export type RefusalHandling = (typeof refusalHandlings)[number];
+
+/** Longest reason a manager gives when dismissing a refusal. */
+export const MAX_REFUSAL_REASON = 500;
+
+export const refusalHandledSchema = z.object({
+  /** `reapplied`: head office stored it on the rep's behalf; `dismissed`: set aside, with a reason. */
+  action: z.enum(refusalHandlings),
+  byName: z.string(),
+  at: isoDateTimeSchema,
+  /** The dismissal's reason ('' for a re-application). */
+  reason: z.string().max(MAX_REFUSAL_REASON),
+});
+export type RefusalHandled = z.infer<typeof refusalHandledSchema>;
+
 /** A business rejection of a pushed mutation, pulled back so the rep sees it. */
 export const mutationOutcomeSchema = z.object({
   id: uuidSchema, // the mutationId
@@ -19,6 +36,8 @@ export const mutationOutcomeSchema = z.object({
   /** The customer it was about, when this laptop once held them; absent otherwise. */
   customerName: z.string().optional(),
   at: isoDateTimeSchema,
+  /** Set once the rep's manager re-applied or dismissed it at head office; absent while open. */
+  handled: refusalHandledSchema.optional(),
 });
 export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;
 

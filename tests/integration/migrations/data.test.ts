@@ -197,6 +197,37 @@ describe.each(backends)('per-migration data on $name', (backend) => {
     expect((await facts()).map((f) => f.gap_days)).toEqual([null, 10, 9]);
   });
 
+  it('0020_outcome_content leaves stored refusals open, at version 1, with no content kept', async () => {
+    const s = (stepper = await openAt(backend, '0019_outcome_customer_name'));
+    await initRows(s);
+    const id = uuidv7();
+    await s.db.execute(
+      sql`insert into sync_clients (id, user_id, created_at, last_seen_at) values (${ids.client}, ${ids.user}, ${at}, ${at})`,
+    );
+    await s.db.execute(
+      sql`insert into mutation_outcomes (id, client_id, mid, name, code, message, detail, customer_name, at)
+        values (${id}, ${ids.client}, 1, 'note-add', 'forbidden', 'Not yours', 'Rappeler lundi', 'Café du Port', ${at})`,
+    );
+    await s.migrateTo('0020_outcome_content');
+    const rows = await s.rows<Record<string, unknown>>(
+      sql`select detail, customer_name, args, customer_id, version, handled_action, handled_by, handled_at, handled_reason
+        from mutation_outcomes where id = ${id}`,
+    );
+    expect(rows).toEqual([
+      {
+        detail: 'Rappeler lundi',
+        customer_name: 'Café du Port',
+        args: null,
+        customer_id: null,
+        version: 1,
+        handled_action: null,
+        handled_by: null,
+        handled_at: null,
+        handled_reason: null,
+      },
+    ]);
+  });
+
   it('the indexes migrations add serve the queries they were made for', async () => {
     const s = (stepper = await openAt(backend, migrationTags[migrationTags.length - 1]!));
     const uses = async (query: ReturnType<typeof sql>, index: string) =>

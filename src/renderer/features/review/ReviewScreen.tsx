@@ -1,6 +1,6 @@
 /**
  * "Team review" (managers and admins): the discounts waiting for approval, the team's orders,
- * complaints and visit reports, read from and acted on at head office. Online only: offline it says so and
+ * complaints, visit reports and refused work, read from and acted on at head office. Online only: offline it says so and
  * every action is disabled (the laptop's copy never acts for head office).
  */
 import { useState } from 'react';
@@ -15,9 +15,10 @@ import { useSyncStatus } from '../sync/index.js';
 import { ApprovalsPanel } from './ApprovalsPanel.js';
 import { ComplaintsPanel } from './ComplaintsPanel.js';
 import { OrdersPanel } from './OrdersPanel.js';
+import { RefusalsPanel } from './RefusalsPanel.js';
 import { VisitsPanel } from './VisitsPanel.js';
 
-export const reviewTabs = ['approvals', 'orders', 'complaints', 'visits'] as const;
+export const reviewTabs = ['approvals', 'orders', 'complaints', 'visits', 'refusals'] as const;
 export type ReviewTab = (typeof reviewTabs)[number];
 
 export function ReviewScreen() {
@@ -73,6 +74,9 @@ export function ReviewScreen() {
         </TabPanel>
         <TabPanel id="visits" className="tabs__panel">
           <VisitsPanel online={online} />
+        </TabPanel>
+        <TabPanel id="refusals" className="tabs__panel">
+          <RefusalsPanel online={online} announce={announce} />
         </TabPanel>
       </Tabs>
     </Page>

@@ -10,10 +10,9 @@ import type { VisitReview } from '../../../shared/contract/visits.js';
 import { visitOutcomes } from '../../../shared/domain/activity/activity.js';
 import { useApp } from '../../app/context.js';
 import { Msg } from '../../i18n/Msg.js';
-import { formatClock } from '../../i18n/format.js';
 import { Badge } from '../../ui/Badge.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
-import { FilterSelect, NotLoaded, RepFilter, ReviewFilters, ReviewTable } from './parts.js';
+import { DateAndClock, FilterSelect, NotLoaded, RepFilter, ReviewFilters, ReviewTable } from './parts.js';
 
 const RECENT = 300;
 const column = createColumnHelper<VisitReview>();
@@ -49,12 +48,7 @@ export function VisitsPanel({ online }: { online: boolean }) {
   const columns = [
     column.accessor('at', {
       header: () => <Msg id="review.col.date" />,
-      cell: (info) => (
-        <>
-          {intl.formatDate(info.getValue(), { dateStyle: 'medium' })}{' '}
-          <span className="muted">{formatClock(intl, info.getValue())}</span>
-        </>
-      ),
+      cell: (info) => <DateAndClock at={info.getValue()} />,
       meta: wrap,
     }),
     column.accessor('customerName', { header: () => <Msg id="orders.customer" />, meta: wrap }),

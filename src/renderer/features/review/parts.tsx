@@ -6,7 +6,7 @@ import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/
 import { missingCaseError } from '../../../shared/lib/result.js';
 import { Msg } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
-import { useFormat } from '../../i18n/format.js';
+import { formatClock, useFormat } from '../../i18n/format.js';
 import { ErrorText } from '../../i18n/errorText.js';
 import { Banner } from '../../ui/Banner.js';
 import { DismissableModal } from '../../ui/Modal.js';
@@ -263,5 +263,15 @@ export function ReviewFilters({ count, children }: { count: ReactNode; children:
       {children}
       <p className="page__count muted">{count}</p>
     </div>
+  );
+}
+
+/** A moment as a review row shows it: the date, then the time in grey (`24 nov. 2026 09:00`). */
+export function DateAndClock({ at }: { at: string }) {
+  const intl = useIntl();
+  return (
+    <>
+      {intl.formatDate(at, { dateStyle: 'medium' })} <span className="muted">{formatClock(intl, at)}</span>
+    </>
   );
 }

@@ -168,6 +168,18 @@ export function SyncPanelBody({ status }: { status: SyncStatus }) {
             <span className="muted">
               <FormattedDate value={o.at} dateStyle="short" timeStyle="short" />
             </span>
+            {o.handled ? (
+              <p className="refused-handled">
+                <Msg
+                  id={
+                    o.handled.action === 'reapplied'
+                      ? 'sync.panel.handled.reapplied'
+                      : 'sync.panel.handled.dismissed'
+                  }
+                  values={{ by: o.handled.byName, reason: o.handled.reason }}
+                />
+              </p>
+            ) : null}
             {o.detail ? (
               <blockquote className="refused-detail">
                 <Text as="span" className="visually-hidden" msg="sync.panel.refusedText" />

@@ -156,7 +156,8 @@ export const serverEntities: { readonly [E in EntityName]: ServerEntity<E> } = {
   outcome: {
     table: mutationOutcomes,
     scope: (_user, clientId) =>
-      sql`select 'outcome'::text as entity, ${mutationOutcomes.id} as row_id, 1 as row_version
+      // Its version moves when the rep's manager handles it, so the laptop is sent it again.
+      sql`select 'outcome'::text as entity, ${mutationOutcomes.id} as row_id, ${mutationOutcomes.version} as row_version
       from ${mutationOutcomes} where ${mutationOutcomes.clientId} = ${clientId}`,
     select: selectOutcomes,
   },

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PushRequest, PushResponse } from '../../../shared/sync/protocol.js';
 import type { Mutation, MutationIntent, MutationName } from '../../../shared/sync/mutations.js';
 import { mutationSubject, refusedDetail } from '../../../shared/sync/mutations.js';
+import { keptArgs } from '../../../shared/sync/refusals.js';
 import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
@@ -98,18 +99,23 @@ async function customerIdOf(tx: Tx, mutation: Mutation): Promise<string | null> 
 }
 
 /**
- * The name of the customer a refused mutation was about, so that the rep reads « Note pour
- * Boulangerie Martin » rather than « client inconnu » once the customer has left their laptop.
- * Only when this laptop was once sent that customer: a refusal never tells a name its sender
- * did not already have.
+ * The customer a refused mutation was about, when head office has it (kept with the refusal for
+ * the rep's manager, never sent to a laptop), and its name when the laptop that sent it was once
+ * sent that customer, so that the rep reads « Note pour Boulangerie Martin » rather than
+ * « client inconnu » once the customer has left their laptop. A refusal never tells a name its
+ * sender did not already have.
  */
-async function refusedCustomerName(tx: Tx, clientId: string, mutation: Mutation): Promise<string | null> {
+async function refusedCustomer(
+  tx: Tx,
+  clientId: string,
+  mutation: Mutation,
+): Promise<{ customerId: string | null; customerName: string | null }> {
   const customerId = await customerIdOf(tx, mutation);
-  if (customerId === null) return null;
+  if (customerId === null) return { customerId: null, customerName: null };
   const [row] = await tx
-    .select({ name: customers.name })
+    .select({ id: customers.id, heldBy: syncClientViews.clientId, name: customers.name })
     .from(customers)
-    .innerJoin(
+    .leftJoin(
       syncClientViews,
       and(
         eq(syncClientViews.clientId, clientId),
@@ -118,7 +124,8 @@ async function refusedCustomerName(tx: Tx, clientId: string, mutation: Mutation)
       ),
     )
     .where(eq(customers.id, customerId));
-  return row?.name ?? null;
+  if (row === undefined) return { customerId: null, customerName: null };
+  return { customerId: row.id, customerName: row.heldBy === null ? null : row.name };
 }
 
 /**
@@ -184,7 +191,9 @@ export async function push(input: PushRequest, ctx: AuthedContext): Promise<Resu
               messageParams: applied.error.params ?? null,
               // PostgreSQL text cannot hold NUL: the one character it refuses is shown as �.
               detail: refusedDetail(mutation).replaceAll('\u0000', '\uFFFD'),
-              customerName: await refusedCustomerName(tx, input.clientId, mutation),
+              ...(await refusedCustomer(tx, input.clientId, mutation)),
+              // The work itself, for the rep's manager to read and re-apply (decision 0021).
+              args: keptArgs(mutation.args),
               at: now,
             })
             .onConflictDoNothing();

@@ -1,7 +1,8 @@
 /** The sync's own rows as they go on the wire: the conflict log and refused mutations. */
+import { eq } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Conflict, MutationOutcome } from '../../../shared/sync/records.js';
-import { conflicts, mutationOutcomes } from '../../db/schema.js';
+import { conflicts, mutationOutcomes, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
 
@@ -22,8 +23,13 @@ export async function selectConflicts(db: DbOrTx, where: SQL): Promise<Conflict[
 }
 
 export async function selectOutcomes(db: DbOrTx, where: SQL): Promise<MutationOutcome[]> {
-  const rows = await db.select().from(mutationOutcomes).where(where).orderBy(mutationOutcomes.mid);
-  return rows.map((r) => ({
+  const rows = await db
+    .select({ outcome: mutationOutcomes, handlerName: users.name })
+    .from(mutationOutcomes)
+    .leftJoin(users, eq(users.id, mutationOutcomes.handledBy))
+    .where(where)
+    .orderBy(mutationOutcomes.mid);
+  return rows.map(({ outcome: r, handlerName }) => ({
     id: r.id,
     clientId: r.clientId,
     mid: r.mid,
@@ -35,5 +41,15 @@ export async function selectOutcomes(db: DbOrTx, where: SQL): Promise<MutationOu
     detail: r.detail,
     ...(r.customerName === null ? {} : { customerName: r.customerName }),
     at: toIso(r.at),
+    ...(r.handledAction === null || r.handledAt === null
+      ? {}
+      : {
+          handled: {
+            action: r.handledAction,
+            byName: handlerName ?? '',
+            at: toIso(r.handledAt),
+            reason: r.handledReason ?? '',
+          },
+        }),
   }));
 }

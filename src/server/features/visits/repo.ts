@@ -48,9 +48,18 @@ export function actionLabel(visit: Pick<VisitLog, 'channel' | 'report'>): string
 
 export async function logVisit(
   tx: Tx,
-  request: { visit: VisitLog; writer: Writer; now: Date },
+  request: {
+    visit: VisitLog;
+    writer: Writer;
+    now: Date;
+    /**
+     * Re-applied by the writer's manager from a refusal (decision 0021): that refusal proves the
+     * writer's laptop held the customer, and the manager's right over it was checked there.
+     */
+    onBehalf?: boolean;
+  },
 ): Promise<Result<void>> {
-  const { visit, writer, now } = request;
+  const { visit, writer, now, onBehalf = false } = request;
   const [existing] = await tx
     .select({ customerId: visits.customerId, repId: visits.repId })
     .from(visits)
@@ -68,7 +77,11 @@ export async function logVisit(
     .where(and(eq(customers.id, visit.customerId), isNull(customers.deletedAt)))
     .limit(1);
   if (customer === undefined) return fail('not-found', msg('visit.customerGone'), { field: 'customerId' });
-  if (!(await isCustomerInScope(tx, writer, visit.customerId)) && !(await heldByWriter(tx, visit, writer)))
+  if (
+    !onBehalf &&
+    !(await isCustomerInScope(tx, writer, visit.customerId)) &&
+    !(await heldByWriter(tx, visit, writer))
+  )
     return fail('forbidden', msg('visit.customerLeft'), { field: 'customerId' });
 
   await tx.insert(visits).values({

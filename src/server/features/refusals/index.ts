@@ -1,0 +1,1 @@
+export { refusalHandlers } from './handlers.js';
