@@ -10,6 +10,9 @@ import type { TokenStore } from './tokenStore.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
+/** How long head office may hold a `sync-wait` (src/server/features/sync/wake.ts). */
+const LONG_POLL_MS = 25_000;
+
 const SESSION_END_CODES = new Set(['unauthenticated', 'session-revoked', 'session-expired']);
 
 export class HeadOfficeClient {
@@ -40,7 +43,8 @@ export class HeadOfficeClient {
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         },
         body: JSON.stringify(input),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        // A `sync-wait` is held up to 25 s by head office on purpose (decision 0022).
+        signal: AbortSignal.timeout(method === 'sync-wait' ? this.timeoutMs + LONG_POLL_MS : this.timeoutMs),
       });
     } catch (error) {
       return { transportError: error instanceof Error ? error.message : 'network error' };

@@ -22,6 +22,7 @@ import type { DatabaseKind } from './db/connect.js';
 import type { Db } from './db/types.js';
 import { dispatch, needsSession } from './dispatch.js';
 import { productionHashOptions } from './features/auth/passwords.js';
+import { defaultSyncWaitTimings, SyncWaits } from './features/sync/index.js';
 import { parseCookies, serializeCookie, SESSION_COOKIE } from './lib/cookie.js';
 
 export const CONTENT_SECURITY_POLICY =
@@ -52,6 +53,8 @@ export interface BuildServerOptions {
    * to point at this machine (DNS rebinding) cannot use it. Undefined: any name.
    */
   allowedHosts?: readonly string[];
+  /** This process's long polls; tests pass their own, with shorter timings, to watch them. */
+  syncWaits?: SyncWaits;
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -85,6 +88,15 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     logger: options.logger ?? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
+  });
+  const syncWaits =
+    options.syncWaits ??
+    new SyncWaits(options.db, defaultSyncWaitTimings, (error) =>
+      app.log.warn({ err: error }, 'sync-wait: could not read the change marks'),
+    );
+  // Open waits are answered before the server stops waiting for its requests to end.
+  app.addHook('preClose', async () => {
+    syncWaits.close();
   });
   const allowedHosts =
     options.allowedHosts === undefined ? null : new Set(options.allowedHosts.map((h) => h.toLowerCase()));
@@ -164,6 +176,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       ip: request.ip,
       log: request.log,
       effects: {},
+      syncWaits,
     };
     const result = await dispatch(method, body, ctx);
     const effect = ctx.effects.session;

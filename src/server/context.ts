@@ -2,6 +2,7 @@
 import type { Role, User } from '../shared/domain/user/user.js';
 import type { Db } from './db/types.js';
 import type { PasswordHashOptions } from './features/auth/passwords.js';
+import type { SyncWaits } from './features/sync/wake.js';
 
 export interface ServerConfig {
   passwordHashing: PasswordHashOptions;
@@ -28,6 +29,8 @@ export interface RequestContext {
   effects: ResponseEffects;
   /** Progress of a long method (imports), for transports that can show it (the local CLI). */
   progress?: (phase: 'parse' | 'write', done: number, total: number) => void;
+  /** This process's open long polls (HTTP only); without it a `sync-wait` never waits. */
+  syncWaits?: SyncWaits;
 }
 
 export interface Principal {

@@ -36,6 +36,7 @@ const mayCall: { readonly [M in Method]: 'public' | readonly Role[] } = {
   'user-create': ADMIN,
   'sync-push': EVERYONE,
   'sync-pull': EVERYONE,
+  'sync-wait': EVERYONE,
   'customer-list': EVERYONE,
   'customer-get': EVERYONE,
   'customer-create': STAFF,

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.js';
+import type { BuildServerOptions } from '../../src/server/app.js';
 import { openDatabase } from '../../src/server/db/connect.js';
 import type { Database, DatabaseKind, OpenDatabaseOptions } from '../../src/server/db/connect.js';
 import { testHashOptions } from '../../src/server/features/auth/passwords.js';
@@ -95,7 +96,11 @@ export class CallFailedError extends Error {
 
 export async function startTestServer(
   backend: Backend,
-  options: { customersPerRep?: number; reuse?: { options: OpenDatabaseOptions } } = {},
+  options: {
+    customersPerRep?: number;
+    reuse?: { options: OpenDatabaseOptions };
+    syncWaits?: (db: Database['db']) => NonNullable<BuildServerOptions['syncWaits']>;
+  } = {},
 ): Promise<TestServer> {
   const created = options.reuse
     ? { options: options.reuse.options, drop: async () => {} }
@@ -115,6 +120,7 @@ export async function startTestServer(
     logger: false,
     rendererDir: '/nonexistent-renderer',
     config: { passwordHashing: testHashOptions },
+    ...(options.syncWaits === undefined ? {} : { syncWaits: options.syncWaits(database.db) }),
   });
   await app.ready();
 

@@ -42,6 +42,7 @@ describe.each(backends)('migrations on $name', (backend) => {
             'prices',
             'products',
             'sessions',
+            'sync_change_marks',
             'sync_client_views',
             'sync_clients',
             'teams',

@@ -19,7 +19,11 @@ let server: FakeServer;
 let clock: FakeClock;
 let dbCount = 0;
 
-function makeEngine(random: () => number = () => 0.5, pullPageLimit?: number): SyncEngine {
+function makeEngine(
+  random: () => number = () => 0.5,
+  pullPageLimit?: number,
+  connectivity: EventTarget | null = null,
+): SyncEngine {
   return new SyncEngine({
     ...(pullPageLimit === undefined ? {} : { pullPageLimit }),
     db,
@@ -28,7 +32,7 @@ function makeEngine(random: () => number = () => 0.5, pullPageLimit?: number): S
     user: USER,
     clock,
     random,
-    connectivity: null,
+    connectivity,
     log: silent,
   });
 }
@@ -429,6 +433,122 @@ describe('SyncEngine', () => {
     await engine.syncNow();
     expect(server.pushes().length).toBeGreaterThan(pushesBefore);
     expect(server.notes.size).toBe(2);
+    engine.stop();
+  });
+});
+
+describe('waiting for changes (sync-wait)', () => {
+  const pulls = () => server.calls.filter((c) => c.method === 'sync-pull').length;
+  const waitCalls = () => server.calls.filter((c) => c.method === 'sync-wait').length;
+  /** Lets pending IndexedDB work and promise chains run (a bounded number of turns, no time). */
+  const flush = async () => {
+    for (let i = 0; i < 20; i += 1) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  };
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 500 && !condition(); i += 1)
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    expect(condition()).toBe(true);
+  };
+
+  it('keeps one wait open and pulls when head office says something changed, with no timer firing', async () => {
+    const engine = makeEngine();
+    const opened = server.nextWait();
+    await engine.start();
+    await opened;
+    expect(server.waits).toHaveLength(1);
+    expect(server.waits[0]?.input).toEqual({ clientId: await db.getMeta('clientId'), cookie: server.cookie });
+    server.customers.set(makeCustomer(3).id, makeCustomer(3));
+    const timers = clock.pendingDelays();
+    const reopened = server.nextWait();
+    server.waits[0]?.answer(true);
+    await reopened;
+    expect(await db.customers.get(makeCustomer(3).id)).toBeDefined();
+    expect(clock.pendingDelays()).toEqual(timers);
+    expect(server.waits).toHaveLength(1);
+    engine.stop();
+  });
+
+  it('waits again without pulling when nothing changed, or when a sync since already pulled', async () => {
+    const engine = makeEngine();
+    const opened = server.nextWait();
+    await engine.start();
+    await opened;
+    const before = pulls();
+    let reopened = server.nextWait();
+    server.waits[0]?.answer(false);
+    await reopened;
+    expect(pulls()).toBe(before);
+    // Never two at once: syncs while a wait is open open no other.
+    await engine.syncNow();
+    await engine.syncNow();
+    expect(server.waits).toHaveLength(1);
+    expect(pulls()).toBe(before + 2);
+    reopened = server.nextWait();
+    server.waits[0]?.answer(true);
+    await reopened;
+    expect(pulls()).toBe(before + 2);
+    expect(server.waits).toHaveLength(1);
+    engine.stop();
+  });
+
+  it('a failed wait backs off like other requests before waiting again', async () => {
+    const engine = makeEngine();
+    const opened = server.nextWait();
+    await engine.start();
+    await opened;
+    for (const attempt of [1, 2, 3]) {
+      const waitsBefore = waitCalls();
+      const delay = backoffDelay(attempt, () => 0.5);
+      server.waits[0]?.drop();
+      await until(() => clock.pendingDelays().includes(delay));
+      expect(waitCalls()).toBe(waitsBefore);
+      const reopened = server.nextWait();
+      clock.runTimer(delay);
+      await reopened;
+    }
+    engine.stop();
+  });
+
+  it('offline, no wait is open; back online, the sync opens it again', async () => {
+    const connectivity = new EventTarget();
+    const engine = makeEngine(() => 0.5, undefined, connectivity);
+    const opened = server.nextWait();
+    await engine.start();
+    await opened;
+    connectivity.dispatchEvent(new Event('offline'));
+    server.unreachable = true;
+    server.waits[0]?.drop();
+    const delay = backoffDelay(1, () => 0.5);
+    await until(() => clock.pendingDelays().includes(delay));
+    const waitsBefore = waitCalls();
+    clock.runTimer(delay);
+    await flush();
+    expect(waitCalls()).toBe(waitsBefore);
+    expect(server.waits).toHaveLength(0);
+
+    server.unreachable = false;
+    const reopened = server.nextWait();
+    connectivity.dispatchEvent(new Event('online'));
+    await reopened;
+    expect(server.waits).toHaveLength(1);
+    engine.stop();
+  });
+
+  it('a lost session ends the waiting: signed-out, and no other wait', async () => {
+    const engine = makeEngine();
+    const events: SyncEvent[] = [];
+    engine.onEvent((e) => events.push(e));
+    const opened = server.nextWait();
+    await engine.start();
+    await opened;
+    const waitsBefore = waitCalls();
+    server.nextError = { method: 'sync-wait', code: 'session-revoked' };
+    server.waits[0]?.answer(false);
+    await until(() => events.some((e) => e.type === 'signed-out'));
+    await flush();
+    expect(waitCalls()).toBe(waitsBefore + 1);
+    expect(server.waits).toHaveLength(0);
+    expect(clock.pendingDelays()).toEqual([]);
     engine.stop();
   });
 });

@@ -7,11 +7,16 @@
  * - each pull response is applied in ONE transaction (reset, patch, cookie, lastMid, outbox
  *   trim, rebase);
  * - only TransportError (network, 5xx) is retried, with exponential backoff + full jitter;
- * - a lost session never deletes local data or the outbox.
+ * - a lost session never deletes local data or the outbox;
+ * - while online and signed in, one long request (`sync-wait`) stays open, and the engine pulls
+ *   when head office answers that what this laptop holds may have changed (decision 0022); the
+ *   periodic sync stays as the safety net.
  */
+import type { Output } from '../../shared/contract/index.js';
 import type { Transport } from '../../shared/contract/transport.js';
 import { TransportError } from '../../shared/contract/transport.js';
-import type { AppError, ErrorCode } from '../../shared/lib/result.js';
+import type { AppError, ErrorCode, Result } from '../../shared/lib/result.js';
+import { missingCaseError } from '../../shared/lib/result.js';
 import { MAX_PUSH_BATCH, SCHEMA_VERSION, limitPushBatch } from '../../shared/sync/protocol.js';
 import type { EntityName, EntityRow, PatchOp, PullResponse } from '../../shared/sync/protocol.js';
 import { entityNames } from '../../shared/sync/protocol.js';
@@ -137,11 +142,18 @@ export class SyncEngine {
   private halted = false;
   /** Consecutive TransportErrors; drives the backoff. */
   private attempt = 0;
+  /** A `sync-wait` is in flight (never two at once). */
+  private waiting = false;
+  /** Consecutive failed waits; drives their own backoff. */
+  private waitAttempt = 0;
+  /** Syncs completed so far: a wait answered after a sync began than it was sent is stale. */
+  private syncsCompleted = 0;
 
   private debounceTimer: TimerHandle | null = null;
   private retryTimer: TimerHandle | null = null;
   private periodicTimer: TimerHandle | null = null;
   private probeTimer: TimerHandle | null = null;
+  private waitTimer: TimerHandle | null = null;
 
   /** Delays chosen for retries, newest last (read by tests and diagnostics). */
   readonly retryDelays: number[] = [];
@@ -284,6 +296,8 @@ export class SyncEngine {
         pending: await this.db.outbox.count(),
       });
       this.emit({ type: 'synced', at });
+      this.syncsCompleted += 1;
+      this.startWaiting();
       return true;
     } catch (error) {
       await this.handleFailure(error);
@@ -454,6 +468,78 @@ export class SyncEngine {
     await this.db.setMeta('localeToSend', null);
   }
 
+  // ---- waiting for head office to say something changed ---------------------------------------
+
+  /** Opens the long poll unless one is open or due, or the engine is offline, stopped or halted. */
+  private startWaiting(): void {
+    if (!this.started || this.halted || this.waiting || this.waitTimer !== null) return;
+    if (this.status.state === 'offline') return;
+    this.waiting = true;
+    void this.waitOnce()
+      .catch((error: unknown) => this.log.error('waiting for changes failed', error))
+      .finally(() => {
+        this.waiting = false;
+      })
+      .then((next) => this.afterWait(next ?? 'stop'));
+  }
+
+  /** One `sync-wait`: what to do next. */
+  private async waitOnce(): Promise<'again' | 'sync' | 'retry' | 'stop'> {
+    const syncsBefore = this.syncsCompleted;
+    const clientId = this.clientId ?? (await this.db.ensureClientId());
+    // Without a cookie nothing was pulled yet: the first sync opens the wait after it.
+    const cookie = (await this.db.getMeta('cookie')) ?? null;
+    if (cookie === null) return 'stop';
+    let result: Result<Output<'sync-wait'>>;
+    try {
+      result = await this.transport.invoke('sync-wait', { clientId, cookie });
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      this.log.info(`waiting for changes: head office unreachable (${error.message})`);
+      return 'retry';
+    }
+    if (!result.ok) {
+      if (signedOutCodes.has(result.error.code)) {
+        await this.handleFailure(new SyncStop(result.error));
+        return 'stop';
+      }
+      this.log.warn('head office refused to wait for changes', result.error);
+      return 'retry';
+    }
+    // A sync since the wait was sent already pulled what it announces (often this laptop's own
+    // push): wait again, against the cookie that sync left.
+    if (!result.value.changed || this.syncsCompleted !== syncsBefore) return 'again';
+    return 'sync';
+  }
+
+  private afterWait(next: 'again' | 'sync' | 'retry' | 'stop'): void {
+    if (!this.started || this.halted) return;
+    switch (next) {
+      case 'again':
+        this.waitAttempt = 0;
+        this.startWaiting();
+        return;
+      case 'sync':
+        this.waitAttempt = 0;
+        // Its success opens the next wait.
+        void this.requestSync();
+        return;
+      case 'retry': {
+        this.waitAttempt += 1;
+        const delay = backoffDelay(this.waitAttempt, this.random, this.timings.backoff);
+        this.waitTimer = this.clock.setTimeout(() => {
+          this.waitTimer = null;
+          this.startWaiting();
+        }, delay);
+        return;
+      }
+      case 'stop':
+        return;
+      default:
+        missingCaseError(next);
+    }
+  }
+
   // ---- failures, retries, timers ------------------------------------------------------------
 
   private async handleFailure(error: unknown): Promise<void> {
@@ -555,7 +641,9 @@ export class SyncEngine {
     this.startProbing();
   };
 
-  private clearTimer(name: 'debounceTimer' | 'retryTimer' | 'periodicTimer' | 'probeTimer'): void {
+  private clearTimer(
+    name: 'debounceTimer' | 'retryTimer' | 'periodicTimer' | 'probeTimer' | 'waitTimer',
+  ): void {
     const handle = this[name];
     if (handle !== null) this.clock.clearTimeout(handle);
     this[name] = null;
@@ -566,6 +654,7 @@ export class SyncEngine {
     this.clearTimer('retryTimer');
     this.clearTimer('periodicTimer');
     this.clearTimer('probeTimer');
+    this.clearTimer('waitTimer');
   }
 
   private async guardStorage<T>(fn: () => Promise<T>): Promise<T> {

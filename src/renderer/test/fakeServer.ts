@@ -110,6 +110,9 @@ export class FakeServer implements Transport {
   pullCount = 0;
   /** Complaint attachments' content by id, as `complaint-attachment-get` answers it. */
   attachmentContent = new Map<string, Output<'complaint-attachment-get'>>();
+  /** Open `sync-wait`s, oldest first; they stay open until the test answers them. */
+  waits: { input: Input<'sync-wait'>; answer(changed: boolean): void; drop(): void }[] = [];
+  private waitListeners: (() => void)[] = [];
   private nextPageCookie = 1_000_000;
   private readonly pageCookies = new Map<number, number>();
 
@@ -129,6 +132,24 @@ export class FakeServer implements Transport {
         return this.push(input as PushRequest) as Result<Output<M>>;
       case 'sync-pull':
         return this.pull(input as Input<'sync-pull'>) as Result<Output<M>>;
+      case 'sync-wait':
+        return new Promise<Result<Output<'sync-wait'>>>((resolve, reject) => {
+          const wait = {
+            input: input as Input<'sync-wait'>,
+            answer: (changed: boolean) => {
+              this.waits = this.waits.filter((w) => w !== wait);
+              resolve(ok({ changed }));
+            },
+            drop: () => {
+              this.waits = this.waits.filter((w) => w !== wait);
+              reject(new TransportError('socket hang up', null));
+            },
+          };
+          this.waits.push(wait);
+          const listeners = this.waitListeners;
+          this.waitListeners = [];
+          for (const listener of listeners) listener();
+        }) as Promise<Result<Output<M>>>;
       case 'user-set-locale':
         return ok({ user: { id: USER.id } }) as unknown as Result<Output<M>>;
       case 'complaint-attachment-get': {
@@ -138,6 +159,11 @@ export class FakeServer implements Transport {
       default:
         return fail('unknown-method', method) as Result<Output<M>>;
     }
+  }
+
+  /** Resolves when the next `sync-wait` arrives. */
+  nextWait(): Promise<void> {
+    return new Promise((resolve) => this.waitListeners.push(resolve));
   }
 
   pushes(): PushRequest[] {
@@ -235,6 +261,14 @@ export class FakeClock implements Clock {
   /** Delays of the timers currently scheduled. */
   pendingDelays(): number[] {
     return [...this.timers.values()].map((t) => t.ms);
+  }
+  /** Runs the (first) timer scheduled with this delay. */
+  runTimer(ms: number): void {
+    const found = [...this.timers.entries()].find(([, t]) => t.ms === ms);
+    if (!found) throw new RangeError(`No timer of ${ms} ms`);
+    this.timers.delete(found[0]);
+    this.time = Math.max(this.time, found[1].at);
+    found[1].callback();
   }
   /** Runs the earliest timer. */
   runNext(): void {

@@ -232,9 +232,26 @@ export const syncClients = pgTable(
     pullCursorVersion: integer('pull_cursor_version'),
     pullCursorEntity: text('pull_cursor_entity'),
     pullCursorRowId: uuid('pull_cursor_row_id'),
+    /**
+     * The sum of the change marks over this user's scope (syncChangeMarks) read by the last pull
+     * that compared the whole scope: a wait that finds another sum answers at once (sync-wait).
+     */
+    wakeMark: bigint('wake_mark', { mode: 'number' }),
   },
   (t) => [index('sync_clients_user_idx').on(t.userId)],
 );
+
+/**
+ * What wakes a laptop's long poll (sync-wait, decision 0022): a counter per person whose
+ * customers (or conflicts) changed, the customers' owner; the nil uuid counts changes to rows
+ * everyone holds (catalogue, playbook). Bumped by triggers on every table a pull's scope reads,
+ * in the writing transaction (migration 0021), so no write path can forget it; a row per
+ * person, in PostgreSQL, so every head-office instance sees it.
+ */
+export const syncChangeMarks = pgTable('sync_change_marks', {
+  ownerId: uuid('owner_id').primaryKey(),
+  counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+});
 
 /** Per-client view record: what each laptop holds, so pull sends the difference. */
 export const syncClientViews = pgTable(

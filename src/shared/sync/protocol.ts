@@ -114,3 +114,18 @@ export const pullResponseSchema = z.object({
   serverTime: isoDateTimeSchema,
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * A long poll (decision 0022): head office answers `changed: true` as soon as what this laptop
+ * holds may have changed since the pull that gave it `cookie`, or `changed: false` after about
+ * 25 s. Nothing but a boolean: the laptop pulls to learn what changed.
+ */
+export const waitRequestSchema = z.object({
+  clientId: uuidSchema,
+  /** The cookie of the last pull applied on the laptop. */
+  cookie: z.number().int().nonnegative().nullable(),
+});
+export type WaitRequest = z.infer<typeof waitRequestSchema>;
+
+export const waitResponseSchema = z.object({ changed: z.boolean() });
+export type WaitResponse = z.infer<typeof waitResponseSchema>;

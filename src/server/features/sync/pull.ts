@@ -30,6 +30,7 @@ import { checkSchemaVersion, ensureClient, lockClient } from './clients.js';
 import type { SyncClientRow } from './clients.js';
 import type { Scope } from './entities.js';
 import { serverEntities } from './entities.js';
+import { wakeMarkOf } from './wake.js';
 
 export const DEFAULT_PULL_LIMIT = 5000;
 
@@ -197,6 +198,9 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
       input.cookie === null || input.cookie > client.viewVersion || input.cookie < client.resetVersion;
     if (reset) await tx.delete(syncClientViews).where(eq(syncClientViews.clientId, input.clientId));
     const since = reset ? client.viewVersion : (input.cookie ?? 0);
+    // Read before the rows are compared: a write committed after this read is either seen by
+    // the comparison or moves the marks past it, so a later wait answers at once (decision 0022).
+    const wakeMark = await wakeMarkOf(tx, user);
 
     // The scope after the cursor while it fills pages; once it does not, the full diff.
     const cursor = cursorOf(client, input.cookie, reset);
@@ -212,10 +216,12 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
         : { pullCursorVersion: null, pullCursorEntity: null, pullCursorRowId: null };
     const reported = input.pending === undefined ? {} : { reportedPending: input.pending };
     const base = { lastMid: client.lastMid, reset, serverTime: toIso(now) };
+    // Only a page that compared the whole scope may tell a wait that nothing changed since.
+    const woken = { wakeMark: more ? null : wakeMark };
     if (ops.length === 0 && !reset) {
       await tx
         .update(syncClients)
-        .set({ lastSeenAt: now, ...reported, ...cursorAt(client.viewVersion) })
+        .set({ lastSeenAt: now, ...reported, ...woken, ...cursorAt(client.viewVersion) })
         .where(eq(syncClients.id, input.clientId));
       return ok({ ...base, cookie: client.viewVersion, more: false, patch: [] });
     }
@@ -255,6 +261,7 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
         viewVersion: nextVersion,
         lastSeenAt: now,
         ...reported,
+        ...woken,
         ...cursorAt(nextVersion),
         ...(reset ? { resetVersion: nextVersion } : {}),
       })
