@@ -16,6 +16,7 @@ import { testHashOptions } from '../../src/server/features/auth/passwords.js';
 import { startHeadOffice } from '../../src/server/start.js';
 import type { HeadOffice } from '../../src/server/start.js';
 import { backupRoundTrip } from './backupRoundTrip.js';
+import { DEMO } from './harness.js';
 
 const run = promisify(execFile);
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -83,6 +84,24 @@ describe.skipIf(process.platform === 'win32')('backup and restore on PGlite (adm
     const headOffice: HeadOffice = await startHeadOffice({ ...startOptions, dataDir });
     try {
       await cli(dataDir, 'backup', file);
+      // Only an admin's bearer token gets a copy of head office.
+      const login = await fetch(`${headOffice.url}/api/auth-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: DEMO.camille,
+          password: DEMO.password,
+          deviceName: 't',
+          tokenDelivery: 'body',
+        }),
+      });
+      const { value } = (await login.json()) as { value: { token: string } };
+      const asRep = await fetch(`${headOffice.url}/admin/backup`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${value.token}` },
+      });
+      expect(asRep.status).toBe(403);
+      expect((await fetch(`${headOffice.url}/admin/backup`, { method: 'POST' })).status).toBe(401);
       const running = await cliFails(dataDir, 'restore', file);
       expect(running.code).toBe(1);
       expect(running.stderr).toContain('Head office is running');
