@@ -197,7 +197,7 @@ describe.skipIf(postgresSkip !== null)('backup and restore on PostgreSQL (pg_dum
         start: () => startHeadOffice({ ...startOptions, databaseUrl: urlOf(current) }),
         async backup() {
           // As docs/operations.md says, while head office runs: one consistent snapshot.
-          await run(pgDump!, ['-Fc', '--no-owner', '-f', file, urlOf(original)]);
+          await run(pgDump!, ['-Fc', '-f', file, urlOf(original)]);
           expect(statSync(file).size).toBeGreaterThan(0);
         },
         async restore() {
