@@ -23,6 +23,8 @@ import type { Db } from './db/types.js';
 import { dispatch, needsSession } from './dispatch.js';
 import { productionHashOptions } from './features/auth/passwords.js';
 import { defaultSyncWaitTimings, SyncWaits } from './features/sync/index.js';
+import { authenticate } from './features/auth/sessions.js';
+import { audit } from './lib/audit.js';
 import { parseCookies, serializeCookie, SESSION_COOKIE } from './lib/cookie.js';
 
 export const CONTENT_SECURITY_POLICY =
@@ -55,7 +57,15 @@ export interface BuildServerOptions {
   allowedHosts?: readonly string[];
   /** This process's long polls; tests pass their own, with shorter timings, to watch them. */
   syncWaits?: SyncWaits;
+  /**
+   * PGlite in a data folder: a consistent copy of the database, served to an admin at
+   * `POST /admin/backup` (what `npm run admin -- backup FILE` asks while head office runs).
+   */
+  backup?: () => Promise<Blob>;
 }
+
+/** Where the admin CLI asks a running head office on PGlite for a backup (decision 0020). */
+export const BACKUP_PATH = '/admin/backup';
 
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -200,6 +210,29 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   );
   app.post('/sync/push', (request, reply) => answer('sync-push', request.body, request, reply));
   app.post('/sync/pull', (request, reply) => answer('sync-pull', request.body, request, reply));
+
+  const backup = options.backup;
+  if (backup !== undefined) {
+    // An admin's bearer token only (never the cookie: a page of another site cannot start one).
+    app.post(BACKUP_PATH, async (request, reply) => {
+      const header = request.headers.authorization;
+      const token = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
+      const now = config.now();
+      const principal = await authenticate(options.db, token ?? '', now);
+      if (!principal.ok) return reply.status(httpStatusFor(principal.error.code)).send(principal);
+      const { user } = principal.value;
+      if (user.role !== 'admin') {
+        const refused = fail('forbidden', msg('auth.roleForbidden', { role: user.role, method: 'backup' }));
+        return reply.status(httpStatusFor('forbidden')).send(refused);
+      }
+      await audit(options.db, { userId: user.id, method: 'admin-backup' }, now);
+      const copy = await backup();
+      return reply
+        .type('application/gzip')
+        .header('Cache-Control', 'no-store')
+        .send(Buffer.from(await copy.arrayBuffer()));
+    });
+  }
 
   app.get('/health', async () => ({ status: 'ok', version: options.version, database: options.kind }));
 

@@ -147,6 +147,7 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
       logger: options.logger,
       config: options.config,
       trustProxy: options.trustProxy ?? trustProxyFromEnv(process.env.TOURNEE_TRUST_PROXY),
+      ...(database.backup === undefined ? {} : { backup: database.backup }),
       ...(allowedHosts === undefined ? {} : { allowedHosts }),
     });
     const envPort =

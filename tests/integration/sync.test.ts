@@ -270,6 +270,21 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(future.reset).toBe(true);
   });
 
+  it('a cookie from the future whose reset answer was lost resets again (head office restored)', async () => {
+    const clientId = uuidv7();
+    const start = (await pullAll(server, camille, clientId, null)).at(-1)!;
+    // The laptop pulled once more before head office was restored to `start`: its cookie is
+    // the very next version, which the restored head office has not issued yet.
+    const fromTheFuture = start.cookie + 1;
+    const lost = await server.ok<PullResponse>('sync-pull', pullInput(clientId, fromTheFuture), camille);
+    expect(lost.reset).toBe(true);
+    expect(lost.cookie).toBeGreaterThan(fromTheFuture);
+    // Its answer never arrived: the laptop, still holding rows head office forgot, asks again.
+    const again = await server.ok<PullResponse>('sync-pull', pullInput(clientId, fromTheFuture), camille);
+    expect(again.reset).toBe(true);
+    expect(putIds(again, 'customer').length).toBeGreaterThan(0);
+  });
+
   it('a tombstoned customer is deleted on pull', async () => {
     const customer = await createCustomer(server.ids.repIds.camille);
     const clientId = uuidv7();

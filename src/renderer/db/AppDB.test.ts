@@ -27,7 +27,7 @@ describe('AppDB', () => {
     const db = await upgradeFrom(name, 1, async (v1) => {
       await v1.table('outbox').add(entry);
     });
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await db.getMeta('clientId')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await db.getMeta('nextMid')).toBe(1);
     expect(await db.pendingMutations()).toEqual([entry]);
@@ -55,7 +55,7 @@ describe('AppDB', () => {
       await v2.table('customers').add(stored);
       await v2.table('meta').put({ key: 'cookie', value: 12 });
     });
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const customer = await db.customers.get(stored.id);
     expect(customer).toEqual({
       ...stored,

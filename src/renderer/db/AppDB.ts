@@ -4,6 +4,7 @@ import type { EntityName, EntityRow } from '../../shared/sync/entities.js';
 import { entityNames } from '../../shared/sync/entities.js';
 import { rendererEntities, serverStores } from './entities.js';
 import type {
+  AcknowledgedEntry,
   ActionRow,
   AppointmentRow,
   AttachmentBlobRow,
@@ -37,6 +38,7 @@ import { declareVersions, latestVersion } from './versions.js';
 /** Tables of this laptop only: never synced down, kept by a pull reset. */
 export const localStores = {
   outbox: 'mid, &mutationId',
+  acknowledged: 'mid, &mutationId, acknowledgedAt',
   meta: 'key',
   dayPlans: 'day',
   attachmentBlobs: 'id, complaintId',
@@ -99,6 +101,8 @@ export class AppDB extends Dexie {
   /** Derived from `orders`, what the portfolio RFM reads (version 9, orderFacts.ts). */
   orderFacts!: Table<OrderFactsBucket, number>;
   outbox!: Table<OutboxEntry, number>;
+  /** Local only: writes head office acknowledged, kept for a restore of head office (version 10). */
+  acknowledged!: Table<AcknowledgedEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {

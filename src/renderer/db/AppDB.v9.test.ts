@@ -39,7 +39,7 @@ describe('AppDB version 9', () => {
       await v8.table('orders').bulkAdd([...orders, broken]);
       await v8.table('meta').put({ key: 'cookie', value: 21 });
     });
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBeGreaterThanOrEqual(9); // later versions only add tables
     // No reset: nothing to pull again.
     expect(await db.getMeta('cookie')).toBe(21);
     expect(await db.orders.count()).toBe(6);

@@ -61,6 +61,13 @@ export type VisitDraftRow = VisitDraft;
 export const outboxEntrySchema = mutationSchema;
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
+/**
+ * A write head office acknowledged, kept on the laptop for `ACKNOWLEDGED_RETENTION_DAYS` after
+ * it left the outbox (LOCAL ONLY, version 10): if head office is restored from a backup taken
+ * before it, the laptop sends it again (decision 0020).
+ */
+export type AcknowledgedEntry = OutboxEntry & { acknowledgedAt: string };
+
 /** Typed key/value settings of one user's database, validated on read. */
 export const metaSchemas = {
   /** UUID v7, one per device and user, created once. */

@@ -140,6 +140,13 @@ export const dexieVersions = [
       await tx.table('orderFacts').bulkPut(bucketsOf(facts));
     },
   },
+  {
+    // Writes head office acknowledged, kept for a while (decision 0020: a head office restored
+    // from an older backup gets them again). Local only, new table only: writes acknowledged
+    // before this version are gone already; it fills from the next acknowledgement on.
+    version: 10,
+    stores: { acknowledged: 'mid, &mutationId, acknowledgedAt' },
+  },
 ] as const satisfies readonly DexieVersion[];
 
 export const latestVersion = dexieVersions.length;

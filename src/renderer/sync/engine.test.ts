@@ -4,7 +4,7 @@ import { AppDB } from '../db/AppDB.js';
 import { FakeClock, FakeServer, USER, makeCustomer, makeProduct } from '../test/fakeServer.js';
 import { backoffCeiling, backoffDelay } from './backoff.js';
 import type { SyncEvent } from './engine.js';
-import { SyncEngine } from './engine.js';
+import { ACKNOWLEDGED_RETENTION_DAYS, SyncEngine } from './engine.js';
 import { logComplaint } from '../features/complaints/mutators.js';
 import { addNote, updateCustomer } from '../features/customers/mutators.js';
 import { createOrder } from '../features/orders/mutators.js';
@@ -549,6 +549,106 @@ describe('waiting for changes (sync-wait)', () => {
     expect(waitCalls()).toBe(waitsBefore + 1);
     expect(server.waits).toHaveLength(0);
     expect(clock.pendingDelays()).toEqual([]);
+    engine.stop();
+  });
+});
+
+describe('SyncEngine against a head office restored from a backup', () => {
+  const note = (body: string) => ({ customerId: makeCustomer(1).id, body });
+
+  async function laptopNotes(): Promise<string[]> {
+    return (await db.notes.toArray()).map((n) => n.body).sort();
+  }
+
+  it('sends again the writes head office forgot, ahead of those waiting, each once', async () => {
+    const engine = makeEngine();
+    await engine.start();
+    await engine.write(addNote, note('avant la sauvegarde'));
+    await engine.syncNow();
+    const restore = server.backup();
+    await engine.write(addNote, note('après, accusée 1'));
+    await engine.write(addNote, note('après, accusée 2'));
+    await engine.syncNow();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.acknowledged.count()).toBe(3);
+
+    restore();
+    expect(server.notes.size).toBe(1);
+    await engine.write(addNote, note('écrite pendant la restauration'));
+    await engine.syncNow();
+
+    const atHeadOffice = [...server.notes.values()].map((n) => n.body).sort();
+    expect(atHeadOffice).toEqual([
+      'après, accusée 1',
+      'après, accusée 2',
+      'avant la sauvegarde',
+      'écrite pendant la restauration',
+    ]);
+    expect(await laptopNotes()).toEqual(atHeadOffice);
+    expect((await db.notes.toArray()).every((n) => n.receivedAt !== null)).toBe(true);
+    // The forgotten writes went again under their own mids and mutationIds, in order.
+    const resent = server.pushes().flatMap((p) => p.mutations.map((m) => m.mid));
+    expect(resent.slice(-3)).toEqual([2, 3, 4]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.getMeta('lastMid')).toBe(4);
+    expect(engine.getStatus()).toMatchObject({ state: 'idle', pending: 0 });
+    engine.stop();
+  });
+
+  it('with nothing waiting, the pull that reveals the restore sends them again in the same sync', async () => {
+    const engine = makeEngine();
+    await engine.start();
+    const restore = server.backup();
+    await engine.write(addNote, note('accusée puis oubliée'));
+    await engine.write(updateCustomer, {
+      id: makeCustomer(2).id,
+      baseVersion: 1,
+      changes: { phone: '04 78 00 00 00' },
+    });
+    await engine.syncNow();
+    restore();
+    expect(server.notes.size).toBe(0);
+
+    await engine.syncNow();
+    expect([...server.notes.values()].map((n) => n.body)).toEqual(['accusée puis oubliée']);
+    expect(server.customers.get(makeCustomer(2).id)?.phone).toBe('04 78 00 00 00');
+    expect(await laptopNotes()).toEqual(['accusée puis oubliée']);
+    expect((await db.customers.get(makeCustomer(2).id))?.phone).toBe('04 78 00 00 00');
+    expect(await db.outbox.count()).toBe(0);
+    engine.stop();
+  });
+
+  it('keeps an acknowledged write 30 days, then lets it go', async () => {
+    const engine = makeEngine();
+    await engine.start();
+    await engine.write(addNote, note('ancienne'));
+    await engine.syncNow();
+    expect(await db.acknowledged.count()).toBe(1);
+    clock.time += (ACKNOWLEDGED_RETENTION_DAYS - 1) * 86_400_000;
+    await engine.write(addNote, note('récente'));
+    await engine.syncNow();
+    expect((await db.acknowledged.toArray()).map((e) => e.mid)).toEqual([1, 2]);
+    clock.time += 2 * 86_400_000;
+    await engine.syncNow();
+    expect((await db.acknowledged.toArray()).map((e) => e.mid)).toEqual([2]);
+    engine.stop();
+  });
+
+  it('a write older than what the laptop keeps is lost, the rest still arrives (renumbered)', async () => {
+    const engine = makeEngine();
+    await engine.start();
+    const restore = server.backup();
+    await engine.write(addNote, note('trop ancienne'));
+    await engine.syncNow();
+    clock.time += (ACKNOWLEDGED_RETENTION_DAYS + 1) * 86_400_000;
+    await engine.write(addNote, note('gardée'));
+    await engine.syncNow();
+    restore();
+    await engine.write(addNote, note('en attente'));
+    await engine.syncNow();
+    expect([...server.notes.values()].map((n) => n.body).sort()).toEqual(['en attente', 'gardée']);
+    expect(await laptopNotes()).toEqual(['en attente', 'gardée']);
+    expect(await db.outbox.count()).toBe(0);
     engine.stop();
   });
 });

@@ -148,6 +148,8 @@ export class SyncEngine {
   private waitAttempt = 0;
   /** Syncs completed so far: a wait answered after a sync began than it was sent is stale. */
   private syncsCompleted = 0;
+  /** Set when acknowledged writes went back to the outbox during this sync (decision 0020). */
+  private requeued = false;
 
   private debounceTimer: TimerHandle | null = null;
   private retryTimer: TimerHandle | null = null;
@@ -281,8 +283,16 @@ export class SyncEngine {
     try {
       const clientId = this.clientId ?? (await this.db.ensureClientId());
       this.clientId = clientId;
+      this.requeued = false;
       await this.push(clientId);
       await this.pull(clientId);
+      if (this.requeued) {
+        // Head office was restored from a backup older than writes it had acknowledged: they
+        // are back in the outbox (settleAcknowledged); send them now, then pull what they made.
+        this.requeued = false;
+        await this.push(clientId);
+        await this.pull(clientId);
+      }
       await this.sendLocale();
       const at = new Date(this.clock.now()).toISOString();
       await this.db.setMeta('lastSyncAt', at);
@@ -341,18 +351,13 @@ export class SyncEngine {
     }
   }
 
-  /** Drops the entries head office has processed (applied or refused). */
+  /** Settles the entries head office has processed (applied or refused), in one transaction. */
   private async acknowledge(lastMid: number): Promise<void> {
-    await this.db.transaction('rw', [this.db.outbox, this.db.meta], async () => {
-      const acknowledged = this.db.outbox.where('mid').belowOrEqual(lastMid);
-      // Kept in meta, in this transaction: an app closed before the next complete pull still
-      // checks its optimistic rows then.
-      if ((await acknowledged.count()) > 0) await this.db.setMeta('unconfirmedWrites', true);
-      await acknowledged.delete();
-      await this.db.setMeta('lastMid', lastMid);
-      const nextMid = (await this.db.getMeta('nextMid')) ?? 1;
-      if (nextMid <= lastMid) await this.db.setMeta('nextMid', lastMid + 1);
-    });
+    const db = this.db;
+    const requeued = await db.transaction('rw', [db.outbox, db.acknowledged, db.meta], () =>
+      settleAcknowledged(db, lastMid, this.clock.now(), this.log),
+    );
+    if (requeued > 0) this.requeued = true;
   }
 
   /**
@@ -429,7 +434,13 @@ export class SyncEngine {
     await this.guardStorage(() =>
       db.transaction(
         'rw',
-        [...entityNames.map((e) => db.serverTables()[e]), db.outbox, db.meta, db.attachmentBlobs],
+        [
+          ...entityNames.map((e) => db.serverTables()[e]),
+          db.outbox,
+          db.acknowledged,
+          db.meta,
+          db.attachmentBlobs,
+        ],
         async () => {
           if (response.reset) {
             const tables = db.serverTables();
@@ -437,13 +448,11 @@ export class SyncEngine {
           }
           await applyPatch(db, response.patch);
           await db.setMeta('cookie', response.cookie);
-          await db.setMeta('lastMid', response.lastMid);
           await db.setMeta('lastPullAt', response.serverTime);
-          const acknowledged = db.outbox.where('mid').belowOrEqual(response.lastMid);
-          if ((await acknowledged.count()) > 0) await db.setMeta('unconfirmedWrites', true);
-          await acknowledged.delete();
-          const nextMid = (await db.getMeta('nextMid')) ?? 1;
-          if (nextMid <= response.lastMid) await db.setMeta('nextMid', response.lastMid + 1);
+          const requeued = await settleAcknowledged(db, response.lastMid, this.clock.now(), this.log);
+          if (requeued > 0) this.requeued = true;
+          // Writes sent again (head office restored) are re-applied here with the pending ones,
+          // so a reset does not take their rows off the laptop while they travel again.
           await rebasePending(db, this.ctx);
           if (!response.more && ((await db.getMeta('unconfirmedWrites')) === true || response.reset)) {
             await dropRefusedLocalRows(db);
@@ -684,6 +693,67 @@ export class SyncEngine {
   private emit(event: SyncEvent): void {
     for (const listener of this.eventListeners) listener(event);
   }
+}
+
+/** How long a write head office acknowledged is kept on the laptop (decision 0020). */
+export const ACKNOWLEDGED_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * Head office has processed every mid up to `lastMid`: those entries leave the outbox for
+ * `acknowledged`, where they stay ACKNOWLEDGED_RETENTION_DAYS. When head office reports a lower
+ * lastMid than it once acknowledged, it was restored from a backup taken before those writes:
+ * the ones it forgot go back to the outbox, under their mids and mutationIds, ahead of the
+ * pending ones, to be sent again. Returns how many went back. Runs inside a transaction over
+ * outbox, acknowledged and meta.
+ */
+export async function settleAcknowledged(
+  db: AppDB,
+  lastMid: number,
+  now: number,
+  log: Logger,
+): Promise<number> {
+  const known = (await db.getMeta('lastMid')) ?? 0;
+  let requeued = 0;
+  if (lastMid < known) {
+    const forgotten = await db.acknowledged.where('mid').above(lastMid).sortBy('mid');
+    await db.acknowledged.where('mid').above(lastMid).delete();
+    await db.outbox.bulkPut(forgotten.map(({ acknowledgedAt: _, ...entry }) => entry));
+    requeued = forgotten.length;
+    const first = forgotten[0]?.mid;
+    log.warn('head office forgot writes it had acknowledged (restored from a backup): sending them again', {
+      headOfficeLastMid: lastMid,
+      acknowledgedUpTo: known,
+      resent: requeued,
+    });
+    if (first !== lastMid + 1 && known > lastMid) {
+      // Older than the retention: gone from this laptop too. The rest is renumbered on the gap.
+      log.error('some writes head office forgot are older than what this laptop keeps', {
+        missing: [lastMid + 1, (first ?? known + 1) - 1],
+      });
+    }
+  }
+  const done = await db.outbox.where('mid').belowOrEqual(lastMid).toArray();
+  if (done.length > 0) {
+    // Kept in meta, in this transaction: an app closed before the next complete pull still
+    // checks its optimistic rows then.
+    await db.setMeta('unconfirmedWrites', true);
+    const at = new Date(now).toISOString();
+    await db.acknowledged
+      .where('mutationId')
+      .anyOf(done.map((e) => e.mutationId))
+      .delete();
+    await db.acknowledged.bulkPut(done.map((entry) => ({ ...entry, acknowledgedAt: at })));
+    await db.outbox.bulkDelete(done.map((e) => e.mid));
+  }
+  await db.acknowledged
+    .where('acknowledgedAt')
+    .below(new Date(now - ACKNOWLEDGED_RETENTION_DAYS * DAY_MS).toISOString())
+    .delete();
+  await db.setMeta('lastMid', lastMid);
+  const nextMid = (await db.getMeta('nextMid')) ?? 1;
+  if (nextMid <= lastMid) await db.setMeta('nextMid', lastMid + 1);
+  return requeued;
 }
 
 /** Applies ops in order, batching consecutive puts/deletes of the same entity. */

@@ -166,6 +166,21 @@ export class FakeServer implements Transport {
     return new Promise((resolve) => this.waitListeners.push(resolve));
   }
 
+  /**
+   * A backup of head office as it is now: calling the returned function restores it (customers,
+   * notes, each laptop's lastMid), forgetting whatever was written since.
+   */
+  backup(): () => void {
+    const customers = structuredClone(this.customers);
+    const notes = structuredClone(this.notes);
+    const lastMid = new Map(this.lastMid);
+    return () => {
+      this.customers = structuredClone(customers);
+      this.notes = structuredClone(notes);
+      this.lastMid = new Map(lastMid);
+    };
+  }
+
   pushes(): PushRequest[] {
     return this.calls.filter((c) => c.method === 'sync-push').map((c) => c.input as PushRequest);
   }

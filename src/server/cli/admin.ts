@@ -7,6 +7,7 @@
  */
 import type { CustomerRfmRow, MigrationCell } from '../../shared/contract/rfm.js';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
@@ -28,6 +29,7 @@ import { dispatch } from '../dispatch.js';
 import { productionHashOptions } from '../features/auth/passwords.js';
 import { createSession, revokeSession } from '../features/auth/sessions.js';
 import { defaultDataDir } from '../start.js';
+import { BackupError, backupDataDir, backupOverHttp, restoreDataDir } from './backup.js';
 import { readLocalAdmin } from './localAdmin.js';
 import type { LocalAdmin } from './localAdmin.js';
 
@@ -51,7 +53,10 @@ const USAGE = `Usage: npx tsx src/server/cli/admin.ts [--as <adminEmail>] <comma
   migrations --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--format csv]
                                              customers and revenue per (segment then, segment now)
   import <${importRunKinds.join('|')}> <file.csv> [--owner=<repEmail>] [--dry-run]
-                                             all or nothing; every bad line is listed (max ${MAX_IMPORT_FILE_BYTES / 2 ** 20} MiB)`;
+                                             all or nothing; every bad line is listed (max ${MAX_IMPORT_FILE_BYTES / 2 ** 20} MiB)
+  backup <file.tar.gz>                       PGlite: a consistent copy of head office, even while it runs
+  restore <file.tar.gz>                      PGlite, head office stopped: checks the file, keeps the old folder aside
+                                             (PostgreSQL: pg_dump -Fc / pg_restore, see docs/operations.md)`;
 
 class CliError extends Error {
   constructor(message: string) {
@@ -325,6 +330,59 @@ async function run(cli: Cli, command: string, args: string[]): Promise<void> {
   }
 }
 
+/** `backup FILE` and `restore FILE` on PGlite (decision 0020). */
+async function runBackupCommand(
+  command: 'backup' | 'restore',
+  args: string[],
+  postgres: boolean,
+): Promise<void> {
+  if (postgres) {
+    throw new CliError(
+      'Head office runs on PostgreSQL (DATABASE_URL): back it up with pg_dump -Fc and restore it with pg_restore into an empty database, as docs/operations.md shows.',
+    );
+  }
+  const [file] = args.filter((a) => !a.startsWith('--'));
+  if (file === undefined) throw new CliError(USAGE);
+  // What the CLI writes (the backup, a restored folder) is its account's alone.
+  process.umask(0o077);
+  const dataDir = defaultDataDir();
+  const local = await readLocalAdmin(dataDir);
+  const running = local !== null && (await reachable(local.url)) ? local : null;
+  const say = (line: string) => console.log(line);
+  const started = Date.now();
+  try {
+    if (command === 'backup') {
+      if (existsSync(file))
+        throw new CliError(`${file} already exists: choose another name (nothing was written).`);
+      const bytes = running
+        ? await backupOverHttp(running, file, say)
+        : await backupDataDir(dataDir, file, say);
+      say(
+        `Backup written to ${file} (${(bytes / 2 ** 20).toFixed(1)} MiB) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
+      say('It holds password hashes and every customer: keep it as safe as the data folder.');
+      return;
+    }
+    if (running) {
+      throw new CliError(
+        `Head office is running on ${dataDir} (${running.url}). Stop it first (Ctrl-C where npm start runs), then restore. Nothing was changed.`,
+      );
+    }
+    const { previous } = await restoreDataDir(dataDir, file, say);
+    say(`Head office's data folder ${dataDir} now holds the backup.`);
+    if (previous !== null)
+      say(`The folder it replaced is kept as ${previous} (delete it when you no longer need it).`);
+    say(
+      'Start head office as usual (it applies any newer migrations). Laptops send again, at their next sync, what head office had acknowledged after the backup; people who signed in after it sign in again.',
+    );
+  } catch (error) {
+    if (error instanceof BackupError) {
+      throw new CliError(`${error.message}${command === 'restore' ? ' Nothing was changed.' : ''}`);
+    }
+    throw error;
+  }
+}
+
 /** Runs a command: a CliError is printed and exits 1, anything else is a bug and throws. */
 async function exitCodeOf(work: () => Promise<void>): Promise<number> {
   try {
@@ -375,6 +433,9 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 1 : 0;
   }
   const url = process.env.DATABASE_URL;
+  if (command === 'backup' || command === 'restore') {
+    return exitCodeOf(() => runBackupCommand(command, args, url !== undefined && url !== ''));
+  }
   if (url === undefined || url === '') {
     const local = await readLocalAdmin(defaultDataDir());
     if (local !== null && (await reachable(local.url))) {

@@ -26,6 +26,11 @@ export interface OpenDatabaseOptions {
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /**
+   * PGlite in a data folder only: a consistent copy of the whole folder as a gzipped tarball
+   * (what `npm run admin -- backup` writes), taken between transactions while head office runs.
+   */
+  backup?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -76,7 +81,22 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     await client.close();
     throw error;
   }
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    ...(options.dataDir === undefined ? {} : { backup: () => dumpPglite(client) }),
+    close: () => client.close(),
+  };
+}
+
+/**
+ * The data folder as a gzipped tar, consistent: PGlite runs one statement at a time, and the
+ * copy is made holding its transaction lock, so no transaction is half done in it (a checkpoint
+ * first, so the restored folder needs no crash recovery either).
+ */
+export async function dumpPglite(client: PGlite): Promise<Blob> {
+  await client.exec('checkpoint');
+  return client._runExclusiveTransaction(() => client.dumpDataDir('gzip'));
 }
 
 /**

@@ -226,7 +226,10 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
       return ok({ ...base, cookie: client.viewVersion, more: false, patch: [] });
     }
 
-    const nextVersion = client.viewVersion + 1;
+    // After a cookie from the future (head office restored from a backup older than it), the
+    // versions restart above it: a cookie this head office issued before the restore can never
+    // name a version it issues after it, so a reset answer lost on the way is a reset again.
+    const nextVersion = Math.max(client.viewVersion, input.cookie ?? 0) + 1;
     const patch: PatchOp[] = [];
     const viewRows: ViewRow[] = [];
     // Rows are loaded entity by entity in the planned order (customers before their notes).
