@@ -179,4 +179,26 @@ describe.each(backends)('refused work at head office on $name', (backend) => {
       reason,
     });
   });
+
+  it('a note whose id a later note took is not re-applied, and the refusal stays open', async () => {
+    // The laptop's refused note, then another note under the same id on one of Camille's own
+    // customers (a laptop's bug or a hostile one): re-applying must not claim to have stored it.
+    const [own] = await queryRows<{ id: string }>(
+      server.database.db,
+      sql`select id from customers where owner_id = ${server.ids.repIds.camille} and deleted_at is null limit 1`,
+    );
+    const lastMid = await count(sql`select last_mid as n from sync_clients where id = ${camilleClient}`);
+    const refused = noteAdd(lastMid + 1, customerId, 'Commande de Noël à confirmer');
+    const id = refused.name === 'note-add' ? refused.args.id : '';
+    const taker = noteAdd(lastMid + 2, own!.id, 'Une autre note');
+    if (taker.name === 'note-add') taker.args.id = id;
+    await server.ok('sync-push', pushInput(camilleClient, [refused, taker]), tokens.camille);
+
+    const answer = await server.call('refusal-reapply', { id: refused.mutationId }, tokens.manager);
+    expect(answer.status).toBe(409);
+    expect(
+      await count(sql`select count(*) as n from notes where id = ${id} and customer_id = ${customerId}`),
+    ).toBe(0);
+    expect((await list(tokens.manager, { status: 'open' })).map((r) => r.id)).toContain(refused.mutationId);
+  });
 });

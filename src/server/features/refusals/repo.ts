@@ -241,6 +241,14 @@ export async function reapplyRefusal(
           receivedAt: now,
         })
         .onConflictDoNothing();
+      // Its id already taken by another note (another customer's, or other words): nothing was
+      // stored, so the refusal must stay open rather than read "re-applied".
+      const [stored] = await tx
+        .select({ customerId: notes.customerId, body: notes.body })
+        .from(notes)
+        .where(eq(notes.id, args.data.id));
+      if (stored?.customerId !== args.data.customerId || stored.body !== args.data.body)
+        return fail('conflict', msg('refusal.notReapplicable'));
       [entity, entityId] = ['note', args.data.id];
       break;
     }
