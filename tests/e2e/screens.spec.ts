@@ -20,7 +20,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 for (const locale of ['fr', 'en'] as const) {
   test(`screens in ${locale}`, async ({ app, page, context }) => {
-    await page.goto('/');
+    await page.goto('/#/customers');
     if (locale === 'en') await page.getByLabel('Langue').selectOption('en');
     await shot(page, `${locale}-signin`);
     await app.signIn(THIRD_REP, { goto: false });

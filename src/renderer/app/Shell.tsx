@@ -16,6 +16,7 @@ import { CampaignScreen, CampaignsScreen } from '../features/campaigns/index.js'
 import { RouteScreen } from '../features/route/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncIndicator, useSyncStatus } from '../features/sync/index.js';
+import { TodayScreen } from '../features/today/index.js';
 import { VisitScreen } from '../features/visit/index.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { Msg } from '../i18n/Msg.js';
@@ -118,6 +119,7 @@ export function Shell() {
 }
 
 type Section =
+  | 'today'
   | 'agenda'
   | 'route'
   | 'customers'
@@ -139,6 +141,7 @@ const railEntries: readonly {
   label: MessageKey;
   who: 'everyone' | 'staff' | 'admin';
 }[] = [
+  { section: 'today', route: { name: 'today' }, icon: '☀', label: 'nav.today', who: 'everyone' },
   {
     section: 'agenda',
     route: { name: 'agenda', view: 'day', day: null },
@@ -179,6 +182,8 @@ const railEntries: readonly {
 
 function sectionOf(route: Route, isAdmin: boolean): Section {
   switch (route.name) {
+    case 'today':
+      return 'today';
     case 'agenda':
       return 'agenda';
     case 'route':
@@ -215,6 +220,8 @@ function sectionOf(route: Route, isAdmin: boolean): Section {
 
 function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
   switch (route.name) {
+    case 'today':
+      return <TodayScreen />;
     case 'agenda':
       return <AgendaScreen key={`${route.view}-${route.day ?? ''}`} view={route.view} day={route.day} />;
     case 'route':

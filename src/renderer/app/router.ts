@@ -1,6 +1,6 @@
 /**
  * Hash routes. No extra package needed.
- *   #/customers, #/customers/<id>, #/settings, #/imports (admin), #/playbook (admin),
+ *   #/today (the home screen; also what an empty hash opens), #/customers, #/customers/<id>, #/settings, #/imports (admin), #/playbook (admin),
  *   #/agenda/<day|week>/<yyyy-mm-dd>, #/route/<yyyy-mm-dd>, #/brief/<appointmentId>,
  *   #/day-sheet/<yyyy-mm-dd>, #/visit/<draftId>, #/complaints, #/orders, #/orders/new/<customerId>, #/orders/<id>
  *   #/orders/new/<customerId>?visit=<draftId> (an order taken during a visit: saving goes back to it)
@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 export type AgendaView = 'day' | 'week';
 
 export type Route =
+  | { name: 'today' }
   | { name: 'customers' }
   | { name: 'customer'; id: string }
   | { name: 'settings' }
@@ -47,6 +48,8 @@ function dayOrNull(part: string | undefined): string | null {
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
+  // The app opens on Today (decision 0024).
+  if (parts.length === 0 || parts[0] === 'today') return { name: 'today' };
   if (parts[0] === 'customers' && parts[1]) return { name: 'customer', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'imports') return { name: 'imports' };
@@ -89,6 +92,8 @@ export function parseRoute(hash: string): Route {
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
+    case 'today':
+      return '#/today';
     case 'customers':
       return '#/customers';
     case 'customer':

@@ -20,6 +20,8 @@ import { defaultTravelSettings, travelSettingsSchema } from '../../shared/domain
 import { localeSchema } from '../../shared/domain/user/user.js';
 import { isoDateTimeSchema, uuidSchema } from '../../shared/lib/ids.js';
 import { mutationSchema } from '../../shared/sync/mutations.js';
+import { orderApprovalSchema, orderStatusSchema } from '../../shared/domain/order/order.js';
+import { complaintStatuses } from '../../shared/domain/activity/activity.js';
 import type { Conflict, MutationOutcome } from '../../shared/sync/protocol.js';
 
 export type CustomerRow = Customer;
@@ -68,6 +70,18 @@ export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
  */
 export type AcknowledgedEntry = OutboxEntry & { acknowledgedAt: string };
 
+/** The Today screen's "last seen" marker (see `metaSchemas.todaySeen`). */
+export const todaySeenSchema = z.object({
+  seenAt: isoDateTimeSchema,
+  /** Orders not delivered nor cancelled then, by id. */
+  orders: z.record(z.string(), z.object({ status: orderStatusSchema, approval: orderApprovalSchema })),
+  /** Complaints not closed then, by id: their status. */
+  complaints: z.record(z.string(), z.enum(complaintStatuses)),
+  /** Manager-set appointments from that day on. */
+  appointments: z.array(z.string()),
+});
+export type TodaySeen = z.infer<typeof todaySeenSchema>;
+
 /** Typed key/value settings of one user's database, validated on read. */
 export const metaSchemas = {
   /** UUID v7, one per device and user, created once. */
@@ -109,6 +123,12 @@ export const metaSchemas = {
     z.string().max(100),
     z.object({ input: z.string().max(10_000), fetchedAt: isoDateTimeSchema, value: z.unknown() }),
   ),
+  /**
+   * What the Today screen last showed (features/today/seen.ts, decision 0024): the state of the
+   * orders and complaints still moving and the manager-set appointments; null before the first
+   * visit. What differs from it now is announced as "since you were last here".
+   */
+  todaySeen: todaySeenSchema.nullable(),
 } as const;
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
@@ -151,4 +171,5 @@ export const metaDefaults: { [K in MetaKey]?: MetaValue<K> } = {
   roadFactor: defaultTravelSettings.roadFactor,
   averageSpeedKmh: defaultTravelSettings.speedKmh,
   headOfficeCopies: {},
+  todaySeen: null,
 };

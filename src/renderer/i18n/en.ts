@@ -15,6 +15,7 @@ import { serverCatalogue, serverEn } from './server.en.js';
 import { entitiesEn } from './entities.en.js';
 import { campaignsEn } from './campaigns.en.js';
 import { tasksEn } from './tasks.en.js';
+import { todayEn } from './today.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
@@ -33,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   ...mapEn,
   ...campaignsEn,
   ...tasksEn,
+  ...todayEn,
   ...serverCatalogue(serverEn),
   'app.loading': 'Opening Tournée…',
   'app.skipToContent': 'Skip to content',

@@ -15,6 +15,7 @@ import { serverFr } from './server.fr.js';
 import { entitiesFr } from './entities.fr.js';
 import { campaignsFr } from './campaigns.fr.js';
 import { tasksFr } from './tasks.fr.js';
+import { todayFr } from './today.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
@@ -33,6 +34,7 @@ export const fr = {
   ...mapFr,
   ...campaignsFr,
   ...tasksFr,
+  ...todayFr,
   ...serverCatalogue(serverFr),
   'app.loading': 'Ouverture de Tournée…',
   'app.skipToContent': 'Aller au contenu',
