@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildIfStale } from './build-if-stale.js';
 import { startHeadOffice } from '../src/server/start.js';
+import { seedProgressPrinter } from '../src/server/lib/logging.js';
 
 const DEMO_REP = 'camille.martin@tournee.test';
 
@@ -32,7 +33,7 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   await buildIfStale();
-  let announced = false;
+  const seedProgress = seedProgressPrinter((line) => console.log(line));
   const headOffice = await startHeadOffice({
     port: process.env.PORT ? Number(process.env.PORT) : undefined,
     dataDir: process.env.TOURNEE_DATA_DIR,
@@ -41,13 +42,12 @@ async function main(): Promise<void> {
     seed: true,
     // A smaller demo company (tests, slow machines); the full one by default.
     seedScale: process.env.TOURNEE_DEMO_SCALE ? Number(process.env.TOURNEE_DEMO_SCALE) : undefined,
-    onSeedProgress: (entity, rows) => {
-      if (!announced) console.log('First start: writing the demo company (about a minute)…');
-      announced = true;
-      console.log(`  ${entity}: ${rows.toLocaleString('en-US')}`);
-    },
+    onSeedProgress: seedProgress.onProgress,
+    onSeedRows: seedProgress.onRows,
   });
   console.log(`Head office: ${headOffice.url} (${headOffice.kind}, data in ${headOffice.dataLocation})`);
+  if (headOffice.logFile !== null)
+    console.log(`Request log: ${headOffice.logFile} (TOURNEE_LOG=debug to see it here as well)`);
 
   let child: ChildProcess | null = null;
   let stopping = false;
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   const code = await headOffice.createLoginLink(DEMO_REP);
   const electron = electronBinary();
   if (electron && process.env.TOURNEE_WEB !== '1') {
+    console.log('Opening the Tournée app, signed in as the demo rep — Ctrl-C to stop.');
     child = spawn(electron, ['.'], {
       stdio: 'inherit',
       env: { ...process.env, TOURNEE_SERVER_URL: headOffice.url, TOURNEE_LOGIN_CODE: code },

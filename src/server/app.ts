@@ -31,6 +31,9 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/** Never written to a log: the session token in either of its places. */
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie'];
+
 /** Push batches hold at most 500 mutations of up to 10 kB each. */
 export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
@@ -95,7 +98,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     now: options.config?.now ?? (() => new Date()),
   };
   const app = Fastify({
-    logger: options.logger ?? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: options.logger ?? { level: 'info', redact: LOG_REDACT },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
   });
@@ -263,6 +266,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         secure: request.protocol === 'https',
       }),
     );
+    // One of the few lines the quiet console shows (lib/logging.ts).
+    request.log.info({ event: 'signed-in' }, 'Signed in from a browser with a sign-in link.');
     return reply.redirect('/', 302);
   });
 

@@ -1,8 +1,12 @@
 /**
  * `npx tsx src/server/main.ts`: head office from the environment (PORT, HOST, DATABASE_URL,
- * TOURNEE_DATA_DIR, TOURNEE_SEED, TOURNEE_SEED_SCALE: the demo company's size, 1 by default).
+ * TOURNEE_DATA_DIR, TOURNEE_SEED, TOURNEE_SEED_SCALE: the demo company's size, 1 by default;
+ * TOURNEE_LOG_DIR: where the request log goes; TOURNEE_LOG=debug: JSON logs on the console too).
  */
+import { seedProgressPrinter } from './lib/logging.js';
 import { seedScaleFromEnv, startHeadOffice } from './start.js';
+
+const seedProgress = seedProgressPrinter((line) => console.log(line));
 
 const headOffice = await startHeadOffice({
   port: process.env.PORT !== undefined && process.env.PORT !== '' ? Number(process.env.PORT) : undefined,
@@ -12,8 +16,12 @@ const headOffice = await startHeadOffice({
   rendererDir: process.env.TOURNEE_RENDERER_DIR,
   seed: process.env.TOURNEE_SEED !== '0',
   seedScale: seedScaleFromEnv(process.env.TOURNEE_SEED_SCALE),
+  onSeedProgress: seedProgress.onProgress,
+  onSeedRows: seedProgress.onRows,
 });
 console.log(`Tournée head office on ${headOffice.url} (${headOffice.kind}: ${headOffice.dataLocation})`);
+if (headOffice.logFile !== null)
+  console.log(`Request log: ${headOffice.logFile} (TOURNEE_LOG=debug to see it here as well)`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
-import { buildServer } from './app.js';
+import { buildServer, LOG_REDACT } from './app.js';
 import type { ServerConfig } from './context.js';
 import { openDatabase } from './db/connect.js';
 import type { DatabaseKind } from './db/connect.js';
@@ -14,6 +14,7 @@ import { publishLocalAdmin } from './cli/localAdmin.js';
 import { seedDemoCompany } from './seed/demo.js';
 import { refreshStatistics } from './db/statistics.js';
 import { UnknownUserError } from './seed/demo.js';
+import { CappedLogFile, headOfficeLogStream, logFilePath, verboseFromEnv } from './lib/logging.js';
 
 export const DEFAULT_PORT = 4870;
 
@@ -30,7 +31,17 @@ export interface StartHeadOfficeOptions {
   seedScale?: number | undefined;
   /** Called while the demo company is written (first start only): entity and rows. */
   onSeedProgress?: ((entity: string, rows: number, ms: number) => void) | undefined;
+  /** Called after each chunk of rows while the demo company is written: written and total. */
+  onSeedRows?: ((entity: string, written: number, total: number) => void) | undefined;
+  /**
+   * Fastify/pino logger options; by default every request goes to `logFile` and the console
+   * gets one line per warning, error or event (`lib/logging.ts`).
+   */
   logger?: FastifyServerOptions['logger'];
+  /** The default logger's file: default `logs/head-office.log` in the data folder; null: none. */
+  logFile?: string | null | undefined;
+  /** The default logger also writes its JSON to the console: default `$TOURNEE_LOG=debug`. */
+  verboseConsole?: boolean | undefined;
   config?: Partial<ServerConfig>;
   /** Default `$TOURNEE_TRUST_PROXY`: `true`, or the proxies' addresses (comma list). */
   trustProxy?: FastifyServerOptions['trustProxy'];
@@ -78,6 +89,8 @@ export interface HeadOffice {
   kind: DatabaseKind;
   /** Where the data lives: the PGlite folder, or the PostgreSQL URL without its password. */
   dataLocation: string;
+  /** Where the request log goes (null: a logger of the caller's, or none). */
+  logFile: string | null;
   close(): Promise<void>;
   /** A one-time code for `/auth/link?code=…` or `auth-redeem-link` (2 minutes). */
   createLoginLink(email: string): Promise<string>;
@@ -128,12 +141,29 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
   // thread may not change the process's umask; the folder itself is 0700 in any case).
   if (dataDir !== undefined && isMainThread) process.umask(0o077);
   const database = await openDatabase(databaseUrl !== undefined ? { url: databaseUrl } : { dataDir });
+  let logFile: CappedLogFile | null = null;
   try {
+    const logPath =
+      options.logger !== undefined || options.logFile === null
+        ? null
+        : (options.logFile ?? logFilePath(dataDir ?? defaultDataDir()));
+    logFile = logPath === null ? null : new CappedLogFile(logPath);
+    const logger: FastifyServerOptions['logger'] =
+      options.logger ??
+      ({
+        level: 'info',
+        redact: LOG_REDACT,
+        stream: headOfficeLogStream({
+          file: logFile,
+          verbose: options.verboseConsole ?? verboseFromEnv(process.env.TOURNEE_LOG),
+        }),
+      } satisfies FastifyServerOptions['logger']);
     if (options.seed === true) {
       const seeded = await seedDemoCompany(database.db, {
         ...(options.config?.passwordHashing ? { hashOptions: options.config.passwordHashing } : {}),
         ...(options.seedScale !== undefined ? { scale: options.seedScale } : {}),
         ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
+        ...(options.onSeedRows ? { onRows: options.onSeedRows } : {}),
       });
       if (seeded.written) await refreshStatistics(database.db);
     }
@@ -144,7 +174,7 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
       kind: database.kind,
       version: serverVersion(),
       rendererDir: options.rendererDir,
-      logger: options.logger,
+      logger,
       config: options.config,
       trustProxy: options.trustProxy ?? trustProxyFromEnv(process.env.TOURNEE_TRUST_PROXY),
       ...(database.backup === undefined ? {} : { backup: database.backup }),
@@ -165,12 +195,14 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
       port: actualPort,
       kind: database.kind,
       dataLocation: databaseUrl !== undefined ? redactUrl(databaseUrl) : (dataDir ?? 'memory'),
+      logFile: logPath,
       async close() {
         if (closed) return;
         closed = true;
         await app.close();
         await withdrawLocalAdmin?.();
         await database.close();
+        logFile?.close();
       },
       async createLoginLink(email: string) {
         const user = await findUserByEmail(database.db, email);
@@ -180,6 +212,7 @@ export async function startHeadOffice(options: StartHeadOfficeOptions = {}): Pro
     };
   } catch (error) {
     await database.close();
+    logFile?.close();
     throw error;
   }
 }

@@ -36,13 +36,30 @@ describe.each(backends)('demo company writer on $name', (backend) => {
   it('writes every entity in bulk, then does nothing the second time', async () => {
     const options = { scale: 0.02, referenceDate, hashOptions: testHashOptions } as const;
     const progress: string[] = [];
+    const rows: { entity: string; written: number; total: number }[] = [];
     const first = await seedDemoCompany(database.db, {
       ...options,
+      chunkSize: 200,
       onProgress: (entity) => progress.push(entity),
+      onRows: (entity, written, total) => rows.push({ entity, written, total }),
     });
     expect(first.written).toBe(true);
     expect(progress.at(-1)).toBe('admin');
     const company = generateCompany({ scale: 0.02, referenceDate });
+    // The big steps report every chunk of rows, not once at their end: never more than 200
+    // rows between two reports, rising to the total.
+    const lineCount = company.orders.reduce((s, o) => s + o.lines.length, 0);
+    for (const [entity, total] of [
+      ['orders', company.orders.length],
+      ['order lines', lineCount],
+    ] as const) {
+      const written = rows.filter((r) => r.entity === entity).map((r) => r.written);
+      expect(total).toBeGreaterThan(400);
+      expect(written.length).toBeGreaterThanOrEqual(Math.ceil(total / 200));
+      expect(written.at(-1)).toBe(total);
+      written.forEach((w, i) => expect(w - (written[i - 1] ?? 0)).toBeLessThanOrEqual(200));
+      expect(rows.filter((r) => r.entity === entity).every((r) => r.total === total)).toBe(true);
+    }
     expect(await count('customers')).toBe(company.customers.length);
     expect(await count('contacts')).toBe(company.contacts.length);
     expect(await count('consents')).toBe(company.consents.length);

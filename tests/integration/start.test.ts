@@ -4,7 +4,7 @@
  * everything, leaving no process listening and no local admin key behind.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,14 @@ describe('npm start', () => {
       expect(await exited).toBe(0);
       await expect(fetch(`${base}/health`)).rejects.toThrow();
       expect(existsSync(join(dataDir, LOCAL_ADMIN_FILE))).toBe(false);
+
+      // The console tells what happened in a few lines; the requests went to the log file.
+      expect(output).not.toContain('"msg":"incoming request"');
+      expect(output).toContain('Signed in from a browser with a sign-in link.');
+      expect(output).toContain(`Request log: ${join(dataDir, 'logs', 'head-office.log')}`);
+      expect(output).toMatch(/orders: [\d,]+\n/);
+      const logged = readFileSync(join(dataDir, 'logs', 'head-office.log'), 'utf8');
+      expect(logged).toContain('"url":"/api/auth-me"');
     } finally {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
     }

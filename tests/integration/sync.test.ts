@@ -122,6 +122,30 @@ describe.each(backends)('sync on $name', (backend) => {
     return pages;
   }
 
+  it('the first page of a long download says how many ops the whole download carries', async () => {
+    const clientId = uuidv7();
+    const pages: PullResponse[] = [];
+    let cookie: number | null = null;
+    for (;;) {
+      const page: PullResponse = await server.ok<PullResponse>(
+        'sync-pull',
+        pullInput(clientId, cookie, 100),
+        camille,
+      );
+      pages.push(page);
+      cookie = page.cookie;
+      if (!page.more) break;
+    }
+    expect(pages.length).toBeGreaterThan(2);
+    const received = pages.reduce((n, p) => n + p.patch.length, 0);
+    expect(pages[0]!.downloadTotal).toBe(received);
+    expect(pages.slice(1).every((p) => p.downloadTotal === undefined)).toBe(true);
+    // A download that fits in one page needs no progress: no total.
+    const whole = await server.ok<PullResponse>('sync-pull', pullInput(uuidv7(), null, 20_000), camille);
+    expect(whole).toMatchObject({ more: false, reset: true });
+    expect(whole.downloadTotal).toBeUndefined();
+  });
+
   it('a download of many pages ends on a full comparison: what changed behind its cursor arrives', async () => {
     const moved = await createCustomer(server.ids.repIds.camille, 'Aaa partira');
     const edited = await createCustomer(server.ids.repIds.camille, 'Aaa changera');

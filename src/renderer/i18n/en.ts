@@ -178,6 +178,16 @@ export const en: Record<MessageKey, string> = {
     'Download interrupted at {received, plural, one {# item received} other {# items received}} ({pages, plural, one {# page} other {# pages}}): it resumes by itself when the network is back.',
   'download.resuming':
     'Resuming the download… {received, plural, one {# item received} other {# items received}} ({pages, plural, one {# page} other {# pages}})',
+  'download.runningOf':
+    'Downloading your portfolio… {received, number} / {total, plural, one {# item} other {# items}} ({ratio, number, percent})',
+  'download.runningOfLeft':
+    'Downloading your portfolio… {received, number} / {total, plural, one {# item} other {# items}} ({ratio, number, percent}) — {left}',
+  'download.leftSeconds': '{seconds, plural, one {about # second left} other {about # seconds left}}',
+  'download.leftMinutes': '{minutes, plural, one {about # minute left} other {about # minutes left}}',
+  'download.interruptedOf':
+    'Download interrupted at {received, number} / {total, plural, one {# item} other {# items}} ({ratio, number, percent}): it resumes by itself when the network is back.',
+  'download.resumingOf':
+    'Resuming the download… {received, number} / {total, plural, one {# item} other {# items}} ({ratio, number, percent})',
   'download.emptyTitle': 'Downloading your portfolio',
   'download.starting': 'Downloading your portfolio… connecting to head office.',
 

@@ -182,6 +182,16 @@ export const fr = {
     'Téléchargement interrompu à {received, plural, one {# élément reçu} other {# éléments reçus}} ({pages, plural, one {# page} other {# pages}}) : il reprendra tout seul au retour du réseau.',
   'download.resuming':
     'Reprise du téléchargement… {received, plural, one {# élément reçu} other {# éléments reçus}} ({pages, plural, one {# page} other {# pages}})',
+  'download.runningOf':
+    'Téléchargement de votre portefeuille… {received, number} / {total, plural, one {# élément} other {# éléments}} ({ratio, number, percent})',
+  'download.runningOfLeft':
+    'Téléchargement de votre portefeuille… {received, number} / {total, plural, one {# élément} other {# éléments}} ({ratio, number, percent}) — {left}',
+  'download.leftSeconds': '{seconds, plural, one {environ # s restante} other {environ # s restantes}}',
+  'download.leftMinutes': '{minutes, plural, one {environ # min restante} other {environ # min restantes}}',
+  'download.interruptedOf':
+    'Téléchargement interrompu à {received, number} / {total, plural, one {# élément} other {# éléments}} ({ratio, number, percent}) : il reprendra tout seul au retour du réseau.',
+  'download.resumingOf':
+    'Reprise du téléchargement… {received, number} / {total, plural, one {# élément} other {# éléments}} ({ratio, number, percent})',
   'download.emptyTitle': 'Téléchargement de votre portefeuille',
   'download.starting': 'Téléchargement de votre portefeuille… connexion au siège.',
 

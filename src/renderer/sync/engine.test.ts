@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../db/AppDB.js';
 import { FakeClock, FakeServer, USER, makeCustomer, makeProduct } from '../test/fakeServer.js';
 import { backoffCeiling, backoffDelay } from './backoff.js';
-import type { SyncEvent } from './engine.js';
+import type { DownloadStatus, SyncEvent } from './engine.js';
 import { ACKNOWLEDGED_RETENTION_DAYS, SyncEngine } from './engine.js';
 import { logComplaint } from '../features/complaints/mutators.js';
 import { addNote, updateCustomer } from '../features/customers/mutators.js';
@@ -366,10 +366,38 @@ describe('SyncEngine', () => {
     await engine.start();
     const pulls = server.calls.filter((c) => c.method === 'sync-pull');
     expect(pulls.map((c) => (c.input as { limit?: number }).limit)).toEqual([10, 10, 10]);
-    expect(downloads.filter((d) => d !== null)).toEqual([
-      { received: 10, pages: 1 },
-      { received: 20, pages: 2 },
+    expect(downloads.filter((d) => d !== null)).toMatchObject([
+      { received: 10, pages: 1, total: 25, percent: 40 },
+      { received: 20, pages: 2, total: 25, percent: 80 },
     ]);
+    expect(engine.getStatus().download).toBeNull();
+    engine.stop();
+  });
+
+  it('estimates the time left from the rate so far, and never shows 100 % before the end', async () => {
+    for (let n = 3; n <= 40; n += 1) server.customers.set(makeCustomer(n).id, makeCustomer(n));
+    // Head office's estimate is low (rows were written during the download): 15 for 40.
+    server.announcedTotal = 15;
+    const invoke = server.invoke.bind(server);
+    server.invoke = ((method: string, input: unknown) => {
+      if (method === 'sync-pull') clock.time += 2_000; // each page takes 2 s
+      return invoke(method as never, input as never);
+    }) as typeof server.invoke;
+    const engine = makeEngine(undefined, 10);
+    const downloads: DownloadStatus[] = [];
+    engine.subscribe((s) => {
+      if (s.download !== null && s.download !== downloads.at(-1)) downloads.push(s.download);
+    });
+    await engine.start();
+    expect(await db.customers.count()).toBe(40);
+    // Page 1: 10 of 15 in 2 s (page 2 was already asked for: 4 s) → 5 more at 10 per 4 s = 2 s.
+    expect(downloads[0]).toEqual({ received: 10, pages: 1, total: 15, percent: 66, secondsLeft: 2 });
+    // Then the estimate is passed: the total follows what arrived, the percentage stays below 100.
+    expect(downloads.slice(1).map((d) => [d.received, d.total, d.percent])).toEqual([
+      [20, 20, 99],
+      [30, 30, 99],
+    ]);
+    expect(downloads.every((d) => d.percent !== null && d.percent <= 99)).toBe(true);
     expect(engine.getStatus().download).toBeNull();
     engine.stop();
   });

@@ -43,8 +43,40 @@ export interface SyncStatus {
   pending: number;
   lastSyncAt: string | null;
   error?: SyncErrorCode;
-  /** During a multi-page pull (first download): ops applied and pages so far; else null. */
-  download: { received: number; pages: number } | null;
+  /** During a multi-page pull (first download): how far it is; else null. */
+  download: DownloadStatus | null;
+}
+
+/** A multi-page download as it stands after a page (decision 0026). */
+export interface DownloadStatus {
+  /** Ops applied so far. */
+  received: number;
+  pages: number;
+  /**
+   * About how many ops the download carries (head office's estimate on the first page, raised to
+   * what arrived when the estimate was low); null when head office did not say.
+   */
+  total: number | null;
+  /** 0–99 while pages remain (never 100 before the end, whatever the estimate); null without total. */
+  percent: number | null;
+  /** Seconds left at the rate so far; null without a total or a rate. */
+  secondsLeft: number | null;
+}
+
+/** What the rep is shown of a download: `received` of about `total`, at the rate so far. */
+export function downloadStatus(
+  received: number,
+  pages: number,
+  estimate: number | null,
+  elapsedMs: number,
+): DownloadStatus {
+  if (estimate === null) return { received, pages, total: null, percent: null, secondsLeft: null };
+  // Rows written at head office during the download may pass its estimate: never "120 %".
+  const total = Math.max(estimate, received);
+  const percent = total === 0 ? 0 : Math.min(99, Math.floor((received / total) * 100));
+  const secondsLeft =
+    received > 0 && elapsedMs > 0 ? Math.ceil((((total - received) / received) * elapsedMs) / 1000) : null;
+  return { received, pages, total, percent, secondsLeft };
 }
 
 /** Ops per pull page: small enough to apply in one quick transaction, big enough to be fast. */
@@ -391,6 +423,8 @@ export class SyncEngine {
   private async pull(clientId: string): Promise<void> {
     let received = 0;
     let pages = 0;
+    let estimate: number | null = null;
+    const startedAt = this.clock.now();
     const ask = (cookie: number | null, pending: number) => {
       const asked = this.transport.invoke('sync-pull', {
         clientId,
@@ -421,7 +455,10 @@ export class SyncEngine {
         received += page.patch.length;
         pages += 1;
         if (!page.more) return;
-        this.setStatus({ download: { received, pages } });
+        estimate = page.downloadTotal ?? estimate;
+        this.setStatus({
+          download: downloadStatus(received, pages, estimate, this.clock.now() - startedAt),
+        });
       }
     } finally {
       if (this.status.download !== null) this.setStatus({ download: null });

@@ -103,6 +103,8 @@ export class FakeServer implements Transport {
   ignorePushes = false;
   /** Max ops per pull response (exercises `more`). */
   pageSize = 10_000;
+  /** What the first page of a long download announces as its total (null: the true count). */
+  announcedTotal: number | null = null;
   /** The sync-pull call (1-based) that fails with a TransportError, as a dropped connection. */
   failPullNumber: number | null = null;
   /** Every pull answer sent, in order. */
@@ -250,6 +252,7 @@ export class FakeServer implements Transport {
       more,
       patch: page,
       serverTime: '2026-11-24T12:00:00.000Z',
+      ...(resumeAt === undefined && more ? { downloadTotal: this.announcedTotal ?? all.length } : {}),
     };
     this.pullResponses.push(structuredClone(response));
     return ok(response);

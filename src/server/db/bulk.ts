@@ -16,6 +16,8 @@ export const BULK_CHUNK_ROWS = 5_000;
 export interface BulkInsertOptions {
   /** Rows per statement (default 5,000). */
   chunkSize?: number;
+  /** Called after each statement with the rows it carried (inserted or skipped). */
+  onChunk?: (rows: number) => void;
 }
 
 type TableWithId = PgTable & { id: AnyPgColumn };
@@ -57,6 +59,7 @@ export async function bulkInsert<T extends TableWithId>(
         sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${chunk}::json) on conflict do nothing returning id`,
       );
       for (const r of inserted) ids.push(r.id);
+      options.onChunk?.(Math.min(chunkSize, records.length - i));
     }
   }
   return ids;

@@ -89,6 +89,10 @@ export interface SeedDemoOptions {
   /** "Today" for the generated history (default: now, truncated to the UTC day). */
   referenceDate?: Date | string;
   onProgress?: (entity: string, rows: number, ms: number) => void;
+  /** After each chunk of rows: written so far and the entity's total (see `writeCompany`). */
+  onRows?: (entity: string, written: number, total: number) => void;
+  /** Rows per statement (default 5,000); tests lower it to watch the progress. */
+  chunkSize?: number;
 }
 
 export interface SeedDemoResult extends WriteCompanyResult {
@@ -140,7 +144,12 @@ export async function seedDemoCompany(db: DbOrTx, options: SeedDemoOptions = {})
   const hashOptions = options.hashOptions ?? productionHashOptions;
   const hashes = await Promise.all(company.users.map(() => hashPassword(DEMO_PASSWORD, hashOptions)));
   const passwordHashes = new Map(company.users.map((u, i) => [u.key, hashes[i] ?? '']));
-  const result = await writeCompany(db, company, { passwordHashes, onProgress: options.onProgress });
+  const result = await writeCompany(db, company, {
+    passwordHashes,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onRows ? { onRows: options.onRows } : {}),
+    ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
+  });
   return { ...result, ids: demoIds(company) };
 }
 

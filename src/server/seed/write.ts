@@ -35,6 +35,11 @@ export interface WriteCompanyOptions {
   passwordHashes: ReadonlyMap<string, string>;
   /** Called after each entity: its name and the number of rows written. */
   onProgress?: (entity: string, rows: number, ms: number) => void;
+  /**
+   * Called after each chunk of an entity (every `chunkSize` rows): rows written so far and the
+   * entity's total, so a step of hundreds of thousands of rows (orders) is never silent.
+   */
+  onRows?: (entity: string, written: number, total: number) => void;
   /** Rows per statement (default 5,000). */
   chunkSize?: number;
 }
@@ -73,8 +78,13 @@ export async function writeCompany(
     data: readonly T['$inferInsert'][],
   ) => {
     const started = performance.now();
+    let written = 0;
+    const onChunk = (chunk: number) => {
+      written += chunk;
+      options.onRows?.(entity, written, data.length);
+    };
     await db.transaction(async (tx) => {
-      await bulkInsert(tx, table, data, { chunkSize });
+      await bulkInsert(tx, table, data, { chunkSize, onChunk });
     });
     rows[entity] = data.length;
     options.onProgress?.(entity, data.length, performance.now() - started);

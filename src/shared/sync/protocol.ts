@@ -112,6 +112,13 @@ export const pullResponseSchema = z.object({
   more: z.boolean(),
   patch: z.array(patchOpSchema),
   serverTime: isoDateTimeSchema,
+  /**
+   * On the first page of a download from nothing (a reset) that has more pages: about how many
+   * ops the whole download carries (the rows of the caller's scope when it started), for a
+   * progress bar; an estimate, which rows written meanwhile may pass. Absent elsewhere, and
+   * from older head offices (decision 0026).
+   */
+  downloadTotal: z.number().int().nonnegative().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

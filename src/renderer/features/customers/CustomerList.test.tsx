@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDB } from '../../db/AppDB.js';
-import { makeCustomer } from '../../test/fakeServer.js';
+import { ok } from '../../../shared/lib/result.js';
+import type { PullResponse } from '../../../shared/sync/protocol.js';
+import { FakeServer, makeCustomer, makeProduct } from '../../test/fakeServer.js';
 import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { CustomerList } from './CustomerList.js';
 import { filterCustomers, indexCustomers } from './filter.js';
@@ -61,6 +63,40 @@ describe('customer list', () => {
     );
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2), { timeout: 15_000 });
   }, 60_000);
+
+  it('shows the first download with its total and percentage, not "no customers", while it runs', async () => {
+    // Head office sends products first (no customer yet) and announces 48,000 items; the next
+    // page is still on its way.
+    const server = new FakeServer();
+    let pulls = 0;
+    const invoke = server.invoke.bind(server);
+    server.invoke = ((method: string, input: unknown) => {
+      if (method !== 'sync-pull') return invoke(method as never, input as never);
+      pulls += 1;
+      if (pulls > 1) return new Promise(() => {});
+      const page: PullResponse = {
+        cookie: 7,
+        lastMid: 0,
+        reset: true,
+        more: true,
+        patch: Array.from({ length: 12 }, (_, i) => ({
+          op: 'put' as const,
+          entity: 'product' as const,
+          value: makeProduct(`0190a000-0000-7000-8000-${String(i + 1).padStart(12, '0')}`),
+        })),
+        serverTime: '2026-11-24T12:00:00.000Z',
+        downloadTotal: 48_000,
+      };
+      return Promise.resolve(ok(page));
+    }) as typeof server.invoke;
+    const { engine } = renderWithApp(db, <CustomerList />, { transport: server });
+    void engine.start();
+    const status = await screen.findByText(/12 \/ 48\s000 éléments \(0\s%\)/, {}, { timeout: 15_000 });
+    expect(status.closest('[role="status"]')).toBeTruthy();
+    expect(screen.getByText('Téléchargement de votre portefeuille')).toBeTruthy();
+    expect(screen.queryByText('Aucun client sur ce portable')).toBeNull();
+    engine.stop();
+  });
 
   it('shows what to do when there are no customers yet', async () => {
     renderWithApp(db, <CustomerList />);

@@ -4,11 +4,18 @@
  * page applied; this keeps the running total and says "resuming").
  */
 import { useSyncExternalStore } from 'react';
+import { downloadStatus } from '../../sync/engine.js';
 import type { SyncEngine, SyncStatus } from '../../sync/engine.js';
 
 export interface DownloadProgress {
   received: number;
   pages: number;
+  /** About how many items the whole download carries; null when head office did not say. */
+  total: number | null;
+  /** 0–99 while it runs; null without a total. */
+  percent: number | null;
+  /** At the rate so far; null when unknown (no total, or resumed after an interruption). */
+  secondsLeft: number | null;
   /**
    * running: first attempt; interrupted: stopped (network), will resume by itself; resuming:
    * continuing from the last page applied after an interruption.
@@ -16,8 +23,18 @@ export interface DownloadProgress {
   phase: 'running' | 'interrupted' | 'resuming';
 }
 
+interface Counted {
+  received: number;
+  pages: number;
+  total: number | null;
+  percent: number | null;
+  secondsLeft: number | null;
+}
+
+const NOTHING: Counted = { received: 0, pages: 0, total: null, percent: null, secondsLeft: null };
+
 class DownloadTracker {
-  private base = { received: 0, pages: 0 };
+  private base: Counted = NOTHING;
   private interrupted = false;
   private current: DownloadProgress | null = null;
   private readonly listeners = new Set<() => void>();
@@ -34,16 +51,25 @@ class DownloadTracker {
       const received = this.base.received + status.download.received;
       const pages = this.base.pages + status.download.pages;
       const phase = this.interrupted ? 'resuming' : 'running';
+      // A resumed download is not announced again: it keeps the first attempt's total.
+      const counted: Counted =
+        this.base.received === 0
+          ? status.download
+          : {
+              ...downloadStatus(received, pages, status.download.total ?? this.base.total, 0),
+              secondsLeft: null,
+            };
       if (
         !previous ||
         previous.received !== received ||
         previous.pages !== pages ||
-        previous.phase !== phase
+        previous.phase !== phase ||
+        previous.secondsLeft !== counted.secondsLeft
       ) {
-        next = { received, pages, phase };
+        next = { ...counted, received, pages, phase };
       }
     } else if (status.state === 'idle') {
-      this.base = { received: 0, pages: 0 };
+      this.base = NOTHING;
       this.interrupted = false;
       next = null;
     } else if (
@@ -52,7 +78,7 @@ class DownloadTracker {
       previous.phase !== 'interrupted'
     ) {
       // Stopped before the last page: keep the total; the engine resumes from the last page applied.
-      this.base = { received: previous.received, pages: previous.pages };
+      this.base = { ...previous, secondsLeft: null };
       this.interrupted = true;
       next = { ...this.base, phase: 'interrupted' };
     } else if (previous?.phase === 'interrupted' && status.state === 'syncing') {

@@ -136,6 +136,18 @@ async function planAfter(
   return planned;
 }
 
+/**
+ * How many rows the caller's scope holds: what a download from nothing carries, about (one
+ * count over the scope queries, once per download, against the whole diff per page it saves).
+ */
+async function scopeSize(tx: Tx, user: User, clientId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number | string }>(
+    tx,
+    sql`select count(*)::int as n from (${scopedRows(user, clientId)}) s`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** The cursor a pull may resume from: kept by the page the client's cookie names, or a reset's start. */
 function cursorOf(client: SyncClientRow, cookie: number | null, reset: boolean): PullCursor | null {
   if (reset) return { entityIndex: 0, rowId: null };
@@ -257,6 +269,8 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
     const unknown = ops.filter((o) => !isEntityName(o.entity));
     if (unknown.length > 0) throw new Error(`Unknown entity in sync view: ${unknown[0]?.entity ?? ''}`);
 
+    // The first page of a long download from nothing says how long it will be, about.
+    const total = reset && more ? { downloadTotal: await scopeSize(tx, user, input.clientId) } : {};
     await recordInView(tx, input.clientId, nextVersion, viewRows);
     await tx
       .update(syncClients)
@@ -269,6 +283,6 @@ export async function pull(input: PullRequest, ctx: AuthedContext): Promise<Resu
         ...(reset ? { resetVersion: nextVersion } : {}),
       })
       .where(eq(syncClients.id, input.clientId));
-    return ok({ ...base, cookie: nextVersion, more, patch });
+    return ok({ ...base, cookie: nextVersion, more, patch, ...total });
   });
 }
