@@ -4,6 +4,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -38,6 +40,8 @@ export class HeadOfficeProcess {
         PORT: String(this.port),
         HOST: '127.0.0.1',
         TOURNEE_RENDERER_DIR: '/nonexistent-renderer',
+        // Request logs out of the user's data folder (with PostgreSQL they would go there).
+        TOURNEE_LOG_DIR: join(tmpdir(), 'tournee-fault-logs'),
         NODE_ENV: 'test',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
