@@ -46,6 +46,9 @@ export interface KindStats {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The same requests timed inside head office (Fastify's responseTime). */
+  serverP50Ms: number;
+  serverP99Ms: number;
 }
 
 export interface LoadRunResult {
@@ -151,7 +154,43 @@ export async function prepareCompany(
 
 export interface HeadOfficeChild {
   url: string;
+  /**
+   * Time head office itself spent on each request since the last call, by path (Fastify's
+   * `responseTime` in its request log): what the driver measures minus the queueing outside.
+   */
+  takeServerTimes(): Map<string, number[]>;
   stop(): Promise<void>;
+}
+
+/** Reads Fastify's JSON request log: each completed request's path and responseTime. */
+function requestLogReader(): { line(text: string): void; take(): Map<string, number[]> } {
+  const paths = new Map<string, string>();
+  let times = new Map<string, number[]>();
+  return {
+    line(text) {
+      if (!text.startsWith('{')) return;
+      let entry: { reqId?: string; req?: { url?: string }; responseTime?: number };
+      try {
+        entry = JSON.parse(text) as typeof entry;
+      } catch {
+        return;
+      }
+      if (entry.reqId === undefined) return;
+      if (entry.req?.url !== undefined) paths.set(entry.reqId, entry.req.url);
+      else if (entry.responseTime !== undefined) {
+        const path = paths.get(entry.reqId) ?? '?';
+        paths.delete(entry.reqId);
+        const list = times.get(path) ?? [];
+        list.push(entry.responseTime);
+        times.set(path, list);
+      }
+    },
+    take() {
+      const taken = times;
+      times = new Map();
+      return taken;
+    },
+  };
 }
 
 /** `src/server/main.ts` under tsx, as production runs it (its request log drained, not shown). */
@@ -177,14 +216,26 @@ export async function startHeadOfficeProcess(env: Record<string, string>): Promi
     }
   };
   child.stderr?.on('data', remember);
+  const log = requestLogReader();
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
+    let started = false;
     child.stdout?.on('data', (chunk: Buffer) => {
-      remember(chunk);
-      if (buffered === null) return;
       buffered += chunk.toString('utf8');
-      const match = /head office on (http:\/\/\S+) /.exec(buffered);
-      if (match) resolve(match[1]!);
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (started) {
+          log.line(line);
+          continue;
+        }
+        remember(Buffer.from(line));
+        const match = /head office on (http:\/\/\S+) /.exec(line);
+        if (match) {
+          started = true;
+          resolve(match[1]!);
+        }
+      }
     });
     child.once('exit', (code, signal) =>
       reject(new Error(`head office exited while starting (${code ?? signal}):\n${tail.join('\n')}`)),
@@ -192,6 +243,7 @@ export async function startHeadOfficeProcess(env: Record<string, string>): Promi
   });
   return {
     url,
+    takeServerTimes: () => log.take(),
     async stop() {
       if (child.exitCode !== null) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -528,8 +580,10 @@ async function pull(baseUrl: string, rep: Rep, recorder: Recorder): Promise<void
   }
 }
 
-function stats(latencies: number[], errors: number, seconds: number): KindStats {
+function stats(latencies: number[], errors: number, seconds: number, server: number[]): KindStats {
   return {
+    serverP50Ms: percentile(server, 50),
+    serverP99Ms: percentile(server, 99),
     requests: latencies.length,
     errors,
     perSecond: latencies.length / seconds,
@@ -542,12 +596,16 @@ function stats(latencies: number[], errors: number, seconds: number): KindStats 
 
 /** `reps` laptops at once: an up-to-date pull, then `rounds` days of push-then-pull per visit. */
 async function runLoad(
-  baseUrl: string,
+  headOffice: HeadOfficeChild,
   database: 'postgres' | 'pglite',
   reps: Rep[],
   rounds: number,
 ): Promise<LoadRunResult> {
+  const baseUrl = headOffice.url;
   const recorder = new Recorder();
+  // What head office logged before this run (its last lines may still be on their way).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  headOffice.takeServerTimes();
   const refusedBefore = reps.reduce((n, r) => n + r.refused.size, 0);
   let mutations = 0;
   let rows = 0;
@@ -568,13 +626,16 @@ async function runLoad(
   const seconds = (performance.now() - t0) / 1000;
   if (recorder.errorSamples.length > 0)
     console.log(`  errors, first ones:\n  ${recorder.errorSamples.join('\n  ')}`);
+  // The last log lines may still be on their way from the child.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const server = headOffice.takeServerTimes();
   return {
     database,
     reps: reps.length,
     rounds,
     seconds,
-    push: stats(recorder.latencies.push, recorder.errors.push, seconds),
-    pull: stats(recorder.latencies.pull, recorder.errors.pull, seconds),
+    push: stats(recorder.latencies.push, recorder.errors.push, seconds, server.get('/api/sync-push') ?? []),
+    pull: stats(recorder.latencies.pull, recorder.errors.pull, seconds, server.get('/api/sync-pull') ?? []),
     refused: reps.reduce((n, r) => n + r.refused.size, 0) - refusedBefore,
     mutations,
     rows,
@@ -711,7 +772,7 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
     const reps = downloads.map((d) => d.rep);
     const runs: LoadRunResult[] = [];
     for (const step of [...options.steps].sort((a, b) => a - b)) {
-      const run = await runLoad(headOffice.url, database, reps.slice(0, step), options.rounds);
+      const run = await runLoad(headOffice, database, reps.slice(0, step), options.rounds);
       console.log(
         `  ${database} ${step} reps: push ${fmtRate(run.push)}, pull ${fmtRate(run.pull)}, refused ${run.refused}`,
       );
@@ -746,5 +807,5 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
 }
 
 function fmtRate(s: KindStats): string {
-  return `${s.requests} req, ${s.perSecond.toFixed(0)}/s, p50 ${s.p50Ms.toFixed(0)} p95 ${s.p95Ms.toFixed(0)} p99 ${s.p99Ms.toFixed(0)} ms, ${s.errors} errors`;
+  return `${s.requests} req, ${s.perSecond.toFixed(0)}/s, p50 ${s.p50Ms.toFixed(0)} p95 ${s.p95Ms.toFixed(0)} p99 ${s.p99Ms.toFixed(0)} ms (in head office p50 ${s.serverP50Ms.toFixed(0)} p99 ${s.serverP99Ms.toFixed(0)}), ${s.errors} errors`;
 }

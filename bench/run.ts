@@ -268,14 +268,14 @@ if (wants('load')) {
     return Number.isInteger(value) && value > 0 ? value : fallback;
   };
   const reps = envInt('REPS', 100);
-  const rounds = envInt('ROUNDS', 2);
+  const rounds = envInt('ROUNDS', 1);
   const scale = Number(process.env.LOAD_SCALE ?? '') > 0 ? Number(process.env.LOAD_SCALE) : 1;
   const pgliteSteps = [10, 25, 50, 100].filter((n) => n < reps).concat(reps);
   const results: LoadBenchResult[] = [];
   if (process.env.DATABASE_URL) {
     results.push(
       await withTempDatabase(process.env.DATABASE_URL, 'tournee_load', (url) =>
-        benchLoad({ target: { url }, steps: [reps], rounds, scale, ingest: true }),
+        benchLoad({ target: { url }, steps: [1, reps], rounds, scale, ingest: true }),
       ),
     );
   } else {
@@ -292,7 +292,7 @@ if (wants('load')) {
     r.runs.flatMap((run) =>
       (['push', 'pull'] as const).map((kind) => {
         const s = run[kind];
-        return `| ${r.database} | ${run.reps} | ${kind} | ${n(s.requests)} | ${fmt(s.perSecond, 0)} | ${fmt(s.p50Ms, 0)} | ${fmt(s.p95Ms, 0)} | ${fmt(s.p99Ms, 0)} | ${fmt(s.maxMs, 0)} | ${s.errors} | ${kind === 'push' ? `${run.refused} refused, ${n(run.rows)} rows in ${fmt(run.seconds, 1)} s` : ''} |`;
+        return `| ${r.database} | ${run.reps} | ${kind} | ${n(s.requests)} | ${fmt(s.perSecond, 0)} | ${fmt(s.p50Ms, 0)} | ${fmt(s.p95Ms, 0)} | ${fmt(s.p99Ms, 0)} | ${fmt(s.maxMs, 0)} | ${fmt(s.serverP50Ms, 0)} | ${fmt(s.serverP99Ms, 0)} | ${s.errors} | ${kind === 'push' ? `${run.refused} refused, ${n(run.rows)} rows in ${fmt(run.seconds, 1)} s` : ''} |`;
       }),
     ),
   );
@@ -316,8 +316,8 @@ if (wants('load')) {
       '',
       `\`REPS=${reps} ROUNDS=${rounds} LOAD_SCALE=${scale} npm run bench -- load\`. Head office is \`src/server/main.ts\` in its own process (production logging on), on PostgreSQL (a database created for the run) and on PGlite (a temporary folder). The company: the demo company at scale ${scale} (${company ? n(company.customers) : '?'} customers, ${company ? n(company.orders) : '?'} orders of history) with reps added to reach ${reps}, its customers shared evenly among them. Each rep signs in (bearer token) and makes a first download on its own device id (not timed: p50 ${company ? fmt(company.firstDownload.p50Ms, 0) : '?'} ms, ${company ? n(company.firstDownload.rowsPerRep) : '?'} rows). Then all reps at once, closed loop with no think time: an up-to-date pull, then ${rounds} day(s) of work, each pushed visit by visit as the laptop sends it (6 visit reports, 2 orders of 3–5 lines priced from the rep's own catalogue, 8 notes: 6 pushes of 2–7 mutations), each push followed by a pull. Latency per request, from the driver (same machine). Errors: non-2xx, \`ok: false\` or a push not taken whole; refused = business refusals pulled back. Goals: p99 < 300 ms, 0 errors.`,
       '',
-      '| database | reps | request | requests | per s | p50 ms | p95 ms | p99 ms | max ms | errors | |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| database | reps | request | requests | per s | p50 ms | p95 ms | p99 ms | max ms | in head office p50 ms | in head office p99 ms | errors | |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
       ...ingestLines,
     ].join('\n'),
