@@ -417,7 +417,7 @@ const rowCount = (r: RawRows) => r.notes.length + r.visits.length + r.orders.len
  * A rep's day as the laptop pushes it: one batch per visit (its notes, its order, then the
  * report), 6 visits, 2 orders of 3–5 lines, 8 notes; and the same rows for raw INSERTs.
  */
-function dayOfWork(rep: Rep): { batch: Mutation[]; raw: RawRows }[] {
+function dayOfWork(rep: Rep, withOrders = true): { batch: Mutation[]; raw: RawRows }[] {
   rep.day += 1;
   const now = Date.now();
   const envelope = () => {
@@ -441,7 +441,7 @@ function dayOfWork(rep: Rep): { batch: Mutation[]; raw: RawRows }[] {
       raw.notes.push({ ...note, authorId: rep.userId, createdAt: endedAt, receivedAt: endedAt });
     }
     const orderIds: string[] = [];
-    const products = v === 1 || v === 4 ? sellableFor(rep, customer.priceGroup) : [];
+    const products = (v === 1 || v === 4) && withOrders ? sellableFor(rep, customer.priceGroup) : [];
     if (products.length > 0) {
       const orderId = uuidv7();
       const chosen = Array.from({ length: 3 + ((rep.day + v) % 3) }, (_, i) =>
@@ -600,6 +600,7 @@ async function runLoad(
   database: 'postgres' | 'pglite',
   reps: Rep[],
   rounds: number,
+  withOrders: boolean,
 ): Promise<LoadRunResult> {
   const baseUrl = headOffice.url;
   const recorder = new Recorder();
@@ -614,7 +615,7 @@ async function runLoad(
     reps.map(async (rep) => {
       await pull(baseUrl, rep, recorder);
       for (let d = 0; d < rounds; d += 1) {
-        for (const { batch, raw } of dayOfWork(rep)) {
+        for (const { batch, raw } of dayOfWork(rep, withOrders)) {
           await push(baseUrl, rep, batch, recorder);
           mutations += batch.length;
           rows += rowCount(raw);
@@ -742,6 +743,8 @@ export interface LoadBenchOptions {
   scale: number;
   /** PostgreSQL only: the ingest comparison after the load. */
   ingest: boolean;
+  /** False: the same days without their 2 orders (to see what order-taking costs). */
+  orders?: boolean;
 }
 
 async function pool<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -772,7 +775,13 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
     const reps = downloads.map((d) => d.rep);
     const runs: LoadRunResult[] = [];
     for (const step of [...options.steps].sort((a, b) => a - b)) {
-      const run = await runLoad(headOffice, database, reps.slice(0, step), options.rounds);
+      const run = await runLoad(
+        headOffice,
+        database,
+        reps.slice(0, step),
+        options.rounds,
+        options.orders ?? true,
+      );
       console.log(
         `  ${database} ${step} reps: push ${fmtRate(run.push)}, pull ${fmtRate(run.pull)}, refused ${run.refused}`,
       );

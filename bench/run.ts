@@ -270,22 +270,28 @@ if (wants('load')) {
   const reps = envInt('REPS', 100);
   const rounds = envInt('ROUNDS', 1);
   const scale = Number(process.env.LOAD_SCALE ?? '') > 0 ? Number(process.env.LOAD_SCALE) : 1;
+  // LOAD_ORDERS=0: the same days without their orders (what order-taking costs).
+  const orders = process.env.LOAD_ORDERS !== '0';
   const pgliteSteps = [10, 25, 50, 100].filter((n) => n < reps).concat(reps);
   const results: LoadBenchResult[] = [];
   if (process.env.DATABASE_URL) {
     results.push(
       await withTempDatabase(process.env.DATABASE_URL, 'tournee_load', (url) =>
-        benchLoad({ target: { url }, steps: [1, reps], rounds, scale, ingest: true }),
+        benchLoad({ target: { url }, steps: [1, reps], rounds, scale, ingest: true, orders }),
       ),
     );
   } else {
     console.log('DATABASE_URL is not set: skipping the PostgreSQL load benchmark.');
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'tournee-bench-load-'));
-  try {
-    results.push(await benchLoad({ target: { dataDir }, steps: pgliteSteps, rounds, scale, ingest: false }));
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.LOAD_PGLITE !== '0') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tournee-bench-load-'));
+    try {
+      results.push(
+        await benchLoad({ target: { dataDir }, steps: pgliteSteps, rounds, scale, ingest: false, orders }),
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
   const n = (x: number) => x.toLocaleString('en-US');
   const rows = results.flatMap((r) =>
