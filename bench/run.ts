@@ -3,7 +3,9 @@
  * docs/benchmarks.md with the command, data sizes, machine and results.
  * PostgreSQL figures need DATABASE_URL (a role allowed to create databases).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { benchPull } from './pull.js';
 import type { PullBenchResult } from './pull.js';
 import { benchPush } from './push.js';
@@ -15,6 +17,8 @@ import { benchOrder } from './order.js';
 import { benchVisitAutosave } from './visit-autosave.js';
 import { benchFigures } from './figures.js';
 import { benchRfmDexie } from './rfm-dexie.js';
+import { benchLoad } from './load.js';
+import type { LoadBenchResult } from './load.js';
 import type { PushBenchResult } from './push.js';
 import { withTempDatabase } from './pg.js';
 import { fmt, machine } from './lib.js';
@@ -258,10 +262,80 @@ if (wants('figures')) {
   }
 }
 
+if (wants('load')) {
+  const envInt = (name: string, fallback: number) => {
+    const value = Number(process.env[name]);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  };
+  const reps = envInt('REPS', 100);
+  const rounds = envInt('ROUNDS', 1);
+  const scale = Number(process.env.LOAD_SCALE ?? '') > 0 ? Number(process.env.LOAD_SCALE) : 1;
+  // LOAD_ORDERS=0: the same days without their orders (what order-taking costs).
+  const orders = process.env.LOAD_ORDERS !== '0';
+  const pgliteSteps = [10, 25, 50, 100].filter((n) => n < reps).concat(reps);
+  const results: LoadBenchResult[] = [];
+  if (process.env.DATABASE_URL) {
+    results.push(
+      await withTempDatabase(process.env.DATABASE_URL, 'tournee_load', (url) =>
+        benchLoad({ target: { url }, steps: [1, reps], rounds, scale, ingest: true, orders }),
+      ),
+    );
+  } else {
+    console.log('DATABASE_URL is not set: skipping the PostgreSQL load benchmark.');
+  }
+  if (process.env.LOAD_PGLITE !== '0') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tournee-bench-load-'));
+    try {
+      results.push(
+        await benchLoad({ target: { dataDir }, steps: pgliteSteps, rounds, scale, ingest: false, orders }),
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const n = (x: number) => x.toLocaleString('en-US');
+  const rows = results.flatMap((r) =>
+    r.runs.flatMap((run) =>
+      (['push', 'pull'] as const).map((kind) => {
+        const s = run[kind];
+        return `| ${r.database} | ${run.reps} | ${kind} | ${n(s.requests)} | ${fmt(s.perSecond, 0)} | ${fmt(s.p50Ms, 0)} | ${fmt(s.p95Ms, 0)} | ${fmt(s.p99Ms, 0)} | ${fmt(s.maxMs, 0)} | ${fmt(s.serverP50Ms, 0)} | ${fmt(s.serverP99Ms, 0)} | ${s.errors} | ${kind === 'push' ? `${run.refused} refused, ${n(run.rows)} rows in ${fmt(run.seconds, 1)} s` : ''} |`;
+      }),
+    ),
+  );
+  const ingest = results.find((r) => r.ingest)?.ingest;
+  const ingestLines = ingest
+    ? [
+        '',
+        `Ingest on PostgreSQL: every rep pushes one more day at once, no pulls (${n(ingest.mutations)} mutations, ${n(ingest.rows)} domain rows: notes, visits, orders, order lines), against the same rows written by plain multi-row INSERTs through node-postgres into the same database.`,
+        '',
+        '| writer | s | rows/s | sync-push as % of it |',
+        '| --- | --- | --- | --- |',
+        `| sync-push over HTTP (${ingest.errors} errors) | ${fmt(ingest.pushSeconds, 2)} | ${fmt(ingest.pushRowsPerSecond, 0)} | — |`,
+        `| raw INSERTs, one transaction per pushed batch, 10 connections | ${fmt(ingest.rawBatchSeconds, 2)} | ${fmt(ingest.rawBatchRowsPerSecond, 0)} | ${fmt((100 * ingest.pushRowsPerSecond) / ingest.rawBatchRowsPerSecond, 0)} % |`,
+        `| raw INSERTs, 1,000-row statements, one transaction | ${fmt(ingest.rawBulkSeconds, 2)} | ${fmt(ingest.rawBulkRowsPerSecond, 0)} | ${fmt((100 * ingest.pushRowsPerSecond) / ingest.rawBulkRowsPerSecond, 0)} % |`,
+      ]
+    : [];
+  const company = results[0];
+  sections.push(
+    [
+      `## Load: ${reps} reps syncing at once (head office as a process, HTTP on loopback)${orders ? '' : ', days without orders'}`,
+      '',
+      `\`REPS=${reps} ROUNDS=${rounds} LOAD_SCALE=${scale}${orders ? '' : ' LOAD_ORDERS=0'} npm run bench -- load\`. Head office is \`src/server/main.ts\` in its own process (production logging on), on PostgreSQL (a database created for the run) and on PGlite (a temporary folder). The company: the demo company at scale ${scale} (${company ? n(company.customers) : '?'} customers, ${company ? n(company.orders) : '?'} orders of history) with reps added to reach ${reps}, its customers shared evenly among them. Each rep signs in (bearer token) and makes a first download on its own device id (not timed: p50 ${company ? fmt(company.firstDownload.p50Ms, 0) : '?'} ms, ${company ? n(company.firstDownload.rowsPerRep) : '?'} rows). Then all reps at once, closed loop with no think time: an up-to-date pull, then ${rounds} day(s) of work, each pushed visit by visit as the laptop sends it (6 visit reports, 2 orders of 3–5 lines priced from the rep's own catalogue, 8 notes: 6 pushes of 2–7 mutations), each push followed by a pull. Latency per request, from the driver (same machine). Errors: non-2xx, \`ok: false\` or a push not taken whole; refused = business refusals pulled back. Goals: p99 < 300 ms, 0 errors.`,
+      '',
+      '| database | reps | request | requests | per s | p50 ms | p95 ms | p99 ms | max ms | in head office p50 ms | in head office p99 ms | errors | |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      ...ingestLines,
+    ].join('\n'),
+  );
+  for (const row of rows) console.log(row);
+  for (const line of ingestLines) console.log(line);
+}
+
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (or `npm run bench -- push|pull|pull-customers|c360|brief|route|import|order|visit|figures` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
+  'Produced by `npm run bench` (or `npm run bench -- push|pull|pull-customers|c360|brief|route|import|order|visit|figures|load` for one part; PostgreSQL rows need `DATABASE_URL`). Each section was measured on the machine below, with nothing else running.',
   `Last run: ${started} on ${machine()}, Chromium ${process.env.CHROMIUM_VERSION ?? 'from Debian (/usr/bin/chromium)'}.`,
   'Speed is measured here, never in timed tests.',
   '',
