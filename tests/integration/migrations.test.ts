@@ -36,6 +36,7 @@ describe.each(backends)('migrations on $name', (backend) => {
             'notes',
             'order_facts',
             'order_lines',
+            'order_number_counters',
             'orders',
             'playbooks',
             'price_lists',

@@ -300,6 +300,35 @@ describe.each(backends)('orders on $name', (backend) => {
     expect(number).toBe(`CMD-${year}-${String(Number(before.slice(9)) + 1).padStart(6, '0')}`);
   });
 
+  it('a number an import took is skipped, and numbers follow on from there without a gap', async () => {
+    const clientId = uuidv7();
+    const first = create(1, [line(items[0] as Priced, 1)]);
+    await server.ok('sync-push', pushInput(clientId, [first]), camille);
+    const before = (await pulledOrder(clientId, first.args.id))?.number ?? '';
+    const year = before.slice(4, 8);
+    const nth = (k: number) => `CMD-${year}-${String(Number(before.slice(9)) + k).padStart(6, '0')}`;
+    // An import brings an order under exactly the number head office would give next.
+    await server.database.db.insert(orders).values({
+      id: uuidv7(),
+      customerId: customer.id,
+      repId: server.ids.repIds.camille,
+      number: nth(1),
+      orderedAt: new Date(),
+      status: 'delivered' as const,
+      totalExclCents: 100,
+      totalVatCents: 20,
+      totalInclCents: 120,
+    });
+    const second = create(2, [line(items[0] as Priced, 1)]);
+    const third = create(3, [line(items[0] as Priced, 1)]);
+    expect(await server.ok('sync-push', pushInput(clientId, [second, third]), camille)).toEqual({
+      lastMid: 3,
+    });
+    expect(await outcomes(clientId)).toEqual([]);
+    expect((await pulledOrder(clientId, second.args.id))?.number).toBe(nth(2));
+    expect((await pulledOrder(clientId, third.args.id))?.number).toBe(nth(3));
+  });
+
   it('a rejected discount cannot be confirmed nor shipped; brought back within the limit it no longer needs approval', async () => {
     const clientId = uuidv7();
     const order = create(1, [line(items[0] as Priced, 2, 1500)]);

@@ -20,7 +20,16 @@ import { fail, ok } from '../../../shared/lib/result.js';
 import { msg } from '../../../shared/lib/messages.js';
 import type { ServerMessage } from '../../../shared/lib/messages.js';
 import type { Result } from '../../../shared/lib/result.js';
-import { customers, orderLines, orders, priceLists, prices, products, users } from '../../db/schema.js';
+import {
+  customers,
+  orderLines,
+  orderNumberCounters,
+  orders,
+  priceLists,
+  prices,
+  products,
+  users,
+} from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { queryRows } from '../../db/types.js';
 import { toIso } from '../../lib/time.js';
@@ -105,22 +114,44 @@ function pricingDay(orderedAt: Date, now: Date): string {
 }
 
 /**
- * The next CMD-YYYY-NNNNNN, under a transaction-scoped lock (numbers never collide). Only
- * numbers of that exact shape count: imported references (`CMD-2026-A17`,
- * `CMD-2026-004512-B`) are neither compared as text nor parsed.
+ * The next CMD-YYYY-NNNNNN: one update of the year's counter row, whose lock orders takers until
+ * commit (numbers never collide). A year's first number starts after the highest of that exact
+ * shape already there (imported), found once under a transaction-scoped lock; imported references
+ * of other shapes (`CMD-2026-A17`, `CMD-2026-004512-B`) are neither compared as text nor parsed.
+ * A number an import has taken since is skipped.
  */
 async function nextOrderNumber(tx: Tx, now: Date): Promise<string> {
   const year = now.getUTCFullYear();
   const prefix = `CMD-${year}-`;
-  const pattern = `^CMD-${year}-[0-9]{6,}$`;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tournee:order-number'))`);
-  const [row] = await queryRows<{ last: string | number | null }>(
-    tx,
-    sql`select max(substring(${orders.number} from ${prefix.length + 1}::int)::numeric) as last
-        from ${orders} where ${orders.number} ~ ${pattern}`,
-  );
-  const last = row?.last === null || row?.last === undefined ? 0n : BigInt(String(row.last));
-  return `${prefix}${String(last + 1n).padStart(6, '0')}`;
+  for (;;) {
+    let [counter] = await tx
+      .update(orderNumberCounters)
+      .set({ last: sql`${orderNumberCounters.last} + 1` })
+      .where(eq(orderNumberCounters.year, year))
+      .returning({ last: orderNumberCounters.last });
+    if (counter === undefined) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tournee:order-number'))`);
+      const pattern = `^CMD-${year}-[0-9]{6,}$`;
+      const [row] = await queryRows<{ last: string | number | null }>(
+        tx,
+        sql`select max(substring(${orders.number} from ${prefix.length + 1}::int)::numeric) as last
+            from ${orders} where ${orders.number} ~ ${pattern}`,
+      );
+      const highest = row?.last === null || row?.last === undefined ? 0 : Number(row.last);
+      // Another taker may have started the year while this one waited for the lock.
+      [counter] = await tx
+        .insert(orderNumberCounters)
+        .values({ year, last: highest + 1 })
+        .onConflictDoUpdate({
+          target: orderNumberCounters.year,
+          set: { last: sql`${orderNumberCounters.last} + 1` },
+        })
+        .returning({ last: orderNumberCounters.last });
+    }
+    const number = `${prefix}${String(counter!.last).padStart(6, '0')}`;
+    const [taken] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.number, number));
+    if (taken === undefined) return number;
+  }
 }
 
 async function writeLines(tx: Tx, orderId: string, lines: readonly OrderLine[]): Promise<void> {
