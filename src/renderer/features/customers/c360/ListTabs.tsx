@@ -6,6 +6,7 @@ import { consentPurposes } from '../../../../shared/domain/contact/contact.js';
 import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import { useApp } from '../../../app/context.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
+import { ContactRoleText } from '../../../i18n/contactRole.js';
 import { formatMoney, formatPercentBp } from '../../../i18n/format.js';
 import { Badge } from '../../../ui/Badge.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
@@ -37,7 +38,11 @@ export function ContactsTab({ customerId }: { customerId: string }) {
               </>
             ) : null}
           </h3>
-          {c.role ? <p className="muted">{c.role}</p> : null}
+          {c.role ? (
+            <p className="muted">
+              <ContactRoleText stored={c.role} />
+            </p>
+          ) : null}
           <dl className="props">
             <PropRow label={<Msg id="c360.contacts.channel" />}>
               <Msg id={`channel.${c.preferredChannel}`} />
