@@ -67,7 +67,7 @@ export const complaintsEn: Record<keyof typeof complaintsFr, string> = {
   'complaints.empty': 'No open complaint in your portfolio.',
   'complaints.emptyFiltered': 'No complaint matches these filters.',
   'complaints.summary':
-    '{open, plural, one {# open complaint} other {# open complaints}}{resolved, plural, =0 {} other { · # resolved, awaiting closure}}',
+    '{open, plural, =0 {No open complaint} one {# open complaint} other {# open complaints}}{resolved, plural, =0 {} other { · # resolved, awaiting closure}}',
   'complaints.shownCount': '{count, plural, one {# shown} other {# shown}}',
   'complaints.filter.status': 'Status',
   'complaints.filter.notClosed': 'Not closed',

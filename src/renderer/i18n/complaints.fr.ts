@@ -68,7 +68,7 @@ export const complaintsFr = {
   'complaints.empty': 'Aucune réclamation ouverte dans votre portefeuille.',
   'complaints.emptyFiltered': 'Aucune réclamation ne correspond à ces filtres.',
   'complaints.summary':
-    '{open, plural, one {# réclamation ouverte} other {# réclamations ouvertes}}{resolved, plural, =0 {} one { · # résolue, en attente de clôture} other { · # résolues, en attente de clôture}}',
+    '{open, plural, =0 {Aucune réclamation ouverte} one {# réclamation ouverte} other {# réclamations ouvertes}}{resolved, plural, =0 {} one { · # résolue, en attente de clôture} other { · # résolues, en attente de clôture}}',
   'complaints.shownCount': '{count, plural, one {# affichée} other {# affichées}}',
   'complaints.filter.status': 'Statut',
   'complaints.filter.notClosed': 'Non clôturées',
