@@ -39,6 +39,8 @@ for (const locale of ['fr', 'en'] as const) {
     await table.getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await shot('customer');
+    await page.getByRole('tab', { name: /^(Données & consentements|Data & consents)$/ }).click();
+    await shot('consents');
 
     await app.openRoute(new Date().toISOString().slice(0, 10));
     const prepare = page.getByRole('link', { name: /^(Préparer|Prepare)/ }).first();

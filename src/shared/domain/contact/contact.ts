@@ -41,6 +41,14 @@ export function contactRoleOf(stored: string): { role: ContactRole; female: bool
   return knownRoleLabels[value.toLowerCase()] ?? null;
 }
 
+/** Where a consent was collected, for the sources the app knows by name (the field is free text). */
+export const consentSources = ['visit', 'web form', 'import'] as const;
+export type ConsentSource = (typeof consentSources)[number];
+
+export function isConsentSource(value: string): value is ConsentSource {
+  return (consentSources as readonly string[]).includes(value);
+}
+
 export const contactEditableSchema = z.object({
   firstName: z.string().trim().max(100),
   lastName: z.string().trim().min(1).max(100),

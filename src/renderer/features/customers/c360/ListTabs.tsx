@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { PropRow } from '../../../ui/PropRow.js';
 import { useRef, useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
-import { consentPurposes } from '../../../../shared/domain/contact/contact.js';
+import { consentPurposes, isConsentSource } from '../../../../shared/domain/contact/contact.js';
 import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import { useApp } from '../../../app/context.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
@@ -296,7 +296,13 @@ export function DataTab({ customer }: { customer: CustomerRow }) {
                             </Badge>{' '}
                             <span className="muted">
                               {intl.formatDate(latest.at, { dateStyle: 'short' })}
-                              {latest.source ? ` · ${latest.source}` : ''}
+                              {latest.source
+                                ? ` · ${
+                                    isConsentSource(latest.source)
+                                      ? intl.formatMessage({ id: `consentSource.${latest.source}` })
+                                      : latest.source
+                                  }`
+                                : ''}
                             </span>
                           </>
                         ) : (
