@@ -227,7 +227,13 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'route':
       return <RouteScreen key={route.day ?? ''} day={route.day} />;
     case 'brief':
-      return <BriefScreen key={route.appointmentId} appointmentId={route.appointmentId} />;
+      return (
+        <BriefScreen
+          key={route.appointmentId}
+          appointmentId={route.appointmentId}
+          from={route.from ?? 'agenda'}
+        />
+      );
     case 'daySheet':
       return <DaySheetScreen key={route.day ?? ''} day={route.day} />;
     case 'visit':

@@ -23,7 +23,7 @@ export type Route =
   | { name: 'playbook' }
   | { name: 'agenda'; view: AgendaView; day: string | null }
   | { name: 'route'; day: string | null }
-  | { name: 'brief'; appointmentId: string }
+  | { name: 'brief'; appointmentId: string; from?: 'route' }
   | { name: 'daySheet'; day: string | null }
   | { name: 'visit'; draftId: string }
   | { name: 'complaints' }
@@ -59,7 +59,12 @@ export function parseRoute(hash: string): Route {
     return { name: 'agenda', view, day: dayOrNull(parts[2]) };
   }
   if (parts[0] === 'route') return { name: 'route', day: dayOrNull(parts[1]) };
-  if (parts[0] === 'brief' && parts[1]) return { name: 'brief', appointmentId: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'brief' && parts[1]) {
+    const appointmentId = decodeURIComponent(parts[1]);
+    return new URLSearchParams(query).get('from') === 'route'
+      ? { name: 'brief', appointmentId, from: 'route' }
+      : { name: 'brief', appointmentId };
+  }
   if (parts[0] === 'day-sheet') return { name: 'daySheet', day: dayOrNull(parts[1]) };
   if (parts[0] === 'visit' && parts[1]) return { name: 'visit', draftId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'complaints') return { name: 'complaints' };
@@ -109,7 +114,7 @@ export function hrefFor(route: Route): string {
     case 'route':
       return route.day ? `#/route/${route.day}` : '#/route';
     case 'brief':
-      return `#/brief/${encodeURIComponent(route.appointmentId)}`;
+      return `#/brief/${encodeURIComponent(route.appointmentId)}${route.from ? `?from=${route.from}` : ''}`;
     case 'daySheet':
       return route.day ? `#/day-sheet/${route.day}` : '#/day-sheet';
     case 'visit':

@@ -29,7 +29,7 @@ export const agendaEn: Record<keyof typeof agendaFr, string> = {
   'agenda.status.done': 'Done',
   'agenda.setBy': 'Set by {name}',
   'agenda.pending': 'Saved on this laptop',
-  'agenda.synced': 'At head office',
+  'agenda.synced': 'Received at head office',
   'agenda.warning.overlap': 'Overlaps {other}',
   'agenda.warning.travel':
     '{km, number} km in {minutes, number} min from {other}: not enough time (about {needed, number} min needed)',

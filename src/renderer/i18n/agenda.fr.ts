@@ -27,7 +27,7 @@ export const agendaFr = {
   'agenda.status.done': 'Fait',
   'agenda.setBy': 'Fixé par {name}',
   'agenda.pending': 'Enregistré sur ce portable',
-  'agenda.synced': 'Au siège',
+  'agenda.synced': 'Reçu au siège',
   'agenda.warning.overlap': 'Chevauche {other}',
   'agenda.warning.travel':
     '{km, number} km en {minutes, number} min depuis {other} : pas assez de temps (il faut environ {needed, number} min)',

@@ -5,6 +5,7 @@ export const briefFr = {
   'brief.loading': 'Chargement de la fiche de visite…',
   'brief.toolbar': 'Actions de la fiche',
   'brief.backToAgenda': 'Retour à l’agenda',
+  'brief.backToRoute': 'Retour à la tournée',
   'brief.daySheet': 'Feuille de route du jour',
   'brief.print': 'Imprimer la fiche',
   'brief.openCustomer': 'Ouvrir la fiche 360',
@@ -38,7 +39,7 @@ export const briefFr = {
   'brief.trend.new': 'Nouveau : pas de commande il y a 6 mois',
   'brief.lastOrder': 'Dernière commande',
   'brief.noOrder': 'Aucune commande',
-  'brief.daysSince': 'il y a {days, plural, one {# jour} other {# jours}}',
+  'brief.daysSince': '{days, plural, =0 {aujourd’hui} one {il y a # jour} other {il y a # jours}}',
   'brief.daysVsRhythm':
     'il y a {days, plural, one {# jour} other {# jours}}, rythme habituel {rhythm, plural, one {# jour} other {# jours}}',
   'brief.lateBy': 'En retard de {days, plural, one {# jour} other {# jours}}',
@@ -68,7 +69,8 @@ export const briefFr = {
   'brief.order.sum': 'Total en cours',
   'brief.complaints': 'Réclamations ouvertes',
   'brief.complaintsEmpty': 'Aucune réclamation ouverte.',
-  'brief.age': 'ouverte depuis {days, plural, one {# jour} other {# jours}}',
+  'brief.age':
+    '{days, plural, =0 {ouverte aujourd’hui} one {ouverte depuis # jour} other {ouverte depuis # jours}}',
   'brief.stopped': 'Produits qui ne sont plus achetés',
   'brief.stoppedRule':
     'Achetés au moins 2 fois dans l’année précédente, plus depuis {days, number} jours, alors que le client commande encore.',
@@ -78,7 +80,7 @@ export const briefFr = {
   'brief.crossSellLine': '{share} des clients « {segment} » l’achètent',
   'brief.crossSellEmpty': 'Rien à proposer : le client achète déjà ce que prend son segment.',
   'brief.crossSellNoSegment': 'Pas de segment RFM (aucune commande) : pas de suggestion.',
-  'brief.pricesAsOf': 'Prix au {date} ({list})',
+  'brief.pricesAsOf': 'Tarif « {list} » en vigueur depuis le {date}',
   'brief.catalogueAsOf': 'Catalogue du {date}',
   'brief.pricesUnknown': 'Aucun tarif connu pour ce client',
   'brief.lastSync': 'Dernière synchronisation {when}',

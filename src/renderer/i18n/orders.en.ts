@@ -9,7 +9,7 @@ export const ordersEn: Record<keyof typeof ordersFr, string> = {
   'orders.new': 'New order',
   'orders.newFor': 'New order — {customer}',
   'orders.orderFor': 'Order {number} — {customer}',
-  'orders.draftNumber': 'number pending until the next sync',
+  'orders.draftNumber': '(number given at the next sync)',
   'orders.customer': 'Customer',
   'orders.date': 'Date',
   'orders.number': 'Number',

@@ -7,7 +7,7 @@ export const ordersFr = {
   'orders.new': 'Nouvelle commande',
   'orders.newFor': 'Nouvelle commande — {customer}',
   'orders.orderFor': 'Commande {number} — {customer}',
-  'orders.draftNumber': 'numéro en attente de synchronisation',
+  'orders.draftNumber': '(numéro attribué à la synchronisation)',
   'orders.customer': 'Client',
   'orders.date': 'Date',
   'orders.number': 'Numéro',

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Transport } from '../../shared/contract/transport.js';
-import type { User } from '../../shared/domain/user/user.js';
+import type { Locale, User } from '../../shared/domain/user/user.js';
 import { AppContext, type AppContextValue } from '../app/context.js';
 import type { AppDB } from '../db/AppDB.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
@@ -28,6 +28,8 @@ export type AppOptions = {
   online?: boolean;
   /** An engine to use instead of a SyncEngine over the database. */
   engine?: SyncEngine;
+  /** The language the screen is shown in (default French). */
+  locale?: Locale;
 };
 
 export function renderWithApp(db: AppDB, ui: ReactNode, options: AppOptions = {}) {
@@ -59,12 +61,12 @@ export function renderWithApp(db: AppDB, ui: ReactNode, options: AppOptions = {}
       onSessionEnded: () => () => {},
       exportPdf: async () => ({ kind: 'printDialog' }),
     },
-    locale: 'fr',
+    locale: options.locale ?? 'fr',
     setLocale: async () => {},
     signOut: async () => {},
   };
   const result = render(
-    <I18nProvider locale="fr">
+    <I18nProvider locale={options.locale ?? 'fr'}>
       <AppContext.Provider value={value}>{ui}</AppContext.Provider>
     </I18nProvider>,
   );

@@ -121,7 +121,7 @@ function HeaderCell<T>({ header }: { header: Header<T, unknown> }) {
   const content = renderTemplate(header.column.columnDef.header, header.getContext());
   if (!header.column.getCanSort())
     return (
-      <th scope="col" className={className}>
+      <th scope="col" className={classes('th-static', className)}>
         {content}
       </th>
     );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerSchema } from '../../shared/domain/customer/customer.js';
+import { complaintCategories } from '../../shared/domain/complaint/complaint.js';
 import { isValidSiret } from '../../shared/domain/customer/siret.js';
 import { orderSchema } from '../../shared/domain/order/order.js';
 import type { Order } from '../../shared/domain/order/order.js';
@@ -74,6 +75,11 @@ describe('generateCompany', { timeout: 30_000 }, () => {
       { numRuns: 4 },
     );
     checkInvariants(small);
+  });
+
+  it('files every complaint under a category code the app translates, never a label', () => {
+    expect(small.complaints.length).toBeGreaterThan(0);
+    for (const c of small.complaints) expect(complaintCategories).toContain(c.category);
   });
 
   it('orders statuses by age: old ones delivered, recent ones on their way', () => {

@@ -32,7 +32,7 @@ import type { ProductTemplate, Season } from './catalogData.js';
 import { distanceKm, frenchTowns, townsNamed } from './geo.js';
 import type { Town } from './geo.js';
 import {
-  complaintCategories,
+  complaintSamples,
   declarativeNotesPool,
   femaleFirstNames,
   lastNames,
@@ -1029,7 +1029,7 @@ function simulateOrders(
     if (!r.chance(nearRupture || declining ? 0.08 : 0.006)) continue;
     const createdAt = at + r.int(1, 4) * DAY + r.int(0, 8) * 3_600_000;
     if (createdAt >= today) continue;
-    const [category, description] = r.pick(complaintCategories);
+    const [category, description] = r.pick(complaintSamples);
     const line = r.pick(order.lines);
     const ageDays = (today - createdAt) / DAY;
     company.complaints.push({

@@ -1,4 +1,5 @@
 /** Word lists for generated French companies and people (demo data only). */
+import type { ComplaintCategory } from '../../shared/domain/complaint/complaint.js';
 
 export const femaleFirstNames = [
   'Camille',
@@ -231,14 +232,15 @@ export const visitSummaries = {
   notMet: ['Gérant absent, message laissé au personnel.', 'Établissement fermé (congés).'],
 } as const;
 
-export const complaintCategories = [
-  ['Livraison endommagée', 'Deux cartons abîmés à la livraison, bouteilles cassées.'],
-  ['Produit manquant', 'Une référence de la commande n’a pas été livrée.'],
-  ['Retard de livraison', 'Livraison arrivée après le service de midi.'],
-  ['Erreur de facturation', 'Remise de volume non appliquée sur la facture.'],
-  ['Qualité produit', 'Lot de crème à la date limite trop courte.'],
-  ['Erreur de préparation', 'Fût de 20 L livré au lieu du 30 L commandé.'],
-] as const;
+/** Demo complaints: the category (a code of `complaintCategories`, never a label) and the text. */
+export const complaintSamples = [
+  ['delivery', 'Deux cartons abîmés à la livraison, bouteilles cassées.'],
+  ['wrong-item', 'Une référence de la commande n’a pas été livrée.'],
+  ['delivery', 'Livraison arrivée après le service de midi.'],
+  ['billing', 'Remise de volume non appliquée sur la facture.'],
+  ['product-defect', 'Lot de crème à la date limite trop courte.'],
+  ['wrong-item', 'Fût de 20 L livré au lieu du 30 L commandé.'],
+] as const satisfies readonly (readonly [ComplaintCategory, string])[];
 
 export const needsPool = [
   'Gamme terrasse pour l’été (rosés, bières pression, softs).',

@@ -138,6 +138,33 @@ describe('brief screen', () => {
     expect(section('freshness')).toContain('Données peut-être périmées');
   });
 
+  it('in English, from the route, on a visit already done: the way back, no visit to start, words for today', async () => {
+    await db.appointments.put({ ...appointment, status: 'done' });
+    await db.complaints.put({
+      id: id('9600', 1),
+      customerId: customer.id,
+      orderId: null,
+      productId: null,
+      // A label an older demo database stored instead of a category code.
+      category: 'Retard de livraison',
+      description: 'Livrée après le service.',
+      severity: 'high',
+      status: 'received',
+      createdAt: NOW.toISOString(),
+      version: 1,
+    });
+    renderWithApp(db, <BriefScreen appointmentId={appointment.id} from="route" />, { locale: 'en' });
+    const back = await screen.findByRole('link', { name: 'Back to the route' });
+    expect(back.getAttribute('href')).toBe('#/route/2026-11-26');
+    expect(screen.queryByRole('button', { name: /Start the visit/ })).toBeNull();
+    await waitFor(() =>
+      expect(document.querySelector('[data-brief="meet"]')?.textContent).toBe('Léa Morel — Manager'),
+    );
+    const complaints = document.querySelector('[data-section="complaints"]')?.textContent ?? '';
+    expect(complaints).toContain('Delivery (late, damaged)');
+    expect(complaints).toContain('opened today');
+  });
+
   it('says when the appointment is not on this laptop, with a way back to the agenda', async () => {
     renderWithApp(db, <BriefScreen appointmentId={id('9400', 99)} />);
     expect(await screen.findByText('Rendez-vous introuvable')).toBeTruthy();

@@ -8,8 +8,18 @@ import { StartVisitButton } from '../visit/index.js';
 import { CustomerBrief } from './customerBrief/CustomerBrief.js';
 import { useAppointment } from './queries.js';
 
-/** `#/brief/<appointmentId>`: the brief of one visit, printable on one A4 page. */
-export function BriefScreen({ appointmentId }: { appointmentId: string }) {
+/**
+ * `#/brief/<appointmentId>`: the brief of one visit, printable on one A4 page. The way back leads
+ * where the rep came from (the route or the agenda); a visit is offered only while the
+ * appointment is still planned (not on one done or cancelled).
+ */
+export function BriefScreen({
+  appointmentId,
+  from = 'agenda',
+}: {
+  appointmentId: string;
+  from?: 'agenda' | 'route';
+}) {
   const { db } = useApp();
   const intl = useIntl();
   const appointment = useAppointment(db, appointmentId);
@@ -47,9 +57,13 @@ export function BriefScreen({ appointmentId }: { appointmentId: string }) {
   return (
     <div className="page page--brief">
       <nav className="brief__toolbar no-print" aria-label={intl.formatMessage({ id: 'brief.toolbar' })}>
-        <a href={hrefFor({ name: 'agenda', view: 'day', day })}>
+        <a
+          href={
+            from === 'route' ? hrefFor({ name: 'route', day }) : hrefFor({ name: 'agenda', view: 'day', day })
+          }
+        >
           <span aria-hidden="true">← </span>
-          <Msg id="brief.backToAgenda" />
+          <Msg id={from === 'route' ? 'brief.backToRoute' : 'brief.backToAgenda'} />
         </a>
         <a href={hrefFor({ name: 'daySheet', day })}>
           <Msg id="brief.daySheet" />
@@ -57,11 +71,13 @@ export function BriefScreen({ appointmentId }: { appointmentId: string }) {
         <button type="button" className="btn btn--small" onClick={() => window.print()}>
           <Msg id="brief.print" />
         </button>
-        <StartVisitButton
-          customerId={appointment.customerId}
-          appointmentId={appointment.id}
-          className="btn btn--small btn--primary"
-        />
+        {appointment.status === 'planned' ? (
+          <StartVisitButton
+            customerId={appointment.customerId}
+            appointmentId={appointment.id}
+            className="btn btn--small btn--primary"
+          />
+        ) : null}
       </nav>
       <CustomerBrief customerId={appointment.customerId} appointment={appointment} />
     </div>

@@ -16,6 +16,7 @@ import {
   productsEverBought,
   segmentPenetration,
   stoppedProducts,
+  familiesBySector,
 } from './compute.js';
 
 const AT = new Date('2026-11-25T23:59:59.999Z');
@@ -244,11 +245,11 @@ describe('cross-sell', () => {
     order('2026-10-08', ['a', 'b'], 'delivered', 1, 'c6'),
   ];
   const products = new Map([
-    ['a', { name: 'A', reference: 'RA', active: true }],
-    ['b', { name: 'B', reference: 'RB', active: true }],
-    ['x', { name: 'X', reference: 'RX', active: true }],
-    ['y', { name: 'Y', reference: 'RY', active: true }],
-    ['z', { name: 'Z', reference: 'RZ', active: false }],
+    ['a', { name: 'A', reference: 'RA', active: true, family: 'Boissons' }],
+    ['b', { name: 'B', reference: 'RB', active: true, family: 'Boissons' }],
+    ['x', { name: 'X', reference: 'RX', active: true, family: 'Épicerie traiteur' }],
+    ['y', { name: 'Y', reference: 'RY', active: true, family: 'Boissons' }],
+    ['z', { name: 'Z', reference: 'RZ', active: false, family: 'Boissons' }],
   ]);
 
   it('counts each segment customer once per product over the last 12 months', () => {
@@ -270,6 +271,29 @@ describe('cross-sell', () => {
     ]);
     expect(crossSell(p, null, bought, products)).toEqual([]);
     expect(crossSell(p, 'champions', bought, products)).toEqual([]);
+  });
+
+  it('offers a café only the families cafés buy (no catering packs bought by restaurants)', () => {
+    // Restaurants c2 and c3 bought x (catering); the cafés c1, c4 and c5 only drinks.
+    const sectors = new Map([
+      ['c1', 'cafe'],
+      ['c2', 'restaurant'],
+      ['c3', 'restaurant'],
+      ['c4', 'cafe'],
+      ['c5', 'cafe'],
+      ['c6', 'hotel'],
+    ]);
+    const families = familiesBySector(sectors, orders, products, AT);
+    expect([...(families.get('cafe') ?? [])]).toEqual(['Boissons']);
+    expect([...(families.get('restaurant') ?? [])].sort()).toEqual(['Boissons', 'Épicerie traiteur']);
+    const p = segmentPenetration(segments, orders, AT);
+    const bought = productsEverBought(orders.filter((o) => o.customerId === 'c1'));
+    expect(
+      crossSell(p, 'loyal', bought, products, families.get('cafe') ?? null).map((i) => i.productId),
+    ).toEqual(['b']);
+    expect(
+      crossSell(p, 'loyal', bought, products, families.get('restaurant') ?? null).map((i) => i.productId),
+    ).toEqual(['b', 'x']);
   });
 });
 

@@ -349,11 +349,48 @@ export interface CrossSellItem {
   share: number;
 }
 
+/**
+ * Per customer type (`sector`), the product families its customers bought in the 365 days up
+ * to `at`: a café-bar is offered what cafés buy, not a restaurant kitchen's catering packs.
+ */
+export function familiesBySector(
+  sectors: ReadonlyMap<string, string>,
+  orders: Iterable<Pick<Order, 'customerId' | 'orderedAt' | 'status' | 'lines'>>,
+  products: ReadonlyMap<string, Pick<Product, 'family'>>,
+  at: Date,
+): Map<string, Set<string>> {
+  const atMs = at.getTime();
+  const windowStart = atMs - YEAR_DAYS * DAY_MS;
+  const families = new Map<string, Set<string>>();
+  for (const order of orders) {
+    if (!countsForRfm(order)) continue;
+    const sector = sectors.get(order.customerId);
+    if (!sector) continue;
+    const t = Date.parse(order.orderedAt);
+    if (t > atMs || t <= windowStart) continue;
+    let set = families.get(sector);
+    if (!set) {
+      set = new Set();
+      families.set(sector, set);
+    }
+    for (const line of order.lines) {
+      const family = products.get(line.productId)?.family;
+      if (family) set.add(family);
+    }
+  }
+  return families;
+}
+
+/**
+ * Products the customer's segment buys and the customer does not, most bought first; only in
+ * `families` (those the customer's type buys) when given.
+ */
 export function crossSell(
   penetration: SegmentPenetration,
   segment: RfmSegment | null,
   bought: ReadonlySet<string>,
-  products: ReadonlyMap<string, Pick<Product, 'name' | 'reference' | 'active'>>,
+  products: ReadonlyMap<string, Pick<Product, 'name' | 'reference' | 'active' | 'family'>>,
+  families: ReadonlySet<string> | null = null,
   limit = CROSS_SELL_MAX,
 ): CrossSellItem[] {
   if (!segment) return [];
@@ -365,6 +402,7 @@ export function crossSell(
     if (n < CROSS_SELL_MIN_BUYERS || bought.has(productId)) continue;
     const product = products.get(productId);
     if (!product?.active) continue;
+    if (families !== null && !families.has(product.family)) continue;
     items.push({
       productId,
       name: product.name,

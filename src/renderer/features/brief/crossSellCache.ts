@@ -2,7 +2,8 @@
  * Per-segment product penetration for the cross-sell list, computed once per portfolio data
  * version (the same key as the portfolio RFM: pull cookie, counts, day) and cached per database,
  * so opening a brief only looks up this customer's segment. Reads the last 365 days of orders
- * through the orderedAt index, and the catalogue for product names and the active flag.
+ * through the orderedAt index, the catalogue for product names, families and the active flag, and
+ * the customers' types (a customer is offered only families its type buys).
  */
 import { useEffect, useState } from 'react';
 import type { RfmSegment } from '../../../shared/domain/rfm/rfm.js';
@@ -10,12 +11,14 @@ import { DAY_MS, YEAR_DAYS } from '../../../shared/domain/rfm/rfm.js';
 import type { AppDB } from '../../db/AppDB.js';
 import type { ProductRow } from '../../db/schema.js';
 import { portfolioRfm, rfmVersionKey, type PortfolioRfm } from '../customers/index.js';
-import { segmentPenetration, type SegmentPenetration } from './compute.js';
+import { familiesBySector, segmentPenetration, type SegmentPenetration } from './compute.js';
 
 export interface PortfolioPenetration {
   key: string;
   penetration: SegmentPenetration;
   products: Map<string, ProductRow>;
+  /** Per customer type (sector), the families its customers bought in the year. */
+  familiesBySector: Map<string, Set<string>>;
   tookMs: number;
 }
 
@@ -24,16 +27,24 @@ const cache = new WeakMap<AppDB, { key: string; promise: Promise<PortfolioPenetr
 async function compute(db: AppDB, rfm: PortfolioRfm): Promise<PortfolioPenetration> {
   const started = performance.now();
   const windowStart = new Date(rfm.at.getTime() - YEAR_DAYS * DAY_MS).toISOString();
-  const [orders, products] = await Promise.all([
+  const [orders, products, customers] = await Promise.all([
     db.orders.where('orderedAt').above(windowStart).toArray(),
     db.products.toArray(),
+    db.customers.toArray(),
   ]);
+  const productsById = new Map(products.map((p) => [p.id, p]));
   const segments = new Map<string, RfmSegment | null>();
   for (const [id, row] of rfm.now) segments.set(id, row.segment);
   return {
     key: rfm.key,
     penetration: segmentPenetration(segments, orders, rfm.at),
-    products: new Map(products.map((p) => [p.id, p])),
+    products: productsById,
+    familiesBySector: familiesBySector(
+      new Map(customers.map((c) => [c.id, c.sector])),
+      orders,
+      productsById,
+      rfm.at,
+    ),
     tookMs: performance.now() - started,
   };
 }

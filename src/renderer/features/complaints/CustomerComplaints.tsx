@@ -9,6 +9,7 @@ import { Msg, Text } from '../../i18n/Msg.js';
 import { isQuotaError, StorageFullError } from '../../sync/storage.js';
 import { addComplaintEvent, ComplaintInputError, sha256Hex } from './mutators.js';
 import { Badge } from '../../ui/Badge.js';
+import { ComplaintCategoryText } from './category.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { LogComplaintDialog } from './LogComplaintDialog.js';
@@ -66,16 +67,12 @@ export function CustomerComplaints({ customerId }: { customerId: string }) {
 
 function ComplaintCard({ details }: { details: ComplaintDetails }) {
   const { complaint, events, attachments, localContent, productName, orderNumber } = details;
-  const intl = useIntl();
   const titleId = useId();
   return (
     <li className="complaint card" aria-labelledby={titleId}>
       <h3 id={titleId} className="complaint__title">
         <FormattedDate value={complaint.createdAt} dateStyle="medium" /> ·{' '}
-        {intl.formatMessage({
-          id: `complaints.category.${complaint.category}`,
-          defaultMessage: complaint.category,
-        })}{' '}
+        <ComplaintCategoryText stored={complaint.category} />{' '}
         <Badge tone={complaintTone[complaint.status]}>
           <Msg id={`complaintStatus.${complaint.status}`} />
         </Badge>{' '}

@@ -8,6 +8,7 @@ import type {
   OrderRow,
   ProductRow,
 } from '../../db/schema.js';
+import type { ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
 
 export interface ComplaintDetails {
   complaint: ComplaintRow;
@@ -78,18 +79,33 @@ export async function attachmentBytes(db: AppDB, id: string): Promise<Uint8Array
   return (await db.attachmentBlobs.get(id))?.bytes ?? null;
 }
 
-export interface OpenComplaint {
+export interface PortfolioComplaint {
   complaint: ComplaintRow;
   customerName: string;
 }
 
-/** Every complaint of the portfolio not closed yet, oldest first (the longest waiting on top). */
-export function useOpenComplaints(db: AppDB): OpenComplaint[] | undefined {
+/** Still waiting on head office: received, acknowledged or in progress. */
+export function isStillOpen(status: ComplaintStatus): boolean {
+  return status !== 'resolved' && status !== 'closed';
+}
+
+/**
+ * The order of the complaints list, as a complaints desk reads it: what is still open first,
+ * then what is resolved and waits for the customer's confirmation, then what is closed; the
+ * newest first within each (what the rep just heard about is what they are asked about).
+ */
+export function complaintDeskOrder(a: ComplaintRow, b: ComplaintRow): number {
+  const rank = (c: ComplaintRow) => (isStillOpen(c.status) ? 0 : c.status === 'resolved' ? 1 : 2);
+  return rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
+}
+
+/** Every complaint of the portfolio, in the desk's order (`complaintDeskOrder`). */
+export function usePortfolioComplaints(db: AppDB): PortfolioComplaint[] | undefined {
   return useLiveQuery(async () => {
-    const open = await db.complaints.where('status').noneOf(['closed']).toArray();
-    open.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const customers = await db.customers.bulkGet([...new Set(open.map((c) => c.customerId))]);
+    const all = await db.complaints.toArray();
+    all.sort(complaintDeskOrder);
+    const customers = await db.customers.bulkGet([...new Set(all.map((c) => c.customerId))]);
     const names = new Map(customers.flatMap((c) => (c ? [[c.id, c.name] as const] : [])));
-    return open.map((complaint) => ({ complaint, customerName: names.get(complaint.customerId) ?? '' }));
+    return all.map((complaint) => ({ complaint, customerName: names.get(complaint.customerId) ?? '' }));
   }, [db]);
 }

@@ -106,6 +106,42 @@ describe('customer 360', () => {
     expect(await screen.findByText('6 commandes')).toBeTruthy();
   });
 
+  it('in English, contacts’ roles and where a consent was collected are translated', async () => {
+    const contactId = '01900000-0000-7000-a000-000000000001';
+    await db.contacts.put({
+      id: contactId,
+      customerId: customer.id,
+      firstName: 'Léa',
+      lastName: 'Morel',
+      role: 'Gérante',
+      phone: '',
+      mobile: '',
+      email: '',
+      decisionMaker: true,
+      preferredChannel: 'visit',
+      anonymisedAt: null,
+      version: 1,
+      updatedAt: daysAgo(10),
+    });
+    await db.consents.put({
+      id: '01900000-0000-7000-a000-000000000002',
+      customerId: customer.id,
+      contactId,
+      purpose: 'email-marketing',
+      granted: true,
+      at: daysAgo(10),
+      source: 'visit',
+    });
+    renderWithApp(db, <CustomerPage id={customer.id} />, { locale: 'en' });
+    const tabs = await screen.findByRole('tablist');
+    fireEvent.click(within(tabs).getByRole('tab', { name: 'Contacts' }));
+    expect(await screen.findByText('Manager')).toBeTruthy();
+    fireEvent.click(within(tabs).getByRole('tab', { name: 'Data & consents' }));
+    const table = await screen.findByRole('table');
+    expect(table.textContent).toContain('Granted');
+    expect(table.textContent).toContain('at a visit');
+  });
+
   it('an invalid SIRET shows the summary and the inline error, and saves nothing', async () => {
     renderWithApp(db, <CustomerPage id={customer.id} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Modifier la fiche' }));

@@ -11,6 +11,7 @@ import { hrefFor } from '../../app/router.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
 import { Badge } from '../../ui/Badge.js';
+import { ComplaintCategoryText, complaintCategoryLabel } from '../complaints/index.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SegmentBadge } from '../../ui/SegmentBadge.js';
 import { KeptNotice, NotLoaded, complaintStatusTone, severityTone } from '../review/index.js';
@@ -56,7 +57,9 @@ export function ComplaintsFigures({ period, online }: { period: Period; online: 
             rows={r.byCategory.map((c) => ({
               key: c.category,
               cells: [
-                c.category === '' ? intl.formatMessage({ id: 'figures.visits.unknown' }) : c.category,
+                c.category === ''
+                  ? intl.formatMessage({ id: 'figures.visits.unknown' })
+                  : complaintCategoryLabel(intl, c.category),
                 n(c.opened),
                 n(c.closed),
                 hours(c.medianResolveHours),
@@ -91,7 +94,9 @@ export function ComplaintsFigures({ period, online }: { period: Period; online: 
               {r.oldestOpen.map((c) => (
                 <li key={c.complaintId}>
                   <a href={hrefFor({ name: 'customer', id: c.customerId })}>{c.customerName}</a>{' '}
-                  <span className="muted">{c.category}</span>{' '}
+                  <span className="muted">
+                    <ComplaintCategoryText stored={c.category} />
+                  </span>{' '}
                   <Badge tone={complaintStatusTone[c.status]}>
                     <Msg id={`complaintStatus.${c.status}`} />
                   </Badge>{' '}

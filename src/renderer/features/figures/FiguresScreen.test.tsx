@@ -160,7 +160,7 @@ class FiguresServer implements Transport {
     }
     if (method === 'complaints-review') {
       return ok({
-        byCategory: [{ category: 'Livraison', opened: 3, closed: 2, medianResolveHours: 26.5 }],
+        byCategory: [{ category: 'delivery', opened: 3, closed: 2, medianResolveHours: 26.5 }],
         byProduct: [],
         bySegment: [{ segment: 'atRisk', opened: 3 }],
         openByAge: [
@@ -175,7 +175,7 @@ class FiguresServer implements Transport {
             complaintId: '01900000-0000-7000-8000-000000000e01',
             customerId: rfmCustomers[0]!.customerId,
             customerName: 'Café 1',
-            category: 'Livraison',
+            category: 'delivery',
             status: 'acknowledged',
             severity: 'high',
             ageDays: 41,
@@ -486,7 +486,9 @@ describe('complaints in the figures', () => {
     const cause = (await screen.findByRole('heading', { name: 'Par cause, sur la période' })).closest(
       'section',
     )!;
-    expect(within(cause).getByRole('row', { name: /^Livraison 3 2 26,5\s?h/ })).toBeTruthy();
+    expect(
+      within(cause).getByRole('row', { name: /^Livraison \(retard, casse\) 3 2 26,5\s?h/ }),
+    ).toBeTruthy();
     const open = screen
       .getByRole('heading', { name: 'Ouvertes aujourd’hui, par ancienneté' })
       .closest('section')!;

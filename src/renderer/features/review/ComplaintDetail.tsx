@@ -19,6 +19,7 @@ import {
 import { useApp } from '../../app/context.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
+import { ComplaintCategoryText } from '../complaints/index.js';
 import { Field, FormActions } from '../../ui/form/index.js';
 import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
 import { complaintStatusTone, FailureBanner, FailureText, severityTone } from './parts.js';
@@ -47,11 +48,8 @@ export function ComplaintDetail({
           <Msg id={`severity.${complaint.severity}`} />
         </Badge>{' '}
         <span className="muted">
-          {intl.formatMessage({
-            id: `complaints.category.${complaint.category}`,
-            defaultMessage: complaint.category,
-          })}{' '}
-          · {review.repName ?? ''} · <FormattedDate value={complaint.createdAt} dateStyle="medium" />
+          <ComplaintCategoryText stored={complaint.category} /> · {review.repName ?? ''} ·{' '}
+          <FormattedDate value={complaint.createdAt} dateStyle="medium" />
         </span>
       </p>
       <p className="pre-wrap">{complaint.description}</p>

@@ -12,6 +12,7 @@ import type { ComplaintStatus } from '../../../shared/domain/complaint/complaint
 import { useApp } from '../../app/context.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import { Badge } from '../../ui/Badge.js';
+import { complaintCategoryLabel } from '../complaints/index.js';
 import { useNow } from '../../ui/useNow.js';
 import { ComplaintDetail } from './ComplaintDetail.js';
 import { useHeadOfficeQuery } from '../../lib/headOffice.js';
@@ -96,8 +97,7 @@ export function ComplaintsPanel({ online, announce }: { online: boolean; announc
     column.accessor((c) => c.repName ?? '', { id: 'rep', header: () => <Msg id="review.col.rep" /> }),
     column.accessor('complaint.category', {
       header: () => <Msg id="review.col.category" />,
-      cell: (info) =>
-        intl.formatMessage({ id: `complaints.category.${info.getValue()}`, defaultMessage: info.getValue() }),
+      cell: (info) => complaintCategoryLabel(intl, info.getValue()),
     }),
     column.accessor('complaint.severity', {
       header: () => <Msg id="review.col.severity" />,

@@ -14,6 +14,9 @@ import { DataTable, type DataTableProps } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import type { Failure, Kept, Loaded } from '../../lib/headOffice.js';
+import { FilterSelect } from '../../ui/FilterSelect.js';
+
+export { FilterSelect };
 
 type Tone = 'neutral' | 'success' | 'warning' | 'info' | 'danger' | 'accent';
 
@@ -197,39 +200,6 @@ export function RepFilter({
         ...reps.map(([repId, name]) => ({ value: repId, label: name })),
       ]}
     />
-  );
-}
-
-/** A filter above a review list: a labelled select over known values. */
-export function FilterSelect<V extends string>({
-  id,
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  id: string;
-  label: ReactNode;
-  value: V;
-  onChange: (value: V) => void;
-  options: readonly { value: V; label: string }[];
-}) {
-  return (
-    <label className="field" htmlFor={id}>
-      <span className="field__label">{label}</span>
-      <select
-        id={id}
-        className="input"
-        value={value}
-        onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.value ?? value)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

@@ -3,6 +3,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   checkAttachments,
   checkTransition,
+  complaintCategoryOf,
   complaintStatuses,
   nextStatuses,
   transitionMessage,
@@ -73,5 +74,18 @@ describe('opening an attachment', () => {
     expect(safeAttachmentType('text/html')).toBe('application/octet-stream');
     expect(safeAttachmentType('image/svg+xml')).toBe('application/octet-stream');
     expect(safeAttachmentType('')).toBe('application/octet-stream');
+  });
+});
+
+describe('complaint categories', () => {
+  it('reads a code as is and the labels older demo databases stored as the code they mean', () => {
+    expect(complaintCategoryOf('delivery')).toBe('delivery');
+    expect(complaintCategoryOf('Retard de livraison')).toBe('delivery');
+    expect(complaintCategoryOf('Livraison endommagée')).toBe('delivery');
+    expect(complaintCategoryOf('Produit manquant')).toBe('wrong-item');
+    expect(complaintCategoryOf('Erreur de préparation')).toBe('wrong-item');
+    expect(complaintCategoryOf('Erreur de facturation')).toBe('billing');
+    expect(complaintCategoryOf('Qualité produit')).toBe('product-defect');
+    expect(complaintCategoryOf('Autre chose')).toBe('other');
   });
 });

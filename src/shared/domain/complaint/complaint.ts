@@ -33,6 +33,26 @@ export const complaintCategories = [
 ] as const;
 export type ComplaintCategory = (typeof complaintCategories)[number];
 
+/**
+ * Labels older demo databases stored instead of a category code (the seed wrote French
+ * labels before it used `complaintCategories`), mapped to the code they mean.
+ */
+const legacyCategoryLabels: Readonly<Record<string, ComplaintCategory>> = {
+  'livraison endommagée': 'delivery',
+  'retard de livraison': 'delivery',
+  'produit manquant': 'wrong-item',
+  'erreur de préparation': 'wrong-item',
+  'erreur de facturation': 'billing',
+  'qualité produit': 'product-defect',
+};
+
+/** The category a stored value means: a code as is, a legacy label mapped, anything else 'other'. */
+export function complaintCategoryOf(stored: string): ComplaintCategory {
+  const value = stored.trim();
+  if ((complaintCategories as readonly string[]).includes(value)) return value as ComplaintCategory;
+  return legacyCategoryLabels[value.toLowerCase()] ?? 'other';
+}
+
 export const complaintDescriptionSchema = z.string().trim().min(1).max(10_000);
 export const complaintNoteSchema = z.string().trim().max(5_000);
 

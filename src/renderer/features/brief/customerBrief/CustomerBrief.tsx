@@ -114,7 +114,13 @@ function BriefBody({
   const stopped = stoppedProducts(orders, at, rhythm.rhythmDays);
   const suggestions =
     penetration && rfm
-      ? crossSell(penetration.penetration, rfm.segment, productsEverBought(orders), penetration.products)
+      ? crossSell(
+          penetration.penetration,
+          rfm.segment,
+          productsEverBought(orders),
+          penetration.products,
+          customer.sector ? (penetration.familiesBySector.get(customer.sector) ?? null) : null,
+        )
       : undefined;
   const fresh = freshness({
     priceLists: rows.priceLists,

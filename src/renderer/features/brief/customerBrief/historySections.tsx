@@ -2,6 +2,7 @@
 import { FormattedDate, useIntl } from 'react-intl';
 import type { AppointmentRow, ContactRow } from '../../../db/schema.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
+import { ContactRoleText } from '../../../i18n/contactRole.js';
 import { Badge } from '../../../ui/Badge.js';
 import type { lastReport, objectionsHeard } from '../compute.js';
 import type { BriefRows } from '../queries.js';
@@ -24,7 +25,12 @@ export function PeopleSection({
         {(c) => (
           <>
             <strong>{contactName(c)}</strong>
-            {c.role ? <span className="muted"> — {c.role}</span> : null}
+            {c.role ? (
+              <span className="muted">
+                {' — '}
+                <ContactRoleText stored={c.role} />
+              </span>
+            ) : null}
             {c.id === appointment?.contactId ? (
               <SpacedBadge tone="info">
                 <Msg id="brief.toMeet" />

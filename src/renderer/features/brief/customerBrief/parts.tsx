@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { FormattedDate } from 'react-intl';
 import type { AppointmentRow, ContactRow } from '../../../db/schema.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
+import { ContactRoleText } from '../../../i18n/contactRole.js';
 import { Badge } from '../../../ui/Badge.js';
 
 /** Ids of the brief's headings: `s('people')` → `brief-<appointment>-people`. */
@@ -76,7 +77,12 @@ export function AppointmentLine({
       {contact ? (
         <PropRow label={<Msg id="brief.meet" />} valueProps={{ 'data-brief': 'meet' }}>
           {contactName(contact)}
-          {contact.role ? ` — ${contact.role}` : null}
+          {contact.role ? (
+            <>
+              {' — '}
+              <ContactRoleText stored={contact.role} />
+            </>
+          ) : null}
         </PropRow>
       ) : null}
       {appointment.setByManagerName ? (

@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { RfmSegment } from '../../../../shared/domain/rfm/rfm.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import { Badge } from '../../../ui/Badge.js';
+import { ComplaintCategoryText } from '../../complaints/index.js';
 import type { crossSell, OpenComplaint, stoppedProducts } from '../compute.js';
 import type { BriefRows } from '../queries.js';
 import { BriefList, ProductLine, Section, type Ids, type Level } from './parts.js';
@@ -21,7 +22,9 @@ export function ComplaintsSection({
       <BriefList items={openClaims} empty="brief.complaintsEmpty" keyOf={(c) => c.complaint.id}>
         {({ complaint, ageDays }) => (
           <>
-            <strong>{complaint.category}</strong>{' '}
+            <strong>
+              <ComplaintCategoryText stored={complaint.category} />
+            </strong>{' '}
             <Badge
               tone={
                 complaint.severity === 'high'

@@ -2,10 +2,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { PropRow } from '../../../ui/PropRow.js';
 import { useRef, useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
-import { consentPurposes } from '../../../../shared/domain/contact/contact.js';
+import { consentPurposes, isConsentSource } from '../../../../shared/domain/contact/contact.js';
 import type { CustomerRow, OrderRow } from '../../../db/schema.js';
 import { useApp } from '../../../app/context.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
+import { ContactRoleText } from '../../../i18n/contactRole.js';
 import { formatMoney, formatPercentBp } from '../../../i18n/format.js';
 import { Badge } from '../../../ui/Badge.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
@@ -37,7 +38,11 @@ export function ContactsTab({ customerId }: { customerId: string }) {
               </>
             ) : null}
           </h3>
-          {c.role ? <p className="muted">{c.role}</p> : null}
+          {c.role ? (
+            <p className="muted">
+              <ContactRoleText stored={c.role} />
+            </p>
+          ) : null}
           <dl className="props">
             <PropRow label={<Msg id="c360.contacts.channel" />}>
               <Msg id={`channel.${c.preferredChannel}`} />
@@ -291,7 +296,13 @@ export function DataTab({ customer }: { customer: CustomerRow }) {
                             </Badge>{' '}
                             <span className="muted">
                               {intl.formatDate(latest.at, { dateStyle: 'short' })}
-                              {latest.source ? ` · ${latest.source}` : ''}
+                              {latest.source
+                                ? ` · ${
+                                    isConsentSource(latest.source)
+                                      ? intl.formatMessage({ id: `consentSource.${latest.source}` })
+                                      : latest.source
+                                  }`
+                                : ''}
                             </span>
                           </>
                         ) : (

@@ -125,7 +125,7 @@ export function StopRow({
         {stop.appointment ? (
           <a
             className="btn btn--small btn--ghost"
-            href={hrefFor({ name: 'brief', appointmentId: stop.appointment.id })}
+            href={hrefFor({ name: 'brief', appointmentId: stop.appointment.id, from: 'route' })}
             aria-label={t('route.briefOf', { name })}
           >
             <Msg id="route.brief" />
