@@ -103,9 +103,25 @@ export function complaintDeskOrder(a: ComplaintRow, b: ComplaintRow): number {
 export function usePortfolioComplaints(db: AppDB): PortfolioComplaint[] | undefined {
   return useLiveQuery(async () => {
     const all = await db.complaints.toArray();
-    all.sort(complaintDeskOrder);
-    const customers = await db.customers.bulkGet([...new Set(all.map((c) => c.customerId))]);
-    const names = new Map(customers.flatMap((c) => (c ? [[c.id, c.name] as const] : [])));
-    return all.map((complaint) => ({ complaint, customerName: names.get(complaint.customerId) ?? '' }));
+    return withCustomerNames(db, all.sort(complaintDeskOrder));
   }, [db]);
+}
+
+export type OpenComplaint = PortfolioComplaint;
+
+/** The complaints to follow (not closed yet), the longest waiting first: Today's list. */
+export function useOpenComplaints(db: AppDB): OpenComplaint[] | undefined {
+  return useLiveQuery(async () => {
+    const open = await db.complaints.where('status').noneOf(['closed']).toArray();
+    return withCustomerNames(
+      db,
+      open.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    );
+  }, [db]);
+}
+
+async function withCustomerNames(db: AppDB, rows: ComplaintRow[]): Promise<PortfolioComplaint[]> {
+  const customers = await db.customers.bulkGet([...new Set(rows.map((c) => c.customerId))]);
+  const names = new Map(customers.flatMap((c) => (c ? [[c.id, c.name] as const] : [])));
+  return rows.map((complaint) => ({ complaint, customerName: names.get(complaint.customerId) ?? '' }));
 }
