@@ -7,11 +7,15 @@
  * the app shows must exist in every language, not fall back to its id or its French default.
  */
 import { configure } from '@testing-library/dom';
+import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
 
 configure({ asyncUtilTimeout: 5_000 });
 
 let missing: string[] = [];
+/** The real console.error, taken once: a spy must never call a spy (or itself). */
+const realConsoleError = console.error.bind(console);
+let trap: MockInstance<typeof console.error> | null = null;
 
 function missingTranslation(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -22,15 +26,16 @@ function missingTranslation(value: unknown): string | null {
 
 beforeEach(() => {
   missing = [];
-  const original = console.error.bind(console);
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+  trap = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     const found = args.map(missingTranslation).find((m) => m !== null);
     if (found !== undefined && found !== null) missing.push(found);
-    else original(...args);
+    else realConsoleError(...args);
   });
 });
 
 afterEach(() => {
+  trap?.mockRestore();
+  trap = null;
   const found = missing;
   missing = [];
   if (found.length > 0) {
