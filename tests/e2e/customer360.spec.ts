@@ -217,7 +217,8 @@ test('an interrupted first download shows its progress and resumes where it stop
   await app.signIn(REP);
   const progress = page.getByTestId('download-progress');
   await expect(progress).toContainText(
-    /Téléchargement de votre portefeuille… [\d\s\u202f]+ éléments? reçus?/,
+    // Head office announced the download's size: received / total (percentage).
+    /Téléchargement de votre portefeuille… [\d\s\u202f]+ \/ [\d\s\u202f]+ éléments? \([\d\s\u202f]+%\)/,
   );
   await expect.poll(() => aborted, { timeout: 15_000 }).toBe(1);
   await expect(progress).toContainText(/Reprise du téléchargement|Téléchargement interrompu/, {

@@ -20,7 +20,7 @@ test('an order taken offline reaches head office; head office confirms it; the l
   await expect(page.getByText('La quantité doit être un nombre entier supérieur à zéro.')).toHaveCount(0);
   await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
   await expect(page.getByText(/Commande enregistrée sur ce portable/)).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('numéro en attente');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('numéro attribué à la synchronisation');
 
   await context.setOffline(false);
   await app.waitUpToDate();
