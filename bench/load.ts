@@ -204,6 +204,8 @@ export async function startHeadOfficeProcess(env: Record<string, string>): Promi
       HOST: '127.0.0.1',
       TOURNEE_SEED: '0',
       TOURNEE_RENDERER_DIR: '/nonexistent-renderer',
+      // The request log on stdout too (decision 0026 sends it to a file): head office's own time.
+      TOURNEE_LOG: 'debug',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
