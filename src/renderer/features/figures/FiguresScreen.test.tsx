@@ -323,7 +323,10 @@ describe('team figures', () => {
     for (const [tab, heading] of tabs) {
       const offline = show(server, 'offline', null, tab);
       expect(await screen.findByRole('heading', { name: heading })).toBeTruthy();
-      expect(screen.getByText('Hors ligne : copie gardée sur ce poste.')).toBeTruthy();
+      // One notice says the screen is a copy; the tab says when its own copy was read, in a line.
+      expect(await screen.findByText('Hors ligne : voici les derniers chiffres lus.')).toBeTruthy();
+      expect(screen.queryByText('Hors ligne : copie gardée sur ce poste.')).toBeNull();
+      expect(document.querySelectorAll('.banner--warning')).toHaveLength(1);
       expect(screen.getByText(/^Lue au siège le /)).toBeTruthy();
       offline.unmount();
     }
@@ -358,7 +361,9 @@ describe('team figures', () => {
     online.unmount();
     server.down = true;
     show(server, 'idle', null, 'segments');
-    expect(await screen.findByText('Le siège ne répond pas : copie gardée sur ce poste.')).toBeTruthy();
+    expect(await screen.findByText('Le siège ne répond pas : voici les derniers chiffres lus.')).toBeTruthy();
+    expect(await screen.findByText(/^Lue au siège le /)).toBeTruthy();
+    expect(document.querySelectorAll('.banner--warning')).toHaveLength(1);
     expect(screen.getByRole('heading', { name: 'Migrations entre segments' })).toBeTruthy();
   });
 

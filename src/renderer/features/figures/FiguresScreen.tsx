@@ -16,7 +16,7 @@ import { Banner } from '../../ui/Banner.js';
 import { Page } from '../../ui/PageHeader.js';
 import { SkeletonRows } from '../../ui/Skeleton.js';
 import { useNow } from '../../ui/useNow.js';
-import { FailureBanner } from '../review/index.js';
+import { FailureBanner, KeptNoticeShownAbove } from '../review/index.js';
 import { useSyncStatus } from '../sync/index.js';
 import { PeriodForm, presetPeriod } from './PeriodForm.js';
 import { RepCustomers } from './RepCustomers.js';
@@ -99,107 +99,111 @@ export function FiguresScreen({ route }: { route: FiguresRoute }) {
           />
         </p>
       ) : null}
-      <Tabs
-        selectedKey={route.tab}
-        onSelectionChange={(key) => go({ tab: figuresTabs.find((t) => t === key) ?? 'team' })}
-        className="tabs"
-      >
-        <TabList aria-label={intl.formatMessage({ id: 'figures.tabs' })} className="tabs__list">
-          <Tab id="team" className="tabs__tab">
-            <Msg id="figures.tab.team" />
-          </Tab>
-          <Tab id="segments" className="tabs__tab">
-            <Msg id="figures.tab.segments" />
-          </Tab>
-          <Tab id="visits" className="tabs__tab">
-            <Msg id="figures.tab.visits" />
-          </Tab>
-          <Tab id="value" className="tabs__tab">
-            <Msg id="figures.tab.value" />
-          </Tab>
-          <Tab id="complaints" className="tabs__tab">
-            <Msg id="figures.tab.complaints" />
-          </Tab>
-        </TabList>
-        <TabPanel id="team" className="tabs__panel">
-          {route.repId !== null ? (
-            <>
-              <p>
-                <a href={hrefFor({ ...route, repId: null, from: period.from, to: period.to })}>
-                  <Msg id="figures.backToTeam" />
-                </a>
-                {repName !== undefined ? <span className="muted"> · {repName}</span> : null}
-              </p>
-              <RepCustomers period={shownPeriod} repId={route.repId} online={online} />
-            </>
-          ) : loaded.state === 'loading' ? (
-            <SkeletonRows rows={8} label={intl.formatMessage({ id: 'figures.loading' })} />
-          ) : loaded.state === 'failed' ? (
-            <FailureBanner
-              failure={loaded.failure}
-              title={<Msg id={online ? 'figures.error.load' : 'figures.offline.nothing'} />}
-              action={
-                <button type="button" className="btn btn--small" onClick={reload} disabled={!online}>
-                  <Msg id="review.retry" />
-                </button>
-              }
-            />
-          ) : (
-            <>
-              <div className="figures__compare" role="group" aria-labelledby="figures-compare-label">
-                <span id="figures-compare-label" className="field__label">
-                  <Msg id="figures.compareWith" />
-                </span>
-                {(['previous', 'yearBefore'] as const).map((c) => (
-                  <label key={c} className="figures__compare-choice">
-                    <input
-                      type="radio"
-                      name="figures-compare"
-                      value={c}
-                      checked={compare === c}
-                      onChange={() => setCompare(c)}
-                    />{' '}
-                    <Msg id={`figures.compare.${c}`} />{' '}
-                    <span className="muted">
-                      <Msg
-                        id="figures.range"
-                        values={{
-                          from: intl.formatDate(`${loaded.review.periods[c].from}T12:00:00Z`, {
-                            dateStyle: 'medium',
-                            timeZone: 'UTC',
-                          }),
-                          to: intl.formatDate(`${loaded.review.periods[c].to}T12:00:00Z`, {
-                            dateStyle: 'medium',
-                            timeZone: 'UTC',
-                          }),
-                        }}
-                      />
-                    </span>
-                  </label>
-                ))}
-              </div>
-              <TeamFigures
-                review={loaded.review}
-                compare={compare}
-                now={now}
-                repHref={(repId) => hrefFor({ ...route, repId, from: shownPeriod.from, to: shownPeriod.to })}
+      <KeptNoticeShownAbove.Provider value={loaded.state === 'ready' && loaded.kept !== null}>
+        <Tabs
+          selectedKey={route.tab}
+          onSelectionChange={(key) => go({ tab: figuresTabs.find((t) => t === key) ?? 'team' })}
+          className="tabs"
+        >
+          <TabList aria-label={intl.formatMessage({ id: 'figures.tabs' })} className="tabs__list">
+            <Tab id="team" className="tabs__tab">
+              <Msg id="figures.tab.team" />
+            </Tab>
+            <Tab id="segments" className="tabs__tab">
+              <Msg id="figures.tab.segments" />
+            </Tab>
+            <Tab id="visits" className="tabs__tab">
+              <Msg id="figures.tab.visits" />
+            </Tab>
+            <Tab id="value" className="tabs__tab">
+              <Msg id="figures.tab.value" />
+            </Tab>
+            <Tab id="complaints" className="tabs__tab">
+              <Msg id="figures.tab.complaints" />
+            </Tab>
+          </TabList>
+          <TabPanel id="team" className="tabs__panel">
+            {route.repId !== null ? (
+              <>
+                <p>
+                  <a href={hrefFor({ ...route, repId: null, from: period.from, to: period.to })}>
+                    <Msg id="figures.backToTeam" />
+                  </a>
+                  {repName !== undefined ? <span className="muted"> · {repName}</span> : null}
+                </p>
+                <RepCustomers period={shownPeriod} repId={route.repId} online={online} />
+              </>
+            ) : loaded.state === 'loading' ? (
+              <SkeletonRows rows={8} label={intl.formatMessage({ id: 'figures.loading' })} />
+            ) : loaded.state === 'failed' ? (
+              <FailureBanner
+                failure={loaded.failure}
+                title={<Msg id={online ? 'figures.error.load' : 'figures.offline.nothing'} />}
+                action={
+                  <button type="button" className="btn btn--small" onClick={reload} disabled={!online}>
+                    <Msg id="review.retry" />
+                  </button>
+                }
               />
-            </>
-          )}
-        </TabPanel>
-        <TabPanel id="segments" className="tabs__panel">
-          <SegmentsPanel period={tabPeriod} online={online} />
-        </TabPanel>
-        <TabPanel id="visits" className="tabs__panel">
-          <VisitFailuresPanel period={tabPeriod} online={online} />
-        </TabPanel>
-        <TabPanel id="value" className="tabs__panel">
-          <ValuePanel period={tabPeriod} online={online} />
-        </TabPanel>
-        <TabPanel id="complaints" className="tabs__panel">
-          <ComplaintsFigures period={tabPeriod} online={online} />
-        </TabPanel>
-      </Tabs>
+            ) : (
+              <>
+                <div className="figures__compare" role="group" aria-labelledby="figures-compare-label">
+                  <span id="figures-compare-label" className="field__label">
+                    <Msg id="figures.compareWith" />
+                  </span>
+                  {(['previous', 'yearBefore'] as const).map((c) => (
+                    <label key={c} className="figures__compare-choice">
+                      <input
+                        type="radio"
+                        name="figures-compare"
+                        value={c}
+                        checked={compare === c}
+                        onChange={() => setCompare(c)}
+                      />{' '}
+                      <Msg id={`figures.compare.${c}`} />{' '}
+                      <span className="muted">
+                        <Msg
+                          id="figures.range"
+                          values={{
+                            from: intl.formatDate(`${loaded.review.periods[c].from}T12:00:00Z`, {
+                              dateStyle: 'medium',
+                              timeZone: 'UTC',
+                            }),
+                            to: intl.formatDate(`${loaded.review.periods[c].to}T12:00:00Z`, {
+                              dateStyle: 'medium',
+                              timeZone: 'UTC',
+                            }),
+                          }}
+                        />
+                      </span>
+                    </label>
+                  ))}
+                </div>
+                <TeamFigures
+                  review={loaded.review}
+                  compare={compare}
+                  now={now}
+                  repHref={(repId) =>
+                    hrefFor({ ...route, repId, from: shownPeriod.from, to: shownPeriod.to })
+                  }
+                />
+              </>
+            )}
+          </TabPanel>
+          <TabPanel id="segments" className="tabs__panel">
+            <SegmentsPanel period={tabPeriod} online={online} />
+          </TabPanel>
+          <TabPanel id="visits" className="tabs__panel">
+            <VisitFailuresPanel period={tabPeriod} online={online} />
+          </TabPanel>
+          <TabPanel id="value" className="tabs__panel">
+            <ValuePanel period={tabPeriod} online={online} />
+          </TabPanel>
+          <TabPanel id="complaints" className="tabs__panel">
+            <ComplaintsFigures period={tabPeriod} online={online} />
+          </TabPanel>
+        </Tabs>
+      </KeptNoticeShownAbove.Provider>
     </Page>
   );
 }

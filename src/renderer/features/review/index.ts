@@ -4,6 +4,7 @@ export {
   FailureBanner,
   FailureText,
   KeptNotice,
+  KeptNoticeShownAbove,
   NotLoaded,
   complaintStatusTone,
   severityTone,

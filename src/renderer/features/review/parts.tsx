@@ -1,5 +1,5 @@
 /** Small pieces shared by the review tabs: failures, confirmations, tones, percentages. */
-import { useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { Heading } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import type { ComplaintSeverity, ComplaintStatus } from '../../../shared/domain/complaint/complaint.js';
@@ -154,18 +154,35 @@ export function NotLoaded({
  * Says that what is shown is the copy kept on this laptop, why (offline, or head office not
  * answering) and when it was read, so nobody takes old figures for today's.
  */
+/**
+ * Where a screen already says at its top that it shows a copy (the figures screen), the panels
+ * below say only when their own copy was read, in a line, not in a second warning banner.
+ */
+export const KeptNoticeShownAbove = createContext(false);
+
 export function KeptNotice({ kept }: { kept: Kept | undefined }) {
   const intl = useIntl();
+  const shownAbove = useContext(KeptNoticeShownAbove);
   if (kept === undefined) return null;
+  const body = (
+    <Msg
+      id="review.kept.body"
+      values={{ at: intl.formatDate(kept.fetchedAt, { dateStyle: 'medium', timeStyle: 'short' }) }}
+    />
+  );
+  if (shownAbove) {
+    return (
+      <p className="muted kept-line" data-testid="kept-line">
+        {body}
+      </p>
+    );
+  }
   return (
     <Banner tone="warning">
       <strong>
         <Msg id={kept.failure === null ? 'review.kept.offline' : 'review.kept.unreachable'} />
       </strong>{' '}
-      <Msg
-        id="review.kept.body"
-        values={{ at: intl.formatDate(kept.fetchedAt, { dateStyle: 'medium', timeStyle: 'short' }) }}
-      />
+      {body}
     </Banner>
   );
 }
