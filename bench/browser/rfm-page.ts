@@ -1,6 +1,6 @@
 /**
  * Runs inside Chromium: the laptop's RFM over Dexie on CDNOW (23,544 customers, 69,659
- * purchases), with the app's own code (`portfolioRfm`: the customer ids and the order facts,
+ * purchases), with the app's own code (`computePortfolioRfm`, what the portfolio worker runs: the customer ids and the order facts,
  * kept in step with the orders when they are written, two scorings — as of D and six months
  * before), then the migration matrix built from the two scorings. Each run is a new data
  * version (nothing cached). Goal: < 500 ms.
@@ -8,7 +8,7 @@
 import { customerEditableDefaults } from '../../src/shared/domain/customer/customer.js';
 import { AppDB } from '../../src/renderer/db/AppDB.js';
 import { readOrderFacts } from '../../src/renderer/db/orderFacts.js';
-import { portfolioRfm } from '../../src/renderer/features/customers/rfmCache.js';
+import { computePortfolioRfm } from '../../src/renderer/features/customers/rfmCompute.js';
 
 /** One purchase: the customer's number, the day (yyyy-mm-dd), the amount in cents. */
 export type Purchase = readonly [number, string, number];
@@ -91,7 +91,7 @@ async function run(purchases: readonly Purchase[]): Promise<RfmPageResult> {
   let cells = 0;
   for (let r = 0; r <= RUNS; r++) {
     const started = performance.now();
-    const rfm = await portfolioRfm(db, `bench-${r}`, AT);
+    const rfm = await computePortfolioRfm(db, `bench-${r}`, AT);
     const matrix = new Map<string, { customers: number; revenueCents: number }>();
     for (const [customerId, now] of rfm.now) {
       if (now.segment === null) continue;

@@ -39,6 +39,10 @@ test('offline: open a visit brief, then the day sheet, and export it as PDF', as
       w.__printCalls += 1;
     };
   });
+  const workerWarnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Portfolio worker')) workerWarnings.push(message.text());
+  });
   await app.signIn(REP);
   await app.waitUpToDate();
   await app.waitForOfflineShell();
@@ -77,6 +81,9 @@ test('offline: open a visit brief, then the day sheet, and export it as PDF', as
   await expect(brief.locator('[data-figure="orders-12"]')).toHaveText(/^\d+$/);
   await expect(brief.locator('[data-section="freshness"]')).toContainText('Dernière synchronisation');
   await expect(brief).toHaveAttribute('data-cross-sell-ready', 'true', { timeout: 20_000 });
+  // Computed by the portfolio worker (off the main thread), started offline from the cache.
+  expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/portfolio\.worker/));
+  expect(workerWarnings).toEqual([]);
   await expect(page.getByRole('link', { name: 'Ouvrir la fiche 360' })).toHaveAttribute(
     'href',
     `#/customers/${customer.id}`,

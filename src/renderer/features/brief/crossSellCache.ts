@@ -6,47 +6,18 @@
  * the customers' types (a customer is offered only families its type buys).
  */
 import { useEffect, useState } from 'react';
-import type { RfmSegment } from '../../../shared/domain/rfm/rfm.js';
-import { DAY_MS, YEAR_DAYS } from '../../../shared/domain/rfm/rfm.js';
 import type { AppDB } from '../../db/AppDB.js';
-import type { ProductRow } from '../../db/schema.js';
+import { offThread } from '../../workers/portfolioClient.js';
 import { portfolioRfm, rfmVersionKey, type PortfolioRfm } from '../customers/index.js';
-import { familiesBySector, segmentPenetration, type SegmentPenetration } from './compute.js';
+import { computePenetration, type PortfolioPenetration } from './penetrationCompute.js';
 
-export interface PortfolioPenetration {
-  key: string;
-  penetration: SegmentPenetration;
-  products: Map<string, ProductRow>;
-  /** Per customer type (sector), the families its customers bought in the year. */
-  familiesBySector: Map<string, Set<string>>;
-  tookMs: number;
-}
+export type { PortfolioPenetration } from './penetrationCompute.js';
 
 const cache = new WeakMap<AppDB, { key: string; promise: Promise<PortfolioPenetration> }>();
 
-async function compute(db: AppDB, rfm: PortfolioRfm): Promise<PortfolioPenetration> {
-  const started = performance.now();
-  const windowStart = new Date(rfm.at.getTime() - YEAR_DAYS * DAY_MS).toISOString();
-  const [orders, products, customers] = await Promise.all([
-    db.orders.where('orderedAt').above(windowStart).toArray(),
-    db.products.toArray(),
-    db.customers.toArray(),
-  ]);
-  const productsById = new Map(products.map((p) => [p.id, p]));
-  const segments = new Map<string, RfmSegment | null>();
-  for (const [id, row] of rfm.now) segments.set(id, row.segment);
-  return {
-    key: rfm.key,
-    penetration: segmentPenetration(segments, orders, rfm.at),
-    products: productsById,
-    familiesBySector: familiesBySector(
-      new Map(customers.map((c) => [c.id, c.sector])),
-      orders,
-      productsById,
-      rfm.at,
-    ),
-    tookMs: performance.now() - started,
-  };
+/** Off the main thread where a worker can run (the browser, Electron), here otherwise (tests). */
+function compute(db: AppDB, rfm: PortfolioRfm): Promise<PortfolioPenetration> {
+  return offThread('penetration', db.name, rfm.key, rfm.at, () => computePenetration(db, rfm));
 }
 
 /** The cached penetration for this RFM version (computed at most once per version). */

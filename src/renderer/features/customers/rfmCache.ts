@@ -10,23 +10,11 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { CustomerRfm, RfmOrder } from '../../../shared/domain/rfm/rfm.js';
-import { computeRfm, monthsBefore } from '../../../shared/domain/rfm/rfm.js';
 import type { AppDB } from '../../db/AppDB.js';
-import { readOrderFacts } from '../../db/orderFacts.js';
+import { offThread } from '../../workers/portfolioClient.js';
+import { computePortfolioRfm, type PortfolioRfm } from './rfmCompute.js';
 
-export interface PortfolioRfm {
-  key: string;
-  at: Date;
-  pastAt: Date;
-  now: Map<string, CustomerRfm>;
-  past: Map<string, CustomerRfm>;
-  /** How long the last computation took (ms), for diagnostics. */
-  tookMs: number;
-}
-
-/** Months back for the segment trend. */
-export const TREND_MONTHS = 6;
+export { TREND_MONTHS, type PortfolioRfm } from './rfmCompute.js';
 
 const cache = new WeakMap<AppDB, { key: string; promise: Promise<PortfolioRfm> }>();
 
@@ -45,23 +33,9 @@ export async function rfmVersionKey(db: AppDB, now = Date.now()): Promise<string
   return `${cookie ?? 'none'}:${orders}:${customers}:${referenceDate(now).toISOString().slice(0, 10)}`;
 }
 
-async function compute(db: AppDB, key: string, at: Date): Promise<PortfolioRfm> {
-  const started = performance.now();
-  const pastAt = monthsBefore(at, TREND_MONTHS);
-  const [customerIds, facts] = await Promise.all([
-    db.customers.toCollection().primaryKeys(),
-    readOrderFacts(db.orderFacts),
-  ]);
-  // Cancelled orders and drafts do not count (a fact says so: no status needed).
-  const orders: RfmOrder[] = facts.filter((fact) => fact.counted === 1);
-  return {
-    key,
-    at,
-    pastAt,
-    now: computeRfm(customerIds, orders, at),
-    past: computeRfm(customerIds, orders, pastAt),
-    tookMs: performance.now() - started,
-  };
+/** Off the main thread where a worker can run (the browser, Electron), here otherwise (tests). */
+function compute(db: AppDB, key: string, at: Date): Promise<PortfolioRfm> {
+  return offThread('rfm', db.name, key, at, () => computePortfolioRfm(db, key, at));
 }
 
 /** The cached RFM for this data version (computed at most once per version). */
