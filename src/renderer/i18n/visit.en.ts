@@ -22,7 +22,7 @@ export const visitEn = {
   'visit.steps': 'Visit steps',
   'visit.stepOf': 'Step {n, number} of {total, number}',
   'visit.state.done': 'done',
-  'visit.state.skipped': 'skipped',
+  'visit.state.skipped': 'skipped, nothing recorded',
   'visit.previous': 'Previous step',
   'visit.next': 'Next step',
   'visit.skip': 'Skip this step',

@@ -21,7 +21,7 @@ export const visitFr = {
   'visit.steps': 'Étapes de la visite',
   'visit.stepOf': 'Étape {n, number} sur {total, number}',
   'visit.state.done': 'faite',
-  'visit.state.skipped': 'passée',
+  'visit.state.skipped': 'passée, rien de noté',
   'visit.previous': 'Étape précédente',
   'visit.next': 'Étape suivante',
   'visit.skip': 'Passer cette étape',

@@ -244,8 +244,7 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
       <nav className="visit__rail" aria-label={intl.formatMessage({ id: 'visit.steps' })}>
         <ol>
           {visitSteps.map((s, i) => {
-            const raw = stepState(draft, s);
-            const state = reporting && raw === 'current' ? 'done' : raw;
+            const state = stepState(draft, s);
             return (
               <li key={s}>
                 <button
@@ -258,15 +257,18 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
                   <span className="visit__step-number" aria-hidden="true">
                     {state === 'done' ? '✓' : state === 'skipped' ? '–' : String(i + 1)}
                   </span>
-                  <span className="visit__step-label">
-                    <Msg id={`visit.step.${s}`} />
-                  </span>
-                  {state === 'done' || state === 'skipped' ? (
-                    <span className="visually-hidden">
-                      {' ('}
-                      <Msg id={`visit.state.${state}`} />)
+                  <span className="visit__step-text">
+                    <span className="visit__step-label">
+                      <Msg id={`visit.step.${s}`} />
                     </span>
-                  ) : null}
+                    {state === 'done' || state === 'skipped' ? (
+                      <span className="visit__step-state">
+                        <span className="visually-hidden"> (</span>
+                        <Msg id={`visit.state.${state}`} />
+                        <span className="visually-hidden">)</span>
+                      </span>
+                    ) : null}
+                  </span>
                 </button>
               </li>
             );
