@@ -98,8 +98,10 @@ export const visitEn = {
   'visit.closing.techniques': 'Closing techniques',
   'visit.order.take': 'Take an order',
   'visit.order.taken': 'Orders taken during the visit',
-  'visit.order.line': 'Order {number}: {total} incl. tax',
-  'visit.order.numberPending': 'number pending',
+  'visit.order.title': 'Order {number}',
+  'visit.order.numberPending': '(numbered at the next sync)',
+  'visit.order.total': '{total} excl. tax, {lines, plural, one {# line} other {# lines}}',
+  'visit.order.lineItem': '{quantity, number} × {product}: {total} excl. tax',
   'visit.end': 'End the visit',
   'visit.step.report': 'Report',
   'visit.report.intro':
@@ -121,6 +123,7 @@ export const visitEn = {
   'visit.report.reason.decision-maker-absent': 'Decision maker absent',
   'visit.report.reason.stock': 'Enough stock',
   'visit.report.reason.other': 'Other reason',
+  'visit.report.followUpWanted': 'Also plan a follow-up appointment',
   'visit.report.followUp': 'Follow-up appointment (added to the agenda)',
   'visit.report.followUpDate': 'Day',
   'visit.report.followUpTime': 'Time',
@@ -139,6 +142,11 @@ export const visitEn = {
   'visit.report.nextStep': 'Next step agreed',
   'visit.report.summary': 'Summary',
   'visit.report.summaryFollows': 'The summary follows the fields above until you edit it.',
+  'visit.report.summaryOrder':
+    'Order taken: {total} excl. tax, {lines, plural, one {# line} other {# lines}}.',
+  'visit.report.summaryOrderNumbered':
+    'Order {number} taken: {total} excl. tax, {lines, plural, one {# line} other {# lines}}.',
+  'visit.report.summaryComplaint': 'Complaint logged during the visit: {category}.',
   'visit.report.redraft': 'Redraft from the fields',
   'visit.report.notes': 'Notes taken during the visit (by step)',
   'visit.report.backToSteps': 'Back to the steps',

@@ -97,8 +97,10 @@ export const visitFr = {
   'visit.closing.techniques': 'Techniques de conclusion',
   'visit.order.take': 'Prendre une commande',
   'visit.order.taken': 'Commandes prises pendant la visite',
-  'visit.order.line': 'Commande {number} : {total} TTC',
-  'visit.order.numberPending': 'numéro en attente',
+  'visit.order.title': 'Commande {number}',
+  'visit.order.numberPending': '(numéro attribué à la synchronisation)',
+  'visit.order.total': '{total} HT, {lines, plural, one {# ligne} other {# lignes}}',
+  'visit.order.lineItem': '{quantity, number} × {product} : {total} HT',
   'visit.end': 'Terminer la visite',
   'visit.step.report': 'Compte rendu',
   'visit.report.intro':
@@ -120,6 +122,7 @@ export const visitFr = {
   'visit.report.reason.decision-maker-absent': 'Décideur absent',
   'visit.report.reason.stock': 'Stock suffisant',
   'visit.report.reason.other': 'Autre raison',
+  'visit.report.followUpWanted': 'Planifier aussi un rendez-vous de suivi',
   'visit.report.followUp': 'Rendez-vous de suivi (ajouté à l’agenda)',
   'visit.report.followUpDate': 'Jour',
   'visit.report.followUpTime': 'Heure',
@@ -138,6 +141,11 @@ export const visitFr = {
   'visit.report.nextStep': 'Prochaine étape convenue',
   'visit.report.summary': 'Résumé',
   'visit.report.summaryFollows': 'Le résumé suit les champs ci-dessus tant que vous ne le modifiez pas.',
+  'visit.report.summaryOrder':
+    'Commande prise : {total} HT, {lines, plural, one {# ligne} other {# lignes}}.',
+  'visit.report.summaryOrderNumbered':
+    'Commande {number} prise : {total} HT, {lines, plural, one {# ligne} other {# lignes}}.',
+  'visit.report.summaryComplaint': 'Réclamation enregistrée pendant la visite : {category}.',
   'visit.report.redraft': 'Rédiger à nouveau depuis les champs',
   'visit.report.notes': 'Notes prises pendant la visite (par étape)',
   'visit.report.backToSteps': 'Revenir aux étapes',

@@ -22,6 +22,7 @@ import { LogComplaintDialog } from '../complaints/index.js';
 import { ReportPanel } from './ReportPanel.js';
 import { StepHelp, type UpdateDraft } from './StepHelp.js';
 import { loadDraft, saveDraft } from './store.js';
+import { useVisitFacts } from './visitFacts.js';
 
 /** `#/visit/<draftId>`: the guided visit, full window; saved continuously on this laptop. */
 export function VisitScreen({ draftId }: { draftId: string }) {
@@ -101,9 +102,10 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
   );
 
   const goTo = useCallback((step: VisitStep) => update((d) => goToStep(d, step), 'now'), [update]);
+  const facts = useVisitFacts(draft);
   const toReport = useCallback(
-    () => update((d) => openReport(d, playbook, locale), 'now'),
-    [update, playbook, locale],
+    () => update((d) => openReport(d, playbook, locale, facts), 'now'),
+    [update, playbook, locale, facts],
   );
   const [ended, setEnded] = useState(false);
   const [loggingComplaint, setLoggingComplaint] = useState(false);
@@ -314,6 +316,7 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
           />
           <ReportPanel
             draft={draft}
+            facts={facts}
             update={update}
             onEnd={end}
             onBackToSteps={() => goTo(draft.currentStep)}

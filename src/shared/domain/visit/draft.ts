@@ -36,6 +36,11 @@ export type DraftObjection = z.infer<typeof draftObjectionSchema>;
 export const reportFormSchema = z.object({
   outcome: z.enum(visitOutcomes).nullable(),
   noSaleReason: noSaleReasonSchema.nullable(),
+  /**
+   * With an order: the rep also plans a follow-up appointment (with the outcome 'follow-up' one
+   * is always planned). Absent from forms saved before: none.
+   */
+  followUpWanted: z.boolean().default(false),
   /** The follow-up appointment as typed: day (yyyy-mm-dd) and time (HH:mm) in the rep's zone. */
   followUpDate: z.string().max(10),
   followUpTime: z.string().max(5),
