@@ -99,7 +99,7 @@ export const visitEn = {
   'visit.order.take': 'Take an order',
   'visit.order.taken': 'Orders taken during the visit',
   'visit.order.title': 'Order {number}',
-  'visit.order.numberPending': '(numbered at the next sync)',
+  'visit.order.numberPending': '(number given at the next sync)',
   'visit.order.total': '{total} excl. tax, {lines, plural, one {# line} other {# lines}}',
   'visit.order.lineItem': '{quantity, number} × {product}: {total} excl. tax',
   'visit.end': 'End the visit',
