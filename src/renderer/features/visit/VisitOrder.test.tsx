@@ -133,6 +133,7 @@ describe('an order taken during a visit', () => {
       status: 'received' as const,
       lines: [
         {
+          id: '019ab000-0000-7000-8000-0000000000e2',
           productId: product.id,
           productReference: product.reference,
           productName: product.name,
@@ -143,6 +144,7 @@ describe('an order taken during a visit', () => {
           totalExclCents: 12_000,
         },
         {
+          id: '019ab000-0000-7000-8000-0000000000e3',
           productId: '019ab000-0000-7000-8000-0000000000a2',
           productReference: 'EAU-050',
           productName: 'Eau plate 50 cl',

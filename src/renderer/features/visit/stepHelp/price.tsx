@@ -91,7 +91,7 @@ export function VisitOrders({ orderIds }: { orderIds: readonly string[] }) {
             </p>
             <ul className="visit-orders__lines">
               {o.lines.map((l) => (
-                <li key={`${l.productId}-${String(l.quantity)}-${String(l.totalExclCents)}`}>
+                <li key={l.id}>
                   <Msg
                     id="visit.order.lineItem"
                     values={{
