@@ -3,9 +3,11 @@
  * need, an objection lifted), an order taken from the price step, the report drafted from the
  * steps and saved with the outcome "order" and a next step; back online, the order and the visit
  * reach head office, head office confirms the order and the rep sees it locked; the next brief
- * shows the next step agreed. A second test ends a visit with a follow-up appointment that lands
- * in the agenda (that visit started from the day's route), and checks that an incomplete report is
- * refused with nothing written.
+ * shows the next step agreed. On the way (issue 14): the order is shown on coming back to the
+ * visit, a complaint logged during it is in the report's summary with the order, and a follow-up
+ * appointment is planned with the order. A second test ends a visit with a follow-up appointment
+ * that lands in the agenda (that visit started from the day's route), and checks that an
+ * incomplete report is refused with nothing written.
  */
 import type { App, LocalCustomer } from './fixtures.js';
 import {
@@ -30,6 +32,7 @@ interface LocalVisit {
   outcome: string;
   orderIds: string[];
   nextStep: string;
+  followUpAppointmentId: string | null;
   version: number;
 }
 
@@ -85,6 +88,26 @@ test('offline: a guided visit ends in an order; head office gets both and confir
   await app.addOrderLine(product!, 12);
   await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
   await expect(app.visitStepHeading()).toHaveText('Annonce du prix', { timeout: 20_000 });
+  // Back in the visit, the order just taken is there: not numbered yet, amount, its line, a link.
+  const taken = page.getByRole('region', { name: 'Commandes prises pendant la visite' });
+  await expect(
+    taken.getByRole('link', { name: 'Commande (numéro attribué à la synchronisation)' }),
+  ).toBeVisible();
+  await expect(taken).toContainText(/€ HT, 1 ligne/);
+  await expect(taken).toContainText(`12 × ${product!.name}`);
+  // The rail: the discovery and the objections recorded something; the opening was passed.
+  await expect(app.visitSteps().getByRole('button', { name: /^Découverte/ })).toContainText('faite');
+  await expect(app.visitSteps().getByRole('button', { name: /^Prise de contact/ })).toContainText(
+    'passée, rien de noté',
+  );
+
+  // A complaint logged during the visit.
+  await page.getByRole('button', { name: 'Enregistrer une réclamation' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Catégorie').selectOption('delivery');
+  await dialog.getByLabel('Description').fill('Deux fûts livrés percés');
+  await dialog.getByRole('button', { name: 'Enregistrer la réclamation' }).click();
+  await expect(dialog).toBeHidden();
 
   // The report, drafted from the steps.
   await page.getByRole('button', { name: 'Terminer la visite' }).click();
@@ -96,7 +119,17 @@ test('offline: a guided visit ends in an order; head office gets both and confir
   await expect(page.getByLabel('Résumé')).toHaveValue(
     /« Vos prix sont plus élevés que chez Metro » \(levée\)/,
   );
+  // The summary states the order (amount, lines) and the complaint.
+  await expect(page.getByLabel('Résumé')).toHaveValue(
+    /Commande prise : [\d\s\u202f\u00a0]+,\d\d\s€ HT, 1 ligne\. Réclamation enregistrée pendant la visite : Livraison \(retard, casse\)\.$/,
+  );
   await page.getByLabel('Prochaine étape convenue').fill('Livrer avant le 15 et présenter la gamme été');
+  // A follow-up appointment as well as the order.
+  await page.getByRole('checkbox', { name: 'Planifier aussi un rendez-vous de suivi' }).check();
+  const followUpDay = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Jour').fill(followUpDay);
+  await page.getByLabel('Heure').fill('07:30');
+  await page.getByLabel('Objectif du prochain rendez-vous').fill('Faire le point sur la livraison');
   await expectNoSeriousA11yViolations(page);
   // A reload while writing the report comes back to it, as typed.
   await page.waitForTimeout(400);
@@ -116,6 +149,10 @@ test('offline: a guided visit ends in an order; head office gets both and confir
   const visit = visits[0];
   expect(visit).toMatchObject({ outcome: 'order', version: 0 });
   expect(visit!.orderIds).toHaveLength(1);
+  const followUp = (await app.localRows<LocalAppointment>('appointments')).find(
+    (a) => a.id === visit!.followUpAppointmentId,
+  );
+  expect(followUp).toMatchObject({ customerId: customer.id, kind: 'visit', status: 'planned' });
   expect(await app.localRows('visitDrafts')).toHaveLength(0);
   const done = (await app.localRows<LocalAppointment>('appointments')).find((a) => a.id === appointment.id);
   expect(done?.status).toBe('done');
@@ -197,7 +234,7 @@ test('offline: a visit ends with a follow-up appointment in the agenda; an incom
   // Back on the route, where the visit started.
   await expect(page.getByRole('heading', { name: /^Tournée/, level: 1 })).toBeVisible({ timeout: 20_000 });
 
-  const visit = (await app.localRows<LocalVisit & { followUpAppointmentId: string | null }>('visits')).find(
+  const visit = (await app.localRows<LocalVisit>('visits')).find(
     (v) => v.customerId === customer.id && v.outcome === 'follow-up' && v.version === 0,
   );
   expect(visit?.followUpAppointmentId).toBeTruthy();

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { newVisitDraft } from '../../../shared/domain/visit/index.js';
 import type { AppDB } from '../../db/AppDB.js';
@@ -46,7 +46,10 @@ describe('VisitScreen', () => {
     expect(document.activeElement).toBe(stepTitle());
     const current = rail.querySelector('[aria-current="step"]');
     expect(current?.textContent).toContain('Découverte');
-    expect(rail.textContent).toContain('(faite)');
+    // Passing through the opening recorded nothing: it reads skipped, in words.
+    const railStep = (name: RegExp) => within(rail).getByRole('button', { name });
+    expect(railStep(/^Prise de contact/).textContent).toContain('(passée, rien de noté)');
+    expect(rail.textContent).not.toContain('(faite)');
 
     alt({ key: '4', code: 'Digit4' });
     await waitFor(() => expect(stepTitle().textContent).toBe('Argumentation'));
@@ -55,11 +58,17 @@ describe('VisitScreen', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Passer cette étape' }));
     await waitFor(() => expect(stepTitle().textContent).toBe('Argumentation'));
-    expect(rail.textContent).toContain('(passée)');
+    expect(railStep(/^Reformulation/).textContent).toContain('(passée, rien de noté)');
 
     fireEvent.change(screen.getByLabelText('Notes : Argumentation'), {
       target: { value: 'Intéressée par le fût 20 L' },
     });
+    // A note recorded: the step reads done once left.
+    alt({ key: '5', code: 'Digit5' });
+    await waitFor(() => expect(stepTitle().textContent).toBe('Traitement des objections'));
+    expect(railStep(/^Argumentation/).textContent).toContain('(faite)');
+    alt({ key: '4', code: 'Digit4' });
+    await waitFor(() => expect(stepTitle().textContent).toBe('Argumentation'));
     fireEvent.blur(screen.getByLabelText('Notes : Argumentation'));
     await screen.findByText(/^Enregistré sur ce portable à \d{2}:\d{2}$/);
     await waitFor(async () =>

@@ -22,6 +22,7 @@ import { LogComplaintDialog } from '../complaints/index.js';
 import { ReportPanel } from './ReportPanel.js';
 import { StepHelp, type UpdateDraft } from './StepHelp.js';
 import { loadDraft, saveDraft } from './store.js';
+import { useVisitFacts } from './visitFacts.js';
 
 /** `#/visit/<draftId>`: the guided visit, full window; saved continuously on this laptop. */
 export function VisitScreen({ draftId }: { draftId: string }) {
@@ -101,9 +102,10 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
   );
 
   const goTo = useCallback((step: VisitStep) => update((d) => goToStep(d, step), 'now'), [update]);
+  const facts = useVisitFacts(draft);
   const toReport = useCallback(
-    () => update((d) => openReport(d, playbook, locale), 'now'),
-    [update, playbook, locale],
+    () => update((d) => openReport(d, playbook, locale, facts), 'now'),
+    [update, playbook, locale, facts],
   );
   const [ended, setEnded] = useState(false);
   const [loggingComplaint, setLoggingComplaint] = useState(false);
@@ -244,8 +246,7 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
       <nav className="visit__rail" aria-label={intl.formatMessage({ id: 'visit.steps' })}>
         <ol>
           {visitSteps.map((s, i) => {
-            const raw = stepState(draft, s);
-            const state = reporting && raw === 'current' ? 'done' : raw;
+            const state = stepState(draft, s);
             return (
               <li key={s}>
                 <button
@@ -258,15 +259,18 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
                   <span className="visit__step-number" aria-hidden="true">
                     {state === 'done' ? '✓' : state === 'skipped' ? '–' : String(i + 1)}
                   </span>
-                  <span className="visit__step-label">
-                    <Msg id={`visit.step.${s}`} />
-                  </span>
-                  {state === 'done' || state === 'skipped' ? (
-                    <span className="visually-hidden">
-                      {' ('}
-                      <Msg id={`visit.state.${state}`} />)
+                  <span className="visit__step-text">
+                    <span className="visit__step-label">
+                      <Msg id={`visit.step.${s}`} />
                     </span>
-                  ) : null}
+                    {state === 'done' || state === 'skipped' ? (
+                      <span className="visit__step-state">
+                        <span className="visually-hidden"> (</span>
+                        <Msg id={`visit.state.${state}`} />
+                        <span className="visually-hidden">)</span>
+                      </span>
+                    ) : null}
+                  </span>
                 </button>
               </li>
             );
@@ -312,6 +316,7 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
           />
           <ReportPanel
             draft={draft}
+            facts={facts}
             update={update}
             onEnd={end}
             onBackToSteps={() => goTo(draft.currentStep)}

@@ -28,7 +28,7 @@ export interface LogVisitInput {
   draft: VisitDraft;
   report: VisitReport;
   channel?: 'visit' | 'phone';
-  /** With the outcome 'follow-up': the appointment to plan (checked like any other). */
+  /** With a follow-up in the report (outcome 'follow-up', or asked with an order): the appointment to plan (checked like any other). */
   followUp?: { startAt: string; durationMinutes: number; objective: string; contactId: string | null };
 }
 
@@ -78,7 +78,7 @@ export async function logVisit(
 ): Promise<VisitRow> {
   const endedAt = nowOf(ctx);
   const { draft } = input;
-  if ((input.report.outcome === 'follow-up') !== (input.followUp !== undefined))
+  if ((input.report.followUp !== undefined) !== (input.followUp !== undefined))
     throw new VisitReportError([
       { path: 'followUp', message: 'followUp: required with a follow-up, and only then' },
     ]);

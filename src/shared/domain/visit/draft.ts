@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateTimeSchema, uuidSchema } from '../../lib/ids.js';
+import { missingCaseError } from '../../lib/result.js';
 import {
   noSaleReasonSchema,
   visitOutcomes,
@@ -35,6 +36,11 @@ export type DraftObjection = z.infer<typeof draftObjectionSchema>;
 export const reportFormSchema = z.object({
   outcome: z.enum(visitOutcomes).nullable(),
   noSaleReason: noSaleReasonSchema.nullable(),
+  /**
+   * With an order: the rep also plans a follow-up appointment (with the outcome 'follow-up' one
+   * is always planned). Absent from forms saved before: none.
+   */
+  followUpWanted: z.boolean().default(false),
   /** The follow-up appointment as typed: day (yyyy-mm-dd) and time (HH:mm) in the rep's zone. */
   followUpDate: z.string().max(10),
   followUpTime: z.string().max(5),
@@ -68,7 +74,7 @@ export const visitDraftSchema = z.object({
   startedAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
   currentStep: visitStepSchema,
-  /** Steps the rep went through (left at least once), for the rail's "done" mark. */
+  /** Steps the rep went through (left at least once): passed, so "skipped" unless something was recorded. */
   visitedSteps: z.array(visitStepSchema),
   skippedSteps: z.array(visitStepSchema),
   /** Free notes per step. */
@@ -173,11 +179,54 @@ export function skipStep(draft: VisitDraft): VisitDraft {
 
 export type StepState = 'current' | 'skipped' | 'done' | 'todo';
 
+const filled = (s: string | undefined): boolean => (s ?? '').trim() !== '';
+
+/**
+ * Whether the rep recorded something at a step: its free note, or what the step itself records
+ * (discovery: an answer, a motive, a need; reformulation: a text of their own or the customer's
+ * agreement; argumentation: an argument presented; objections: one noted; price: announced;
+ * closing: a technique chosen or an order taken). Passing through a step records nothing.
+ */
+export function stepRecorded(draft: VisitDraft, step: VisitStep): boolean {
+  if (filled(draft.notes[step])) return true;
+  switch (step) {
+    case 'opening':
+      return false;
+    case 'discovery':
+      return (
+        Object.values(draft.discoveryAnswers).some(filled) || draft.motives.length > 0 || filled(draft.needs)
+      );
+    case 'reformulation':
+      return (
+        draft.reformulation.confirmed || (draft.reformulation.edited && filled(draft.reformulation.text))
+      );
+    case 'argumentation':
+      return draft.argumentsPresented.length > 0;
+    case 'objections':
+      return draft.objections.length > 0;
+    case 'price':
+      return draft.price.announced;
+    case 'closing':
+      return draft.closingId !== null || draft.orderIds.length > 0;
+    default:
+      return missingCaseError(step);
+  }
+}
+
+/**
+ * How the rail shows a step: the one on screen is current; one where something was recorded is
+ * done; one the rep passed beyond (left, skipped, or jumped over to a later step, or every step
+ * once the report is open) without recording anything is skipped; the rest is still to do.
+ */
 export function stepState(draft: VisitDraft, step: VisitStep): StepState {
-  if (step === draft.currentStep) return 'current';
-  if (draft.skippedSteps.includes(step)) return 'skipped';
-  if (draft.visitedSteps.includes(step)) return 'done';
-  return 'todo';
+  if (step === draft.currentStep && !draft.reporting) return 'current';
+  if (stepRecorded(draft, step)) return 'done';
+  const passed =
+    draft.reporting ||
+    draft.skippedSteps.includes(step) ||
+    draft.visitedSteps.includes(step) ||
+    visitSteps.indexOf(step) < visitSteps.indexOf(reachedStepOf(draft));
+  return passed ? 'skipped' : 'todo';
 }
 
 /** The furthest step of the interview the visit went through (visited, or where it is now). */

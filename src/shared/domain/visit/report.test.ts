@@ -99,6 +99,29 @@ describe('visit report', () => {
     expect(visitReportSchema.safeParse(report).success).toBe(true);
   });
 
+  it('states the orders and the complaints logged as the screen words them', () => {
+    const empty = {
+      ...draft,
+      needs: '',
+      discoveryAnswers: {},
+      notes: {},
+      motives: [],
+      argumentsPresented: [],
+      objections: [],
+    };
+    const facts = {
+      orders: ['Commande prise : 120,00 € HT, 1 ligne.'],
+      complaints: ['Réclamation enregistrée : Livraison.'],
+    };
+    expect(draftVisitReport({ ...empty, orderIds: [orderId] }, defaultPlaybook, 'fr', facts).summary).toBe(
+      'Commande prise : 120,00 € HT, 1 ligne. Réclamation enregistrée : Livraison.',
+    );
+    // A complaint without an order: no order sentence.
+    expect(draftVisitReport(empty, defaultPlaybook, 'fr', facts).summary).toBe(
+      'Réclamation enregistrée : Livraison.',
+    );
+  });
+
   it('is deterministic and says so when nothing was noted', () => {
     const empty = {
       ...draft,
@@ -143,6 +166,14 @@ describe('visit report', () => {
       }),
     ).toEqual([]);
     expect(issues({ ...valid, outcome: 'order', orderIds: [orderId] })).toEqual([]);
+  });
+
+  it('accepts a follow-up planned with an order, not with a visit without a sale', () => {
+    const followUp = { startAt: '2026-12-01T10:00:00.000Z', objective: 'Livrer la terrasse' };
+    expect(issues({ ...valid, outcome: 'order', orderIds: [orderId], followUp })).toEqual([]);
+    expect(issues({ ...valid, outcome: 'no-sale', noSaleReason: 'price', followUp })[0]?.path).toBe(
+      'followUp',
+    );
   });
 
   it('refuses a no-sale without a reason, naming the field', () => {

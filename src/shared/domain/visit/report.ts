@@ -56,11 +56,11 @@ export const visitReportSchema = z
         path: ['followUp'],
         message: 'followUp: a date is required for a follow-up appointment',
       });
-    if (r.outcome !== 'follow-up' && r.followUp !== undefined)
+    if (r.outcome !== 'follow-up' && r.outcome !== 'order' && r.followUp !== undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['followUp'],
-        message: 'followUp: only for a follow-up appointment',
+        message: 'followUp: only for a follow-up appointment or with an order',
       });
     if (r.outcome === 'order' && r.orderIds.length === 0)
       ctx.addIssue({
@@ -217,10 +217,26 @@ function draftOffered(draft: VisitDraft, playbook: Playbook): string[] {
   });
 }
 
-/** A short, factual paragraph of the report in the locale. */
+/**
+ * What the visit did besides the interview, as the screen words it in the locale (amounts
+ * through Intl): one sentence per order taken (number, amount, lines) and one for the
+ * complaints logged during the visit.
+ */
+export interface VisitFacts {
+  orders: readonly string[];
+  complaints: readonly string[];
+}
+
+export const noVisitFacts: VisitFacts = { orders: [], complaints: [] };
+
+/**
+ * A short, factual paragraph of the report in the locale: the orders as `facts` word them (a
+ * bare "order taken" when they are not known), then the complaints logged.
+ */
 export function reportSummary(
   report: Pick<VisitReport, 'needs' | 'motives' | 'objections' | 'offered' | 'orderIds'>,
   locale: ReportLocale,
+  facts: VisitFacts = noVisitFacts,
 ): string {
   const f = frames[locale];
   const sentences: string[] = [];
@@ -234,7 +250,11 @@ export function reportSummary(
         .join(', ')}.`,
     );
   if (report.offered.length > 0) sentences.push(`${f.offered}${report.offered.join(f.separator)}.`);
-  if (report.orderIds.length > 0) sentences.push(f.order);
+  if (report.orderIds.length > 0) {
+    if (facts.orders.length > 0) sentences.push(...facts.orders);
+    else sentences.push(f.order);
+  }
+  sentences.push(...facts.complaints);
   const text = sentences.length > 0 ? sentences.join(' ') : f.nothing;
   return text.length > reportSummaryMax ? `${text.slice(0, reportSummaryMax - 1)}…` : text;
 }
@@ -247,6 +267,7 @@ export function draftVisitReport(
   draft: VisitDraft,
   playbook: Playbook,
   locale: ReportLocale,
+  facts: VisitFacts = noVisitFacts,
 ): VisitReportDraft {
   const base = {
     orderIds: [...draft.orderIds],
@@ -259,7 +280,7 @@ export function draftVisitReport(
     outcome: draft.orderIds.length > 0 ? 'order' : undefined,
     ...base,
     nextStep: '',
-    summary: reportSummary(base, locale),
+    summary: reportSummary(base, locale, facts),
     notes: draftNotes(draft, locale),
   };
 }
@@ -300,7 +321,7 @@ export const visitLogSchema = z
     }),
   })
   .superRefine((v, ctx) => {
-    if ((v.report.outcome === 'follow-up') !== (v.followUpAppointmentId !== null))
+    if ((v.report.followUp !== undefined) !== (v.followUpAppointmentId !== null))
       ctx.addIssue({
         code: 'custom',
         path: ['followUpAppointmentId'],

@@ -59,12 +59,21 @@ describe('opening the report', () => {
       },
       orderIds: [ORDER],
     };
-    const reopened = openReport(edited, defaultPlaybook, 'fr');
+    const facts = { orders: ['Commande prise : 12,00 € HT, 1 ligne.'], complaints: [] };
+    const reopened = openReport(edited, defaultPlaybook, 'fr', facts);
     expect(reopened.report).toMatchObject({
       outcome: 'order',
       noSaleReason: null,
       nextStep: 'Rappeler en janvier',
+      // The summary, not rewritten by the rep, now states the order.
+      summary: 'Commande prise : 12,00 € HT, 1 ligne.',
     });
+    // A summary the rep rewrote is left as written.
+    const rewritten = {
+      ...edited,
+      report: edited.report && { ...edited.report, summary: 'Mes mots.', summaryEdited: true },
+    };
+    expect(openReport(rewritten, defaultPlaybook, 'fr', facts).report?.summary).toBe('Mes mots.');
   });
 });
 
@@ -109,6 +118,46 @@ describe('checking the report', () => {
       ok: false,
       problems: [{ field: 'outcome', code: 'orders-need-order-outcome' }],
     });
+  });
+
+  it('plans a follow-up with an order when the rep asks for one, checked like any other', () => {
+    const order = { ...base, outcome: 'order' as const };
+    expect(checkReport(order, [ORDER], utc)).toMatchObject({ ok: true, followUp: undefined });
+    expect(checkReport({ ...order, followUpWanted: true }, [ORDER], utc)).toMatchObject({
+      ok: false,
+      problems: [
+        { field: 'followUpDate', code: 'follow-up-date-missing' },
+        { field: 'followUpTime', code: 'follow-up-time-missing' },
+      ],
+    });
+    const planned = checkReport(
+      { ...order, followUpWanted: true, followUpDate: '2026-12-02', followUpTime: '09:30' },
+      [ORDER],
+      utc,
+    );
+    expect(planned).toMatchObject({
+      ok: true,
+      report: {
+        outcome: 'order',
+        orderIds: [ORDER],
+        followUp: { startAt: '2026-12-02T09:30:00.000Z', objective: '' },
+      },
+      followUp: { startAt: '2026-12-02T09:30:00.000Z', durationMinutes: 45 },
+    });
+    // Asked, then the outcome changed to one without a sale: no follow-up carried along.
+    expect(
+      checkReport(
+        {
+          ...base,
+          outcome: 'not-met',
+          followUpWanted: true,
+          followUpDate: '2026-12-02',
+          followUpTime: '09:30',
+        },
+        [],
+        utc,
+      ),
+    ).toMatchObject({ ok: true, followUp: undefined });
   });
 
   it('refuses a text over its limit with the field', () => {

@@ -5,7 +5,16 @@
  */
 import type { Playbook } from '../playbook/playbook.js';
 import type { ReportForm, VisitDraft } from './draft.js';
-import { draftVisitReport, reportSummary, visitReportSchema, type VisitReport } from './report.js';
+import {
+  draftVisitReport,
+  noVisitFacts,
+  reportSummary,
+  visitReportSchema,
+  type VisitFacts,
+  type VisitReport,
+} from './report.js';
+
+export { noVisitFacts, type VisitFacts } from './report.js';
 
 type ReportLocale = 'fr' | 'en';
 
@@ -20,11 +29,17 @@ function splitLines(text: string): string[] {
 }
 
 /** The form pre-filled from the visit's steps. */
-export function reportFormFrom(draft: VisitDraft, playbook: Playbook, locale: ReportLocale): ReportForm {
-  const r = draftVisitReport(draft, playbook, locale);
+export function reportFormFrom(
+  draft: VisitDraft,
+  playbook: Playbook,
+  locale: ReportLocale,
+  facts: VisitFacts = noVisitFacts,
+): ReportForm {
+  const r = draftVisitReport(draft, playbook, locale, facts);
   return {
     outcome: r.outcome ?? null,
     noSaleReason: null,
+    followUpWanted: false,
     followUpDate: '',
     followUpTime: '',
     followUpMinutes: DEFAULT_FOLLOW_UP_MINUTES,
@@ -41,26 +56,40 @@ export function reportFormFrom(draft: VisitDraft, playbook: Playbook, locale: Re
 }
 
 /**
- * Ends the steps and opens the report: the step being left counts as done, and a report
- * already started (the rep went back to a step) is kept as it was.
+ * Ends the steps and opens the report: the step being left counts as passed, and a report
+ * already started (the rep went back to a step) is kept as it was, its summary following the
+ * orders and complaints since (unless the rep rewrote it).
  */
-export function openReport(draft: VisitDraft, playbook: Playbook, locale: ReportLocale): VisitDraft {
+export function openReport(
+  draft: VisitDraft,
+  playbook: Playbook,
+  locale: ReportLocale,
+  facts: VisitFacts = noVisitFacts,
+): VisitDraft {
   const visited = draft.visitedSteps.includes(draft.currentStep)
     ? draft.visitedSteps
     : [...draft.visitedSteps, draft.currentStep];
-  const report = draft.report ?? reportFormFrom(draft, playbook, locale);
+  const report = draft.report ?? reportFormFrom(draft, playbook, locale, facts);
   // Orders taken since the report was started make it an order.
   const outcome = draft.orderIds.length > 0 ? 'order' : report.outcome;
+  const opened = { ...report, outcome, noSaleReason: outcome === 'no-sale' ? report.noSaleReason : null };
   return {
     ...draft,
     reporting: true,
     visitedSteps: draft.reporting ? draft.visitedSteps : visited,
-    report: { ...report, outcome, noSaleReason: outcome === 'no-sale' ? report.noSaleReason : null },
+    report: opened.summaryEdited
+      ? opened
+      : { ...opened, summary: summaryOf(opened, draft.orderIds, locale, facts) },
   };
 }
 
 /** The summary as the lists read now (only while the rep has not rewritten it). */
-export function summaryOf(form: ReportForm, orderIds: readonly string[], locale: ReportLocale): string {
+export function summaryOf(
+  form: ReportForm,
+  orderIds: readonly string[],
+  locale: ReportLocale,
+  facts: VisitFacts = noVisitFacts,
+): string {
   return reportSummary(
     {
       needs: splitLines(form.needs),
@@ -72,6 +101,7 @@ export function summaryOf(form: ReportForm, orderIds: readonly string[], locale:
       orderIds: [...orderIds],
     },
     locale,
+    facts,
   );
 }
 
@@ -81,10 +111,11 @@ export function editReport(
   change: Partial<ReportForm>,
   orderIds: readonly string[],
   locale: ReportLocale,
+  facts: VisitFacts = noVisitFacts,
 ): ReportForm {
   const next = { ...form, ...change };
   if ('summary' in change) return { ...next, summaryEdited: true };
-  return next.summaryEdited ? next : { ...next, summary: summaryOf(next, orderIds, locale) };
+  return next.summaryEdited ? next : { ...next, summary: summaryOf(next, orderIds, locale, facts) };
 }
 
 export type ReportField =
@@ -125,6 +156,14 @@ export type CheckedReport =
   | { ok: true; report: VisitReport; followUp: FollowUpPlan | undefined }
   | { ok: false; problems: ReportProblem[] };
 
+/**
+ * Whether the report plans a follow-up appointment: always with the outcome 'follow-up', and on
+ * the rep's request with an order (an order and a follow-up are not exclusive).
+ */
+export function followUpPlanned(form: Pick<ReportForm, 'outcome' | 'followUpWanted'>): boolean {
+  return form.outcome === 'follow-up' || (form.outcome === 'order' && form.followUpWanted);
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 
@@ -148,7 +187,7 @@ export function checkReport(
   if (outcome === 'no-sale' && form.noSaleReason === null)
     problems.push({ field: 'noSaleReason', code: 'no-sale-reason-missing' });
   let followUp: FollowUpPlan | undefined;
-  if (outcome === 'follow-up') {
+  if (followUpPlanned(form)) {
     if (!DAY.test(form.followUpDate))
       problems.push({ field: 'followUpDate', code: 'follow-up-date-missing' });
     if (!TIME.test(form.followUpTime))

@@ -5,19 +5,24 @@
  */
 import {
   editReport,
+  followUpPlanned,
   summaryOf,
   type ReportField,
   type ReportForm,
   type VisitDraft,
+  type VisitFacts,
 } from '../../../../shared/domain/visit/index.js';
+import { useEffect } from 'react';
 import { useApp } from '../../../app/context.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import { ErrorSummary, describedBy } from '../../../ui/form/index.js';
 import { VisitTaskNote } from '../../campaignTasks/index.js';
 import type { UpdateDraft } from '../StepHelp.js';
+import { VisitOrders } from '../stepHelp/price.js';
 import { ObjectionsFieldset } from './ObjectionsFieldset.js';
 import {
   FollowUpFieldset,
+  FollowUpWantedField,
   MotivesFieldset,
   NoSaleReasonField,
   OutcomeFieldset,
@@ -28,20 +33,41 @@ import { fieldIds, useReportSave } from './useReportSave.js';
 
 interface Props {
   draft: VisitDraft;
+  /** The orders and complaints of the visit, worded for the summary (undefined while loading). */
+  facts: VisitFacts | undefined;
   update: UpdateDraft;
   /** Saves the report: resolves true when the visit ended (the draft is gone). */
   onEnd: (save: () => Promise<boolean>) => Promise<void>;
   onBackToSteps: () => void;
 }
 
-export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
+export function ReportPanel({ draft, facts, update, onEnd, onBackToSteps }: Props) {
   const { locale } = useApp();
   const { entries, overlapOnly, saving, summaryFocus, save, errorOf } = useReportSave(draft, onEnd);
   const form = draft.report;
+  // The summary follows the orders and complaints as they load or change, until the rep edits it.
+  const followed =
+    form !== null && facts !== undefined && !form.summaryEdited
+      ? summaryOf(form, draft.orderIds, locale, facts)
+      : null;
+  const behind = followed !== null && followed !== form?.summary;
+  useEffect(() => {
+    if (!behind) return;
+    update(
+      (d) =>
+        d.report && !d.report.summaryEdited
+          ? { ...d, report: { ...d.report, summary: summaryOf(d.report, d.orderIds, locale, facts) } }
+          : d,
+      'now',
+    );
+  }, [behind, update, locale, facts]);
   if (form === null) return null;
 
   const edit = (change: Partial<ReportForm>, when: 'debounced' | 'now' = 'debounced') =>
-    update((d) => (d.report ? { ...d, report: editReport(d.report, change, d.orderIds, locale) } : d), when);
+    update(
+      (d) => (d.report ? { ...d, report: editReport(d.report, change, d.orderIds, locale, facts) } : d),
+      when,
+    );
   const errorText = (field: ReportField) => {
     const e = errorOf(field);
     return e ? <Msg id={e.key} values={e.values} /> : null;
@@ -53,7 +79,11 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
         d.report
           ? {
               ...d,
-              report: { ...d.report, summaryEdited: false, summary: summaryOf(d.report, d.orderIds, locale) },
+              report: {
+                ...d.report,
+                summaryEdited: false,
+                summary: summaryOf(d.report, d.orderIds, locale, facts),
+              },
             }
           : d,
       'now',
@@ -91,7 +121,9 @@ export function ReportPanel({ draft, update, onEnd, onBackToSteps }: Props) {
 
       <OutcomeFieldset {...parts} orderCount={draft.orderIds.length} />
       {form.outcome === 'no-sale' ? <NoSaleReasonField {...parts} /> : null}
-      {form.outcome === 'follow-up' ? <FollowUpFieldset {...parts} /> : null}
+      <VisitOrders orderIds={draft.orderIds} />
+      {form.outcome === 'order' ? <FollowUpWantedField form={form} edit={edit} /> : null}
+      {followUpPlanned(form) ? <FollowUpFieldset {...parts} /> : null}
 
       <ReportTextArea {...parts} field="needs" label="visit.report.needs" rows={3} maxLength={20_000} />
       <MotivesFieldset form={form} edit={edit} />

@@ -194,6 +194,21 @@ export function FollowUpFieldset({ form, edit, errorText }: PartProps) {
   );
 }
 
+/** With an order: the rep may also plan a follow-up appointment (the fields then appear). */
+export function FollowUpWantedField({ form, edit }: { form: ReportForm; edit: Edit }) {
+  return (
+    <label className="visit-report__choice visit-report__followup-wanted">
+      <input
+        id="visit-report-fu-wanted"
+        type="checkbox"
+        checked={form.followUpWanted}
+        onChange={(e) => edit({ followUpWanted: e.target.checked }, 'now')}
+      />{' '}
+      <Msg id="visit.report.followUpWanted" />
+    </label>
+  );
+}
+
 export function MotivesFieldset({ form, edit }: { form: ReportForm; edit: Edit }) {
   const intl = useIntl();
   return (

@@ -33,12 +33,12 @@ export function Price({ draft, update, playbook, context, maxDiscountBp }: StepP
         <Msg id="visit.price.announced" />
       </StepCheck>
       <TakeOrder draft={draft} update={update} />
+      <VisitOrders orderIds={draft.orderIds} />
     </div>
   );
 }
 
 /** Opens the order screen for the visit's customer; saving the order comes back to this step. */
-
 export function TakeOrder({ draft, update }: Pick<StepProps, 'draft' | 'update'>) {
   return (
     <p className="visit-step__order">
@@ -53,8 +53,10 @@ export function TakeOrder({ draft, update }: Pick<StepProps, 'draft' | 'update'>
   );
 }
 
-/** The orders taken during the visit: number (or pending), total incl. tax, a link to each. */
-
+/**
+ * The orders taken during the visit, shown again when the rep comes back from the order screen:
+ * each one's number (or that it gets one at the sync), amount excl. tax, lines, and a link to it.
+ */
 export function VisitOrders({ orderIds }: { orderIds: readonly string[] }) {
   const { db } = useApp();
   const intl = useIntl();
@@ -63,23 +65,44 @@ export function VisitOrders({ orderIds }: { orderIds: readonly string[] }) {
     async () => (await db.orders.bulkGet([...orderIds])).flatMap((o) => (o ? [o] : [])),
     [db, orderIds],
   );
-  if (orderIds.length === 0 || orders === undefined) return null;
+  if (orderIds.length === 0 || orders === undefined || orders.length === 0) return null;
   return (
-    <section aria-labelledby={titleId}>
+    <section className="visit-orders" aria-labelledby={titleId}>
       <Text as="h3" id={titleId} className="section-title" msg="visit.order.taken" />
-      <ul className="plain-list">
+      <ul className="visit-orders__list">
         {orders.map((o) => (
-          <li key={o.id}>
-            <a href={hrefFor({ name: 'order', id: o.id })}>
+          <li key={o.id} className="visit-card">
+            <p className="visit-card__title">
+              <a href={hrefFor({ name: 'order', id: o.id })}>
+                <Msg
+                  id="visit.order.title"
+                  values={{
+                    number:
+                      o.number === '' ? intl.formatMessage({ id: 'visit.order.numberPending' }) : o.number,
+                  }}
+                />
+              </a>
+            </p>
+            <p className="visit-orders__total">
               <Msg
-                id="visit.order.line"
-                values={{
-                  number:
-                    o.number === '' ? intl.formatMessage({ id: 'visit.order.numberPending' }) : o.number,
-                  total: formatMoney(intl, o.totalInclCents),
-                }}
+                id="visit.order.total"
+                values={{ total: formatMoney(intl, o.totalExclCents), lines: o.lines.length }}
               />
-            </a>
+            </p>
+            <ul className="visit-orders__lines">
+              {o.lines.map((l) => (
+                <li key={l.id}>
+                  <Msg
+                    id="visit.order.lineItem"
+                    values={{
+                      quantity: l.quantity,
+                      product: l.productName,
+                      total: formatMoney(intl, l.totalExclCents),
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>
