@@ -96,4 +96,7 @@ export const agendaEn: Record<keyof typeof agendaFr, string> = {
   'agenda.slot.none': 'No free slot within the next month: choose the time yourself.',
   'agenda.slot.take': 'Take this slot',
   'agenda.live.title': 'To check before saving',
+  'agenda.layout': 'Week layout',
+  'agenda.layout.grid': 'Grid',
+  'agenda.layout.list': 'List',
 };

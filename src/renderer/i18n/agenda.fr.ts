@@ -94,4 +94,7 @@ export const agendaFr = {
   'agenda.slot.none': 'Aucun créneau libre dans le mois qui suit : choisissez l’heure vous-même.',
   'agenda.slot.take': 'Prendre ce créneau',
   'agenda.live.title': 'À vérifier avant d’enregistrer',
+  'agenda.layout': 'Présentation de la semaine',
+  'agenda.layout.grid': 'Grille',
+  'agenda.layout.list': 'Liste',
 };
