@@ -1,14 +1,15 @@
 /**
  * Agenda end to end: offline, by keyboard, create an appointment, see it in the day and week
  * views, move it, cancel another; back online it reaches head office. An appointment set at
- * head office arrives marked as such. Axe on the day and week views and the form.
+ * head office arrives marked as such. Axe on the day and week views and the form. A new
+ * appointment takes the day's next free slot, and the week grid shows it at its time.
  */
 import { randomUUID } from 'node:crypto';
 import { REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
 
-/** A day four weeks ahead, in Paris (the demo users' time zone), and an instant on it. */
-function futureDay(): string {
-  const at = new Date(Date.now() + 28 * 86_400_000);
+/** A day four weeks ahead (or `days`), in Paris (the demo users' time zone), and an instant on it. */
+function futureDay(days = 28): string {
+  const at = new Date(Date.now() + days * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
 }
 function parisInstant(day: string, hour: number, minute = 0): string {
@@ -141,4 +142,66 @@ test('a past start or a zero duration gets a clear message and nothing is saved'
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Le début est déjà passé');
   expect(await app.localRows('outbox')).toEqual([]);
+});
+
+test('a new appointment takes the next free slot of the day; the week grid shows it at its time', async ({
+  app,
+  page,
+  headOffice,
+}) => {
+  // Five weeks ahead: a week of its own, past the demo's planned appointments.
+  const day = futureDay(35);
+  const repId = await headOffice.userId(REP.email);
+  const [first, second] = await headOffice.customersOf(repId, 2);
+  if (!first || !second) throw new Error('the demo rep has no customers');
+  const setId = randomUUID();
+  await headOffice.setAppointment({
+    id: setId,
+    repId,
+    customerId: second.id,
+    startAt: parisInstant(day, 9),
+    durationMinutes: 90,
+    objective: `Fixé au siège ${setId.slice(0, 8)}`,
+  });
+  await app.signIn(REP);
+  await app.waitUpToDate();
+  await app.openAgenda('day', day);
+  await expect(page.locator(`[data-appointment-id="${setId}"]`)).toBeVisible();
+
+  // 09:00–10:30 is taken: the form proposes 10:30 and says nothing is in the way.
+  await page.locator('body').press('n');
+  const dialog = page.getByRole('dialog', { name: 'Nouveau rendez-vous' });
+  await expect(dialog.getByRole('combobox', { name: 'Client' })).toBeFocused();
+  // The exact name then Enter at once, without waiting for the list.
+  await page.keyboard.type(first.name);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('combobox', { name: 'Client' })).toHaveValue(first.name);
+  await expect(dialog.getByTestId('appointment-live')).not.toContainText('chevauche');
+  await dialog.getByLabel('Objectif').fill(`Créneau libre ${randomUUID().slice(0, 8)}`);
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  const card = page.locator('[data-appointment-id]').filter({ hasText: first.name }).first();
+  await expect(card).toContainText('10:30');
+  const id = await card.getAttribute('data-appointment-id');
+  if (!id) throw new Error('no id on the new appointment');
+
+  // The week grid: both in the day's column, the new one right under the other, by their times.
+  await page.locator('body').press('w');
+  const column = page.getByTestId('week-grid').locator(`[data-day="${day}"]`);
+  const placed = column.locator(`[data-appointment-id="${id}"]`);
+  const set = column.locator(`[data-appointment-id="${setId}"]`);
+  await expect(placed).toBeVisible();
+  await expect(set).toBeVisible();
+  const [setBox, placedBox] = [await set.boundingBox(), await placed.boundingBox()];
+  if (!setBox || !placedBox) throw new Error('appointments not laid out');
+  // 90 minutes above it, 60 minutes tall: about 1.5 times its height apart.
+  expect(placedBox.y).toBeGreaterThanOrEqual(setBox.y + setBox.height - 4);
+  expect(Math.abs(setBox.height / placedBox.height - 1.5)).toBeLessThan(0.2);
+  expect(Math.abs(placedBox.x - setBox.x)).toBeLessThan(2);
+  // Keyboard: J then J goes from the first to the second of the week.
+  await page.locator('body').press('j');
+  await expect(set).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(placed).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
 });

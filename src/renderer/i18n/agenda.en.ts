@@ -90,4 +90,13 @@ export const agendaEn: Record<keyof typeof agendaFr, string> = {
   'agenda.sync.appointment-update': 'Appointment moved or edited ({customer})',
   'agenda.sync.appointment-cancel': 'Appointment cancelled ({customer})',
   'agenda.conflict.minutes': '{minutes, number} min',
+  'agenda.slot.full': '{day} is full between {from} and {to}.',
+  'agenda.slot.moved': 'First free slot proposed: {day} at {time}.',
+  'agenda.slot.next': 'First free slot: {day} at {time}.',
+  'agenda.slot.none': 'No free slot within the next month: choose the time yourself.',
+  'agenda.slot.take': 'Take this slot',
+  'agenda.live.title': 'To check before saving',
+  'agenda.layout': 'Week layout',
+  'agenda.layout.grid': 'Grid',
+  'agenda.layout.list': 'List',
 };

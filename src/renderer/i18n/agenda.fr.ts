@@ -88,4 +88,13 @@ export const agendaFr = {
   'agenda.sync.appointment-update': 'Rendez-vous déplacé ou modifié ({customer})',
   'agenda.sync.appointment-cancel': 'Rendez-vous annulé ({customer})',
   'agenda.conflict.minutes': '{minutes, number} min',
+  'agenda.slot.full': 'Le {day} est complet entre {from} et {to}.',
+  'agenda.slot.moved': 'Premier créneau libre proposé : {day} à {time}.',
+  'agenda.slot.next': 'Premier créneau libre : {day} à {time}.',
+  'agenda.slot.none': 'Aucun créneau libre dans le mois qui suit : choisissez l’heure vous-même.',
+  'agenda.slot.take': 'Prendre ce créneau',
+  'agenda.live.title': 'À vérifier avant d’enregistrer',
+  'agenda.layout': 'Présentation de la semaine',
+  'agenda.layout.grid': 'Grille',
+  'agenda.layout.list': 'Liste',
 };

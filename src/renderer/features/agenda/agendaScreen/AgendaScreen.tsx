@@ -1,6 +1,6 @@
 /**
  * Agenda: day (hour by hour, 7:00–20:00 and any appointment outside) and week (Monday to
- * Sunday) views over the local database, fully usable by keyboard:
+ * Sunday, as a time grid or a list) views over the local database, fully usable by keyboard:
  * J/K or ↓/↑ move between appointments (←/→ between days in the week view), Enter opens, N new,
  * T today, D/W switch views, Shift+↑/↓ shifts the focused appointment by 15 minutes, Esc closes
  * dialogs (React Aria). Times are shown in the user's time zone through Intl.
@@ -26,6 +26,8 @@ import { DayView, WeekView } from './AgendaViews.js';
 import { AppointmentDetails } from './AppointmentDetails.js';
 import { useAgendaKeys } from './useAgendaKeys.js';
 import { useAppointmentShift } from './useAppointmentShift.js';
+import { WeekGrid } from './WeekGrid.js';
+import { WeekLayoutSwitch, useWeekLayout } from './WeekLayout.js';
 
 const go = (view: AgendaView, day: string) => navigate({ name: 'agenda', view, day });
 
@@ -43,6 +45,7 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<FormMode | null>(null);
   const [message, setMessage] = useState('');
+  const [layout, setLayout] = useWeekLayout();
   const listRef = useRef<HTMLDivElement>(null);
   const shift = useAppointmentShift(data, timeZone, setMessage);
   const newAppointment = useCallback(
@@ -99,11 +102,14 @@ export function AgendaScreen({ view, day }: { view: AgendaView; day: string | nu
       ) : (
         <AgendaTasks day={days[0] ?? current} until={days.at(-1) ?? current} repId={user.id} />
       )}
+      {view === 'week' ? <WeekLayoutSwitch layout={layout} onChange={setLayout} /> : null}
       <div ref={listRef} className={`agenda__body agenda__body--${view}`}>
         {data === undefined ? (
           <SkeletonRows rows={6} label={intl.formatMessage({ id: 'app.loading' })} />
         ) : view === 'day' ? (
           <DayView day={current} data={data} timeZone={timeZone} onOpen={setOpenId} />
+        ) : layout === 'grid' ? (
+          <WeekGrid days={days} today={today} now={now} data={data} timeZone={timeZone} onOpen={setOpenId} />
         ) : (
           <WeekView days={days} today={today} data={data} timeZone={timeZone} onOpen={setOpenId} />
         )}

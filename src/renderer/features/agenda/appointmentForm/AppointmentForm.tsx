@@ -13,6 +13,7 @@ import { Msg, Text } from '../../../i18n/Msg.js';
 import { ErrorSummary, Field, FieldError, FormActions, controlProps } from '../../../ui/form/index.js';
 import { CustomerCombobox } from './CustomerCombobox.js';
 import { EditingCustomer } from './EditingCustomer.js';
+import { SlotNotes } from './SlotNotes.js';
 import { useContactsOf } from './queries.js';
 import { useAppointmentForm, type FieldName, type FormMode } from './useAppointmentForm.js';
 
@@ -44,10 +45,9 @@ export function AppointmentForm({
 }) {
   const intl = useIntl();
   const id = useId();
-  const { rhf, editing, save, summary, summaryFocus, warningOnly, saveError, errorOf } = useAppointmentForm(
-    form,
-    onDone,
-  );
+  const { rhf, editing, slot, warnings, save, summary, summaryFocus, warningOnly, saveError, errorOf } =
+    useAppointmentForm(form, onDone);
+  const timeZone = intl.timeZone ?? 'Europe/Paris';
   const {
     register,
     control,
@@ -163,6 +163,7 @@ export function AppointmentForm({
             )}
           </Field>
         ))}
+        <SlotNotes note={slot.note} warnings={warnings} timeZone={timeZone} onTake={slot.take} />
         <Field
           id={inputId('notes')}
           label={<Msg id="agenda.field.notes" />}

@@ -1,19 +1,23 @@
 /** The customer of a new appointment: a searchable combobox over the local portfolio. */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
+import { useApp } from '../../../app/context.js';
 import { Text } from '../../../i18n/Msg.js';
 import type { CustomFieldProps } from '../../../ui/form/index.js';
 import { searchCustomers } from '../../search/index.js';
-import { useCustomer, useCustomerSearchIndex } from './queries.js';
+import { customersNamed, useCustomer, useCustomerSearchIndex } from './queries.js';
 
 /** A searchable combobox over the local portfolio (accent-insensitive, by name, town, postcode…). */
 export function CustomerCombobox({ id, value, onChange, error, invalid }: CustomFieldProps<string>) {
   const intl = useIntl();
+  const { db } = useApp();
   const index = useCustomerSearchIndex();
   const selected = useCustomer(value);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // The rep moved through the list with the arrows: Enter takes that option, not the exact name.
+  const [moved, setMoved] = useState(false);
   const results = useMemo(
     () => (index && query.trim() !== '' ? searchCustomers(index, query, 20) : []),
     [index, query],
@@ -25,15 +29,30 @@ export function CustomerCombobox({ id, value, onChange, error, invalid }: Custom
     setQuery(name);
     setOpen(false);
   };
+  /**
+   * Enter on typed text: the customer whose name is exactly that (case and accents aside), even
+   * before the list has appeared (its index may still be loading); else the highlighted option;
+   * else the list opens.
+   */
+  const enter = async (typed: string) => {
+    const hit = shown ? results[activeIndex] : undefined;
+    if (hit && moved) return choose(hit.customerId, hit.name);
+    const exact = await customersNamed(db, typed);
+    const [only] = exact;
+    if (exact.length === 1 && only) choose(only.id, only.name);
+    else if (hit) choose(hit.customerId, hit.name);
+    else setOpen(true);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       setOpen(true);
+      setMoved(true);
       setActive(Math.min(results.length - 1, activeIndex + 1));
     } else if (e.key === 'ArrowUp') {
+      setMoved(true);
       setActive(Math.max(0, activeIndex - 1));
-    } else if (e.key === 'Enter' && shown) {
-      const hit = results[activeIndex];
-      if (hit) choose(hit.customerId, hit.name);
+    } else if (e.key === 'Enter' && !value && query.trim() !== '') {
+      void enter(query);
     } else if (e.key === 'Escape' && shown) {
       setOpen(false);
     } else {
@@ -64,6 +83,7 @@ export function CustomerCombobox({ id, value, onChange, error, invalid }: Custom
           setQuery(e.target.value);
           setOpen(true);
           setActive(0);
+          setMoved(false);
           if (value) onChange('');
         }}
         onKeyDown={onKeyDown}

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../../app/context.js';
 import type { AppDB } from '../../../db/AppDB.js';
-import { buildSearchIndex } from '../../search/index.js';
+import { buildSearchIndex, normaliseText } from '../../search/index.js';
 
 /** The customer's contacts by last name (none chosen: none). */
 export function useContactsOf(customerId: string) {
@@ -32,4 +32,11 @@ export async function overlapped(db: AppDB, appointmentId: string) {
   const other = await db.appointments.get(appointmentId);
   const customer = other ? await db.customers.get(other.customerId) : undefined;
   return { other, customer };
+}
+
+/** The customers whose name is exactly `name`, ignoring case, accents and punctuation. */
+export async function customersNamed(db: AppDB, name: string) {
+  const wanted = normaliseText(name);
+  if (wanted === '') return [];
+  return db.customers.filter((c) => normaliseText(c.name) === wanted).toArray();
 }

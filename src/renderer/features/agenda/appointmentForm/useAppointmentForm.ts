@@ -4,7 +4,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { z } from 'zod';
 import type { AppointmentChanges } from '../../../../shared/domain/appointment/appointment.js';
@@ -18,6 +18,8 @@ import type { MessageKey } from '../../../i18n/fr.js';
 import { StorageFullError } from '../../../sync/storage.js';
 import { AppointmentCheckError, createAppointment, updateAppointment } from '../mutators.js';
 import { overlapped } from './queries.js';
+import { useLiveWarnings } from './useLiveWarnings.js';
+import { useSlotProposal } from './useSlotProposal.js';
 
 const formSchema = z.object({
   customerId: z.string().min(1),
@@ -106,7 +108,16 @@ export function useAppointmentForm(
   const [saveError, setSaveError] = useState<MessageKey | null>(null);
   const [defaults] = useState<FormValues>(() => defaultsOf(form, timeZone));
   const rhf = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: defaults });
-  const { handleSubmit, formState } = rhf;
+  const { handleSubmit, formState, control } = rhf;
+  const [customerId, kind, date, time, durationMinutes] = useWatch({
+    control,
+    name: ['customerId', 'kind', 'date', 'time', 'durationMinutes'],
+  });
+  const slot = useSlotProposal(rhf, editing === null, { date, time, durationMinutes }, timeZone);
+  const warnings = useLiveWarnings(
+    { customerId, kind, date, time, durationMinutes },
+    { editingId: editing?.id ?? null, previousStartAt: editing?.startAt ?? null, timeZone },
+  );
 
   const focusSummary = () => setSummaryFocus((n) => n + 1);
 
@@ -217,6 +228,10 @@ export function useAppointmentForm(
   return {
     rhf,
     editing,
+    /** The proposed start's note (the day was full), and taking the next free slot. */
+    slot,
+    /** Overlaps and long drives of the slot as typed, before saving. */
+    warnings,
     save,
     summary,
     summaryFocus,
