@@ -43,6 +43,18 @@ export const routeEn: Record<keyof typeof routeFr, string> = {
   'route.briefOf': 'Prepare the visit to {name}',
   'route.moved':
     '{name} is now at position {position} of {count}. Total: {km}, {duration} of driving, back at {time}.',
+  'route.lateMove':
+    'Warning: in this order you would reach {name} {duration} late for the {time} appointment.{others, plural, =0 {} one { Another appointment would be late too.} other { # other appointments would be late too.}}',
+  'route.undoHint': 'Ctrl+Z on the handle or “Undo” to go back to the previous order.',
+  'route.undo': 'Undo',
+  'route.keepOrder': 'Keep this order',
+  'route.undone': 'Previous order restored: {name} is back in position {position}.',
+  'route.nav.openIn': 'Open in:',
+  'route.nav.app.waze': 'Waze',
+  'route.nav.app.google': 'Google Maps',
+  'route.nav.app.apple': 'Apple Maps',
+  'route.nav.link': 'Open the way to {name} in {app} (browser)',
+  'route.nav.offline': 'Offline: opening in Waze, Google Maps or Apple Maps comes back with the connection.',
   'route.removed': '{name} was removed from the day.',
   'route.added': '{name} was added to the day. Total: {km}, back at {time}.',
   'route.totals': 'Totals of the day',

@@ -42,6 +42,18 @@ export const routeFr = {
   'route.briefOf': 'Préparer la visite chez {name}',
   'route.moved':
     '{name} est maintenant en position {position} sur {count}. Total : {km}, {duration} de route, retour à {time}.',
+  'route.lateMove':
+    'Attention : dans cet ordre, vous arriveriez chez {name} avec {duration} de retard sur le rendez-vous de {time}.{others, plural, =0 {} one { Un autre rendez-vous serait aussi en retard.} other { # autres rendez-vous seraient aussi en retard.}}',
+  'route.undoHint': 'Ctrl+Z sur la poignée ou « Annuler » pour revenir à l’ordre précédent.',
+  'route.undo': 'Annuler',
+  'route.keepOrder': 'Garder cet ordre',
+  'route.undone': 'Ordre précédent rétabli : {name} revient en position {position}.',
+  'route.nav.openIn': 'Ouvrir dans :',
+  'route.nav.app.waze': 'Waze',
+  'route.nav.app.google': 'Google Maps',
+  'route.nav.app.apple': 'Plans',
+  'route.nav.link': 'Ouvrir le trajet vers {name} dans {app} (navigateur)',
+  'route.nav.offline': 'Hors ligne : l’ouverture dans Waze, Google Maps ou Plans revient avec la connexion.',
   'route.removed': '{name} est retiré de la journée.',
   'route.added': '{name} est ajouté à la journée. Total : {km}, retour à {time}.',
   'route.totals': 'Totaux de la journée',
