@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeLabels } from './labels.js';
+import { mapChromeBoxes, overlaps, placeLabels } from './labels.js';
 import type { Box, LabelCandidate } from './labels.js';
 
 const viewport = { width: 400, height: 300 };
@@ -59,6 +59,46 @@ describe('placeLabels', () => {
             for (const o of obstacles) expect(overlaps(a.box, o)).toBe(false);
             for (const b of placed.slice(i + 1)) expect(overlaps(a.box, b.box)).toBe(false);
           }
+        },
+      ),
+    );
+  });
+
+  it('keeps town labels off the zoom buttons and the scale bar, moving them or dropping them', () => {
+    const chrome = mapChromeBoxes(viewport);
+    // A town just above the footer strip (scale bar): its label goes above the dot, not on the bar.
+    const [low] = placeLabels([{ key: 'low', text: 'Vienne', at: [30, 268] }], chrome, viewport);
+    expect(low).toBeDefined();
+    for (const box of chrome) expect(overlaps(low!.box, box)).toBe(false);
+    expect(low!.box.y1).toBeLessThanOrEqual(viewport.height - 28);
+    // Just left of the zoom buttons: placed on the dot's left rather than under the buttons.
+    const [corner] = placeLabels([{ key: 'corner', text: 'Lyon', at: [335, 40] }], chrome, viewport);
+    expect(corner).toMatchObject({ anchor: 'end' });
+    expect(corner!.box.x1).toBeLessThanOrEqual(viewport.width - 48);
+    // Inside the footer itself: no room, no label.
+    expect(placeLabels([{ key: 'in', text: 'Givors', at: [200, 292] }], chrome, viewport)).toEqual([]);
+  });
+
+  it('never puts a label on a marker, the controls or the footer (property)', () => {
+    const point = fc.tuple(
+      fc.double({ min: 0, max: 400, noNaN: true }),
+      fc.double({ min: 0, max: 300, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(point, fc.string({ minLength: 1, maxLength: 20 })), { maxLength: 40 }),
+        fc.array(point, { maxLength: 8 }),
+        (towns, markers) => {
+          const obstacles = [
+            ...markers.map(([x, y]) => ({ x0: x - 16, y0: y - 16, x1: x + 16, y1: y + 16 })),
+            ...mapChromeBoxes(viewport),
+          ];
+          const placed = placeLabels(
+            towns.map(([at, text], i) => ({ key: String(i), text, at })),
+            obstacles,
+            viewport,
+          );
+          for (const label of placed) for (const o of obstacles) expect(overlaps(label.box, o)).toBe(false);
         },
       ),
     );

@@ -120,3 +120,15 @@ export function placeLabels(
   }
   return placed;
 }
+
+/** The map's own controls, drawn over it: the zoom buttons (top right) and the footer strip. */
+export const MAP_CONTROLS = { width: 48, height: 120 } as const;
+export const MAP_FOOTER_HEIGHT = 28;
+
+/** Where the zoom buttons and the footer (scale bar, attribution) sit: no town label there. */
+export function mapChromeBoxes({ width, height }: Size): Box[] {
+  return [
+    { x0: width - MAP_CONTROLS.width, y0: 0, x1: width, y1: MAP_CONTROLS.height },
+    { x0: 0, y0: height - MAP_FOOTER_HEIGHT, x1: width, y1: height },
+  ];
+}
