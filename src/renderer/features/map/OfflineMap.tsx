@@ -274,11 +274,9 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
   // Screen positions of everything drawn at a constant size.
   const markers = projected.map((p) => ({ ...p, screen: toScreen(view, p.xy) }));
   const startScreen = projectedStart ? toScreen(view, projectedStart) : null;
-  const routeD = projectedPath
-    .map((p, i) => {
-      const [x, y] = toScreen(view, p);
-      return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
-    })
+  const routeScreen = projectedPath.map((p) => toScreen(view, p));
+  const routeD = routeScreen
+    .map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`)
     .join('');
 
   const labels = useMemo(() => {
@@ -308,10 +306,11 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
       });
     }
     const maxLabels = Math.max(12, Math.min(80, Math.round((width * height) / 12_000)));
-    return placeLabels(candidates, obstacles, { width, height }, { maxLabels });
-    // `markers` and `startScreen` derive from view and the projected points.
+    // Off the route line when there is room elsewhere.
+    return placeLabels(candidates, obstacles, { width, height }, { maxLabels, lines: [routeScreen] });
+    // `markers`, `startScreen` and `routeScreen` derive from view and the projected points.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [labelSource, view, width, height, projected, projectedStart]);
+  }, [labelSource, view, width, height, projected, projectedStart, projectedPath]);
 
   const scale = scaleBar(kmPerPixel(projection, view, size));
   const nearTown = useMemo(() => {

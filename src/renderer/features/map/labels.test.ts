@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapChromeBoxes, overlaps, placeLabels } from './labels.js';
+import { mapChromeBoxes, overlaps, placeLabels, segmentHitsBox } from './labels.js';
 import type { Box, LabelCandidate } from './labels.js';
 
 const viewport = { width: 400, height: 300 };
@@ -102,5 +102,33 @@ describe('placeLabels', () => {
         },
       ),
     );
+  });
+
+  it('keeps the route line clear when another spot is free, without dropping the town', () => {
+    // The route runs just right of the town, horizontally: the label goes to the left.
+    const route = [
+      [205, 150],
+      [390, 150],
+    ] as const;
+    const [label] = placeLabels([{ key: 'a', text: 'Bron', at: [200, 150] }], [], viewport, {
+      lines: [route],
+    });
+    expect(label).toMatchObject({ anchor: 'end' });
+    expect(segmentHitsBox(route[0], route[1], label!.box)).toBe(false);
+    // Lines everywhere (one every 10 px): still labelled, on the first spot.
+    const grid = Array.from({ length: 31 }, (_, k) => [[0, k * 10] as const, [400, k * 10] as const]);
+    const [caged] = placeLabels([{ key: 'b', text: 'Bron', at: [200, 150] }], [], viewport, {
+      lines: grid,
+    });
+    expect(caged).toMatchObject({ anchor: 'start' });
+  });
+
+  it('tells whether a segment crosses a box', () => {
+    const box: Box = { x0: 10, y0: 10, x1: 20, y1: 20 };
+    expect(segmentHitsBox([0, 15], [30, 15], box)).toBe(true);
+    expect(segmentHitsBox([12, 12], [13, 13], box)).toBe(true);
+    expect(segmentHitsBox([0, 0], [30, 5], box)).toBe(false);
+    expect(segmentHitsBox([0, 30], [30, 0], box)).toBe(true);
+    expect(segmentHitsBox([25, 0], [25, 30], box)).toBe(false);
   });
 });
