@@ -71,7 +71,9 @@ test('offline: optimise the day, reorder by keyboard, add a suggestion, keep it 
   await expect(page.getByText('Départ de Domicile')).toBeVisible();
   await expect(page.getByTestId('route-stop')).toHaveCount(3);
   // Offline, no GPS links: the reason instead.
-  await expect(page.getByTestId('route-stop-nav').first()).toHaveText(/^Hors ligne : l’ouverture dans Waze/);
+  await expect(page.getByTestId('route-stop-nav').first()).toHaveText(
+    /^Hors ligne : Waze, Google Maps et Plans attendent le réseau/,
+  );
   await expect(page.getByRole('link', { name: /dans Waze/ })).toHaveCount(0);
   // The map says what its marks mean.
   await expect(page.getByRole('list', { name: 'Légende de la carte' })).toContainText(

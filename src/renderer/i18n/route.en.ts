@@ -54,7 +54,7 @@ export const routeEn: Record<keyof typeof routeFr, string> = {
   'route.nav.app.google': 'Google Maps',
   'route.nav.app.apple': 'Apple Maps',
   'route.nav.link': 'Open the way to {name} in {app} (browser)',
-  'route.nav.offline': 'Offline: opening in Waze, Google Maps or Apple Maps comes back with the connection.',
+  'route.nav.offline': 'Offline: Waze, Google Maps and Apple Maps need the network.',
   'route.removed': '{name} was removed from the day.',
   'route.added': '{name} was added to the day. Total: {km}, back at {time}.',
   'route.totals': 'Totals of the day',

@@ -53,7 +53,7 @@ export const routeFr = {
   'route.nav.app.google': 'Google Maps',
   'route.nav.app.apple': 'Plans',
   'route.nav.link': 'Ouvrir le trajet vers {name} dans {app} (navigateur)',
-  'route.nav.offline': 'Hors ligne : l’ouverture dans Waze, Google Maps ou Plans revient avec la connexion.',
+  'route.nav.offline': 'Hors ligne : Waze, Google Maps et Plans attendent le réseau.',
   'route.removed': '{name} est retiré de la journée.',
   'route.added': '{name} est ajouté à la journée. Total : {km}, retour à {time}.',
   'route.totals': 'Totaux de la journée',

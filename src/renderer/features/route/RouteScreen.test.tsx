@@ -175,7 +175,7 @@ describe('route screen', () => {
     const [first] = await screen.findAllByTestId('route-stop');
     await waitFor(() =>
       expect(within(first!).getByTestId('route-stop-nav').textContent).toBe(
-        'Hors ligne : l’ouverture dans Waze, Google Maps ou Plans revient avec la connexion.',
+        'Hors ligne : Waze, Google Maps et Plans attendent le réseau.',
       ),
     );
     expect(within(first!).queryByRole('link', { name: /Waze/ })).toBeNull();

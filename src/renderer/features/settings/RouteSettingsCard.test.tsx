@@ -97,9 +97,11 @@ describe('route settings card', () => {
     expect(await db.getMeta('roadFactor')).toBe(1.3);
   });
 
-  it('keeps a road factor set before as « Réglage actuel »', async () => {
+  it('keeps a road factor set before as « Réglage actuel », and knows « Domicile » in English', async () => {
     await db.setMeta('roadFactor', 1.4);
+    await db.setMeta('routeStart', { label: 'Domicile', lat: 45.764, lon: 4.8357 });
     renderWithApp(db, <RouteSettingsCard />, { locale: 'en' });
+    expect(await screen.findByRole('radio', { name: 'your home' })).toHaveProperty('checked', true);
     expect(await screen.findByRole('radio', { name: 'Current setting (+40%)' })).toHaveProperty(
       'checked',
       true,
@@ -107,5 +109,6 @@ describe('route settings card', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Route settings saved on this laptop.')).toBeTruthy();
     expect(await db.getMeta('roadFactor')).toBe(1.4);
+    expect((await db.getMeta('routeStart'))?.label).toBe('Home');
   });
 });

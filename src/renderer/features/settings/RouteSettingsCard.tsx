@@ -14,6 +14,8 @@ import { useApp } from '../../app/context.js';
 import { metaSchemas } from '../../db/schema.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
+import { routeEn } from '../../i18n/route.en.js';
+import { routeFr } from '../../i18n/route.fr.js';
 import { useT } from '../../i18n/useT.js';
 import { ErrorSummary, FieldError } from '../../ui/form/index.js';
 import type { Town } from '../map/index.js';
@@ -137,13 +139,16 @@ function RouteSettingsForm({
   const id = useId();
   const num = (n: number) => intl.formatNumber(n, { maximumFractionDigits: 6, useGrouping: false });
   const kindLabel = (k: Exclude<StartKind, 'other'>) => t(`route.settings.kind.${k}`);
-  const [kind, setKind] = useState<StartKind>(() =>
-    stored.start === null || stored.start.label === kindLabel('home')
-      ? 'home'
-      : stored.start.label === kindLabel('office')
-        ? 'office'
-        : 'other',
-  );
+  // « Domicile » saved in French is still the home in English, and the other way round.
+  const [kind, setKind] = useState<StartKind>(() => {
+    const saved = stored.start?.label;
+    if (saved === undefined) return 'home';
+    for (const k of ['home', 'office'] as const) {
+      const key = `route.settings.kind.${k}` as const;
+      if (saved === routeFr[key] || saved === routeEn[key]) return k;
+    }
+    return 'other';
+  });
   const [values, setValues] = useState<RouteSettingsValues>({
     label: kind === 'other' ? (stored.start?.label ?? '') : '',
     lat: stored.start ? num(stored.start.lat) : '',
