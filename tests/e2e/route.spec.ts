@@ -36,6 +36,8 @@ test('offline: optimise the day, reorder by keyboard, add a suggestion, keep it 
   context,
   headOffice,
 }) => {
+  // Offline then back online, with the settings and a reload: longer than most specs.
+  test.slow();
   const day = sundayAhead(test.info().retry);
   const repId = await headOffice.userId(REP.email);
   const customers = await headOffice.customersOf(repId, 3);
