@@ -391,6 +391,13 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
                 />
               ))}
             </g>
+            {routeD !== '' && (
+              <g className="map__route" aria-hidden="true">
+                <path className="map__route-casing" d={routeD} />
+                <path className="map__route-line" d={routeD} />
+              </g>
+            )}
+            {/* Over the route (with their halo), under the markers. */}
             <g className="map__towns" aria-hidden="true">
               {labels.map((l) => (
                 <g key={l.key}>
@@ -406,12 +413,6 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
                 </g>
               ))}
             </g>
-            {routeD !== '' && (
-              <g className="map__route" aria-hidden="true">
-                <path className="map__route-casing" d={routeD} />
-                <path className="map__route-line" d={routeD} />
-              </g>
-            )}
             {startScreen && start && (
               <g
                 className="map__start"
