@@ -192,17 +192,29 @@ export class App {
     return (await this.page.locator('.route-stop .route-stop__name').allInnerTexts()).map((t) => t.trim());
   }
 
-  /** Settings → Route: takes the first customer's position as the start point, named `label`, and saves. */
+  /**
+   * Settings → Route: takes the first customer's position as the start point, named `label`
+   * (« Domicile » / « Bureau » are the home and office choices, anything else another place), and saves.
+   */
   async setRouteStartFromFirstCustomer(label: string): Promise<void> {
     await this.page.getByRole('link', { name: /^(Paramètres|Settings)$/ }).click();
     const card = this.page.getByRole('region', { name: /^(Tournée|Route)$/ });
     const select = card.getByRole('combobox', {
-      name: /^(Reprendre la position d’un client|Use a customer’s position)$/,
+      name: /^(Ou reprendre l’adresse d’un client|Or use a customer’s address)$/,
     });
     await select.selectOption({ index: 1 });
-    await card
-      .getByRole('textbox', { name: /^(Nom du point de départ|Name of the start point)$/ })
-      .fill(label);
+    const kinds: Record<string, string | undefined> = {
+      Domicile: 'votre domicile',
+      Home: 'your home',
+      Bureau: 'votre bureau',
+      Office: 'your office',
+    };
+    const kind = kinds[label];
+    if (kind !== undefined) await card.getByRole('radio', { name: kind }).check();
+    else {
+      await card.getByRole('radio', { name: /^(un autre lieu|another place)$/ }).check();
+      await card.getByRole('textbox', { name: /^(Nom du lieu|Name of the place)$/ }).fill(label);
+    }
     await card.getByRole('button', { name: /^(Enregistrer|Save)$/ }).click();
     await expect(card.getByText(/Réglages de tournée enregistrés|Route settings saved/)).toBeVisible();
   }

@@ -1,8 +1,9 @@
 /**
  * The day's route end to end, offline: the start point set in the settings, a day with three
  * appointments set at head office, optimised, a stop moved by keyboard (the totals change and
- * are announced), a nearby customer added from "Fill the gaps", and the plan still there after
- * a reload without network. Axe on the route and the settings.
+ * are announced; the appointment made late is said, with « Annuler »), a nearby customer added
+ * from "Fill the gaps", and the plan still there after a reload without network; back online,
+ * each stop opens in Waze / Google Maps / Plans. Axe on the route and the settings.
  */
 import { randomUUID } from 'node:crypto';
 import { REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
@@ -35,6 +36,8 @@ test('offline: optimise the day, reorder by keyboard, add a suggestion, keep it 
   context,
   headOffice,
 }) => {
+  // Offline then back online, with the settings and a reload: longer than most specs.
+  test.slow();
   const day = sundayAhead(test.info().retry);
   const repId = await headOffice.userId(REP.email);
   const customers = await headOffice.customersOf(repId, 3);
@@ -69,6 +72,15 @@ test('offline: optimise the day, reorder by keyboard, add a suggestion, keep it 
   await app.openRoute(day);
   await expect(page.getByText('Départ de Domicile')).toBeVisible();
   await expect(page.getByTestId('route-stop')).toHaveCount(3);
+  // Offline, no GPS links: the reason instead.
+  await expect(page.getByTestId('route-stop-nav').first()).toHaveText(
+    /^Hors ligne : Waze, Google Maps et Plans attendent le réseau/,
+  );
+  await expect(page.getByRole('link', { name: /dans Waze/ })).toHaveCount(0);
+  // The map says what its marks mean.
+  await expect(page.getByRole('list', { name: 'Légende de la carte' })).toContainText(
+    'Rendez-vous à heure fixe',
+  );
   await page.getByRole('button', { name: 'Optimiser l’ordre' }).click();
   await expect(page.getByRole('status').filter({ hasText: /optimisée|meilleur trouvé/ })).toBeVisible();
   // Distance, driving time and return time.
@@ -87,8 +99,20 @@ test('offline: optimise the day, reorder by keyboard, add a suggestion, keep it 
   await expect(page.getByRole('status').filter({ hasText: /position 3 sur 3/ })).toBeVisible();
   await expect.poll(() => app.routeStopNames()).toEqual([orderBefore[1], orderBefore[2], orderBefore[0]]);
   await expect(totals).not.toHaveText(totalsBefore);
-  // The 9:00 appointment now comes last: flagged late.
+  // The 9:00 appointment now comes last: flagged late, by how much, with the way back.
   await expect(page.getByText(/En retard de/).first()).toBeVisible();
+  const lateMove = page.getByTestId('route-late-move');
+  await expect(lateMove).toContainText(
+    new RegExp(`vous arriveriez chez ${orderBefore[0]} avec .+ de retard sur le rendez-vous de 09:00`),
+  );
+  await lateMove.getByRole('button', { name: 'Annuler' }).click();
+  await expect.poll(() => app.routeStopNames()).toEqual([orderBefore[1], orderBefore[0], orderBefore[2]]);
+  await expect(page.getByRole('status').filter({ hasText: /Ordre précédent rétabli/ })).toBeVisible();
+  await expect(handle).toBeFocused();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect.poll(() => app.routeStopNames()).toEqual([orderBefore[1], orderBefore[2], orderBefore[0]]);
+  await lateMove.getByRole('button', { name: 'Garder cet ordre' }).click();
+  await expect(lateMove).toHaveCount(0);
 
   // Fill the gaps: add the first suggestion.
   const suggestion = page.getByTestId('route-suggestion').first();
@@ -109,4 +133,17 @@ test('offline: optimise the day, reorder by keyboard, add a suggestion, keep it 
   await expectNoSeriousA11yViolations(page);
   await context.unroute('**/*');
   await context.setOffline(false);
+
+  // Back online: each stop can be handed to a GPS app, by its coordinates, outside the app.
+  await expect(app.syncStatus()).not.toContainText(/Hors ligne/, { timeout: 30_000 });
+  const waze = page.getByRole('link', {
+    name: `Ouvrir le trajet vers ${orderAfter[0]} dans Waze (navigateur)`,
+  });
+  await expect(waze).toHaveAttribute(
+    'href',
+    /^https:\/\/waze\.com\/ul\?ll=-?\d+(\.\d+)?,-?\d+(\.\d+)?&navigate=yes$/,
+  );
+  await expect(waze).toHaveAttribute('target', '_blank');
+  await expect(waze).toHaveAttribute('rel', 'noopener noreferrer');
+  await expectNoSeriousA11yViolations(page);
 });

@@ -54,6 +54,10 @@ function renderMap(props: Partial<OfflineMapProps> = {}) {
   return { ...view, onSelect };
 }
 
+/** The list of points under the map (the legend is a list too). */
+const pointList = () =>
+  within(screen.getByText(/points? sur la carte/).closest('details')!).getByRole('list');
+
 const outlinesTransform = () => screen.getByTestId('map-outlines').getAttribute('transform');
 
 describe('OfflineMap', () => {
@@ -74,9 +78,30 @@ describe('OfflineMap', () => {
     expect(screen.getByText('© Natural Earth, GeoNames')).toBeTruthy();
   });
 
+  it('explains every kind of mark in a legend, added visits drawn apart from appointments', () => {
+    renderMap({
+      points: [...points, { ...points[0]!, id: 'd', label: 'Garage Martin', routeNumber: 3, fixed: false }],
+    });
+    const legend = screen.getByRole('list', { name: 'Légende de la carte' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.replace(/^\d/, '')), // the swatches' numbers are drawn, not read
+    ).toEqual([
+      'Rendez-vous à heure fixe (le numéro donne l’ordre de passage)',
+      'Visite ajoutée, sans heure fixe',
+      'Cercle en pointillés : client proche suggéré, pas encore dans la tournée',
+      'Point de départ et de retour',
+      'Trajet dans l’ordre des visites (à vol d’oiseau)',
+      'Couleur : segment du client (gris : prospect)',
+    ]);
+    const added = screen.getByRole('button', { name: 'Arrêt 3 (visite ajoutée) : Garage Martin' });
+    expect(added.querySelector('rect.map__mark')).not.toBeNull();
+  });
+
   it('lists the points in route order, with the town around them', async () => {
     renderMap();
-    const list = screen.getByRole('list');
+    const list = pointList();
     const items = within(list).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
       expect.stringContaining('Domicile'),
@@ -116,7 +141,7 @@ describe('OfflineMap', () => {
       key: 'Enter',
     });
     expect(onSelect).toHaveBeenLastCalledWith('c');
-    fireEvent.click(within(screen.getByRole('list')).getByRole('button', { name: /Boulangerie Dupont/ }));
+    fireEvent.click(within(pointList()).getByRole('button', { name: /Boulangerie Dupont/ }));
     expect(onSelect).toHaveBeenLastCalledWith('a');
     rerender(
       <I18nProvider locale="fr">
@@ -127,7 +152,7 @@ describe('OfflineMap', () => {
       within(map).getByRole('button', { name: 'Arrêt 2 : Café des Arts' }).getAttribute('aria-pressed'),
     ).toBe('true');
     expect(
-      within(screen.getByRole('list'))
+      within(pointList())
         .getByRole('button', { name: /Café des Arts/ })
         .getAttribute('aria-pressed'),
     ).toBe('true');

@@ -27,7 +27,8 @@ import {
   zoomAt,
 } from './geometry.js';
 import type { Box, LabelCandidate } from './labels.js';
-import { placeLabels } from './labels.js';
+import { mapChromeBoxes, placeLabels } from './labels.js';
+import { MapLegend } from './MapLegend.js';
 import { labelTowns } from './towns.js';
 import { useElementSize, useOutlines, usePrefersReducedMotion, useTownIndex } from './useMapData.js';
 
@@ -40,6 +41,8 @@ export interface MapPoint extends LatLon {
   /** 1-based stop number on the route, null when not on it (a suggestion). */
   routeNumber: number | null;
   kind: 'stop' | 'suggestion';
+  /** A stop at a fixed time (an appointment: a disc); false for a visit the rep added (a square). */
+  fixed?: boolean;
 }
 
 export interface OfflineMapProps {
@@ -271,22 +274,22 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
   // Screen positions of everything drawn at a constant size.
   const markers = projected.map((p) => ({ ...p, screen: toScreen(view, p.xy) }));
   const startScreen = projectedStart ? toScreen(view, projectedStart) : null;
-  const routeD = projectedPath
-    .map((p, i) => {
-      const [x, y] = toScreen(view, p);
-      return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
-    })
+  const routeScreen = projectedPath.map((p) => toScreen(view, p));
+  const routeD = routeScreen
+    .map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`)
     .join('');
 
   const labels = useMemo(() => {
+    // Markers with their selection ring, the start, the zoom buttons and the scale bar's strip.
     const obstacles: Box[] = markers.map(({ screen: [x, y], point }) => {
-      const r = point.kind === 'stop' ? STOP_R + 2 : SUGGESTION_R + 2;
+      const r = (point.kind === 'stop' ? STOP_R : SUGGESTION_R) + 5;
       return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
     });
     if (startScreen) {
       const [x, y] = startScreen;
-      obstacles.push({ x0: x - 12, y0: y - 12, x1: x + 12, y1: y + 12 });
+      obstacles.push({ x0: x - 13, y0: y - 14, x1: x + 13, y1: y + 11 });
     }
+    obstacles.push(...mapChromeBoxes({ width, height }));
     // Fewer, bigger towns when zoomed out; every town of 1,000+ once zoomed in.
     const minPopulation = 60_000 / (view.k * view.k);
     const candidates: LabelCandidate[] = [];
@@ -303,10 +306,11 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
       });
     }
     const maxLabels = Math.max(12, Math.min(80, Math.round((width * height) / 12_000)));
-    return placeLabels(candidates, obstacles, { width, height }, { maxLabels });
-    // `markers` and `startScreen` derive from view and the projected points.
+    // Off the route line when there is room elsewhere.
+    return placeLabels(candidates, obstacles, { width, height }, { maxLabels, lines: [routeScreen] });
+    // `markers`, `startScreen` and `routeScreen` derive from view and the projected points.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [labelSource, view, width, height, projected, projectedStart]);
+  }, [labelSource, view, width, height, projected, projectedStart, projectedPath]);
 
   const scale = scaleBar(kmPerPixel(projection, view, size));
   const nearTown = useMemo(() => {
@@ -321,7 +325,10 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
 
   const markerName = (p: MapPoint) =>
     p.kind === 'stop' && p.routeNumber !== null
-      ? t('map.marker.stop', { number: p.routeNumber, label: p.label })
+      ? t(p.fixed === false ? 'map.marker.added' : 'map.marker.stop', {
+          number: p.routeNumber,
+          label: p.label,
+        })
       : t('map.marker.suggestion', { label: p.label });
 
   const status =
@@ -384,6 +391,13 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
                 />
               ))}
             </g>
+            {routeD !== '' && (
+              <g className="map__route" aria-hidden="true">
+                <path className="map__route-casing" d={routeD} />
+                <path className="map__route-line" d={routeD} />
+              </g>
+            )}
+            {/* Over the route (with their halo), under the markers. */}
             <g className="map__towns" aria-hidden="true">
               {labels.map((l) => (
                 <g key={l.key}>
@@ -399,12 +413,6 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
                 </g>
               ))}
             </g>
-            {routeD !== '' && (
-              <g className="map__route" aria-hidden="true">
-                <path className="map__route-casing" d={routeD} />
-                <path className="map__route-line" d={routeD} />
-              </g>
-            )}
             {startScreen && start && (
               <g
                 className="map__start"
@@ -443,7 +451,18 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
                   <title>{markerName(point)}</title>
                   <circle className="map__hit" r={HIT_R} />
                   {selected && <circle className="map__selection" r={(isStop ? STOP_R : SUGGESTION_R) + 5} />}
-                  <circle className="map__mark" r={isStop ? STOP_R : SUGGESTION_R} />
+                  {isStop && point.fixed === false ? (
+                    <rect
+                      className="map__mark"
+                      x={-STOP_R + 1}
+                      y={-STOP_R + 1}
+                      width={2 * STOP_R - 2}
+                      height={2 * STOP_R - 2}
+                      rx={3}
+                    />
+                  ) : (
+                    <circle className="map__mark" r={isStop ? STOP_R : SUGGESTION_R} />
+                  )}
                   {isStop && point.routeNumber !== null && (
                     <text className="map__number" dy="0.35em" aria-hidden="true">
                       {point.routeNumber}
@@ -484,6 +503,7 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
           <small className="map__attribution">{t('map.attribution')}</small>
         </div>
       </div>
+      <MapLegend points={points} start={start !== null} route={routeD !== ''} />
       <details className="map__list">
         <summary>{t('map.list.summary', { count: points.length })}</summary>
         <ol>
@@ -507,7 +527,7 @@ export function OfflineMap({ points, path, start, label, selectedId = null, onSe
                   onClick={() => select(p, true)}
                 >
                   <span
-                    className={`map__list-badge ${segmentClass(p.segment)} ${isStop ? 'map__list-badge--stop' : 'map__list-badge--suggestion'}`}
+                    className={`map__list-badge ${segmentClass(p.segment)} ${isStop ? 'map__list-badge--stop' : 'map__list-badge--suggestion'}${isStop && p.fixed === false ? ' map__list-badge--added' : ''}`}
                     style={segmentColours(p.segment)}
                     aria-hidden="true"
                   >

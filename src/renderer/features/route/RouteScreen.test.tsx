@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AppDB } from '../../db/AppDB.js';
-import { makeAppointment, makeCustomer } from '../../test/fakeServer.js';
+import { FakeServer, makeAppointment, makeCustomer } from '../../test/fakeServer.js';
 import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { buildDayPlan } from './dayPlanModel.js';
 import { RouteScreen } from './routeScreen/RouteScreen.js';
@@ -75,6 +75,110 @@ describe('route screen', () => {
     );
     // The 9:00 appointment is now late: flagged.
     expect((await screen.findAllByText(/En retard de/)).length).toBeGreaterThan(0);
+  });
+
+  it('warns by how much a move makes an appointment late, and « Annuler » puts the order back', async () => {
+    await db.setMeta('routeStart', { label: 'Bureau de Lyon', lat: 45.764, lon: 4.8357 });
+    renderWithApp(db, <RouteScreen day={DAY} />);
+    const handle = await screen.findByRole('button', { name: /Déplacer Brasserie du Nord/ });
+    fireEvent.keyDown(handle, { key: 'ArrowDown', altKey: true });
+    const warning = await screen.findByTestId('route-late-move');
+    // 09:00 Paris, reached after the 14:00 visit: five hours and more late.
+    expect(warning.textContent).toMatch(
+      /vous arriveriez chez Brasserie du Nord avec \d+ h( \d+ min)? de retard sur le rendez-vous de 09:00/,
+    );
+    // Said to screen readers too, with the way back.
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: '' }).textContent).toContain('Ctrl+Z sur la poignée'),
+    );
+
+    fireEvent.click(within(warning).getByRole('button', { name: 'Annuler' }));
+    await waitFor(async () =>
+      expect((await db.dayPlans.get(DAY))?.order).toEqual([
+        '01900000-0000-7000-9000-000000000001',
+        '01900000-0000-7000-9000-000000000002',
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByTestId('route-late-move')).toBeNull());
+    await waitFor(() => expect(screen.queryAllByText(/En retard de/)).toHaveLength(0));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: /Déplacer Brasserie du Nord/ })),
+    );
+  });
+
+  it('undoes a late move with Ctrl+Z on the handle; a move that keeps every time says nothing', async () => {
+    await db.setMeta('routeStart', { label: 'Bureau de Lyon', lat: 45.764, lon: 4.8357 });
+    await db.dayPlans.put({
+      day: DAY,
+      order: [],
+      extraCustomerIds: [near.id],
+      departureTime: null,
+      updatedAt: '2026-11-25T08:00:00.000Z',
+    });
+    renderWithApp(db, <RouteScreen day={DAY} />);
+    await waitFor(() => expect(screen.getAllByTestId('route-stop')).toHaveLength(3));
+    // The added visit (no fixed time) moves up before the 14:00 appointment: nobody is late.
+    fireEvent.keyDown(screen.getByRole('button', { name: /Déplacer Prospect Voisin/ }), {
+      key: 'ArrowUp',
+      altKey: true,
+    });
+    await waitFor(() =>
+      expect(
+        screen.getAllByText(/Prospect Voisin est maintenant en position 2 sur 3/).length,
+      ).toBeGreaterThan(0),
+    );
+    expect(screen.queryByTestId('route-late-move')).toBeNull();
+
+    const handle = screen.getByRole('button', { name: /Déplacer Brasserie du Nord/ });
+    fireEvent.keyDown(handle, { key: 'ArrowDown', altKey: true });
+    await screen.findByTestId('route-late-move');
+    const moved = (await db.dayPlans.get(DAY))?.order;
+    expect(moved?.[1]).toBe('01900000-0000-7000-9000-000000000001');
+    fireEvent.keyDown(screen.getByRole('button', { name: /Déplacer Brasserie du Nord/ }), {
+      key: 'z',
+      ctrlKey: true,
+    });
+    await waitFor(async () =>
+      expect((await db.dayPlans.get(DAY))?.order[0]).toBe('01900000-0000-7000-9000-000000000001'),
+    );
+    await waitFor(() => expect(screen.getAllByText(/Ordre précédent rétabli/).length).toBeGreaterThan(0));
+  });
+
+  it('hands each stop to Waze, Google Maps or Plans when online, and says why not offline', async () => {
+    await db.setMeta('routeStart', { label: 'Bureau de Lyon', lat: 45.764, lon: 4.8357 });
+    renderWithApp(db, <RouteScreen day={DAY} />);
+    const [first] = await screen.findAllByTestId('route-stop');
+    const waze = within(first!).getByRole('link', {
+      name: 'Ouvrir le trajet vers Brasserie du Nord dans Waze (navigateur)',
+    });
+    expect(waze.getAttribute('href')).toBe('https://waze.com/ul?ll=45.9897,4.7186&navigate=yes');
+    expect(waze.getAttribute('target')).toBe('_blank');
+    expect(waze.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(
+      within(first!)
+        .getByRole('link', { name: /dans Google Maps/ })
+        .getAttribute('href'),
+    ).toBe('https://www.google.com/maps/dir/?api=1&destination=45.9897,4.7186');
+    expect(
+      within(first!)
+        .getByRole('link', { name: /dans Plans/ })
+        .getAttribute('href'),
+    ).toBe('https://maps.apple.com/?daddr=45.9897,4.7186');
+  });
+
+  it('hides the GPS links offline, with the reason', async () => {
+    await db.setMeta('routeStart', { label: 'Bureau de Lyon', lat: 45.764, lon: 4.8357 });
+    const office = new FakeServer();
+    office.unreachable = true;
+    const { engine } = renderWithApp(db, <RouteScreen day={DAY} />, { online: false, transport: office });
+    await engine.syncNow().catch(() => {});
+    const [first] = await screen.findAllByTestId('route-stop');
+    await waitFor(() =>
+      expect(within(first!).getByTestId('route-stop-nav').textContent).toBe(
+        'Hors ligne : Waze, Google Maps et Plans attendent le réseau.',
+      ),
+    );
+    expect(within(first!).queryByRole('link', { name: /Waze/ })).toBeNull();
   });
 
   it('suggests a nearby prospect with its reason and adds it to the day', async () => {

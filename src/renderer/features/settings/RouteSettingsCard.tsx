@@ -1,6 +1,7 @@
 /**
- * Settings → Route: the start point of the rep's days (home or office), the road factor and
- * the average speed used by every travel estimate. Saved in this laptop's local settings
+ * Settings → Route, in a rep's words: where the days start (home, office or another place,
+ * found by town or postcode, or taken from a customer), how winding the roads are, and the
+ * average speed. GPS coordinates stay under « Avancé ». Saved in this laptop's local settings
  * (meta); validated with the same zod schemas as on read, errors in the user's language.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -13,10 +14,12 @@ import { useApp } from '../../app/context.js';
 import { metaSchemas } from '../../db/schema.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
+import { routeEn } from '../../i18n/route.en.js';
+import { routeFr } from '../../i18n/route.fr.js';
 import { useT } from '../../i18n/useT.js';
 import { ErrorSummary, FieldError } from '../../ui/form/index.js';
 import type { Town } from '../map/index.js';
-import { searchTowns } from '../map/index.js';
+import { loadTownIndex, searchTowns } from '../map/index.js';
 
 type Field = 'label' | 'lat' | 'lon' | 'roadFactor' | 'speed';
 
@@ -36,6 +39,18 @@ export function parseDecimal(text: string): number {
 
 const startSchema = metaSchemas.routeStart.unwrap();
 
+/**
+ * How winding the roads are: the share added to the straight-line distance. « Normal » is the
+ * default (1.3, the usual figure for France's roads).
+ */
+export const detourChoices = [
+  { key: 'low', factor: 1.2 },
+  { key: 'normal', factor: defaultTravelSettings.roadFactor },
+  { key: 'high', factor: 1.5 },
+] as const;
+
+export type StartKind = 'home' | 'office' | 'other';
+
 export interface RouteSettingsValues {
   label: string;
   lat: string;
@@ -44,14 +59,14 @@ export interface RouteSettingsValues {
   speed: string;
 }
 
-/** Validates the form: the values to save, or the fields in error. */
+/** Validates the form: the values to save, or the fields in error. No coordinates: no start point. */
 export function validateRouteSettings(
   v: RouteSettingsValues,
 ):
   | { ok: true; start: z.infer<typeof startSchema> | null; roadFactor: number; speedKmh: number }
   | { ok: false; errors: Field[] } {
   const errors: Field[] = [];
-  const anyStart = v.label.trim() !== '' || v.lat.trim() !== '' || v.lon.trim() !== '';
+  const anyStart = v.lat.trim() !== '' || v.lon.trim() !== '';
   let start: z.infer<typeof startSchema> | null = null;
   if (anyStart) {
     const lat = parseDecimal(v.lat);
@@ -93,6 +108,26 @@ export function RouteSettingsCard() {
   return <RouteSettingsForm stored={stored} />;
 }
 
+/** The town nearest to a point ("à Lyon"), once the bundled towns are loaded; null far from any. */
+function useNearestTown(point: { lat: number; lon: number } | null): string | null {
+  const [found, setFound] = useState<{ key: string; name: string | null } | null>(null);
+  const key = point ? `${point.lat},${point.lon}` : '';
+  useEffect(() => {
+    if (!point) return;
+    let live = true;
+    loadTownIndex().then(
+      (index) => live && setFound({ key, name: index.nearest(point)?.name ?? null }),
+      () => live && setFound({ key, name: null }),
+    );
+    return () => {
+      live = false;
+    };
+    // `key` stands for the point.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return point && found?.key === key ? found.name : null;
+}
+
 function RouteSettingsForm({
   stored,
 }: {
@@ -103,17 +138,31 @@ function RouteSettingsForm({
   const t = useT();
   const id = useId();
   const num = (n: number) => intl.formatNumber(n, { maximumFractionDigits: 6, useGrouping: false });
+  const kindLabel = (k: Exclude<StartKind, 'other'>) => t(`route.settings.kind.${k}`);
+  // « Domicile » saved in French is still the home in English, and the other way round.
+  const [kind, setKind] = useState<StartKind>(() => {
+    const saved = stored.start?.label;
+    if (saved === undefined) return 'home';
+    for (const k of ['home', 'office'] as const) {
+      const key = `route.settings.kind.${k}` as const;
+      if (saved === routeFr[key] || saved === routeEn[key]) return k;
+    }
+    return 'other';
+  });
   const [values, setValues] = useState<RouteSettingsValues>({
-    label: stored.start?.label ?? '',
+    label: kind === 'other' ? (stored.start?.label ?? '') : '',
     lat: stored.start ? num(stored.start.lat) : '',
     lon: stored.start ? num(stored.start.lon) : '',
-    roadFactor: num(stored.roadFactor),
+    roadFactor: String(stored.roadFactor),
     speed: num(stored.speed),
   });
+  // What the chosen position is, in words: a town, a customer, or coordinates typed by hand.
+  const [place, setPlace] = useState<string | null>(null);
   const [errors, setErrors] = useState<Field[]>([]);
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   // Bumped by each refused save: the summary of problems takes the focus.
   const [summaryFocus, setSummaryFocus] = useState(0);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [towns, setTowns] = useState<Town[] | null>(null);
   const customers = useLiveQuery(
@@ -122,6 +171,12 @@ function RouteSettingsForm({
         (c) => c.latitude !== null && c.longitude !== null,
       ),
     [db],
+  );
+  const storedTown = useNearestTown(stored.start);
+  const typedLat = parseDecimal(values.lat);
+  const typedLon = parseDecimal(values.lon);
+  const typedTown = useNearestTown(
+    Number.isFinite(typedLat) && Number.isFinite(typedLon) ? { lat: typedLat, lon: typedLon } : null,
   );
 
   useEffect(() => {
@@ -136,6 +191,7 @@ function RouteSettingsForm({
     };
   }, [query]);
 
+  const label = kind === 'other' ? values.label : kindLabel(kind);
   const set = (field: keyof RouteSettingsValues) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));
   const fieldId = (f: Field) => `${id}-${f}`;
@@ -150,14 +206,17 @@ function RouteSettingsForm({
       </FieldError>
     ) : null;
 
-  const pick = (label: string, lat: number, lon: number) =>
-    setValues((v) => ({ ...v, label, lat: num(lat), lon: num(lon) }));
+  const pick = (where: string, lat: number, lon: number) => {
+    setValues((v) => ({ ...v, lat: num(lat), lon: num(lon) }));
+    setPlace(where);
+  };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = validateRouteSettings(values);
+    const result = validateRouteSettings({ ...values, label });
     if (!result.ok) {
       setErrors(result.errors);
+      if (result.errors.includes('lat') || result.errors.includes('lon')) setAdvancedOpen(true);
       setStatus(null);
       setSummaryFocus((n) => n + 1);
       return;
@@ -178,6 +237,14 @@ function RouteSettingsForm({
     }
   };
 
+  const hasPosition = values.lat.trim() !== '' && values.lon.trim() !== '';
+  const positionText =
+    place ??
+    (typedTown ? t('route.settings.placeNear', { town: typedTown }) : t('route.settings.placeCoordinates'));
+  const factor = parseDecimal(values.roadFactor);
+  const custom = !detourChoices.some((c) => c.factor === factor);
+  const percent = (f: number) => intl.formatNumber(f - 1, { style: 'percent', maximumFractionDigits: 0 });
+
   return (
     <section className="card route-settings" aria-labelledby={`${id}-title`}>
       <Text as="h2" id={`${id}-title`} className="section-title" msg="route.settings.title" />
@@ -197,13 +264,54 @@ function RouteSettingsForm({
           <p className="hint muted" data-testid="route-start-current">
             {stored.start ? (
               <Msg
-                id="route.settings.startCurrent"
-                values={{ label: stored.start.label, lat: num(stored.start.lat), lon: num(stored.start.lon) }}
+                id={storedTown ? 'route.settings.startCurrentNear' : 'route.settings.startCurrent'}
+                values={{ label: stored.start.label, town: storedTown ?? '' }}
               />
             ) : (
               <Msg id="route.settings.startNone" />
             )}
           </p>
+          <fieldset className="field route-settings__kind">
+            <Text as="legend" className="field__label" msg="route.settings.kind" />
+            <div className="checkbox-row">
+              {(['home', 'office', 'other'] as const).map((k) => (
+                <label key={k} className="checkbox">
+                  <input
+                    type="radio"
+                    name={`${id}-kind`}
+                    value={k}
+                    checked={kind === k}
+                    onChange={() => setKind(k)}
+                  />
+                  <Msg id={`route.settings.kind.${k}Choice`} />
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {kind === 'other' ? (
+            <div className="field">
+              <Text
+                as="label"
+                htmlFor={fieldId('label')}
+                className="field__label"
+                msg="route.settings.label"
+              />
+              <input
+                id={fieldId('label')}
+                className="input"
+                value={values.label}
+                onChange={set('label')}
+                {...invalid('label')}
+              />
+              <Text
+                as="p"
+                id={`${fieldId('label')}-help`}
+                className="hint muted"
+                msg="route.settings.labelHelp"
+              />
+              {error('label')}
+            </div>
+          ) : null}
           <div className="field">
             <Text
               as="label"
@@ -230,22 +338,26 @@ function RouteSettingsForm({
                   <Msg id="route.settings.townNoMatch" values={{ query }} />
                 </p>
               ) : (
-                <ul className="route-settings__towns">
-                  {towns.map((town) => (
-                    <li key={`${town.name}-${town.lat}-${town.lon}`}>
-                      <button
-                        type="button"
-                        className="btn btn--small btn--ghost"
-                        onClick={() => {
-                          pick(town.name, town.lat, town.lon);
-                          setQuery('');
-                          setTowns(null);
-                        }}
-                      >
-                        {town.name} <span className="muted">{town.postcodes.slice(0, 3).join(', ')}</span>
-                      </button>
-                    </li>
-                  ))}
+                <ul className="route-settings__towns" aria-label={t('route.settings.townResults')}>
+                  {towns.map((town) => {
+                    const where = `${town.name} (${town.postcodes.slice(0, 3).join(', ')})`;
+                    return (
+                      <li key={`${town.name}-${town.lat}-${town.lon}`}>
+                        <button
+                          type="button"
+                          className="btn btn--small btn--ghost"
+                          onClick={() => {
+                            pick(where, town.lat, town.lon);
+                            setQuery('');
+                            setTowns(null);
+                            document.getElementById(`${id}-town`)?.focus();
+                          }}
+                        >
+                          {town.name} <span className="muted">{town.postcodes.slice(0, 3).join(', ')}</span>
+                        </button>
+                      </li>
+                    );
+                  })}
                 </ul>
               )
             ) : null}
@@ -264,7 +376,8 @@ function RouteSettingsForm({
                 value=""
                 onChange={(e) => {
                   const c = customers.find((x) => x.id === e.target.value);
-                  if (c && c.latitude !== null && c.longitude !== null) pick(c.name, c.latitude, c.longitude);
+                  if (c && c.latitude !== null && c.longitude !== null)
+                    pick(c.city ? `${c.name} (${c.city})` : c.name, c.latitude, c.longitude);
                 }}
               >
                 <option value="">{t('route.settings.fromCustomerNone')}</option>
@@ -276,94 +389,109 @@ function RouteSettingsForm({
               </select>
             </div>
           ) : null}
-          <div className="field">
-            <Text as="label" htmlFor={fieldId('label')} className="field__label" msg="route.settings.label" />
-            <input
-              id={fieldId('label')}
-              className="input"
-              value={values.label}
-              onChange={set('label')}
-              {...invalid('label')}
-            />
-            <Text
-              as="p"
-              id={`${fieldId('label')}-help`}
-              className="hint muted"
-              msg="route.settings.labelHelp"
-            />
-            {error('label')}
-          </div>
-          <div className="route-settings__latlon">
-            <div className="field">
-              <Text as="label" htmlFor={fieldId('lat')} className="field__label" msg="route.settings.lat" />
-              <input
-                id={fieldId('lat')}
-                className="input"
-                inputMode="decimal"
-                value={values.lat}
-                onChange={set('lat')}
-                {...invalid('lat')}
-              />
-              <Text
-                as="p"
-                id={`${fieldId('lat')}-help`}
-                className="hint muted"
-                msg="route.settings.latLonHelp"
-              />
-              {error('lat')}
+          <p className="route-settings__place" role="status" data-testid="route-start-place">
+            {hasPosition ? <Msg id="route.settings.place" values={{ place: positionText }} /> : null}
+          </p>
+          <details
+            className="route-settings__advanced"
+            open={advancedOpen}
+            onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
+          >
+            <Text as="summary" msg="route.settings.advanced" />
+            <Text as="p" className="hint muted" msg="route.settings.advancedHelp" />
+            <div className="route-settings__latlon">
+              <div className="field">
+                <Text as="label" htmlFor={fieldId('lat')} className="field__label" msg="route.settings.lat" />
+                <input
+                  id={fieldId('lat')}
+                  className="input"
+                  inputMode="decimal"
+                  value={values.lat}
+                  onChange={(e) => {
+                    set('lat')(e);
+                    setPlace(null);
+                  }}
+                  {...invalid('lat')}
+                />
+                <Text
+                  as="p"
+                  id={`${fieldId('lat')}-help`}
+                  className="hint muted"
+                  msg="route.settings.latLonHelp"
+                />
+                {error('lat')}
+              </div>
+              <div className="field">
+                <Text as="label" htmlFor={fieldId('lon')} className="field__label" msg="route.settings.lon" />
+                <input
+                  id={fieldId('lon')}
+                  className="input"
+                  inputMode="decimal"
+                  value={values.lon}
+                  onChange={(e) => {
+                    set('lon')(e);
+                    setPlace(null);
+                  }}
+                  {...invalid('lon')}
+                />
+                <Text
+                  as="p"
+                  id={`${fieldId('lon')}-help`}
+                  className="hint muted"
+                  msg="route.settings.latLonHelp"
+                />
+                {error('lon')}
+              </div>
             </div>
-            <div className="field">
-              <Text as="label" htmlFor={fieldId('lon')} className="field__label" msg="route.settings.lon" />
-              <input
-                id={fieldId('lon')}
-                className="input"
-                inputMode="decimal"
-                value={values.lon}
-                onChange={set('lon')}
-                {...invalid('lon')}
-              />
-              <Text
-                as="p"
-                id={`${fieldId('lon')}-help`}
-                className="hint muted"
-                msg="route.settings.latLonHelp"
-              />
-              {error('lon')}
-            </div>
-          </div>
+          </details>
           {stored.start ? (
             <button
               type="button"
               className="btn btn--small btn--ghost"
-              onClick={() => setValues((v) => ({ ...v, label: '', lat: '', lon: '' }))}
+              onClick={() => {
+                setValues((v) => ({ ...v, label: '', lat: '', lon: '' }));
+                setPlace(null);
+              }}
             >
               <Msg id="route.settings.clearStart" />
             </button>
           ) : null}
         </fieldset>
-        <div className="field">
-          <Text
-            as="label"
-            htmlFor={fieldId('roadFactor')}
-            className="field__label"
-            msg="route.settings.roadFactor"
-          />
-          <input
-            id={fieldId('roadFactor')}
-            className="input input--inline"
-            inputMode="decimal"
-            value={values.roadFactor}
-            onChange={set('roadFactor')}
-            {...invalid('roadFactor')}
-          />
+        <fieldset className="fieldset" aria-describedby={`${fieldId('roadFactor')}-help`}>
+          <Text as="legend" className="fieldset__legend" msg="route.settings.detours" />
           <Text
             as="p"
             id={`${fieldId('roadFactor')}-help`}
             className="hint muted"
-            msg="route.settings.roadFactorHelp"
+            msg="route.settings.detoursHelp"
           />
+          <div className="route-settings__choices" id={fieldId('roadFactor')}>
+            {detourChoices.map((c) => (
+              <label key={c.key} className="checkbox">
+                <input
+                  type="radio"
+                  name={`${id}-detours`}
+                  value={String(c.factor)}
+                  checked={factor === c.factor}
+                  onChange={() => setValues((v) => ({ ...v, roadFactor: String(c.factor) }))}
+                />
+                <span>
+                  <Msg id={`route.settings.detours.${c.key}`} />{' '}
+                  <span className="muted">
+                    <Msg id={`route.settings.detours.${c.key}Help`} values={{ percent: percent(c.factor) }} />
+                  </span>
+                </span>
+              </label>
+            ))}
+            {custom && Number.isFinite(factor) ? (
+              <label className="checkbox">
+                <input type="radio" name={`${id}-detours`} value={values.roadFactor} checked readOnly />
+                <Msg id="route.settings.detours.custom" values={{ percent: percent(factor) }} />
+              </label>
+            ) : null}
+          </div>
           {error('roadFactor')}
-        </div>
+        </fieldset>
         <div className="field">
           <Text as="label" htmlFor={fieldId('speed')} className="field__label" msg="route.settings.speed" />
           <input

@@ -53,6 +53,7 @@ export function DaySheetScreen({ day }: { day: string | null }) {
     segment: s.segment,
     routeNumber: s.timing?.number ?? i + 1,
     kind: 'stop',
+    fixed: s.appointment !== null,
   }));
   const path = plan.start
     ? [plan.start, ...plan.stops.map((s) => s.position), plan.start]

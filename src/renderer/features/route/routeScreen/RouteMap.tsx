@@ -17,6 +17,7 @@ export function RouteMap({ data, suggested }: { data: DayPlanReady; suggested: S
     segment: s.segment,
     routeNumber: k + 1,
     kind: 'stop',
+    fixed: s.appointment !== null,
   }));
   // Without a start point the map still links the stops in their order.
   const path = (

@@ -16,6 +16,7 @@ import { SkeletonRows } from '../../../ui/Skeleton.js';
 import type { DayPlanReady } from '../dayPlanModel.js';
 import { useDayPlan } from '../useDayPlan.js';
 import { GapFillers } from './GapFillers.js';
+import { LateMoveWarning } from './LateMoveWarning.js';
 import { RouteMap } from './RouteMap.js';
 import { RouteTotals } from './RouteTotals.js';
 import { StartCard } from './StartCard.js';
@@ -63,7 +64,7 @@ export function RouteScreen({ day }: { day: string | null }) {
       {data.state === 'loading' ? (
         <SkeletonRows rows={6} label={intl.formatMessage({ id: 'route.loading' })} />
       ) : (
-        <RouteBody data={data} />
+        <RouteBody key={data.day} data={data} />
       )}
     </Page>
   );
@@ -80,6 +81,7 @@ function RouteBody({ data }: { data: DayPlanReady }) {
           {editing.announcement}
         </p>
         {data.plan ? <RouteTotals plan={data.plan} /> : null}
+        <LateMoveWarning editing={editing} />
         <StopList data={data} editing={editing} />
         {data.unplaced.length > 0 ? <Unplaced unplaced={data.unplaced} /> : null}
         <GapFillers data={data} suggested={suggested} onAdded={editing.announceAdded} />

@@ -1,10 +1,12 @@
 /** The ordered stops (drag and drop between rows) and the return leg. */
 import { useId } from 'react';
 import { useIntl } from 'react-intl';
+import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import { EmptyState } from '../../../ui/EmptyState.js';
 import { useCampaignTasks } from '../../campaignTasks/index.js';
+import { useSyncStatus } from '../../sync/index.js';
 import type { DayPlanReady } from '../dayPlanModel.js';
 import { formatDuration, formatKm } from './format.js';
 import { StopRow } from './StopRow.js';
@@ -13,6 +15,9 @@ import type { RouteEditing } from './useRouteEditing.js';
 export function StopList({ data, editing }: { data: DayPlanReady; editing: RouteEditing }) {
   const intl = useIntl();
   const id = useId();
+  const { engine } = useApp();
+  // The same "offline" as the sync indicator: no network, or head office unreachable.
+  const online = useSyncStatus(engine).state !== 'offline';
   const { dragging, setDragging, order, reorder } = editing;
   const plan = data.plan;
   const hasStops = data.stops.length > 0 || data.unplaced.length > 0;
@@ -64,6 +69,7 @@ export function StopList({ data, editing }: { data: DayPlanReady; editing: Route
                 onMove={(to) => reorder(index, to)}
                 onRemove={() => editing.remove(stop)}
                 campaign={stop.customer ? (campaignOf.get(stop.customer.id) ?? null) : null}
+                online={online}
               />
             </li>
           ))}

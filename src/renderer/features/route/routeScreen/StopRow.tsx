@@ -9,6 +9,7 @@ import { SegmentBadge } from '../../../ui/SegmentBadge.js';
 import { StartVisitButton } from '../../visit/index.js';
 import type { DayPlanStop } from '../dayPlanModel.js';
 import { formatDuration, formatKm, nameOf, townOf } from './format.js';
+import { navigationApps, navigationUrl } from './navigationLinks.js';
 
 export function StopRow({
   stop,
@@ -21,6 +22,7 @@ export function StopRow({
   onMove,
   onRemove,
   campaign,
+  online,
 }: {
   stop: DayPlanStop;
   index: number;
@@ -33,6 +35,8 @@ export function StopRow({
   onRemove: () => void;
   /** The campaign whose open task this stop's customer has that day, if any. */
   campaign: string | null;
+  /** Whether the links to Waze, Google Maps and Plans can work (hidden offline). */
+  online: boolean;
 }) {
   const intl = useIntl();
   const t = useT();
@@ -111,6 +115,26 @@ export function StopRow({
             })}
           </span>
         ) : null}
+        <p className="route-stop__nav" data-testid="route-stop-nav">
+          {online ? (
+            <>
+              <Text as="span" className="muted" msg="route.nav.openIn" />
+              {navigationApps.map((app) => (
+                <a
+                  key={app}
+                  href={navigationUrl(app, stop.position)}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label={t('route.nav.link', { app: t(`route.nav.app.${app}`), name })}
+                >
+                  {t(`route.nav.app.${app}`)}
+                </a>
+              ))}
+            </>
+          ) : (
+            <Text as="span" className="muted" msg="route.nav.offline" />
+          )}
+        </p>
       </div>
       <div className="route-stop__actions">
         {stop.customer ? (
