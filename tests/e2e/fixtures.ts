@@ -262,7 +262,7 @@ export class App {
   }
 
   async waitUpToDate(): Promise<void> {
-    await expect(this.syncStatus()).toContainText(/À jour/, { timeout: 20_000 });
+    await expect(this.syncStatus()).toContainText(/À jour/, { timeout: 45_000 });
   }
 
   customerRows() {
