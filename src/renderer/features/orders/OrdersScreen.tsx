@@ -95,7 +95,7 @@ export function OrdersScreen() {
     column.accessor('totalExclCents', {
       header: () => <Msg id="orders.totalExcl" />,
       cell: (info) => money(info.getValue()),
-      meta: { className: 'num' },
+      meta: { numeric: true },
     }),
     column.accessor('status', {
       header: () => <Msg id="orders.col.status" />,
