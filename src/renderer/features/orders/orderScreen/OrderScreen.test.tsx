@@ -131,6 +131,22 @@ describe('product search', () => {
   });
 });
 
+describe('order lines', () => {
+  it('show the next quantity break beside the unit price', async () => {
+    renderWithApp(db, <OrderScreen customerId={customer.id} orderId={null} visitId={null} />);
+    fireEvent.change(await screen.findByLabelText('Ajouter un produit (nom, référence ou famille)'), {
+      target: { value: 'citadelle' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: /Gin Citadelle/ }));
+    const unitPrice = () => plain(document.querySelector('td.order-lines__unitPrice')?.textContent ?? null);
+    expect(unitPrice()).toBe('21,00 €dès 6 : 20,00 €');
+    fireEvent.change(screen.getByLabelText(`Quantité de ${gin.name}`), { target: { value: '6' } });
+    expect(unitPrice()).toBe('20,00 €dès 12 : 19,00 €');
+    fireEvent.change(screen.getByLabelText(`Quantité de ${gin.name}`), { target: { value: '12' } });
+    expect(unitPrice()).toBe('19,00 €');
+  });
+});
+
 describe('renewing the last order', () => {
   it('copies the last order not cancelled at today’s prices, and says what changed or is no longer sold', async () => {
     await db.orders.bulkPut([
