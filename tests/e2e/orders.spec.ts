@@ -129,3 +129,42 @@ test('an order cancelled on the laptop offline is cancelled at head office after
     )
     .toBe('cancelled');
 });
+
+test('a new order renews the customer’s last one at today’s prices, and the copy reaches head office', async ({
+  app,
+  page,
+  headOffice,
+}) => {
+  test.setTimeout(300_000);
+  await app.signIn(REP);
+  // The first download is the long part on a busy machine.
+  await expect(app.syncStatus()).toContainText(/À jour/, { timeout: 120_000 });
+  const { customer, product } = await orderable(app);
+  await app.openCustomer(customer.name);
+  await app.openNewOrder(customer.name);
+  await app.addOrderLine(product, 7);
+  await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/CMD-\d{4}-\d{6}/, { timeout: 60_000 });
+  const number = /CMD-\d{4}-\d{6}/.exec(
+    (await page.getByRole('heading', { level: 1 }).textContent()) ?? '',
+  )![0];
+
+  await page.getByRole('navigation', { name: 'Client' }).getByRole('link', { name: customer.name }).click();
+  await app.openNewOrder(customer.name);
+  await page.getByRole('button', { name: 'Renouveler la dernière commande' }).click();
+  await expect(page.getByText(`1 ligne reprise de la commande ${number}`)).toBeVisible();
+  await expect(page.getByText('Aucun prix n’a changé.')).toBeVisible();
+  await expect(page.getByLabel(`Quantité de ${product.name}`)).toHaveValue('7');
+  await expect(page.getByRole('button', { name: 'Renouveler la dernière commande' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/CMD-\d{4}-\d{6}/, { timeout: 60_000 });
+  await expect
+    .poll(
+      async () => (await headOffice.ordersOf(customer.id)).filter((o) => o.lines[0]?.quantity === 7).length,
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBe(2);
+});

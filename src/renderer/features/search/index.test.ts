@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchableContact, SearchableCustomer } from './index.js';
-import { buildSearchIndex, normaliseText, phoneDigits, searchCustomers } from './index.js';
+import {
+  buildSearchIndex,
+  normaliseText,
+  phoneDigits,
+  searchByWordPrefix,
+  searchCustomers,
+} from './index.js';
 
 const customer = (id: string, name: string, extra: Partial<SearchableCustomer> = {}): SearchableCustomer => ({
   id,
@@ -157,5 +163,29 @@ describe('searchCustomers', () => {
     const grenoble = searchCustomers(big, 'grenob');
     expect(grenoble).toHaveLength(50);
     expect(grenoble.every((r) => Number(r.customerId.slice(1)) % cities.length === 4)).toBe(true);
+  });
+});
+
+describe('searchByWordPrefix', () => {
+  const items = [
+    ['Orangina – bouteille 1 L', 'BSA-10002', 'Boissons sans alcool'],
+    ['Tonic au gingembre', 'BSA-10003', 'Boissons sans alcool'],
+    ['Gin Citadelle – bouteille 70 cl', 'SPI-10001', 'Spiritueux'],
+    ['Café en grains Bistrot – sachet 1 kg', 'CAF-10004', 'Café & thé'],
+  ] as const;
+  const names = (query: string) => searchByWordPrefix(items, (i) => i, query).map((h) => h.item[0]);
+
+  it('wants every word to start a word of a field, never inside one', () => {
+    expect(names('gin')).toEqual(['Gin Citadelle – bouteille 70 cl', 'Tonic au gingembre']);
+    expect(names('café grains')).toEqual(['Café en grains Bistrot – sachet 1 kg']);
+    expect(names('CAFE thé grain')).toEqual(['Café en grains Bistrot – sachet 1 kg']);
+    expect(names('rangina')).toEqual([]);
+  });
+
+  it('ranks the whole query at a field’s start first, the earlier field first', () => {
+    expect(searchByWordPrefix(items, (i) => i, 'boissons').map((h) => h.rank)).toEqual(['prefix', 'prefix']);
+    expect(searchByWordPrefix(items, (i) => i, 'bouteille')[0]).toMatchObject({ rank: 'wordPrefix' });
+    expect(searchByWordPrefix(items, (i) => i, 'spi-10001')[0]).toMatchObject({ rank: 'exact' });
+    expect(searchByWordPrefix(items, (i) => i, 'sachet café')[0]).toMatchObject({ rank: 'allWords' });
   });
 });

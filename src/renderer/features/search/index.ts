@@ -199,3 +199,39 @@ export function searchCustomers(index: SearchIndex, query: string, limit = 50): 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The same matching, for any list whose fields are words (products: name, reference, family):
+ * every query word must start a word of one of the fields ("gin" finds « Gin Citadelle », not
+ * « Orangina »; « café grains » finds « Café en grains Bistrot »). Best first: the whole query
+ * as an exact field, then a field's start, then a word's start (customer search's ranks), then
+ * the words found apart; within a rank the earlier field (its position in `fieldsOf`), then the
+ * caller's order. Returns the items with their rank, at most `limit`.
+ */
+export function searchByWordPrefix<T>(
+  items: readonly T[],
+  fieldsOf: (item: T) => readonly string[],
+  query: string,
+  limit = 50,
+): { item: T; rank: MatchRank }[] {
+  const text = normaliseText(query);
+  if (!text) return [];
+  const words = [...new Set(text.split(' '))];
+  const hits: { item: T; score: number; at: number }[] = [];
+  items.forEach((item, at) => {
+    const fields = fieldsOf(item).map(normaliseText);
+    let score = NO_MATCH;
+    fields.forEach((field, kind) => {
+      const rank = rankOf(field, text);
+      if (rank >= 0 && rank < 3) score = Math.min(score, rank * 16 + kind);
+    });
+    if (score === NO_MATCH) {
+      const fieldWords = fields.flatMap((f, kind) => f.split(' ').map((w) => ({ w, kind })));
+      const firstKinds = words.map((q) => fieldWords.find(({ w }) => w.startsWith(q))?.kind);
+      if (firstKinds.every((k) => k !== undefined)) score = 4 * 16 + Math.min(...firstKinds);
+    }
+    if (score !== NO_MATCH) hits.push({ item, score, at });
+  });
+  hits.sort((a, b) => a.score - b.score || a.at - b.at);
+  return hits.slice(0, limit).map(({ item, score }) => ({ item, rank: matchRanks[score >> 4]! }));
+}

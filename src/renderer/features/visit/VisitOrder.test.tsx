@@ -82,7 +82,7 @@ describe('an order taken during a visit', () => {
     expect(
       await screen.findByRole('link', { name: /Retour à la visite : Brasserie Les Célestins/ }),
     ).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Ajouter un produit (référence ou nom)'), {
+    fireEvent.change(screen.getByLabelText('Ajouter un produit (nom, référence ou famille)'), {
       target: { value: 'BIE-020' },
     });
     fireEvent.click(await screen.findByRole('button', { name: /BIE-020 Bière blonde fût 20 L/ }));

@@ -1,10 +1,16 @@
-/** Save, and cancel with its confirmation (an order already on this laptop only). */
+/** Save, and cancel (a danger button) with its confirmation (an order already on this laptop only). */
+import { useEffect, useRef } from 'react';
 import { Msg, Text } from '../../../i18n/Msg.js';
 import type { OrderDraft } from './useOrderDraft.js';
 
 export function OrderActions({ draft, saved }: { draft: OrderDraft; saved: boolean }) {
   const { saving, confirmingCancel, setConfirmingCancel } = draft;
   const hasProblems = draft.preview.rows.some((r) => r.problem !== null);
+  // The question takes the focus on its safe answer: Enter by habit keeps the order.
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingCancel) keep.current?.focus();
+  }, [confirmingCancel]);
   return (
     <div className="form-actions no-print">
       <button
@@ -28,12 +34,17 @@ export function OrderActions({ draft, saved }: { draft: OrderDraft; saved: boole
             >
               <Msg id="orders.cancel.confirm" />
             </button>{' '}
-            <button type="button" className="btn" onClick={() => setConfirmingCancel(false)}>
+            <button ref={keep} type="button" className="btn" onClick={() => setConfirmingCancel(false)}>
               <Msg id="orders.cancel.keep" />
             </button>
           </span>
         ) : (
-          <button type="button" className="btn btn--ghost" onClick={() => setConfirmingCancel(true)}>
+          <button
+            type="button"
+            className="btn order__cancel"
+            disabled={saving}
+            onClick={() => setConfirmingCancel(true)}
+          >
             <Msg id="orders.cancel" />
           </button>
         )

@@ -62,7 +62,27 @@ export function OrderLines({ draft }: { draft: OrderDraft }) {
     column.display({
       id: 'unitPrice',
       header: () => <Msg id="orders.col.unitPrice" />,
-      cell: ({ row }) => (row.original.line ? money(row.original.line.unitPriceCents) : '—'),
+      cell: ({ row }) => {
+        const { line, draft: typed } = row.original;
+        if (!line) return '—';
+        // The next quantity break, so the rep can offer it (« dès 12 : 29,58 € »).
+        const next = locked
+          ? undefined
+          : draft.breaksOf(typed.productId)?.find((b) => b.minQuantity > line.quantity);
+        return (
+          <>
+            {money(line.unitPriceCents)}
+            {next ? (
+              <span className="order-line__next-break">
+                <Msg
+                  id="orders.search.break"
+                  values={{ quantity: next.minQuantity, price: money(next.unitPriceCents) }}
+                />
+              </span>
+            ) : null}
+          </>
+        );
+      },
       meta: cellOf('unitPrice'),
     }),
     column.display({

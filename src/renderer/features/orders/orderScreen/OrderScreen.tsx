@@ -19,7 +19,8 @@ import { OrderHeader } from './OrderHeader.js';
 import { OrderLines } from './OrderLines.js';
 import { OrderTotals } from './OrderTotals.js';
 import { ProductSearch } from './ProductSearch.js';
-import { useCatalogueRows, useOrder, useOrderCustomer } from './queries.js';
+import { useCatalogueRows, useLastOrder, useOrder, useOrderCustomer } from './queries.js';
+import { RenewLastOrder } from './RenewLastOrder.js';
 import { useOrderDraft } from './useOrderDraft.js';
 
 export function OrderScreen({
@@ -39,6 +40,8 @@ export function OrderScreen({
   const order = useOrder(db, orderId ?? createdId);
   const customer = useOrderCustomer(db, customerId ?? order?.customerId ?? null);
   const catalogueRows = useCatalogueRows(db);
+  const isNew = orderId === null && createdId === null;
+  const lastOrder = useLastOrder(db, isNew ? customerId : null);
   const draft = useOrderDraft({ order, customer, catalogueRows, visitId, onCreated: setCreatedId });
 
   if (order === undefined || customer === undefined || catalogueRows === undefined) {
@@ -84,7 +87,10 @@ export function OrderScreen({
       </nav>
       <OrderHeader order={order} customer={customer} />
       <OrderBanners order={order} draft={draft} />
-      {!draft.locked ? <ProductSearch products={catalogueRows.products} onAdd={draft.addProduct} /> : null}
+      {isNew && lastOrder !== undefined ? <RenewLastOrder last={lastOrder} draft={draft} /> : null}
+      {!draft.locked ? (
+        <ProductSearch products={catalogueRows.products} breaksOf={draft.breaksOf} onAdd={draft.addProduct} />
+      ) : null}
       <OrderLines draft={draft} />
       <OrderTotals totals={draft.preview.totals} />
       <OrderFields draft={draft} saved={order !== null} />

@@ -1,4 +1,5 @@
 /** Live reads of the order screen; `undefined` means loading, `null` not on this laptop. */
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AppDB } from '../../../db/AppDB.js';
 import type { CustomerRow, OrderRow, PriceListRow, PriceRow, ProductRow } from '../../../db/schema.js';
@@ -25,5 +26,21 @@ export function useCatalogueRows(db: AppDB): CatalogueRows | undefined {
       prices: await db.prices.toArray(),
     }),
     [db],
+  );
+}
+
+/** The customer's last order that was not cancelled (any rep's), to renew; null when none. */
+export function useLastOrder(db: AppDB, customerId: string | null): OrderRow | null | undefined {
+  return useLiveQuery(
+    async () =>
+      customerId
+        ? ((await db.orders
+            .where('[customerId+orderedAt]')
+            .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+            .reverse()
+            .filter((o) => o.status !== 'cancelled' && o.lines.length > 0)
+            .first()) ?? null)
+        : null,
+    [db, customerId],
   );
 }

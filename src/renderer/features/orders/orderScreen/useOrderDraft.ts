@@ -17,6 +17,8 @@ import { StorageFullError } from '../../../sync/storage.js';
 import { cancelOrder, createOrder, OrderCheckError, OrderLockedError, updateOrder } from '../mutators.js';
 import { recordVisitOrder } from '../../visit/index.js';
 import { draftsOf, linesOf, type DraftLine } from './draft.js';
+import { priceBreaksOf } from './priceBreaks.js';
+import { renewalOf, type Renewal } from './renew.js';
 import type { CatalogueRows } from './queries.js';
 
 export interface PreviewRow {
@@ -64,6 +66,7 @@ export function useOrderDraft({
   const [saving, setSaving] = useState(false);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [feedback, setFeedback] = useState<OrderFeedback | null>(null);
+  const [renewal, setRenewal] = useState<Renewal | null>(null);
 
   // The order's own values when it is first read (later pulls do not overwrite typing)…
   // A locked order always shows head office's copy (a refused edit is kept in the sync panel).
@@ -106,6 +109,17 @@ export function useOrderDraft({
   const removeLine = (id: string) => setLines((all) => all.filter((l) => l.id !== id));
   const addProduct = (product: ProductRow) =>
     setLines((all) => [...all, { id: uuidv7(), productId: product.id, quantityText: '1', discountText: '' }]);
+  const breaksOf = (productId: string) =>
+    catalogue && customer
+      ? priceBreaksOf(catalogue, { priceGroup: customer.priceGroup, productId, day })
+      : null;
+  /** Copies the lines of `last` at today's prices (a new order only), and keeps what changed to say. */
+  const renew = (last: OrderRow) => {
+    if (!catalogue || !customer || order) return;
+    const made = renewalOf(last, catalogue, { priceGroup: customer.priceGroup, day });
+    setLines((all) => [...all, ...made.lines]);
+    setRenewal(made);
+  };
 
   // The writes: the mutator calls and their quota / notification handling, together.
 
@@ -138,6 +152,7 @@ export function useOrderDraft({
         onCreated(created.id);
         window.history.replaceState(null, '', hrefFor({ name: 'order', id: created.id }));
       }
+      setRenewal(null);
       setFeedback({ kind: 'saved' });
     } catch (error) {
       if (error instanceof OrderCheckError) setFeedback({ kind: 'problems' });
@@ -184,6 +199,9 @@ export function useOrderDraft({
     editLine,
     removeLine,
     addProduct,
+    breaksOf,
+    renewal,
+    renew,
     save,
     cancel,
   };
