@@ -91,6 +91,10 @@ export interface DataTableProps<T> {
   grid?: DataTableGrid<T>;
   /** Receives the handle of the keyboard grid (to move into it from outside). */
   handleRef?: Ref<DataTableHandle | null>;
+  /** Keyboard grid: the row holding the tab stop at first (a list coming back to where it was). */
+  initialActiveRowId?: string;
+  /** Keyboard grid: called when another row takes the tab stop (`undefined`: the first again). */
+  onActiveRowChange?: (rowId: string | undefined) => void;
   /** `data-testid` of the scroll container. */
   testId?: string;
   /** Rendered inside the scroll container, after the table. */
@@ -154,7 +158,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const { data, grid, virtualRowHeight } = props;
   const rowsData = useMemo(() => (data ?? []) as T[], [data]);
   const [sorting, setSorting] = useState<SortingState>(props.initialSorting ?? []);
-  const [activeRowId, setActiveRowId] = useState<string | undefined>(undefined);
+  const [activeRowId, setActiveRowId] = useState<string | undefined>(props.initialActiveRowId);
+  const { onActiveRowChange } = props;
+  useEffect(() => onActiveRowChange?.(activeRowId), [activeRowId, onActiveRowChange]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusRowRef = useRef(false);
 
