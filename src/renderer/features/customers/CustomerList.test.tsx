@@ -243,10 +243,8 @@ describe('customer list filters', () => {
 
 describe('customer list screen', () => {
   beforeAll(() => {
-    // jsdom has neither scrollIntoView nor CSS.escape (React Aria's list boxes call both).
+    // jsdom has no scrollIntoView (React Aria's list boxes call it).
     Element.prototype.scrollIntoView ??= () => {};
-    globalThis.CSS ??= {} as typeof CSS;
-    CSS.escape ??= (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`);
   });
   afterEach(() => {
     vi.useRealTimers();
