@@ -191,11 +191,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
   });
   const items = virtualizer.getVirtualItems();
 
+  const rowTarget = (index: number) =>
+    scrollRef.current?.querySelector<HTMLElement>(
+      `tr[data-index="${index}"] a, tr[data-index="${index}"] button`,
+    );
+
   useEffect(() => {
     if (!focusRowRef.current) return;
-    const target = scrollRef.current?.querySelector<HTMLElement>(
-      `tr[data-index="${activeIndex}"] a, tr[data-index="${activeIndex}"] button`,
-    );
+    const target = rowTarget(activeIndex);
     if (target) {
       target.focus({ preventScroll: true });
       focusRowRef.current = false;
@@ -206,8 +209,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
     if (rows.length === 0) return;
     const clamped = Math.max(0, Math.min(rows.length - 1, next));
     setActiveRowId(rows[clamped]?.id);
-    focusRowRef.current = true;
     if (virtualRowHeight !== undefined) virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    // A row already shown takes the focus now (the active row itself re-renders nothing);
+    // one still to be rendered takes it once it is.
+    const target = rowTarget(clamped);
+    if (target) target.focus({ preventScroll: true });
+    focusRowRef.current = target === null || target === undefined;
   }
 
   useImperativeHandle(props.handleRef, () => ({

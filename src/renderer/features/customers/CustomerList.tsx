@@ -30,7 +30,7 @@ import { usePortfolioRfm } from './rfmCache.js';
 
 const ROW_HEIGHT = 34;
 const column = createColumnHelper<CustomerRow>();
-const WIDTHS = ['28%', '16%', '9%', '15%', '11%', '8%', '13%'];
+const WIDTHS = ['22%', '15%', '8%', '10%', '17%', '13%', '15%'];
 const open = (row: CustomerRow) => navigate({ name: 'customer', id: row.id });
 
 /** Healthier segments rank higher; no segment (never ordered) lowest. */
@@ -79,7 +79,8 @@ export function CustomerList() {
 
   // Segment and last order come from the portfolio RFM (computed once per data version), the
   // next visit from one range read of the appointments: nothing is read row by row.
-  const rfm = usePortfolioRfm(db)?.now;
+  // Not recomputed page after page while a sync brings orders in: once it has settled.
+  const rfm = usePortfolioRfm(db, { paused: syncStatus.state === 'syncing' })?.now;
   const [days] = useState(() => {
     const today = todayIn(user.timeZone);
     return {
