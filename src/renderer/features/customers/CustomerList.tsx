@@ -168,7 +168,7 @@ export function CustomerList() {
           (a.getValue<string | null>('lastOrder') ?? '').localeCompare(
             b.getValue<string | null>('lastOrder') ?? '',
           ),
-        meta: { numeric: true, headerClassName: 'num' },
+        meta: { className: 'tabular' },
       }),
       column.accessor('phone', {
         header: () => <Msg id="customers.col.phone" />,
