@@ -96,7 +96,6 @@ function TownPicker({
       value={value}
       onChange={(key: Key | null) => onChange(key === null ? null : String(key))}
       defaultFilter={(text, input) => normalizeForSearch(text).includes(normalizeForSearch(input))}
-      menuTrigger="focus"
       items={towns.map((t) => ({ id: t }))}
     >
       <Label className="field__label">

@@ -294,7 +294,7 @@ describe('customer list screen', () => {
       timeout: 15_000,
     });
 
-    await pick('Dernière commande', 'Moins de 30 jours');
+    await pick('Dernière commande', '30 jours ou moins');
     const town = screen.getByRole('combobox', { name: 'Ville' });
     act(() => town.focus());
     fireEvent.change(town, { target: { value: 'mars' } });
