@@ -42,3 +42,7 @@ afterEach(() => {
     throw new Error(`Missing translation(s):\n${[...new Set(found)].join('\n')}`);
   }
 });
+
+// jsdom has no CSS.escape; React Aria's overlays and list boxes call it (a meta lookup).
+globalThis.CSS ??= {} as typeof CSS;
+CSS.escape ??= (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`);

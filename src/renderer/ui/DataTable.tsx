@@ -91,6 +91,10 @@ export interface DataTableProps<T> {
   grid?: DataTableGrid<T>;
   /** Receives the handle of the keyboard grid (to move into it from outside). */
   handleRef?: Ref<DataTableHandle | null>;
+  /** Keyboard grid: the row holding the tab stop at first (a list coming back to where it was). */
+  initialActiveRowId?: string;
+  /** Keyboard grid: called when another row takes the tab stop (`undefined`: the first again). */
+  onActiveRowChange?: (rowId: string | undefined) => void;
   /** `data-testid` of the scroll container. */
   testId?: string;
   /** Rendered inside the scroll container, after the table. */
@@ -154,7 +158,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const { data, grid, virtualRowHeight } = props;
   const rowsData = useMemo(() => (data ?? []) as T[], [data]);
   const [sorting, setSorting] = useState<SortingState>(props.initialSorting ?? []);
-  const [activeRowId, setActiveRowId] = useState<string | undefined>(undefined);
+  const [activeRowId, setActiveRowId] = useState<string | undefined>(props.initialActiveRowId);
+  const { onActiveRowChange } = props;
+  useEffect(() => onActiveRowChange?.(activeRowId), [activeRowId, onActiveRowChange]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusRowRef = useRef(false);
 
@@ -185,11 +191,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
   });
   const items = virtualizer.getVirtualItems();
 
+  const rowTarget = (index: number) =>
+    scrollRef.current?.querySelector<HTMLElement>(
+      `tr[data-index="${index}"] a, tr[data-index="${index}"] button`,
+    );
+
   useEffect(() => {
     if (!focusRowRef.current) return;
-    const target = scrollRef.current?.querySelector<HTMLElement>(
-      `tr[data-index="${activeIndex}"] a, tr[data-index="${activeIndex}"] button`,
-    );
+    const target = rowTarget(activeIndex);
     if (target) {
       target.focus({ preventScroll: true });
       focusRowRef.current = false;
@@ -200,8 +209,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
     if (rows.length === 0) return;
     const clamped = Math.max(0, Math.min(rows.length - 1, next));
     setActiveRowId(rows[clamped]?.id);
-    focusRowRef.current = true;
     if (virtualRowHeight !== undefined) virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    // A row already shown takes the focus now (the active row itself re-renders nothing);
+    // one still to be rendered takes it once it is.
+    const target = rowTarget(clamped);
+    if (target) target.focus({ preventScroll: true });
+    focusRowRef.current = target === null || target === undefined;
   }
 
   useImperativeHandle(props.handleRef, () => ({

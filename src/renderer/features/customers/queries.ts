@@ -17,6 +17,26 @@ export function useCustomers(db: AppDB): CustomerRow[] | undefined {
   return useLiveQuery(() => db.customers.toArray(), [db]);
 }
 
+/**
+ * Each customer's next planned visit from `fromIso` on (its start, ISO), for the whole
+ * portfolio in one range read of the appointments' `startAt` index: only the days ahead are
+ * read, never each customer's appointments one by one. Calls are not visits.
+ */
+export function useNextVisits(db: AppDB, fromIso: string): ReadonlyMap<string, string> | undefined {
+  return useLiveQuery(async () => {
+    const next = new Map<string, string>();
+    // In startAt order: the first planned visit seen for a customer is its next one.
+    await db.appointments
+      .where('startAt')
+      .aboveOrEqual(fromIso)
+      .each((a) => {
+        if (a.status === 'planned' && a.kind === 'visit' && !next.has(a.customerId))
+          next.set(a.customerId, a.startAt);
+      });
+    return next;
+  }, [db, fromIso]);
+}
+
 /** `null` when the customer is not on this laptop. */
 export function useCustomer(db: AppDB, id: string): CustomerRow | null | undefined {
   return useLiveQuery(async () => (await db.customers.get(id)) ?? null, [db, id]);

@@ -50,12 +50,19 @@ export function portfolioRfm(db: AppDB, key: string, at: Date = referenceDate())
   return promise;
 }
 
-/** `undefined` while the first computation runs; the previous result stays during a recompute. */
-export function usePortfolioRfm(db: AppDB): PortfolioRfm | undefined {
+/**
+ * `undefined` while the first computation runs; the previous result stays during a recompute.
+ * `paused` (e.g. while a download brings page after page of orders) starts no computation: the
+ * previous result stays until the data settles.
+ */
+export function usePortfolioRfm(
+  db: AppDB,
+  { paused = false }: { paused?: boolean } = {},
+): PortfolioRfm | undefined {
   const key = useLiveQuery(() => rfmVersionKey(db), [db]);
   const [result, setResult] = useState<PortfolioRfm | undefined>(undefined);
   useEffect(() => {
-    if (key === undefined) return;
+    if (key === undefined || paused) return;
     let live = true;
     portfolioRfm(db, key)
       .then((value) => {
@@ -65,7 +72,7 @@ export function usePortfolioRfm(db: AppDB): PortfolioRfm | undefined {
     return () => {
       live = false;
     };
-  }, [db, key]);
+  }, [db, key, paused]);
   return result;
 }
 

@@ -35,7 +35,22 @@ export function SearchPalette({
   );
 }
 
-/** Keeps the index warm (built once per data version) while the palette is closed. */
+/**
+ * Whether a modal dialog is open (a React Aria modal, which renders in an overlay, or a native
+ * modal `<dialog>`): the palette must not open over it, nor take its focus away.
+ */
+export function isModalDialogOpen(doc: Document = document): boolean {
+  return (
+    doc.querySelector(
+      '.modal-overlay [role="dialog"], .modal-overlay [role="alertdialog"], .react-aria-ModalOverlay [role="dialog"], .react-aria-ModalOverlay [role="alertdialog"], dialog[open]:modal',
+    ) !== null
+  );
+}
+
+/**
+ * Ctrl/Cmd+K opens the palette, except under an open modal dialog. Keeps the index warm (built
+ * once per data version) while the palette is closed.
+ */
 export function useGlobalSearchShortcut(): [boolean, (open: boolean) => void] {
   const { db } = useApp();
   useSearchIndex(db);
@@ -43,6 +58,7 @@ export function useGlobalSearchShortcut(): [boolean, (open: boolean) => void] {
   useEffect(() => {
     const onKeyDown = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        if (isModalDialogOpen()) return;
         e.preventDefault();
         setOpen(true);
       }

@@ -1,0 +1,30 @@
+import type { customersFr } from './customers.fr.js';
+
+/** Messages of the customer list's filters and columns (same keys as customers.fr.ts). */
+export const customersEn: Record<keyof typeof customersFr, string> = {
+  'customers.col.segment': 'Segment',
+  'customers.col.lastOrder': 'Last order',
+  'customers.filters': 'List filters',
+  'customers.filtersActive': 'Filters applied',
+  'customers.filter.all': 'All',
+  'customers.filter.segment': 'Segment',
+  'customers.filter.noSegment': 'No segment (never ordered)',
+  'customers.filter.status': 'Status',
+  'customers.filter.lastOrder': 'Last order',
+  'customers.filter.nextVisit': 'Next visit',
+  'customers.filter.town': 'Town',
+  'customers.filter.townPlaceholder': 'All',
+  'customers.filter.townList': 'List of towns',
+  'customers.filter.noTown': 'No town matches',
+  'customers.lastOrder.within30': '30 days or less',
+  'customers.lastOrder.from30to90': '31 to 90 days',
+  'customers.lastOrder.over90': 'Over 90 days',
+  'customers.lastOrder.never': 'Never',
+  'customers.nextVisit.thisWeek': 'Planned this week',
+  'customers.nextVisit.none': 'None planned',
+  'customers.chip': '{filter}: {value}',
+  'customers.chipRemove': 'Remove the filter “{filter}”',
+  'customers.clearFilters': 'Clear all filters',
+  'customers.clearAll': 'Clear the search and filters',
+  'customers.noMatchFilters': 'No customer matches these filters.',
+};
