@@ -16,6 +16,7 @@ import { entitiesEn } from './entities.en.js';
 import { campaignsEn } from './campaigns.en.js';
 import { tasksEn } from './tasks.en.js';
 import { todayEn } from './today.en.js';
+import { datesEn } from './dates.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
@@ -35,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   ...campaignsEn,
   ...tasksEn,
   ...todayEn,
+  ...datesEn,
   ...serverCatalogue(serverEn),
   'app.loading': 'Opening Tournée…',
   'app.skipToContent': 'Skip to content',

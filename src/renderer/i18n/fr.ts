@@ -16,6 +16,7 @@ import { entitiesFr } from './entities.fr.js';
 import { campaignsFr } from './campaigns.fr.js';
 import { tasksFr } from './tasks.fr.js';
 import { todayFr } from './today.fr.js';
+import { datesFr } from './dates.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
@@ -35,6 +36,7 @@ export const fr = {
   ...campaignsFr,
   ...tasksFr,
   ...todayFr,
+  ...datesFr,
   ...serverCatalogue(serverFr),
   'app.loading': 'Ouverture de Tournée…',
   'app.skipToContent': 'Aller au contenu',
