@@ -187,7 +187,6 @@ export function TimeInput({
       isDisabled={isDisabled}
       isRequired={isRequired}
       validationBehavior="aria"
-      shouldForceLeadingZeros
     >
       <Segments
         className={inline ? 'input date-input input--inline' : 'input date-input'}
