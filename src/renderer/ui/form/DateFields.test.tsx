@@ -115,7 +115,7 @@ describe('what reaches the form is the same ISO string in every locale', () => {
 });
 
 describe('a date field in a form', () => {
-  it('is named by its label, described by its error, and focused through its id', () => {
+  it('is named by its label, described by its error, focused through its id and by its label', () => {
     renderIn('fr', undefined, { day: '2026-12-03' });
     const group = screen.getByRole('group', { name: 'Heure' });
     expect(group.getAttribute('aria-describedby')).toContain('time-error');
@@ -123,6 +123,11 @@ describe('a date field in a form', () => {
     expect(hour.getAttribute('aria-invalid')).toBe('true');
     act(() => group.focus());
     expect(document.activeElement).toBe(hour);
+    act(() => hour.blur());
+    fireEvent.click(screen.getByText('Jour'));
+    expect(document.activeElement).toBe(
+      within(screen.getByRole('group', { name: 'Jour' })).getAllByRole('spinbutton')[0],
+    );
     expect(screen.getByRole('button', { name: /Choisir dans le calendrier/ })).toBeTruthy();
   });
 

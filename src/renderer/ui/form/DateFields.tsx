@@ -6,7 +6,7 @@
  * `ControlProps`: labelled by the field's label (`${id}-label`), described by its hint and error.
  */
 import { parseDate, parseTime, type CalendarDate, type Time } from '@internationalized/date';
-import { useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, type FocusEvent, type Ref } from 'react';
 import {
   Button,
   Calendar,
@@ -97,17 +97,26 @@ function ariaOf(control: ControlProps, labelledBy: string | undefined) {
 
 /**
  * The group gets the field's id: the error summary's link focuses it, and it hands the focus
- * on to its first editable segment.
+ * on to its first editable segment; a click on the field's label does the same (a `<label>`
+ * only focuses form controls by itself).
  */
-function useSegmentsFocus(ref: Ref<FocusHandle> | undefined) {
+function useSegmentsFocus(ref: Ref<FocusHandle> | undefined, labelId: string) {
   const group = useRef<HTMLDivElement>(null);
   const focusFirst = () =>
     group.current?.querySelector<HTMLElement>('[role="spinbutton"]:not([aria-disabled="true"])')?.focus();
   useImperativeHandle(ref, () => ({ focus: focusFirst }));
+  useEffect(() => {
+    const label = document.getElementById(labelId);
+    if (!label) return;
+    const onClick = () =>
+      group.current?.querySelector<HTMLElement>('[role="spinbutton"]:not([aria-disabled="true"])')?.focus();
+    label.addEventListener('click', onClick);
+    return () => label.removeEventListener('click', onClick);
+  }, [labelId]);
   return {
     ref: group,
     tabIndex: -1,
-    onFocus: (e: React.FocusEvent<HTMLDivElement>) => {
+    onFocus: (e: FocusEvent<HTMLDivElement>) => {
       if (e.target === e.currentTarget) focusFirst();
     },
   };
@@ -141,7 +150,7 @@ export function DateInput({
   inline = false,
   ref,
 }: DateProps) {
-  const groupProps = useSegmentsFocus(ref);
+  const groupProps = useSegmentsFocus(ref, labelledBy ?? `${control.id}-label`);
   return (
     <DateField
       {...ariaOf(control, labelledBy)}
@@ -176,7 +185,7 @@ export function TimeInput({
   inline = false,
   ref,
 }: Common) {
-  const groupProps = useSegmentsFocus(ref);
+  const groupProps = useSegmentsFocus(ref, labelledBy ?? `${control.id}-label`);
   return (
     <TimeField
       {...ariaOf(control, labelledBy)}
@@ -250,7 +259,7 @@ export function DatePicker({
   ref,
 }: DateProps) {
   const intl = useIntl();
-  const groupProps = useSegmentsFocus(ref);
+  const groupProps = useSegmentsFocus(ref, labelledBy ?? `${control.id}-label`);
   const aria = ariaOf(control, labelledBy);
   return (
     <AriaDatePicker
