@@ -66,9 +66,9 @@ const value = () => screen.getByTestId('value').textContent;
 
 describe('date and time fields follow the app’s formatting locale', () => {
   it('French: jj/mm/aaaa and a 24-hour clock', () => {
-    renderIn('fr', undefined, { day: '2026-12-03', time: '14:30' });
+    renderIn('fr', undefined, { day: '2026-12-03', time: '08:05' });
     expect(shown('day')).toBe('03/12/2026');
-    expect(shown('time')).toBe('14:30');
+    expect(shown('time')).toBe('08:05');
     expect(segmentTypes('time')).toEqual(['hour', 'minute']);
   });
 
@@ -76,6 +76,7 @@ describe('date and time fields follow the app’s formatting locale', () => {
     renderIn('en', undefined, { day: '2026-12-03', time: '14:30' });
     expect(shown('day')).toBe('03/12/2026');
     expect(shown('time')).toBe('14:30');
+    expect(segmentTypes('time')).toEqual(['hour', 'minute']);
   });
 
   it('English (United States): mm/dd/yyyy and AM/PM', () => {

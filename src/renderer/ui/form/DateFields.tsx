@@ -21,10 +21,12 @@ import {
   Heading,
   Popover,
   TimeField,
+  useLocale,
   type DateValue,
   type TimeValue,
 } from 'react-aria-components';
 import { useIntl } from 'react-intl';
+import { usesTwelveHourClock } from '../../i18n/format.js';
 import type { ControlProps } from './Field.js';
 
 /** What `react-hook-form`'s `setFocus` and the error summary need: focus the first segment. */
@@ -185,6 +187,7 @@ export function TimeInput({
   inline = false,
   ref,
 }: Common) {
+  const { locale } = useLocale();
   const groupProps = useSegmentsFocus(ref, labelledBy ?? `${control.id}-label`);
   return (
     <TimeField
@@ -196,6 +199,8 @@ export function TimeInput({
       isDisabled={isDisabled}
       isRequired={isRequired}
       validationBehavior="aria"
+      // 24-hour clocks write 09:05 (as the app's other times do); 12-hour ones 9:05 AM.
+      shouldForceLeadingZeros={!usesTwelveHourClock(locale)}
     >
       <Segments
         className={inline ? 'input date-input input--inline' : 'input date-input'}
