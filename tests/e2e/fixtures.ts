@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Locator, Page } from '@playwright/test';
 
 export const REP = { email: 'camille.martin@tournee.test', password: 'tournee', name: 'Camille Martin' };
 export const OTHER_REP = {
@@ -457,6 +457,27 @@ export const test = base.extend<{ app: App; headOffice: HeadOffice; elsewhere: S
 });
 
 export { expect };
+
+/**
+ * A date or time field of the app (React Aria segments, named by its label): a group of
+ * spinbuttons, typed digit by digit as a keyboard does.
+ */
+export function dateField(scope: Page | Locator, name: string): Locator {
+  return scope.getByRole('group', { name, exact: true });
+}
+
+/** Types a day (`YYYY-MM-DD`) into a date field as a French rep reads it: jj mm aaaa. */
+export async function fillDate(field: Locator, day: string): Promise<void> {
+  const [year, month, date] = day.split('-');
+  await field.getByRole('spinbutton').first().focus();
+  await field.page().keyboard.type(`${date}${month}${year}`);
+}
+
+/** Types a time (`HH:mm`, 24-hour as in French) into a time field. */
+export async function fillTime(field: Locator, time: string): Promise<void> {
+  await field.getByRole('spinbutton').first().focus();
+  await field.page().keyboard.type(time.replace(':', ''));
+}
 
 export interface LocalCustomer {
   id: string;

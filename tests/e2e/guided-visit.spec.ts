@@ -12,9 +12,12 @@
 import type { App, LocalCustomer } from './fixtures.js';
 import {
   REP,
+  dateField,
   escapeRegExp,
   expect,
   expectNoSeriousA11yViolations,
+  fillDate,
+  fillTime,
   orderableProducts,
   test,
 } from './fixtures.js';
@@ -227,8 +230,8 @@ test('offline: a visit ends with a follow-up appointment in the agenda; an incom
 
   const next = new Date(Date.now() + 9 * 86_400_000);
   const day = next.toISOString().slice(0, 10);
-  await page.getByLabel('Jour').fill(day);
-  await page.getByLabel('Heure').fill('07:15');
+  await fillDate(dateField(page, 'Jour'), day);
+  await fillTime(dateField(page, 'Heure'), '07:15');
   await page.getByLabel('Objectif du prochain rendez-vous').fill('Remettre le devis terrasse');
   await page.getByRole('button', { name: 'Enregistrer le compte rendu et terminer' }).click();
   // Back on the route, where the visit started.

@@ -23,13 +23,19 @@ test('English for Camille survives a reload and another user, French for Thomas'
   await expectEnglish();
   await expect(app.syncStatus()).toContainText(/Up to date · synced/, { timeout: 20_000 });
 
-  // Dates come from Intl in the user's language: "Jan 5, 2026, 9:00 AM", not "5 janv. 2026".
+  // Dates come from Intl in the formatting locale: English is en-GB unless this laptop chose
+  // en-US ("5 Jan 2026, 09:00", then "Jan 5, 2026, 9:00 AM"), never "5 janv. 2026".
   await nav.getByRole('link', { name: 'Customers' }).click();
   const first = app.customerRows().first();
   const name = (await first.getByRole('link').innerText()).trim();
   await first.getByRole('link').click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   const updated = page.locator('dd[data-field="updatedAt"]');
+  await expect(updated).toHaveText(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Date and time format' }).selectOption('en-US');
+  await page.goBack();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   await expect(updated).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M$/);
   await expect(page.getByRole('button', { name: 'Edit customer' })).toBeVisible();
 

@@ -5,7 +5,7 @@
  * head office.
  */
 import { randomUUID } from 'node:crypto';
-import { REP, expect, test } from './fixtures.js';
+import { REP, dateField, expect, fillTime, test } from './fixtures.js';
 
 /** A Saturday four to five weeks ahead (the demo company plans nothing on weekends), in Paris. */
 function saturdayAhead(): string {
@@ -75,7 +75,7 @@ test('offline: create an appointment, build the route, open the brief, export th
   await expect(dialog.getByRole('option', { name: new RegExp(customer.name) }).first()).toBeVisible();
   await combobox.press('Enter');
   await expect(combobox).toHaveValue(customer.name);
-  await dialog.getByLabel('Heure de début').fill('10:00');
+  await fillTime(dateField(dialog, 'Heure de début'), '10:00');
   await dialog.getByLabel('Objectif').fill(objective);
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog).toBeHidden();

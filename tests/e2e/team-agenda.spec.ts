@@ -5,7 +5,15 @@
  * the screen and its form.
  */
 import { randomUUID } from 'node:crypto';
-import { REP, THIRD_REP, expect, expectNoSeriousA11yViolations, test } from './fixtures.js';
+import {
+  REP,
+  THIRD_REP,
+  dateField,
+  expect,
+  expectNoSeriousA11yViolations,
+  fillTime,
+  test,
+} from './fixtures.js';
 
 const MANAGER = THIRD_REP;
 
@@ -41,7 +49,7 @@ test('a manager sets, moves and cancels a rep’s appointment; the rep receives 
   const customerName = (await dialog.getByLabel('Client').locator('option:checked').innerText()).split(
     ' — ',
   )[0]!;
-  await dialog.getByLabel('Heure de début').fill('10:00');
+  await fillTime(dateField(dialog, 'Heure de début'), '10:00');
   await dialog.getByLabel('Objectif').fill(objective);
   await expectNoSeriousA11yViolations(managerPage);
   await dialog.getByRole('button', { name: 'Fixer le rendez-vous' }).click();
@@ -53,7 +61,7 @@ test('a manager sets, moves and cancels a rep’s appointment; the rep receives 
 
   // Move it to 15:00.
   await item.getByRole('button', { name: `Déplacer le rendez-vous avec ${customerName}` }).click();
-  await dialog.getByLabel('Heure de début').fill('15:00');
+  await fillTime(dateField(dialog, 'Heure de début'), '15:00');
   await dialog.getByRole('button', { name: 'Déplacer' }).click();
   await expect(dialog).toBeHidden();
   await expect(item).toContainText('15:00');

@@ -17,6 +17,7 @@ import { campaignsEn } from './campaigns.en.js';
 import { tasksEn } from './tasks.en.js';
 import { todayEn } from './today.en.js';
 import { customersEn } from './customers.en.js';
+import { datesEn } from './dates.en.js';
 
 /** English catalogue: the same keys as fr.ts (the compiler and a test check it). */
 export const en: Record<MessageKey, string> = {
@@ -37,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...tasksEn,
   ...todayEn,
   ...customersEn,
+  ...datesEn,
   ...serverCatalogue(serverEn),
   'app.loading': 'Opening Tournée…',
   'app.skipToContent': 'Skip to content',

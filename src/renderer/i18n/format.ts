@@ -20,10 +20,23 @@ export function formatPercentBp(intl: IntlShape, bp: number, maximumFractionDigi
   return intl.formatNumber(bp / 10_000, { style: 'percent', maximumFractionDigits });
 }
 
-/** A wall-clock time, `09:30`, in the user's time zone. */
+const twelveHourLocales = new Map<string, boolean>();
+
+/** Whether the locale reads a 12-hour clock (en-US: `9:30 AM`) rather than 24-hour (`09:30`). */
+export function usesTwelveHourClock(locale: string): boolean {
+  let twelve = twelveHourLocales.get(locale);
+  if (twelve === undefined) {
+    const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+    twelve = cycle === 'h11' || cycle === 'h12';
+    twelveHourLocales.set(locale, twelve);
+  }
+  return twelve;
+}
+
+/** A wall-clock time, `09:30` (`9:30 AM` on a 12-hour clock), in the user's time zone. */
 export function formatClock(intl: IntlShape, at: number | string | Date): string {
   return intl.formatTime(typeof at === 'string' ? Date.parse(at) : at, {
-    hour: '2-digit',
+    hour: usesTwelveHourClock(intl.locale) ? 'numeric' : '2-digit',
     minute: '2-digit',
   });
 }

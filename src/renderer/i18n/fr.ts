@@ -17,6 +17,7 @@ import { campaignsFr } from './campaigns.fr.js';
 import { tasksFr } from './tasks.fr.js';
 import { todayFr } from './today.fr.js';
 import { customersFr } from './customers.fr.js';
+import { datesFr } from './dates.fr.js';
 
 /** French catalogue (default). Keys are shared with en.ts; a test keeps them in step. */
 export const fr = {
@@ -37,6 +38,7 @@ export const fr = {
   ...tasksFr,
   ...todayFr,
   ...customersFr,
+  ...datesFr,
   ...serverCatalogue(serverFr),
   'app.loading': 'Ouverture de Tournée…',
   'app.skipToContent': 'Aller au contenu',

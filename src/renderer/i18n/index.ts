@@ -15,3 +15,12 @@ export { formatClock, formatDay, formatMoney, formatPercentBp, useFormat, useMon
 export type { Format } from './format.js';
 export { ErrorText, refusalMessage, useErrorText } from './errorText.js';
 export type { Refusal } from './errorText.js';
+export {
+  defaultEnglishFormat,
+  englishFormats,
+  formatLocaleOf,
+  isEnglishFormat,
+  rememberEnglishFormat,
+  useEnglishFormat,
+} from './formatLocale.js';
+export type { EnglishFormat } from './formatLocale.js';

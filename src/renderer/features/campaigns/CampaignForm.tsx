@@ -10,7 +10,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
@@ -28,7 +28,7 @@ import { Msg, Text } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { ErrorText } from '../../i18n/errorText.js';
 import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
-import { Field, FormActions, FormDialog } from '../../ui/form/index.js';
+import { DatePicker, Field, FormActions, FormDialog } from '../../ui/form/index.js';
 import { useNow } from '../../ui/useNow.js';
 import { FailureText } from '../review/index.js';
 
@@ -249,10 +249,39 @@ export function CampaignForm({
         )}
       </Field>
       <Field id={`${id}-from`} label={<Msg id="campaigns.field.from" />} error={errorOf('from')}>
-        {(c) => <input {...c} type="date" className="input" {...register('from')} />}
+        {(c) => (
+          <Controller
+            control={control}
+            name="from"
+            render={({ field }) => (
+              <DatePicker
+                control={c}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+              />
+            )}
+          />
+        )}
       </Field>
       <Field id={`${id}-to`} label={<Msg id="campaigns.field.to" />} error={errorOf('to')}>
-        {(c) => <input {...c} type="date" className="input" min={today} {...register('to')} />}
+        {(c) => (
+          <Controller
+            control={control}
+            name="to"
+            render={({ field }) => (
+              <DatePicker
+                control={c}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                min={today}
+              />
+            )}
+          />
+        )}
       </Field>
       <Field
         id={`${id}-control`}

@@ -17,6 +17,7 @@ import { Msg, Text } from '../../i18n/Msg.js';
 import { StorageFullError } from '../../sync/storage.js';
 import { updateCustomer } from './mutators.js';
 import {
+  DatePicker,
   ErrorSummary,
   Field,
   FieldError,
@@ -220,13 +221,18 @@ export function CustomerEditForm({
           {text('phone', { type: 'tel' })}
           {text('email', { type: 'email' })}
           {field('firstContactDate', (props) => (
-            <input
-              type="date"
-              className="input"
-              {...props}
-              {...register('firstContactDate', {
-                setValueAs: (v: unknown) => (v === '' || v == null ? null : v),
-              })}
+            <Controller
+              control={control}
+              name="firstContactDate"
+              render={({ field: f }) => (
+                <DatePicker
+                  control={props}
+                  value={f.value ?? ''}
+                  onChange={(v) => f.onChange(v === '' ? null : v)}
+                  onBlur={f.onBlur}
+                  ref={f.ref}
+                />
+              )}
             />
           ))}
           {field('status', ({ id: statusId }) => (

@@ -14,6 +14,7 @@ import type { AppDB } from '../../db/AppDB.js';
 import { fr } from '../../i18n/fr.js';
 import type { SyncEngine, SyncStatus } from '../../sync/engine.js';
 import { eachTestDb } from '../../test/db.js';
+import { isInvalidField, typeInField } from '../../test/dateFields.js';
 import { renderWithApp } from '../../test/renderWithApp.js';
 import type { FiguresTab } from '../../app/router.js';
 import { FiguresScreen } from './FiguresScreen.js';
@@ -371,10 +372,10 @@ describe('team figures', () => {
     const server = new FiguresServer();
     show(server);
     await screen.findByRole('table', { name: 'Chiffres par commercial' });
-    fireEvent.change(screen.getByLabelText('Au'), { target: { value: '2026-09-01' } });
+    typeInField(screen.getByRole('group', { name: 'Au' }), '01092026');
     fireEvent.click(screen.getByRole('button', { name: 'Afficher' }));
-    const to = screen.getByLabelText('Au');
-    expect(to.getAttribute('aria-invalid')).toBe('true');
+    const to = screen.getByRole('group', { name: 'Au' });
+    expect(isInvalidField(to)).toBe(true);
     expect(document.getElementById(`${to.id}-error`)?.textContent).toMatch(
       /La fin de la période ne peut pas précéder son début/,
     );

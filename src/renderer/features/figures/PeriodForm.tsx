@@ -9,7 +9,7 @@ import type { Period, PeriodProblem } from '../../../shared/domain/figures/figur
 import { periodProblem } from '../../../shared/domain/figures/figures.js';
 import { addDays } from '../../../shared/lib/calendar.js';
 import { Msg } from '../../i18n/Msg.js';
-import { Field } from '../../ui/form/index.js';
+import { DatePicker, Field } from '../../ui/form/index.js';
 
 export const periodPresets = ['last30', 'thisMonth', 'lastMonth', 'thisQuarter', 'last12Months'] as const;
 export type PeriodPreset = (typeof periodPresets)[number];
@@ -107,27 +107,23 @@ export function PeriodForm({
       </Field>
       <Field id={`${id}-from`} label={<Msg id="figures.from" />} error={errorAt('from')} errorLast>
         {(control) => (
-          <input
-            {...control}
-            type="date"
-            className="input"
-            required
+          <DatePicker
+            control={control}
+            isRequired
             max={today}
             value={draft.from}
-            onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
+            onChange={(v) => setDraft((d) => ({ ...d, from: v }))}
           />
         )}
       </Field>
       <Field id={`${id}-to`} label={<Msg id="figures.to" />} error={errorAt('to')} errorLast>
         {(control) => (
-          <input
-            {...control}
-            type="date"
-            className="input"
-            required
+          <DatePicker
+            control={control}
+            isRequired
             max={today}
             value={draft.to}
-            onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))}
+            onChange={(v) => setDraft((d) => ({ ...d, to: v }))}
           />
         )}
       </Field>

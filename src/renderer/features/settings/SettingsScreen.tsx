@@ -3,15 +3,29 @@ import { useIntl } from 'react-intl';
 import type { Locale } from '../../../shared/domain/user/user.js';
 import { locales } from '../../../shared/domain/user/user.js';
 import { useApp } from '../../app/context.js';
+import {
+  englishFormats,
+  isEnglishFormat,
+  rememberEnglishFormat,
+  useEnglishFormat,
+} from '../../i18n/formatLocale.js';
 import { Msg, Text } from '../../i18n/Msg.js';
 import { Page } from '../../ui/PageHeader.js';
 import { Field } from '../../ui/form/index.js';
 import { RouteSettingsCard } from './RouteSettingsCard.js';
 
+/** The same moment as each English format writes it (3 December 2026, 14:30): what the choice changes. */
+function formatExample(format: string): string {
+  return new Intl.DateTimeFormat(format, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(2026, 11, 3, 14, 30),
+  );
+}
+
 export function SettingsScreen() {
   const { user, db, locale, setLocale, signOut } = useApp();
   const intl = useIntl();
   const id = useId();
+  const englishFormat = useEnglishFormat();
   const [persisted, setPersisted] = useState<boolean | null>(null);
   useEffect(() => {
     let live = true;
@@ -53,6 +67,30 @@ export function SettingsScreen() {
               </select>
             )}
           </Field>
+          {locale === 'en' ? (
+            <Field
+              id={`${id}-format`}
+              label={<Msg id="settings.dateFormat" />}
+              note={<Msg id="settings.dateFormatHelp" />}
+            >
+              {(control) => (
+                <select
+                  {...control}
+                  className="input input--inline"
+                  value={englishFormat}
+                  onChange={(e) => {
+                    if (isEnglishFormat(e.target.value)) rememberEnglishFormat(e.target.value);
+                  }}
+                >
+                  {englishFormats.map((f) => (
+                    <option key={f} value={f}>
+                      {intl.formatMessage({ id: `settings.dateFormat.${f}` }, { example: formatExample(f) })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
         </section>
 
         <RouteSettingsCard />

@@ -8,7 +8,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
@@ -25,7 +25,7 @@ import { Msg } from '../../i18n/Msg.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { ErrorText } from '../../i18n/errorText.js';
 import { callHeadOffice, type Failure } from '../../lib/headOffice.js';
-import { Field, FormActions } from '../../ui/form/index.js';
+import { DatePicker, Field, FormActions, TimeInput } from '../../ui/form/index.js';
 import { FailureText } from '../review/index.js';
 
 const formSchema = z
@@ -90,6 +90,7 @@ export function TeamAppointmentForm({
         };
   const {
     register,
+    control: formControl,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
@@ -174,10 +175,38 @@ export function TeamAppointmentForm({
         </>
       ) : null}
       <Field id={`${id}-date`} label={<Msg id="agenda.field.date" />} error={errorOf('date')}>
-        {(control) => <input {...control} type="date" className="input" {...register('date')} />}
+        {(control) => (
+          <Controller
+            control={formControl}
+            name="date"
+            render={({ field }) => (
+              <DatePicker
+                control={control}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+              />
+            )}
+          />
+        )}
       </Field>
       <Field id={`${id}-time`} label={<Msg id="agenda.field.time" />} error={errorOf('time')}>
-        {(control) => <input {...control} type="time" step={300} className="input" {...register('time')} />}
+        {(control) => (
+          <Controller
+            control={formControl}
+            name="time"
+            render={({ field }) => (
+              <TimeInput
+                control={control}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+              />
+            )}
+          />
+        )}
       </Field>
       <Field
         id={`${id}-duration`}

@@ -115,7 +115,7 @@ export function Field({
   );
   return (
     <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field__label'}>
+      <label htmlFor={id} id={`${id}-label`} className={labelHidden ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
       {hasHint ? <FieldHint id={id}>{hint}</FieldHint> : null}

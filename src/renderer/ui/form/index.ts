@@ -10,3 +10,13 @@ export {
 export { ErrorSummary, type Problem } from './ErrorSummary.js';
 export { FormActions, FormError, SubmitButton } from './FormActions.js';
 export { FormDialog } from './FormDialog.js';
+export {
+  DateInput,
+  DatePicker,
+  TimeInput,
+  fromDateValue,
+  fromTimeValue,
+  toCalendarDate,
+  toTime,
+  type FocusHandle,
+} from './DateFields.js';

@@ -10,7 +10,15 @@ import { useIntl } from 'react-intl';
 import { appointmentKinds } from '../../../../shared/domain/appointment/appointment.js';
 import type { MessageKey } from '../../../i18n/fr.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
-import { ErrorSummary, Field, FieldError, FormActions, controlProps } from '../../../ui/form/index.js';
+import {
+  DatePicker,
+  ErrorSummary,
+  Field,
+  FieldError,
+  FormActions,
+  TimeInput,
+  controlProps,
+} from '../../../ui/form/index.js';
 import { CustomerCombobox } from './CustomerCombobox.js';
 import { EditingCustomer } from './EditingCustomer.js';
 import { SlotNotes } from './SlotNotes.js';
@@ -19,15 +27,13 @@ import { useAppointmentForm, type FieldName, type FormMode } from './useAppointm
 
 export type { FormMode } from './useAppointmentForm.js';
 
-/** The typed fields, in order (notes, a textarea, follow). */
+/** The typed fields after the day and time, in order (notes, a textarea, follow). */
 const inputs: readonly {
-  name: 'date' | 'time' | 'durationMinutes' | 'objective';
+  name: 'durationMinutes' | 'objective';
   label: MessageKey;
   wide?: boolean;
   attrs: InputHTMLAttributes<HTMLInputElement>;
 }[] = [
-  { name: 'date', label: 'agenda.field.date', attrs: { type: 'date' } },
-  { name: 'time', label: 'agenda.field.time', attrs: { type: 'time', step: 300 } },
   {
     name: 'durationMinutes',
     label: 'agenda.field.durationMinutes',
@@ -145,6 +151,40 @@ export function AppointmentForm({
             ))}
           </div>
         </fieldset>
+        <Controller
+          control={control}
+          name="date"
+          render={({ field }) => (
+            <Field id={inputId('date')} label={<Msg id="agenda.field.date" />} error={errorText('date')}>
+              {(c) => (
+                <DatePicker
+                  control={c}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                />
+              )}
+            </Field>
+          )}
+        />
+        <Controller
+          control={control}
+          name="time"
+          render={({ field }) => (
+            <Field id={inputId('time')} label={<Msg id="agenda.field.time" />} error={errorText('time')}>
+              {(c) => (
+                <TimeInput
+                  control={c}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                />
+              )}
+            </Field>
+          )}
+        />
         {inputs.map(({ name, label, wide, attrs }) => (
           <Field
             key={name}

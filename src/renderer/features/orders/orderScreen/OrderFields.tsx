@@ -1,6 +1,7 @@
 /** Delivery date, note and the customer's signature. */
 import { useId } from 'react';
 import { Text } from '../../../i18n/Msg.js';
+import { DatePicker } from '../../../ui/form/index.js';
 import { SignaturePad } from '../SignaturePad.js';
 import type { OrderDraft } from './useOrderDraft.js';
 
@@ -11,14 +12,18 @@ export function OrderFields({ draft, saved }: { draft: OrderDraft; saved: boolea
     <>
       <div className="form-grid">
         <div className="field">
-          <Text as="label" htmlFor={ids.delivery} className="field__label" msg="orders.deliveryDate" />
-          <input
-            id={ids.delivery}
-            type="date"
-            className="input"
+          <Text
+            as="label"
+            htmlFor={ids.delivery}
+            id={`${ids.delivery}-label`}
+            className="field__label"
+            msg="orders.deliveryDate"
+          />
+          <DatePicker
+            control={{ id: ids.delivery, 'aria-invalid': undefined, 'aria-describedby': undefined }}
             value={draft.deliveryDate}
-            disabled={locked}
-            onChange={(e) => draft.setDeliveryDate(e.target.value)}
+            isDisabled={locked}
+            onChange={draft.setDeliveryDate}
           />
         </div>
         <div className="field field--wide">

@@ -4,6 +4,7 @@ import type { RouteInput } from '../../../../shared/domain/route/route.js';
 import { useApp } from '../../../app/context.js';
 import { hrefFor } from '../../../app/router.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
+import { TimeInput } from '../../../ui/form/index.js';
 import type { DayPlanReady } from '../dayPlanModel.js';
 import { setDayDeparture } from '../dayPlans.js';
 
@@ -33,15 +34,22 @@ export function StartCard({
             <Msg id="route.start.summary" values={{ label: data.start.label }} />
           </p>
           <div className="field route__departure">
-            <Text as="label" htmlFor={`${id}-departure`} className="field__label" msg="route.departure" />
-            <input
-              id={`${id}-departure`}
-              type="time"
-              className="input input--inline"
+            <Text
+              as="label"
+              htmlFor={`${id}-departure`}
+              id={`${id}-departure-label`}
+              className="field__label"
+              msg="route.departure"
+            />
+            <TimeInput
+              control={{
+                id: `${id}-departure`,
+                'aria-invalid': undefined,
+                'aria-describedby': `${id}-departure-help`,
+              }}
+              inline
               value={data.departureTime}
-              aria-describedby={`${id}-departure-help`}
-              onChange={(e) => {
-                const v = e.target.value;
+              onChange={(v) => {
                 if (/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) void setDayDeparture(db, data.day, v);
               }}
             />

@@ -6,7 +6,7 @@ import { motives } from '../../../../shared/domain/playbook/playbook.js';
 import type { ReportField, ReportForm } from '../../../../shared/domain/visit/index.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import { Msg, Text } from '../../../i18n/Msg.js';
-import { Field, FieldError } from '../../../ui/form/index.js';
+import { DatePicker, Field, FieldError, TimeInput } from '../../../ui/form/index.js';
 import { fieldIds } from './useReportSave.js';
 
 export type Edit = (change: Partial<ReportForm>, when?: 'debounced' | 'now') => void;
@@ -127,26 +127,13 @@ export function NoSaleReasonField({ form, edit, errorText }: PartProps) {
   );
 }
 
-/** The follow-up's day, time and length, each kept within what the form can store. */
+/** The follow-up's length, kept within what the form can store (its day and time: date fields). */
 const followUpInputs: readonly {
-  field: 'followUpDate' | 'followUpTime' | 'followUpMinutes';
+  field: 'followUpMinutes';
   label: MessageKey;
   attrs: InputHTMLAttributes<HTMLInputElement>;
   change: (value: string) => Partial<ReportForm> | null;
 }[] = [
-  {
-    field: 'followUpDate',
-    label: 'visit.report.followUpDate',
-    attrs: { type: 'date', max: '9999-12-31' },
-    // A browser date field accepts 5-digit years: never store more than yyyy-mm-dd.
-    change: (value) => (value.length <= 10 ? { followUpDate: value } : null),
-  },
-  {
-    field: 'followUpTime',
-    label: 'visit.report.followUpTime',
-    attrs: { type: 'time' },
-    change: (value) => ({ followUpTime: value }),
-  },
   {
     field: 'followUpMinutes',
     label: 'visit.report.followUpMinutes',
@@ -163,6 +150,24 @@ export function FollowUpFieldset({ form, edit, errorText }: PartProps) {
     <fieldset className="visit-report__followup">
       <Text as="legend" msg="visit.report.followUp" />
       <div className="visit-report__row">
+        <ReportField field="followUpDate" label="visit.report.followUpDate" errorText={errorText}>
+          {(control) => (
+            <DatePicker
+              control={control}
+              value={form.followUpDate}
+              onChange={(v) => edit({ followUpDate: v })}
+            />
+          )}
+        </ReportField>
+        <ReportField field="followUpTime" label="visit.report.followUpTime" errorText={errorText}>
+          {(control) => (
+            <TimeInput
+              control={control}
+              value={form.followUpTime}
+              onChange={(v) => edit({ followUpTime: v })}
+            />
+          )}
+        </ReportField>
         {followUpInputs.map(({ field, label, attrs, change }) => (
           <ReportField key={field} field={field} label={label} errorText={errorText}>
             {(control) => (
