@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AppDB } from '../../db/AppDB.js';
 import { makeAppointment, makeCustomer } from '../../test/fakeServer.js';
+import { typeInField } from '../../test/dateFields.js';
 import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { AppointmentForm } from './AppointmentForm.js';
 
@@ -21,6 +22,19 @@ eachScreenDb('appointment-form', async (fresh) => {
 });
 
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+// The date and time are React Aria fields in the app's locale (French: jj/mm/aaaa, 24-hour).
+const group = (label: string) => screen.getByRole('group', { name: label });
+const shown = (label: string) => (group(label).textContent ?? '').replace(/[\u2066-\u2069\u200e\u200f]/g, '');
+const timeOf = (label: string) => shown(label);
+const dateOf = (label: string) => {
+  const [d, m, y] = shown(label).split('/');
+  return `${y}-${m}-${d}`;
+};
+const setTime = (label: string, hhmm: string) => typeInField(group(label), hhmm.replace(':', ''));
+const setDate = (label: string, iso: string) => {
+  const [y, m, d] = iso.split('-');
+  typeInField(group(label), `${d}${m}${y}`);
+};
 const open = (day = DAY) =>
   renderWithApp(db, <AppointmentForm form={{ mode: 'new', day }} onDone={() => {}} />);
 
@@ -32,8 +46,8 @@ describe('new appointment form', () => {
       makeAppointment(3, lyon.id, `${DAY}T10:30:00.000Z`, { status: 'cancelled' }),
     ]);
     open();
-    await waitFor(() => expect(input('Heure de début').value).toBe('11:30'));
-    expect(input('Date').value).toBe(DAY);
+    await waitFor(() => expect(timeOf('Heure de début')).toBe('11:30'));
+    expect(dateOf('Date')).toBe(DAY);
   });
 
   it('says when the day is full and proposes the next working day', async () => {
@@ -41,30 +55,30 @@ describe('new appointment form', () => {
       makeAppointment(1, lyon.id, `${DAY}T08:00:00.000Z`, { durationMinutes: 9 * 60 }), // 09:00–18:00
     );
     open();
-    await waitFor(() => expect(input('Date').value).toBe(NEXT));
-    expect(input('Heure de début').value).toBe('09:00');
+    await waitFor(() => expect(dateOf('Date')).toBe(NEXT));
+    expect(timeOf('Heure de début')).toBe('09:00');
     const live = screen.getByTestId('appointment-live');
     expect(live.getAttribute('aria-live')).toBe('polite');
     expect(live.textContent).toContain('Le lundi 2 décembre est complet entre 09:00 et 18:00.');
     expect(live.textContent).toContain('Premier créneau libre proposé : mardi 3 décembre à 09:00.');
 
     // Choosing the full day again says so, and the next free slot is one click away.
-    fireEvent.change(input('Date'), { target: { value: DAY } });
+    setDate('Date', DAY);
     const take = await screen.findByRole('button', { name: 'Prendre ce créneau' });
     fireEvent.click(take);
-    await waitFor(() => expect(input('Date').value).toBe(NEXT));
-    expect(input('Heure de début').value).toBe('09:00');
+    await waitFor(() => expect(dateOf('Date')).toBe(NEXT));
+    expect(timeOf('Heure de début')).toBe('09:00');
   });
 
   it('keeps a time the rep typed when the duration changes', async () => {
     open();
-    await waitFor(() => expect(input('Heure de début').value).toBe('09:00'));
-    fireEvent.change(input('Heure de début'), { target: { value: '15:00' } });
+    await waitFor(() => expect(timeOf('Heure de début')).toBe('09:00'));
+    setTime('Heure de début', '15:00');
     fireEvent.change(input('Durée (minutes)'), { target: { value: '30' } });
-    fireEvent.change(input('Date'), { target: { value: NEXT } });
+    setDate('Date', NEXT);
     // No proposal replaces a typed time.
-    await screen.findByDisplayValue(NEXT);
-    expect(input('Heure de début').value).toBe('15:00');
+    await waitFor(() => expect(dateOf('Date')).toBe(NEXT));
+    expect(timeOf('Heure de début')).toBe('15:00');
   });
 
   it('Enter on the exact customer name chooses it, before the list has appeared', async () => {
@@ -85,11 +99,11 @@ describe('new appointment form', () => {
       makeAppointment(1, lyon.id, `${DAY}T09:00:00.000Z`, { durationMinutes: 60 }), // 10:00–11:00
     );
     open();
-    await waitFor(() => expect(input('Heure de début').value).toBe('09:00'));
+    await waitFor(() => expect(timeOf('Heure de début')).toBe('09:00'));
     const live = screen.getByTestId('appointment-live');
     expect(within(live).queryByRole('listitem')).toBeNull();
 
-    fireEvent.change(input('Heure de début'), { target: { value: '10:30' } });
+    setTime('Heure de début', '10:30');
     expect(
       await within(live).findByText(/Ce créneau chevauche le rendez-vous avec Brasserie Les Célestins/),
     ).toBeTruthy();
@@ -99,7 +113,7 @@ describe('new appointment form', () => {
     fireEvent.change(combobox, { target: { value: 'Café du Vieux-Port' } });
     fireEvent.keyDown(combobox, { key: 'Enter' });
     await waitFor(() => expect((combobox as HTMLInputElement).value).toBe('Café du Vieux-Port'));
-    fireEvent.change(input('Heure de début'), { target: { value: '11:15' } });
+    setTime('Heure de début', '11:15');
     expect(await within(live).findByText(/depuis Brasserie Les Célestins : pas assez de temps/)).toBeTruthy();
     expect(within(live).queryByText(/chevauche/)).toBeNull();
     expect(await db.outbox.count()).toBe(0);

@@ -5,6 +5,7 @@ import { goToStep, newVisitDraft } from '../../../shared/domain/visit/index.js';
 import { parseRoute } from '../../app/router.js';
 import type { AppDB } from '../../db/AppDB.js';
 import { makeCustomer } from '../../test/fakeServer.js';
+import { typeInField } from '../../test/dateFields.js';
 import { eachScreenDb, renderWithApp } from '../../test/renderWithApp.js';
 import { OrderScreen } from '../orders/index.js';
 import { loadDraft, saveDraft } from './store.js';
@@ -203,8 +204,10 @@ describe('an order taken during a visit', () => {
     // A follow-up appointment as well as the order.
     fireEvent.click(screen.getByRole('checkbox', { name: 'Planifier aussi un rendez-vous de suivi' }));
     const day = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
-    fireEvent.change(await screen.findByLabelText('Jour'), { target: { value: day } });
-    fireEvent.change(screen.getByLabelText('Heure'), { target: { value: '07:15' } });
+    const [y, m, d] = day.split('-');
+    // The day and time fields read as the French UI writes them: jj/mm/aaaa, 24-hour.
+    typeInField(await screen.findByRole('group', { name: 'Jour' }), `${d}${m}${y}`);
+    typeInField(screen.getByRole('group', { name: 'Heure' }), '0715');
     fireEvent.change(screen.getByLabelText('Objectif du prochain rendez-vous'), {
       target: { value: 'Livrer la terrasse' },
     });

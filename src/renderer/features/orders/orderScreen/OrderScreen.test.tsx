@@ -167,7 +167,7 @@ describe('renewing the last order', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Renew the last order' }));
 
     expect(
-      screen.getByText(/2 lines copied from order CMD-2026-000002 of Oct 1, 2026, at today’s prices\./),
+      screen.getByText(/2 lines copied from order CMD-2026-000002 of 1 Oct 2026, at today’s prices\./),
     ).toBeTruthy();
     expect((screen.getByLabelText(`Quantity of ${gin.name}`) as HTMLInputElement).value).toBe('2');
     expect((screen.getByLabelText(`Quantity of ${beans.name}`) as HTMLInputElement).value).toBe('3');
