@@ -130,8 +130,8 @@ test('offline: a guided visit ends in an order; head office gets both and confir
   // A follow-up appointment as well as the order.
   await page.getByRole('checkbox', { name: 'Planifier aussi un rendez-vous de suivi' }).check();
   const followUpDay = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('Jour').fill(followUpDay);
-  await page.getByLabel('Heure').fill('07:30');
+  await fillDate(dateField(page, 'Jour'), followUpDay);
+  await fillTime(dateField(page, 'Heure'), '07:30');
   await page.getByLabel('Objectif du prochain rendez-vous').fill('Faire le point sur la livraison');
   await expectNoSeriousA11yViolations(page);
   // A reload while writing the report comes back to it, as typed.
