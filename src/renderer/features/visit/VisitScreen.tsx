@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
   adjacentStep,
@@ -149,8 +149,9 @@ function VisitSession({ initial, playbook }: { initial: VisitDraft; playbook: Pl
     };
   }, [queue]);
 
-  // Alt+←/→: previous/next step; Alt+1…7: a step by its number.
-  useEffect(() => {
+  // Alt+←/→: previous/next step; Alt+1…7: a step by its number. Listening from the commit that
+  // shows the step (a layout effect), so a key pressed as soon as the step is on screen is heard.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       let target: VisitStep | null = null;
