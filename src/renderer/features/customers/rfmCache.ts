@@ -10,7 +10,9 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { useApp } from '../../app/context.js';
 import type { AppDB } from '../../db/AppDB.js';
+import { useSyncStatus } from '../sync/index.js';
 import { offThread } from '../../workers/portfolioClient.js';
 import { computePortfolioRfm, type PortfolioRfm } from './rfmCompute.js';
 
@@ -52,13 +54,21 @@ export function portfolioRfm(db: AppDB, key: string, at: Date = referenceDate())
 
 /**
  * `undefined` while the first computation runs; the previous result stays during a recompute.
- * `paused` (e.g. while a download brings page after page of orders) starts no computation: the
- * previous result stays until the data settles.
+ * Nothing is computed while a sync runs (a download brings page after page of orders, each a new
+ * data version: computing each would read the growing portfolio again and again, and hold its
+ * stores against the download's writes): the previous result stays until the data settles.
+ * `paused` pauses it for other reasons too.
  */
 export function usePortfolioRfm(
   db: AppDB,
   { paused = false }: { paused?: boolean } = {},
 ): PortfolioRfm | undefined {
+  const { engine } = useApp();
+  const syncing = useSyncStatus(engine).state === 'syncing';
+  return usePortfolioRfmWhen(db, paused || syncing);
+}
+
+function usePortfolioRfmWhen(db: AppDB, paused: boolean): PortfolioRfm | undefined {
   const key = useLiveQuery(() => rfmVersionKey(db), [db]);
   const [result, setResult] = useState<PortfolioRfm | undefined>(undefined);
   useEffect(() => {
